@@ -1,0 +1,1 @@
+"""Attribution: quotations, reporting verbs, speakers and voice balance."""

@@ -1,0 +1,1 @@
+"""Lexicons: the Lexicon model, file formats and the matcher."""

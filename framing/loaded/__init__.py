@@ -1,0 +1,1 @@
+"""Loaded language: loaded-term and scare-quote spans, bias classifier."""

@@ -1,0 +1,1 @@
+"""Reporting: matplotlib figures and the PDF report."""

@@ -1,0 +1,85 @@
+"""Segmentation: paragraphs, sentences and word tokens with offsets into the original text.
+
+Examples
+--------
+>>> from framing.segment import segment
+>>> doc = segment("Mr. Smith said no. He left.\\nA new paragraph.", doc_id="d1")
+>>> [doc.text[p.start:p.end] for p in doc.paragraphs]
+['Mr. Smith said no. He left.', 'A new paragraph.']
+>>> [doc.text[s:e] for s, e in doc.paragraphs[0].sentences]
+['Mr. Smith said no.', 'He left.']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._doc import Doc, Paragraph, Span
+from ._normalize import NormalizedText, normalize
+from ._paragraphs import ParagraphMode, split_paragraphs
+from ._sentences import split_sentences
+from ._tokens import TOKEN_PATTERN, tokenize
+
+__all__ = [
+    "Doc",
+    "NormalizedText",
+    "Paragraph",
+    "ParagraphMode",
+    "Span",
+    "normalize",
+    "segment",
+    "split_paragraphs",
+    "split_sentences",
+    "tokenize",
+]
+
+
+def segment(
+    text: str,
+    doc_id: str = "doc",
+    meta: dict[str, Any] | None = None,
+    paragraphs: ParagraphMode = "auto",
+) -> Doc:
+    """Segment a text into a :class:`Doc` of paragraphs, sentences and tokens.
+
+    Parameters
+    ----------
+    text : str
+        The original text; it is never modified.
+    doc_id : str
+        Identifier of the document.
+    meta : dict, optional
+        Metadata carried along.
+    paragraphs : {"auto", "line", "blank"}
+        How paragraphs are delimited (see :func:`split_paragraphs`).
+
+    Returns
+    -------
+    Doc
+    """
+    view = normalize(text)
+    vt = view.text
+    paras: list[Paragraph] = []
+    for pid, (start, end) in enumerate(split_paragraphs(text, paragraphs)):
+        sents = split_sentences(text, start, end)
+        if view.index is None:
+            toks = [m.span() for m in TOKEN_PATTERN.finditer(vt, start, end)]
+            words = [vt[a:b] for a, b in toks]
+        else:
+            # Find the view span of this paragraph, tokenise there, map back.
+            vs = _view_offset(view, start)
+            ve = _view_offset(view, end)
+            toks, words = [], []
+            for m in TOKEN_PATTERN.finditer(vt, vs, ve):
+                toks.append(view.span(m.start(), m.end()))
+                words.append(m.group())
+        paras.append(Paragraph(pid, start, end, sents, toks, words))
+    return Doc(doc_id=doc_id, text=text, meta=dict(meta or {}), view=view, paragraphs=paras)
+
+
+def _view_offset(view: NormalizedText, original_offset: int) -> int:
+    """First view offset whose original offset is >= ``original_offset``."""
+    import bisect
+
+    assert view.index is not None
+    return bisect.bisect_left(view.index, original_offset)

@@ -1,0 +1,94 @@
+"""Paragraph boundaries with offsets into the original text."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+__all__ = ["ParagraphMode", "split_paragraphs"]
+
+ParagraphMode = Literal["auto", "line", "blank"]
+
+_BLOCK = re.compile(r"(?:\r\n|\r|\n|\u2029)[ \t\u00a0\u3000]*(?:(?:\r\n|\r|\n|\u2029)[ \t\u00a0\u3000]*)+")
+_LINE = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+_EDGE_SPACE = " \t\r\n\u00a0\u2028\u2029\u3000\ufeff\u200b"
+# A block whose lines are all this short (but the last) reads as hard-wrapped prose.
+_WRAP_MIN, _WRAP_MAX = 30, 100
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in _EDGE_SPACE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_SPACE:
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = start
+    for m in _LINE.finditer(text, start, end):
+        span = _trim(text, pos, m.start())
+        if span:
+            out.append(span)
+        pos = m.end()
+    span = _trim(text, pos, end)
+    if span:
+        out.append(span)
+    return out
+
+
+def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    if len(lines) < 2:
+        return False
+    lengths = [e - s for s, e in lines]
+    return max(lengths) <= _WRAP_MAX and all(n >= _WRAP_MIN for n in lengths[:-1])
+
+
+def split_paragraphs(text: str, mode: ParagraphMode = "auto") -> list[tuple[int, int]]:
+    """Split ``text`` into paragraphs.
+
+    Parameters
+    ----------
+    text : str
+        The original text.
+    mode : {"auto", "line", "blank"}
+        ``"line"``: every non-empty line is a paragraph. ``"blank"``: paragraphs are
+        separated by blank lines (single line breaks are wraps). ``"auto"`` (default):
+        blocks separated by blank lines; a block whose lines look hard-wrapped
+        (30 to 100 characters each) is one paragraph, any other block gives one
+        paragraph per line.
+
+    Returns
+    -------
+    list of (start, end)
+        Offsets into ``text``, without surrounding white space.
+
+    Examples
+    --------
+    >>> split_paragraphs("First line.\\nSecond line.\\n\\nThird.")
+    [(0, 11), (12, 24), (26, 32)]
+    """
+    if mode not in ("auto", "line", "blank"):
+        raise ValueError(f"mode must be 'auto', 'line' or 'blank', not {mode!r}")
+    if mode == "line":
+        return _lines(text, 0, len(text))
+    blocks: list[tuple[int, int]] = []
+    pos = 0
+    for m in _BLOCK.finditer(text):
+        blocks.append((pos, m.start()))
+        pos = m.end()
+    blocks.append((pos, len(text)))
+    out: list[tuple[int, int]] = []
+    for start, end in blocks:
+        if mode == "blank":
+            span = _trim(text, start, end)
+            if span:
+                out.append(span)
+            continue
+        lines = _lines(text, start, end)
+        if _is_wrapped(text, lines):
+            out.append((lines[0][0], lines[-1][1]))
+        else:
+            out.extend(lines)
+    return out

@@ -1,0 +1,1 @@
+"""Stance toward targets: mentions, lexicon scorer and classifier."""
