@@ -1,0 +1,153 @@
+"""The ``framing`` command line (click). It calls the public API only.
+
+Exit status: 0 on success (documents that failed are counted on stderr), 1 when
+nothing could be done (no input, every document failed, unreadable options), 2 on
+usage errors.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .analysis import Analysis
+from .errors import FramingError
+
+__all__ = ["main"]
+
+FORMATS = ("csv", "jsonl", "parquet")
+MAX_LISTED_FAILURES = 20
+
+
+def _fail(message: str) -> None:
+    """Print a one-line reason on stderr and exit 1."""
+    click.echo(f"framing: error: {message}", err=True)
+    sys.exit(1)
+
+
+def _report_failures(analysis: Analysis) -> int:
+    docs = analysis.documents
+    failed = docs[docs["error"].notna()]
+    if len(failed):
+        click.echo(f"{len(failed)} of {len(docs)} documents failed:", err=True)
+        for _, row in failed.head(MAX_LISTED_FAILURES).iterrows():
+            click.echo(f"  {row['doc_id']}: {row['error']}", err=True)
+        if len(failed) > MAX_LISTED_FAILURES:
+            click.echo(f"  ... and {len(failed) - MAX_LISTED_FAILURES} more (see the documents "
+                       "table, column 'error')", err=True)
+    return len(failed)
+
+
+def _out_format(out: Path, fmt: str | None) -> str:
+    if fmt:
+        return fmt
+    suffix = out.suffix.lstrip(".").lower()
+    return suffix if suffix in FORMATS else "csv"
+
+
+def _run_analysis(inputs: tuple[str, ...], example: bool, targets: str | None,
+                  actors: str | None, lexicons: tuple[str, ...], paragraphs: str,
+                  quiet: bool) -> Analysis:
+    import framing
+
+    if example:
+        if inputs:
+            raise click.UsageError("give INPUT files or --example, not both")
+        source: Any = framing.example_corpus_path()
+        targets = targets or str(framing.example_targets())
+        actors = actors or str(framing.example_actors())
+    elif not inputs:
+        raise click.UsageError("give at least one INPUT (file or folder), or --example")
+    else:
+        source = [Path(p) for p in inputs] if len(inputs) > 1 else Path(inputs[0])
+    try:
+        return framing.analyze(source, targets=targets, actors=actors,
+                               lexicons=list(lexicons) or None, paragraphs=paragraphs,
+                               progress=None if not quiet else False)
+    except FramingError as exc:
+        _fail(str(exc))
+        raise  # pragma: no cover - _fail exits
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="framing")
+def main() -> None:
+    """Bias and framing analysis of news, paragraph by paragraph.
+
+    \b
+    Start with the bundled example corpus:
+      framing analyze --example --out example-output
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(exists=True, dir_okay=True))
+@click.option("--example", is_flag=True, help="Analyse the bundled example corpus (fictional "
+              "articles by three outlets) with its targets and actors.")
+@click.option("--targets", type=click.Path(exists=True, dir_okay=False),
+              help="YAML file: target name -> list of aliases, for stance.")
+@click.option("--actors", type=click.Path(exists=True, dir_okay=False),
+              help="YAML file: side -> list of speaker names, for attribution balance.")
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Extra lexicon file merged over the built-in ones (repeatable).")
+@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path),
+              help="Directory for the result tables (created if needed).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="Table format (default: from the --out suffix, else csv).")
+@click.option("--paragraphs", type=click.Choice(["auto", "line", "blank"]), default="auto",
+              show_default=True, help="How paragraphs are delimited in plain text.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def analyze(inputs: tuple[str, ...], example: bool, targets: str | None, actors: str | None,
+            lexicons: tuple[str, ...], out: Path | None, fmt: str | None, paragraphs: str,
+            quiet: bool) -> None:
+    """Score every paragraph of every article.
+
+    \b
+    INPUT is one or more files or folders: .txt (one article), .csv, .jsonl or
+    .parquet (one article per row, text in a `text` column), .html, or a folder.
+
+    Without --out a summary per document is printed; with --out the tables
+    documents, paragraphs, sentences, spans (and quotes, stance) are written there,
+    with texts.jsonl and manifest.json (read them back with framing.load(DIR)).
+
+    \b
+    Examples:
+      framing analyze --example --out example-output
+      framing analyze article.txt
+      framing analyze corpus.jsonl --targets targets.yaml --actors actors.yaml --out results
+      framing analyze articles/ --out results --format parquet
+    """
+    started = time.perf_counter()
+    analysis = _run_analysis(inputs, example, targets, actors, lexicons, paragraphs, quiet)
+    elapsed = time.perf_counter() - started
+    docs = analysis.documents
+    n_failed = int(docs["error"].notna().sum())
+    if out is not None:
+        analysis.save(out, _out_format(out, fmt))
+        if not quiet:
+            click.echo(f"Wrote {', '.join(analysis.tables)} to {out}/", err=True)
+    else:
+        _print_summary(analysis)
+    if not quiet:
+        click.echo(f"{len(docs)} documents, {len(analysis.paragraphs)} paragraphs in "
+                   f"{elapsed:.1f} s", err=True)
+    _report_failures(analysis)
+    if len(docs) == 0:
+        _fail("no documents found in the input")
+    if n_failed == len(docs):
+        _fail("every document failed (see above)")
+
+
+def _print_summary(analysis: Analysis) -> None:
+    paras = analysis.paragraphs
+    numeric = [c for c in paras.columns if c not in ("doc_id", "para_id", "start", "end", "text",
+                                                     "n_tokens")]
+    per_doc = paras.groupby("doc_id", sort=False)
+    table = analysis.documents[["doc_id", "n_paragraphs", "n_tokens"]].set_index("doc_id")
+    if numeric and len(paras):
+        table = table.join(per_doc[numeric].mean(numeric_only=True).round(3).add_prefix("mean_"))
+    click.echo(table.to_string())

@@ -1,0 +1,331 @@
+"""``analyze()``: documents in, result tables out.
+
+Data flows one way: source -> :class:`~framing.document.Document` -> segmented
+:class:`~framing.segment.Doc` -> scorers (in dependency order) -> tables -> ``Analysis``.
+:func:`score_batch` is the unit of work (a batch of documents to table rows) that
+serial runs, worker processes and Dask partitions all share.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+from tqdm.auto import tqdm
+
+from .analysis import Analysis
+from .document import Document
+from .scorers import Scorer, default_scorers, order_scorers
+from .segment import Doc, ParagraphMode, segment
+
+__all__ = ["TableChunk", "analyze", "build_scorers", "score_batch"]
+
+DOC_COLUMNS_END = ("n_paragraphs", "n_tokens", "error")
+SPAN_COLUMNS = ("doc_id", "para_id", "start", "end", "text", "kind", "label", "score", "voice")
+
+
+@dataclass
+class TableChunk:
+    """Rows of every table for one batch of documents (column lists, appendable)."""
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    paragraphs: dict[str, list[Any]] = field(default_factory=dict)
+    sentences: dict[str, list[Any]] = field(default_factory=dict)
+    spans: dict[str, list[Any]] = field(default_factory=dict)
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def extend(self, other: TableChunk) -> None:
+        """Append another chunk's rows to this one."""
+        self.documents.extend(other.documents)
+        for mine, theirs in ((self.paragraphs, other.paragraphs), (self.sentences, other.sentences),
+                             (self.spans, other.spans)):
+            n_before = len(next(iter(mine.values()))) if mine else 0
+            n_new = len(next(iter(theirs.values()))) if theirs else 0
+            for col in set(mine) | set(theirs):
+                mine.setdefault(col, [math.nan] * n_before).extend(
+                    theirs.get(col, [math.nan] * n_new))
+        for name, rows in other.rows.items():
+            self.rows.setdefault(name, []).extend(rows)
+        self.texts.update(other.texts)
+
+
+def build_scorers(
+    targets: dict[str, list[str]] | None = None,
+    actors: dict[str, list[str]] | None = None,
+    lexicons: Sequence[Any] | None = None,
+    scorers: Sequence[Scorer] | None = None,
+) -> list[Scorer]:
+    """The scorers of a run: the built-in ones (or ``scorers``), in dependency order."""
+    chosen = list(scorers) if scorers is not None else default_scorers(targets, actors, lexicons)
+    return order_scorers(chosen)
+
+
+def _segment_one(document: Document, doc_id: str, paragraphs: ParagraphMode) -> Doc | str:
+    if document.error:
+        return document.error
+    if not isinstance(document.text, str):
+        return f"text is {type(document.text).__name__}, not str"
+    if not document.text.strip():
+        return "empty or whitespace-only text"
+    try:
+        return segment(document.text, doc_id=doc_id, meta=document.meta, paragraphs=paragraphs)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        return f"segmentation failed: {type(exc).__name__}: {exc}"
+
+
+def _run_scorers(docs: list[Doc], scorers: Sequence[Scorer]) -> dict[str, str]:
+    """Run every scorer on the batch; return doc_id -> error for documents that failed."""
+    errors: dict[str, str] = {}
+    for scorer in scorers:
+        live = [d for d in docs if d.doc_id not in errors]
+        try:
+            scorer.annotate(live)
+        except Exception:  # noqa: BLE001 - isolate the failing document(s)
+            for d in live:
+                try:
+                    scorer.annotate([d])
+                except Exception as exc:  # noqa: BLE001
+                    errors[d.doc_id] = f"scorer {scorer.name!r} failed: {type(exc).__name__}: {exc}"
+        expected = tuple(scorer.columns) + tuple(scorer.dynamic_columns())
+        for d in live:
+            if d.doc_id in errors:
+                continue
+            for col in expected:
+                values = d.columns.get(col)
+                if values is None or len(values) != len(d.paragraphs):
+                    errors[d.doc_id] = f"scorer {scorer.name!r} did not fill column {col!r}"
+                    break
+    return errors
+
+
+def score_batch(
+    documents: Sequence[tuple[str, Document]],
+    scorers: Sequence[Scorer],
+    paragraphs: ParagraphMode = "auto",
+) -> TableChunk:
+    """Segment and score a batch of ``(doc_id, Document)`` pairs into table rows.
+
+    Free of I/O and global state: the same function serves serial runs, worker
+    processes and Dask partitions. A document that fails keeps its ``documents`` row
+    with ``error`` set and adds no other rows.
+    """
+    chunk = TableChunk()
+    docs: list[Doc] = []
+    errors: dict[str, str] = {}
+    for doc_id, document in documents:
+        chunk.texts[doc_id] = document.text if isinstance(document.text, str) else ""
+        result = _segment_one(document, doc_id, paragraphs)
+        if isinstance(result, str):
+            errors[doc_id] = result
+        else:
+            docs.append(result)
+    errors.update(_run_scorers(docs, scorers))
+    by_id = {d.doc_id: d for d in docs}
+    para_cols: list[str] = []
+    for s in scorers:
+        para_cols.extend(c for c in (*s.columns, *s.dynamic_columns()) if c not in para_cols)
+    P = chunk.paragraphs
+    for name in ("doc_id", "para_id", "start", "end", "text", "n_tokens", *para_cols):
+        P[name] = []
+    S = chunk.sentences
+    for name in ("doc_id", "para_id", "sent_id", "start", "end", "text"):
+        S[name] = []
+    SP = chunk.spans
+    for name in SPAN_COLUMNS:
+        SP[name] = []
+    for doc_id, document in documents:
+        row: dict[str, Any] = {"doc_id": doc_id, **document.meta}
+        doc = by_id.get(doc_id)
+        err = errors.get(doc_id)
+        if doc is None or err is not None:
+            row.update(n_paragraphs=0, n_tokens=0, error=err)
+            chunk.documents.append(row)
+            continue
+        row.update(n_paragraphs=len(doc.paragraphs), n_tokens=doc.n_tokens, error=None)
+        chunk.documents.append(row)
+        text = doc.text
+        sent_id = 0
+        for p in doc.paragraphs:
+            P["doc_id"].append(doc_id)
+            P["para_id"].append(p.para_id)
+            P["start"].append(p.start)
+            P["end"].append(p.end)
+            P["text"].append(text[p.start:p.end])
+            P["n_tokens"].append(len(p.tokens))
+            for s, e in p.sentences:
+                S["doc_id"].append(doc_id)
+                S["para_id"].append(p.para_id)
+                S["sent_id"].append(sent_id)
+                S["start"].append(s)
+                S["end"].append(e)
+                S["text"].append(text[s:e])
+                sent_id += 1
+        for col in para_cols:
+            P[col].extend(doc.columns[col])
+        for sp in sorted(doc.spans, key=lambda x: (x.start, x.end, x.kind)):
+            SP["doc_id"].append(doc_id)
+            SP["para_id"].append(sp.para_id)
+            SP["start"].append(sp.start)
+            SP["end"].append(sp.end)
+            SP["text"].append(text[sp.start:sp.end])
+            SP["kind"].append(sp.kind)
+            SP["label"].append(sp.label)
+            SP["score"].append(sp.score)
+            SP["voice"].append(sp.voice)
+        for table, rows in doc.rows.items():
+            chunk.rows.setdefault(table, []).extend({"doc_id": doc_id, **r} for r in rows)
+    return chunk
+
+
+def _doc_ids(documents: Iterable[Document]) -> Iterator[tuple[str, Document]]:
+    """Assign ids: numbered when missing, de-duplicated (``id#2``) when repeated."""
+    seen: dict[str, int] = {}
+    for n, document in enumerate(documents, start=1):
+        base = str(document.id) if document.id not in (None, "") else f"doc-{n}"
+        count = seen.get(base, 0) + 1
+        seen[base] = count
+        if count == 1:
+            yield base, document
+            continue
+        new_id = f"{base}#{count}"
+        while new_id in seen:
+            count += 1
+            new_id = f"{base}#{count}"
+        seen[new_id] = 1
+        meta = dict(document.meta)
+        meta.setdefault("original_id", base)
+        yield new_id, Document(document.text, new_id, meta, document.error, document.origin)
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _frame(columns: dict[str, list[Any]]) -> pd.DataFrame:
+    return pd.DataFrame(columns)
+
+
+def tables_from_chunk(chunk: TableChunk, scorers: Sequence[Scorer]) -> dict[str, pd.DataFrame]:
+    """Build the result DataFrames from accumulated rows."""
+    docs = pd.DataFrame(chunk.documents)
+    if docs.empty:
+        docs = pd.DataFrame(columns=["doc_id", *DOC_COLUMNS_END])
+    meta_cols = [c for c in docs.columns if c not in ("doc_id", *DOC_COLUMNS_END)]
+    docs = docs[["doc_id", *meta_cols, *DOC_COLUMNS_END]]
+    docs["error"] = docs["error"].astype(object).where(docs["error"].notna(), None)
+    tables = {
+        "documents": docs,
+        "paragraphs": _frame(chunk.paragraphs),
+        "sentences": _frame(chunk.sentences),
+        "spans": _frame(chunk.spans),
+    }
+    for scorer in scorers:
+        for table in scorer.tables:
+            rows = chunk.rows.get(table, [])
+            empty = pd.DataFrame(columns=["doc_id", "para_id"])
+            tables[table] = pd.DataFrame(rows) if rows else empty
+    return tables
+
+
+def analyze(
+    source: Any,
+    targets: dict[str, list[str]] | str | None = None,
+    actors: dict[str, list[str]] | str | None = None,
+    lexicons: Sequence[Any] | None = None,
+    *,
+    scorers: Sequence[Scorer] | None = None,
+    paragraphs: ParagraphMode = "auto",
+    text_column: str = "text",
+    id_column: str = "id",
+    encoding: str = "utf-8",
+    batch_size: int = 64,
+    progress: bool | None = None,
+) -> Analysis:
+    """Analyse news documents paragraph by paragraph.
+
+    Parameters
+    ----------
+    source : str, iterable, DataFrame or path
+        One document's text; an iterable of texts, dicts (``text`` plus optional
+        ``id``, ``outlet``, ``date``, ``title``, ``url`` and any metadata) or
+        :class:`~framing.document.Document`; a pandas DataFrame with a ``text`` column;
+        or a path to a ``.txt``, ``.csv``, ``.jsonl``, ``.parquet`` or ``.html`` file or
+        a folder of them.
+    targets : dict or str, optional
+        Stance targets: ``{"Russia": ["Russia", "Putin", "the Kremlin"], ...}`` or a YAML path.
+    actors : dict or str, optional
+        Sides for attribution balance: ``{"Russian government": ["Putin", "Peskov"]}``
+        or a YAML path.
+    lexicons : sequence, optional
+        Extra lexicon files or objects, merged over the built-in ones.
+    scorers : sequence of Scorer, optional
+        Replace the built-in scorers (advanced).
+    paragraphs : {"auto", "line", "blank"}
+        How paragraphs are delimited in the text.
+    text_column, id_column : str
+        Column / key names of the text and the id in tabular and dict inputs.
+    encoding : str
+        Encoding of input files (UTF-8 with or without BOM by default).
+    batch_size : int
+        Documents scored together.
+    progress : bool, optional
+        Show a progress bar (default: only on an interactive terminal).
+
+    Returns
+    -------
+    Analysis
+        Tables ``documents``, ``paragraphs``, ``sentences``, ``spans`` (and ``quotes``,
+        ``stance`` when those scorers ran). Documents that could not be analysed keep
+        their row in ``documents`` with ``error`` set.
+
+    Examples
+    --------
+    >>> import framing
+    >>> a = framing.analyze([{"id": "a", "text": "A calm, fair debate.", "outlet": "X"}])
+    >>> a.documents[["doc_id", "outlet", "n_paragraphs"]].values.tolist()
+    [['a', 'X', 1]]
+    >>> float(a.paragraphs.valence[0]) > 0
+    True
+    """
+    from .io import read_documents, read_name_map
+
+    target_map = read_name_map(targets) if targets is not None else None
+    actor_map = read_name_map(actors) if actors is not None else None
+    run = build_scorers(target_map, actor_map, lexicons, scorers)
+    documents = read_documents(source, text_column=text_column, id_column=id_column,
+                               encoding=encoding)
+    total = len(source) if hasattr(source, "__len__") and not isinstance(source, str) else None
+    show = _interactive() if progress is None else bool(progress)
+    bar = tqdm(total=total, unit="doc", desc="framing", disable=not show, leave=False)
+    result = TableChunk()
+    try:
+        for batch in _batches(_doc_ids(documents), batch_size):
+            result.extend(score_batch(batch, run, paragraphs))
+            bar.update(len(batch))
+    finally:
+        bar.close()
+    provenance = {s.name: s.provenance() for s in run}
+    config = {
+        "scorers": [s.name for s in run],
+        "targets": target_map,
+        "actors": actor_map,
+        "paragraphs": paragraphs,
+    }
+    return Analysis(tables_from_chunk(result, run), result.texts, provenance, config)
+
+
+def _interactive() -> bool:
+    import sys
+
+    return bool(getattr(sys.stderr, "isatty", lambda: False)())
