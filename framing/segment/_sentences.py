@@ -72,7 +72,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     >>> [text[s:e] for s, e in split_sentences(text)]
     ['Sen. Ann Lee (D-Mass.) spoke at 5 p.m.', 'She left.', '“Why?” he asked.']
     >>> split_sentences("  A. B. Cole left.  ", 0)
-    [(2, 17)]
+    [(2, 18)]
     """
     n = len(text)
     end = n if end is None else max(0, min(end, n))
@@ -107,8 +107,8 @@ def _is_boundary(text: str, m: re.Match[str], sent_start: int, end: int) -> bool
         return True
     opening, token = nxt.group(1), nxt.group(2)
     first = token[:1]
-    if first.islower():
-        return False
+    if first.islower() or (token and not token.strip(".\u2026")):
+        return False  # lower case next, or a spaced ellipsis ". . ."
     word, punct, close = m.group(1, 2, 3)
     if "?" in punct or "!" in punct:
         if close and not opening and first.isupper():
