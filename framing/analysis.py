@@ -160,6 +160,7 @@ class Analysis:
             "framing_results": _FORMAT_VERSION,
             "format": format,
             "tables": list(self.tables),
+            "columns": {name: [str(c) for c in df.columns] for name, df in self.tables.items()},
             "provenance": self.provenance,
             "config": self.config,
         }
@@ -187,7 +188,14 @@ class Analysis:
             raise InputError(f"{root}: not a framing results directory (no {_MANIFEST})")
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         fmt = manifest.get("format", "parquet")
-        tables = {name: _read_table(root / f"{name}.{fmt}", fmt) for name in manifest["tables"]}
+        columns = manifest.get("columns", {})
+        tables = {
+            name: _read_table(root / f"{name}.{fmt}", fmt, columns.get(name))
+            for name in manifest["tables"]
+        }
+        docs = tables["documents"]
+        if "error" in docs.columns:
+            docs["error"] = docs["error"].astype(object).where(docs["error"].notna(), None)
         texts: dict[str, str] = {}
         with open(root / _TEXTS, encoding="utf-8") as fh:
             for line in fh:
@@ -218,9 +226,17 @@ def _write_table(df: pd.DataFrame, path: Path, format: TableFormat) -> None:
         df.to_json(path, orient="records", lines=True, force_ascii=False)
 
 
-def _read_table(path: Path, format: str) -> pd.DataFrame:
+def _read_table(path: Path, format: str, columns: list[str] | None) -> pd.DataFrame:
+    if not path.is_file():
+        raise InputError(f"{path}: table file missing from the results directory")
+    if path.stat().st_size == 0 or (format == "csv" and not path.read_text("utf-8").strip()):
+        return pd.DataFrame(columns=columns or [])
     if format == "parquet":
-        return pd.read_parquet(path)
-    if format == "csv":
-        return pd.read_csv(path, dtype={"doc_id": str}, keep_default_na=True)
-    return pd.read_json(path, orient="records", lines=True, dtype={"doc_id": str})
+        df = pd.read_parquet(path)
+    elif format == "csv":
+        df = pd.read_csv(path, dtype={"doc_id": str, "text": str})
+    else:
+        df = pd.read_json(path, orient="records", lines=True, dtype={"doc_id": str})
+    if columns:
+        df = df.reindex(columns=columns)
+    return df

@@ -45,7 +45,7 @@ class TableChunk:
                              (self.spans, other.spans)):
             n_before = len(next(iter(mine.values()))) if mine else 0
             n_new = len(next(iter(theirs.values()))) if theirs else 0
-            for col in set(mine) | set(theirs):
+            for col in [*mine, *(c for c in theirs if c not in mine)]:
                 mine.setdefault(col, [math.nan] * n_before).extend(
                     theirs.get(col, [math.nan] * n_new))
         for name, rows in other.rows.items():

@@ -43,3 +43,14 @@ def test_unknown_mode_raises():
 
 def test_only_whitespace_gives_nothing():
     assert split_paragraphs(" \n\t\n ") == []
+
+
+def test_short_one_line_paragraphs_are_not_joined():
+    text = "The minister said the plan was dead.\nCritics called it a farce. Mr. Lee disagreed."
+    assert len(texts(text)) == 2
+
+
+def test_lines_with_room_for_the_next_word_are_not_wrapped():
+    text = ("A short first line that ends early\n"
+            "and a much longer second line that goes on and on to the end\nlast")
+    assert len(texts(text)) == 3

@@ -9,11 +9,13 @@ __all__ = ["ParagraphMode", "split_paragraphs"]
 
 ParagraphMode = Literal["auto", "line", "blank"]
 
-_BLOCK = re.compile(r"(?:\r\n|\r|\n|\u2029)[ \t\u00a0\u3000]*(?:(?:\r\n|\r|\n|\u2029)[ \t\u00a0\u3000]*)+")
+_NL = r"(?:\r\n|\r|\n|\u2029)[ \t\u00a0\u3000]*"
+_BLOCK = re.compile(_NL + "(?:" + _NL + ")+")
 _LINE = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 _EDGE_SPACE = " \t\r\n\u00a0\u2028\u2029\u3000\ufeff\u200b"
 # A block whose lines are all this short (but the last) reads as hard-wrapped prose.
 _WRAP_MIN, _WRAP_MAX = 30, 100
+_SENTENCE_END = frozenset(".!?:\"\u201d\u2019)")
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -39,10 +41,25 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _is_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Do these lines read as one hard-wrapped paragraph?
+
+    Yes when every line but the last is 30 to 100 characters long, would not have had
+    room for the next line's first word (the line was filled), and most of them do
+    not end a sentence.
+    """
     if len(lines) < 2:
         return False
     lengths = [e - s for s, e in lines]
-    return max(lengths) <= _WRAP_MAX and all(n >= _WRAP_MIN for n in lengths[:-1])
+    width = max(lengths)
+    if width > _WRAP_MAX or any(n < _WRAP_MIN for n in lengths[:-1]):
+        return False
+    ends = 0
+    for (s, e), (ns, ne) in zip(lines, lines[1:], strict=False):
+        first = text[ns:ne].split(None, 1)[0]
+        if (e - s) + 1 + len(first) <= width:
+            return False
+        ends += text[e - 1] in _SENTENCE_END
+    return ends * 2 < len(lines) - 1 or (len(lines) > 3 and ends * 2 <= len(lines) - 1)
 
 
 def split_paragraphs(text: str, mode: ParagraphMode = "auto") -> list[tuple[int, int]]:
@@ -56,8 +73,8 @@ def split_paragraphs(text: str, mode: ParagraphMode = "auto") -> list[tuple[int,
         ``"line"``: every non-empty line is a paragraph. ``"blank"``: paragraphs are
         separated by blank lines (single line breaks are wraps). ``"auto"`` (default):
         blocks separated by blank lines; a block whose lines look hard-wrapped
-        (30 to 100 characters each) is one paragraph, any other block gives one
-        paragraph per line.
+        (30 to 100 characters each, filled to the width, mostly not ending a sentence)
+        is one paragraph, any other block gives one paragraph per line.
 
     Returns
     -------

@@ -1,0 +1,71 @@
+import pytest
+from click.testing import CliRunner
+
+import framing
+from framing.cli import main
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_help_lists_examples(runner):
+    result = runner.invoke(main, ["analyze", "--help"])
+    assert result.exit_code == 0
+    assert "framing analyze --example" in result.output
+
+
+def test_analyze_txt_prints_summary(runner, tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("First paragraph here.\nSecond one, a terrible day.\n", encoding="utf-8")
+    result = runner.invoke(main, ["analyze", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "story" in result.stdout
+    assert "1 documents, 2 paragraphs" in result.stderr
+
+
+def test_analyze_writes_tables(runner, tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("A calm day.", encoding="utf-8")
+    out = tmp_path / "res"
+    result = runner.invoke(main, ["analyze", str(path), "--out", str(out), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert (out / "paragraphs.jsonl").is_file()
+    assert len(framing.load(out).paragraphs) == 1
+
+
+def test_example_corpus_runs(runner, tmp_path):
+    result = runner.invoke(main, ["analyze", "--example", "--out", str(tmp_path / "ex"), "-q"])
+    assert result.exit_code == 0, result.output
+    a = framing.load(tmp_path / "ex")
+    assert a.documents.outlet.nunique() == 3
+    assert a.documents.error.isna().all()
+
+
+def test_failed_documents_are_counted_on_stderr(runner, tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"id": "a", "text": "Fine."}\nnot json\n', encoding="utf-8")
+    result = runner.invoke(main, ["analyze", str(path), "-q"])
+    assert result.exit_code == 0
+    assert "1 of 2 documents failed" in result.stderr
+    assert "c.jsonl:2" in result.stderr
+
+
+def test_nothing_analysable_exits_1(runner, tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("   ", encoding="utf-8")
+    result = runner.invoke(main, ["analyze", str(path), "-q"])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines()[-1].startswith("framing: error:")
+
+
+def test_no_input_is_a_usage_error(runner):
+    result = runner.invoke(main, ["analyze"])
+    assert result.exit_code == 2
+    assert "--example" in result.output
+
+
+def test_missing_file_is_a_usage_error(runner, tmp_path):
+    result = runner.invoke(main, ["analyze", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2
