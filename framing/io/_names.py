@@ -16,6 +16,9 @@ from ._encoding import decode_bytes
 __all__ = ["read_name_map"]
 
 _NULL_TAG = "tag:yaml.org,2002:null"
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "seq", "map")
+}
 
 
 def read_name_map(obj: Any) -> dict[str, list[str]]:
@@ -113,8 +116,15 @@ def _from_json(text: str, path: Path) -> dict[str, list[str]]:
     raise InputError(f"{path}:1: expected an object {{name: [aliases]}}, not {type(obj).__name__}")
 
 
+def _check_tag(node: yaml.Node, path: Path) -> None:
+    if node.tag not in _PLAIN_TAGS:
+        line = node.start_mark.line + 1
+        raise InputError(f"{path}:{line}: unsupported YAML tag {node.tag!r} (plain strings only)")
+
+
 def _scalar(node: yaml.Node, path: Path, what: str) -> str:
     where = f"{path}:{node.start_mark.line + 1}"
+    _check_tag(node, path)
     if not isinstance(node, yaml.ScalarNode) or node.tag == _NULL_TAG:
         kind = "an empty value" if node.tag == _NULL_TAG else f"a {_kind(node)}"
         raise InputError(f"{where}: {what} must be a string, not {kind}")
@@ -143,6 +153,7 @@ def _from_yaml(text: str, path: Path) -> dict[str, list[str]]:
         raise InputError(f"{path}:{line}: not valid YAML ({problem})") from exc
     if root is None:
         return {}
+    _check_tag(root, path)
     if isinstance(root, yaml.SequenceNode):
         names = [_scalar(n, path, "a name") for n in root.value]
         return {n: [n] for n in names}
@@ -158,6 +169,7 @@ def _from_yaml(text: str, path: Path) -> dict[str, list[str]]:
         if name in out:
             raise InputError(f"{path}:{line}: name {name!r} appears twice")
         aliases = [name]
+        _check_tag(value_node, path)
         if isinstance(value_node, yaml.SequenceNode):
             items = [_scalar(n, path, f"an alias of {name!r}") for n in value_node.value]
         elif isinstance(value_node, yaml.ScalarNode):
