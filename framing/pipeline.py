@@ -155,7 +155,7 @@ def score_batch(
             P["start"].append(p.start)
             P["end"].append(p.end)
             P["text"].append(text[p.start:p.end])
-            P["n_tokens"].append(len(p.tokens))
+            P["n_tokens"].append(len(p.words))
             for s, e in p.sentences:
                 S["doc_id"].append(doc_id)
                 S["para_id"].append(p.para_id)

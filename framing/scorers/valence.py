@@ -32,12 +32,12 @@ ALPHA = 15.0
 
 
 def valence_of_words(words: Sequence[str], lexicon: dict[str, float]) -> float:
-    """Compound valence (-1..1) of a sequence of words.
+    """Compound valence (-1..1) of a sequence of lower-case words.
 
     Parameters
     ----------
     words : sequence of str
-        Tokens in reading order (any case).
+        Lower-case tokens in reading order.
     lexicon : dict of str to float
         Lower-case word -> valence (-4..4), e.g. :func:`framing.lexicon.vader_lexicon`.
 
@@ -49,17 +49,14 @@ def valence_of_words(words: Sequence[str], lexicon: dict[str, float]) -> float:
     >>> valence_of_words(["not", "a", "good", "plan"], lex) < 0
     True
     """
+    get = lexicon.get
+    hits = [(i, v) for i, w in enumerate(words) if (v := get(w)) is not None]
+    if not hits:
+        return 0.0
+    negs = [i for i, w in enumerate(words) if w in NEGATORS or w.endswith("n't")]
     total = 0.0
-    last_neg = -NEGATION_WINDOW - 1
-    for i, word in enumerate(words):
-        w = word.lower()
-        if w in NEGATORS or w.endswith("n't"):
-            last_neg = i
-            continue
-        v = lexicon.get(w)
-        if v is None:
-            continue
-        if i - last_neg <= NEGATION_WINDOW:
+    for i, v in hits:
+        if negs and any(0 < i - n <= NEGATION_WINDOW for n in negs):
             v *= NEGATION_SCALE
         total += v
     if total == 0.0:
@@ -88,7 +85,7 @@ class ValenceScorer(Scorer):
     def annotate(self, docs: Sequence[Doc]) -> None:
         lex = self.lexicon_
         for doc in docs:
-            doc.columns["valence"] = [valence_of_words(p.words, lex) for p in doc.paragraphs]
+            doc.columns["valence"] = [valence_of_words(p.lower, lex) for p in doc.paragraphs]
 
     def provenance(self) -> dict[str, Any]:
         return {"scorer": self.name, "lexicons": [VADER_PROVENANCE]}

@@ -63,17 +63,11 @@ def segment(
     for pid, (start, end) in enumerate(split_paragraphs(text, paragraphs)):
         sents = split_sentences(text, start, end)
         if view.index is None:
-            toks = [m.span() for m in TOKEN_PATTERN.finditer(vt, start, end)]
-            words = [vt[a:b] for a, b in toks]
+            vspan = (start, end)
         else:
-            # Find the view span of this paragraph, tokenise there, map back.
-            vs = _view_offset(view, start)
-            ve = _view_offset(view, end)
-            toks, words = [], []
-            for m in TOKEN_PATTERN.finditer(vt, vs, ve):
-                toks.append(view.span(m.start(), m.end()))
-                words.append(m.group())
-        paras.append(Paragraph(pid, start, end, sents, toks, words))
+            vspan = (_view_offset(view, start), _view_offset(view, end))
+        words = TOKEN_PATTERN.findall(vt, *vspan)
+        paras.append(Paragraph(pid, start, end, sents, words, view, vspan))
     return Doc(doc_id=doc_id, text=text, meta=dict(meta or {}), view=view, paragraphs=paras)
 
 

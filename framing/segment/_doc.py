@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._normalize import NormalizedText
+from ._tokens import TOKEN_PATTERN
 
 __all__ = ["Doc", "Paragraph", "Span"]
 
 
-@dataclass(slots=True)
 class Paragraph:
     """One paragraph: offsets into the original text, its sentences and word tokens.
 
@@ -22,19 +22,54 @@ class Paragraph:
         Offsets into the document's original text.
     sentences : list of (start, end)
         Sentence offsets (original text).
-    tokens : list of (start, end)
-        Word-token offsets (original text).
     words : list of str
-        The tokens as they read in the normalised view (curly quotes, dashes and
+        Word tokens as they read in the normalised view (curly quotes, dashes and
         ligatures folded), original case.
+    tokens : list of (start, end)
+        Word-token offsets into the original text, one per word (computed on first use).
+    lower : list of str
+        ``words`` in lower case (computed on first use).
     """
 
-    para_id: int
-    start: int
-    end: int
-    sentences: list[tuple[int, int]]
-    tokens: list[tuple[int, int]]
-    words: list[str]
+    __slots__ = ("para_id", "start", "end", "sentences", "words", "_view", "_vspan", "_tokens",
+                 "_lower")
+
+    def __init__(self, para_id: int, start: int, end: int, sentences: list[tuple[int, int]],
+                 words: list[str], view: NormalizedText, view_span: tuple[int, int]) -> None:
+        self.para_id = para_id
+        self.start = start
+        self.end = end
+        self.sentences = sentences
+        self.words = words
+        self._view = view
+        self._vspan = view_span
+        self._tokens: list[tuple[int, int]] | None = None
+        self._lower: list[str] | None = None
+
+    @property
+    def tokens(self) -> list[tuple[int, int]]:
+        if self._tokens is None:
+            view = self._view
+            found = TOKEN_PATTERN.finditer(view.text, *self._vspan)
+            if view.index is None:
+                self._tokens = [m.span() for m in found]
+            else:
+                self._tokens = [view.span(m.start(), m.end()) for m in found]
+        return self._tokens
+
+    @property
+    def lower(self) -> list[str]:
+        if self._lower is None:
+            self._lower = [w.lower() for w in self.words]
+        return self._lower
+
+    @property
+    def n_tokens(self) -> int:
+        """Number of word tokens."""
+        return len(self.words)
+
+    def __repr__(self) -> str:
+        return f"Paragraph(para_id={self.para_id}, start={self.start}, end={self.end})"
 
 
 @dataclass(slots=True)
@@ -81,7 +116,7 @@ class Doc:
     @property
     def n_tokens(self) -> int:
         """Number of word tokens in the document."""
-        return sum(len(p.tokens) for p in self.paragraphs)
+        return sum(len(p.words) for p in self.paragraphs)
 
     def paragraph_of(self, offset: int) -> int:
         """``para_id`` of the paragraph holding ``offset`` (the nearest before it otherwise)."""
