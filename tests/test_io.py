@@ -84,6 +84,13 @@ def test_missing_path_in_list_gives_error_document(tmp_path):
     assert docs[1].text == "ok"
 
 
+def test_empty_directory_in_list_gives_error_document(tmp_path):
+    (tmp_path / "empty").mkdir()
+    docs = _read([tmp_path / "empty", "ok"])
+    assert docs[0].error.endswith("the directory holds no files")
+    assert docs[1].text == "ok"
+
+
 def test_unsupported_item_gives_error_document_and_stream_goes_on():
     docs = _read(["a", 42, None, "b"])
     assert [d.text for d in docs] == ["a", "", "", "b"]

@@ -198,6 +198,15 @@ def test_line_formats_are_streamed(tmp_path, monkeypatch, suffix):
     assert sum(1 for _ in stream) == 999
 
 
+def test_utf16_jsonl_and_csv_with_bom(tmp_path):
+    j = tmp_path / "u.jsonl"
+    j.write_bytes('{"text": "ü one"}\n{"text": "two"}\n'.encode("utf-16"))
+    assert [(d.id, d.text) for d in _read(j)] == [("u:1", "ü one"), ("u:2", "two")]
+    c = tmp_path / "u.csv"
+    c.write_bytes('text,id\r\n"a\r\nb",x\r\n'.encode("utf-16"))
+    assert [(d.id, d.text) for d in _read(c)] == [("x", "a\r\nb")]
+
+
 def test_jsonl_latin1(tmp_path):
     f = tmp_path / "l.jsonl"
     f.write_bytes('{"text": "naïve"}\n'.encode("latin-1"))

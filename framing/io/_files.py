@@ -216,7 +216,7 @@ def read_csv(
         default_id = f"{name}:{start}"
         if not row:
             continue  # blank line
-        bad_lines = [n for n in range(start, end + 1) if n in bad]
+        bad_lines = [n for n in range(start, end + 1) if n in bad] if bad else None
         if bad_lines:
             yield _error_doc(default_id, origin, bad.pop(bad_lines[0]), path)
             continue

@@ -182,15 +182,15 @@ def _read_iterable(items: Iterable[Any], opts: dict[str, str]) -> Iterator[Docum
         elif isinstance(item, Mapping):
             yield _record(item, origin, opts)
         elif isinstance(item, Path):
-            if item.exists():
-                yield from _read_path(item, opts)
-            else:
-                yield Document(
-                    text="",
-                    error=f"{item}: no such file or directory",
-                    origin=str(item),
-                    meta={"source_file": str(item)},
-                )
+            try:
+                if not item.exists():
+                    raise InputError(f"{item}: no such file or directory")
+                docs = _read_path(item, opts)
+            except InputError as exc:
+                meta = {"source_file": str(item)}
+                yield Document(text="", error=str(exc), origin=str(item), meta=meta)
+                continue
+            yield from docs
         else:
             reason = f"a {type(item).__name__} is not a document (expected str, dict or Document)"
             yield Document(text="", error=f"{origin}: {reason}", origin=origin)

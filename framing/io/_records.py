@@ -21,6 +21,8 @@ from typing import Any
 
 from ..document import Document
 
+_PLAIN = (str, int, bool)
+
 __all__ = ["id_value", "is_missing", "meta_value", "nul_error", "record_to_document", "text_value"]
 
 
@@ -28,6 +30,11 @@ def is_missing(value: Any) -> bool:
     """Return True for ``None``, NaN (Python, numpy), ``pandas.NA`` and ``pandas.NaT``."""
     if value is None:
         return True
+    kind = type(value)
+    if kind is str or kind is int or kind is bool:
+        return False
+    if kind is float:
+        return value != value
     if isinstance(value, numbers.Real) and not isinstance(value, bool | numbers.Integral):
         try:
             return math.isnan(value)
@@ -38,6 +45,8 @@ def is_missing(value: Any) -> bool:
 
 def meta_value(value: Any) -> Any:
     """Return a metadata value with missing values as ``None`` and numpy scalars unboxed."""
+    if type(value) in _PLAIN:
+        return value
     if is_missing(value):
         return None
     if (
