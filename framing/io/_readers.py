@@ -107,6 +107,23 @@ def read_documents(
         When a path does not exist, a directory holds no files, a DataFrame lacks the text
         column or the source type is not supported (raised at the call, not when iterating).
 
+    Notes
+    -----
+    * Text is never rewritten (line endings, NUL characters and all), except that a leading
+      byte-order mark is removed. Text holding NUL characters (``\x00``; usually a binary or
+      UTF-16 file read as UTF-8) is yielded unchanged with ``error`` set, so it is reported
+      and not analysed.
+    * A missing text column: CSV and Parquet files give one error document naming the file
+      (every row would fail alike); JSON/JSONL records and dicts give one error document per
+      record (records may differ); a DataFrame raises ``InputError``.
+    * Empty or whitespace-only text is a normal document (no error). Numbers as text are
+      converted with ``str``; ``None``/NaN text is an error document.
+    * Empty CSV cells and NaN/NA/NaT values become ``None`` in ``meta``. Documents read from
+      files carry ``meta["source_file"]`` (unless the record has such a field). HTML
+      documents also carry ``meta["headings"]``, a list of ``(start, end)`` offsets.
+    * Ids are kept as given, duplicates included; in-memory inputs without an id get
+      ``None``. The caller (the pipeline) numbers missing ids and resolves duplicates.
+
     Examples
     --------
     >>> docs = list(read_documents(["First text.", {"text": "Second.", "id": "b", "outlet": "X"}]))

@@ -21,9 +21,9 @@ from typing import Any
 
 from ..document import Document
 
-_PLAIN = (str, int, bool)
-
 __all__ = ["id_value", "is_missing", "meta_value", "nul_error", "record_to_document", "text_value"]
+
+_PLAIN = (str, int, bool)
 
 
 def is_missing(value: Any) -> bool:
