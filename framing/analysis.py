@@ -152,7 +152,7 @@ class Analysis:
         out = Path(path)
         out.mkdir(parents=True, exist_ok=True)
         for name, df in self.tables.items():
-            _write_table(df, out / f"{name}.{format}", format)
+            write_table(df, out / f"{name}.{format}", format)
         with open(out / _TEXTS, "w", encoding="utf-8") as fh:
             for doc_id, text in self._texts.items():
                 fh.write(json.dumps({"doc_id": doc_id, "text": text}, ensure_ascii=False) + "\n")
@@ -189,18 +189,20 @@ class Analysis:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         fmt = manifest.get("format", "parquet")
         columns = manifest.get("columns", {})
-        tables = {
-            name: _read_table(root / f"{name}.{fmt}", fmt, columns.get(name))
-            for name in manifest["tables"]
-        }
+        if manifest.get("layout") == "parts":
+            tables = {name: _read_parts(root / name, fmt, columns.get(name))
+                      for name in manifest["tables"]}
+            text_df = _read_parts(root / "texts", fmt, ["doc_id", "text"])
+            texts = dict(zip(text_df["doc_id"].astype(str), text_df["text"], strict=True))
+        else:
+            tables = {
+                name: _read_table(root / f"{name}.{fmt}", fmt, columns.get(name))
+                for name in manifest["tables"]
+            }
+            texts = _read_texts(root / _TEXTS)
         docs = tables["documents"]
         if "error" in docs.columns:
             docs["error"] = docs["error"].astype(object).where(docs["error"].notna(), None)
-        texts: dict[str, str] = {}
-        with open(root / _TEXTS, encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                texts[rec["doc_id"]] = rec["text"]
         return cls(tables, texts, manifest.get("provenance"), manifest.get("config"))
 
 
@@ -217,13 +219,34 @@ def load(path: str | os.PathLike[str]) -> Analysis:
     return Analysis.load(path)
 
 
-def _write_table(df: pd.DataFrame, path: Path, format: TableFormat) -> None:
+def write_table(df: pd.DataFrame, path: Path, format: TableFormat) -> None:
+    """Write one table in ``format`` (shared by :meth:`Analysis.save` and streaming runs)."""
     if format == "parquet":
         df.to_parquet(path, index=False)
     elif format == "csv":
         df.to_csv(path, index=False)
     else:
         df.to_json(path, orient="records", lines=True, force_ascii=False)
+
+
+def _read_texts(path: Path) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            texts[rec["doc_id"]] = rec["text"]
+    return texts
+
+
+def _read_parts(folder: Path, format: str, columns: list[str] | None) -> pd.DataFrame:
+    """Concatenate the part files a streaming run wrote for one table, in order."""
+    parts = sorted(folder.glob(f"part-*.{format}")) if folder.is_dir() else []
+    frames = [_read_table(p, format, None) for p in parts]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame(columns=columns or [])
+    df = pd.concat(frames, ignore_index=True)
+    return df.reindex(columns=columns) if columns else df
 
 
 def _read_table(path: Path, format: str, columns: list[str] | None) -> pd.DataFrame:

@@ -50,29 +50,6 @@ def _out_format(out: Path, fmt: str | None) -> str:
     return suffix if suffix in FORMATS else "csv"
 
 
-def _run_analysis(inputs: tuple[str, ...], example: bool, targets: str | None,
-                  actors: str | None, lexicons: tuple[str, ...], paragraphs: str,
-                  quiet: bool) -> Analysis:
-    import framing
-
-    if example:
-        if inputs:
-            raise click.UsageError("give INPUT files or --example, not both")
-        source: Any = framing.example_corpus_path()
-        targets = targets or str(framing.example_targets())
-        actors = actors or str(framing.example_actors())
-    elif not inputs:
-        raise click.UsageError("give at least one INPUT (file or folder), or --example")
-    else:
-        source = [Path(p) for p in inputs] if len(inputs) > 1 else Path(inputs[0])
-    try:
-        return framing.analyze(source, targets=targets, actors=actors,
-                               lexicons=list(lexicons) or None, paragraphs=paragraphs,
-                               progress=None if not quiet else False)
-    except FramingError as exc:
-        _fail(str(exc))
-        raise  # pragma: no cover - _fail exits
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="framing")
 def main() -> None:
@@ -82,6 +59,21 @@ def main() -> None:
     Start with the bundled example corpus:
       framing analyze --example --out example-output
     """
+
+
+def _source_and_maps(inputs: tuple[str, ...], example: bool, targets: str | None,
+                     actors: str | None) -> tuple[Any, str | None, str | None]:
+    import framing
+
+    if example:
+        if inputs:
+            raise click.UsageError("give INPUT files or --example, not both")
+        return (framing.example_corpus_path(), targets or str(framing.example_targets()),
+                actors or str(framing.example_actors()))
+    if not inputs:
+        raise click.UsageError("give at least one INPUT (file or folder), or --example")
+    source = [Path(p) for p in inputs] if len(inputs) > 1 else Path(inputs[0])
+    return source, targets, actors
 
 
 @main.command()
@@ -95,50 +87,73 @@ def main() -> None:
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra lexicon file merged over the built-in ones (repeatable).")
 @click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path),
-              help="Directory for the result tables (created if needed).")
+              help="Output folder for the result tables (created; an interrupted run resumes).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS),
               help="Table format (default: from the --out suffix, else csv).")
 @click.option("--paragraphs", type=click.Choice(["auto", "line", "blank"]), default="auto",
               show_default=True, help="How paragraphs are delimited in plain text.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (results are identical to one process).")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=1000, show_default=True,
+              help="Documents per chunk written with --out (bounds memory).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def analyze(inputs: tuple[str, ...], example: bool, targets: str | None, actors: str | None,
             lexicons: tuple[str, ...], out: Path | None, fmt: str | None, paragraphs: str,
-            quiet: bool) -> None:
+            jobs: int, chunk_size: int, quiet: bool) -> None:
     """Score every paragraph of every article.
 
     \b
     INPUT is one or more files or folders: .txt (one article), .csv, .jsonl or
     .parquet (one article per row, text in a `text` column), .html, or a folder.
 
-    Without --out a summary per document is printed; with --out the tables
-    documents, paragraphs, sentences, spans (and quotes, stance) are written there,
-    with texts.jsonl and manifest.json (read them back with framing.load(DIR)).
+    Without --out a summary per document is printed. With --out the corpus is read,
+    scored and written chunk by chunk (memory stays bounded; an interrupted run
+    started again with the same command resumes after the last finished chunk):
+    one folder per table (documents, paragraphs, sentences, spans, and quotes and
+    stance when those scorers run) of part files, texts, and manifest.json. Read
+    it back with framing.load(OUT).
 
     \b
     Examples:
       framing analyze --example --out example-output
       framing analyze article.txt
       framing analyze corpus.jsonl --targets targets.yaml --actors actors.yaml --out results
-      framing analyze articles/ --out results --format parquet
+      framing analyze big.jsonl --out results.parquet --jobs 2
     """
+    import framing
+    from framing.stream import analyze_to
+
+    source, targets, actors = _source_and_maps(inputs, example, targets, actors)
     started = time.perf_counter()
-    analysis = _run_analysis(inputs, example, targets, actors, lexicons, paragraphs, quiet)
-    elapsed = time.perf_counter() - started
-    docs = analysis.documents
-    n_failed = int(docs["error"].notna().sum())
-    if out is not None:
-        analysis.save(out, _out_format(out, fmt))
-        if not quiet:
-            click.echo(f"Wrote {', '.join(analysis.tables)} to {out}/", err=True)
-    else:
-        _print_summary(analysis)
+    show = None if not quiet else False
+    try:
+        if out is None:
+            analysis = framing.analyze(source, targets=targets, actors=actors,
+                                       lexicons=list(lexicons) or None, paragraphs=paragraphs,
+                                       jobs=jobs, progress=show)
+            _print_summary(analysis)
+            n_docs, n_paras = len(analysis.documents), len(analysis.paragraphs)
+        else:
+            res = analyze_to(source, out, targets=targets, actors=actors,
+                             lexicons=list(lexicons) or None, format=_out_format(out, fmt),
+                             chunk_size=chunk_size, jobs=jobs, paragraphs=paragraphs,
+                             progress=show)
+            analysis = framing.load(out)
+            n_docs, n_paras = res.documents, res.paragraphs
+            if not quiet:
+                resumed = (f" (resumed after {res.resumed_chunks} finished chunks)"
+                           if res.resumed_chunks else "")
+                click.echo(f"Wrote {', '.join(analysis.tables)} to {out}/{resumed}", err=True)
+    except FramingError as exc:
+        _fail(str(exc))
+        return
     if not quiet:
-        click.echo(f"{len(docs)} documents, {len(analysis.paragraphs)} paragraphs in "
-                   f"{elapsed:.1f} s", err=True)
-    _report_failures(analysis)
-    if len(docs) == 0:
+        click.echo(f"{n_docs} documents, {n_paras} paragraphs in "
+                   f"{time.perf_counter() - started:.1f} s", err=True)
+    n_failed = _report_failures(analysis)
+    if n_docs == 0:
         _fail("no documents found in the input")
-    if n_failed == len(docs):
+    if n_failed == n_docs:
         _fail("every document failed (see above)")
 
 

@@ -250,6 +250,7 @@ def analyze(
     id_column: str = "id",
     encoding: str = "utf-8",
     batch_size: int = 64,
+    jobs: int = 1,
     progress: bool | None = None,
 ) -> Analysis:
     """Analyse news documents paragraph by paragraph.
@@ -279,6 +280,9 @@ def analyze(
         Encoding of input files (UTF-8 with or without BOM by default).
     batch_size : int
         Documents scored together.
+    jobs : int
+        Worker processes (results are identical to ``jobs=1``). For corpora larger
+        than memory, use :func:`framing.stream.analyze_to`.
     progress : bool, optional
         Show a progress bar (default: only on an interactive terminal).
 
@@ -298,31 +302,53 @@ def analyze(
     >>> float(a.paragraphs.valence[0]) > 0
     True
     """
-    from .io import read_documents, read_name_map
+    from .io import read_documents
+    from .parallel import map_batches
+
+    run, config = prepare_run(targets, actors, lexicons, scorers, paragraphs)
+    documents = read_documents(source, text_column=text_column, id_column=id_column,
+                               encoding=encoding)
+    batches = _batches(_doc_ids(documents), batch_size)
+    result = TableChunk()
+    with progress_bar(source, progress) as bar:
+        for chunk in map_batches(batches, run, paragraphs, jobs):
+            result.extend(chunk)
+            bar.update(len(chunk.documents))
+    provenance = {s.name: s.provenance() for s in run}
+    return Analysis(tables_from_chunk(result, run), result.texts, provenance, config)
+
+
+def prepare_run(
+    targets: dict[str, list[str]] | str | None,
+    actors: dict[str, list[str]] | str | None,
+    lexicons: Sequence[Any] | None,
+    scorers: Sequence[Scorer] | None,
+    paragraphs: ParagraphMode,
+) -> tuple[list[Scorer], dict[str, Any]]:
+    """Read the name maps, build the ordered scorers and describe the run's configuration."""
+    from .io import read_name_map
 
     target_map = read_name_map(targets) if targets is not None else None
     actor_map = read_name_map(actors) if actors is not None else None
     run = build_scorers(target_map, actor_map, lexicons, scorers)
-    documents = read_documents(source, text_column=text_column, id_column=id_column,
-                               encoding=encoding)
-    total = len(source) if hasattr(source, "__len__") and not isinstance(source, str) else None
-    show = _interactive() if progress is None else bool(progress)
-    bar = tqdm(total=total, unit="doc", desc="framing", disable=not show, leave=False)
-    result = TableChunk()
-    try:
-        for batch in _batches(_doc_ids(documents), batch_size):
-            result.extend(score_batch(batch, run, paragraphs))
-            bar.update(len(batch))
-    finally:
-        bar.close()
-    provenance = {s.name: s.provenance() for s in run}
     config = {
         "scorers": [s.name for s in run],
         "targets": target_map,
         "actors": actor_map,
+        "lexicons": [str(x) for x in lexicons] if lexicons else None,
         "paragraphs": paragraphs,
     }
-    return Analysis(tables_from_chunk(result, run), result.texts, provenance, config)
+    return run, config
+
+
+def progress_bar(source: Any, progress: bool | None) -> tqdm:
+    """A tqdm bar (rate and ETA) over documents; on by default only on a terminal."""
+    from .io._count import count_documents
+
+    show = _interactive() if progress is None else bool(progress)
+    total = count_documents(source) if show else None
+    return tqdm(total=total, unit="doc", desc="framing", disable=not show, leave=False,
+                dynamic_ncols=True)
 
 
 def _interactive() -> bool:

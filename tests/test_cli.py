@@ -31,7 +31,7 @@ def test_analyze_writes_tables(runner, tmp_path):
     out = tmp_path / "res"
     result = runner.invoke(main, ["analyze", str(path), "--out", str(out), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
-    assert (out / "paragraphs.jsonl").is_file()
+    assert (out / "paragraphs" / "part-00000.jsonl").is_file()
     assert len(framing.load(out).paragraphs) == 1
 
 
@@ -41,6 +41,18 @@ def test_example_corpus_runs(runner, tmp_path):
     a = framing.load(tmp_path / "ex")
     assert a.documents.outlet.nunique() == 3
     assert a.documents.error.isna().all()
+
+
+def test_rerun_resumes_and_changed_input_is_refused(runner, tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("A calm day.", encoding="utf-8")
+    out = tmp_path / "res"
+    assert runner.invoke(main, ["analyze", str(path), "-o", str(out)]).exit_code == 0
+    again = runner.invoke(main, ["analyze", str(path), "-o", str(out)])
+    assert again.exit_code == 0 and "resumed after 1 finished chunks" in again.stderr
+    path.write_text("A different day, longer.", encoding="utf-8")
+    changed = runner.invoke(main, ["analyze", str(path), "-o", str(out)])
+    assert changed.exit_code == 1 and "other input or settings" in changed.stderr
 
 
 def test_failed_documents_are_counted_on_stderr(runner, tmp_path):

@@ -15,7 +15,9 @@ __all__ = ["load_arrays", "save_arrays"]
 _META_KEY = "__meta__"
 
 
-def save_arrays(path: str | os.PathLike[str], meta: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
+def save_arrays(
+    path: str | os.PathLike[str], meta: dict[str, Any], arrays: dict[str, np.ndarray]
+) -> None:
     """Write ``arrays`` (numeric only) and JSON-serialisable ``meta`` to one ``.npz`` file.
 
     Parameters
@@ -32,9 +34,12 @@ def save_arrays(path: str | os.PathLike[str], meta: dict[str, Any], arrays: dict
     for name, arr in arrays.items():
         arr = np.asarray(arr)
         if arr.dtype.kind not in "biuf":
-            raise ValueError(f"array {name!r} has dtype {arr.dtype}; only numeric arrays are stored")
+            raise ValueError(
+                f"array {name!r} has dtype {arr.dtype}; only numeric arrays are stored"
+            )
     payload = {name: np.asarray(arr) for name, arr in arrays.items()}
-    payload[_META_KEY] = np.frombuffer(json.dumps(meta, sort_keys=True).encode("utf-8"), dtype=np.uint8)
+    blob = json.dumps(meta, sort_keys=True).encode("utf-8")
+    payload[_META_KEY] = np.frombuffer(blob, dtype=np.uint8)
     with open(path, "wb") as fh:
         np.savez_compressed(fh, **payload)
 

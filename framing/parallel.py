@@ -1,0 +1,74 @@
+"""Scoring batches in worker processes (``jobs > 1``), with results identical to serial runs.
+
+Each worker builds nothing itself: it receives the run's scorers once, at start-up
+(lexicons and models travel once per worker, not once per batch), then scores the
+batches it is sent with :func:`framing.pipeline.score_batch`. Batches come back in
+input order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from .document import Document
+from .pipeline import TableChunk, score_batch
+from .scorers import Scorer
+from .segment import ParagraphMode
+
+__all__ = ["map_batches"]
+
+Batch = list[tuple[str, Document]]
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(scorers: Sequence[Scorer], paragraphs: ParagraphMode) -> None:
+    _WORKER["scorers"] = scorers
+    _WORKER["paragraphs"] = paragraphs
+
+
+def _score(batch: Batch) -> TableChunk:
+    return score_batch(batch, _WORKER["scorers"], _WORKER["paragraphs"])
+
+
+def map_batches(
+    batches: Iterable[Batch],
+    scorers: Sequence[Scorer],
+    paragraphs: ParagraphMode = "auto",
+    jobs: int = 1,
+) -> Iterator[TableChunk]:
+    """Score ``batches`` in order, in this process (``jobs=1``) or in ``jobs`` workers.
+
+    Parameters
+    ----------
+    batches : iterable of list of (doc_id, Document)
+        Consumed lazily: at most ``2 * jobs`` batches are in flight at once.
+    scorers : sequence of Scorer
+        Ordered scorers of the run.
+    paragraphs : {"auto", "line", "blank"}
+        Paragraph mode.
+    jobs : int
+        Worker processes; 1 scores in this process.
+
+    Yields
+    ------
+    TableChunk
+        One per batch, in input order.
+    """
+    if jobs < 1:
+        raise ValueError(f"jobs must be >= 1, not {jobs}")
+    if jobs == 1:
+        for batch in batches:
+            yield score_batch(batch, scorers, paragraphs)
+        return
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(jobs, initializer=_init_worker, initargs=(list(scorers), paragraphs)) as pool:
+        pending: list[Any] = []
+        for batch in batches:
+            pending.append(pool.apply_async(_score, (batch,)))
+            if len(pending) >= 2 * jobs:
+                yield pending.pop(0).get()
+        while pending:
+            yield pending.pop(0).get()
