@@ -343,7 +343,7 @@ def prepare_run(
 
 def progress_bar(source: Any, progress: bool | None) -> tqdm:
     """A tqdm bar (rate and ETA) over documents; on by default only on a terminal."""
-    from .io._count import count_documents
+    from .io import count_documents
 
     show = _interactive() if progress is None else bool(progress)
     total = count_documents(source) if show else None

@@ -68,9 +68,12 @@ def test_empty_and_failed_documents_are_kept_with_error():
     assert set(a.paragraphs.doc_id) == {"doc-2"}
 
 
-def test_nul_bytes_do_not_break_offsets():
-    a = framing.analyze(["Before\x00after the talks.\nNext."])
-    assert_offsets_exact(a)
+def test_nul_bytes_are_reported_not_dropped():
+    a = framing.analyze(["Before\x00after the talks.\nNext.", "Clean text."])
+    assert len(a.documents) == 2
+    assert "NUL" in a.documents.error[0]
+    assert a.text(a.documents.doc_id[0]) == "Before\x00after the talks.\nNext."
+    assert a.documents.error[1] is None
 
 
 def test_huge_paragraph_is_analysed():

@@ -11,7 +11,8 @@ Examples
 
 from __future__ import annotations
 
+from ._count import count_documents
 from ._names import read_name_map
 from ._readers import describe_source, read_documents
 
-__all__ = ["describe_source", "read_documents", "read_name_map"]
+__all__ = ["count_documents", "describe_source", "read_documents", "read_name_map"]

@@ -1,0 +1,85 @@
+"""Throughput of the full pipeline against vaderSentiment on the same paragraphs.
+
+Run from the repository root (one core: ``taskset -c 0``)::
+
+    python benchmarks/bench_pipeline.py            # 2,000 paragraphs, every scorer
+    python benchmarks/bench_pipeline.py --scale    # 1k, 10k, 100k paragraphs: linear cost?
+    /usr/bin/time -v python benchmarks/bench_pipeline.py --n 20000   # peak memory
+
+The baseline is ``vaderSentiment``'s ``SentimentIntensityAnalyzer.polarity_scores`` on
+each paragraph, measured in the same run; the ratio printed is framing's paragraphs/s
+divided by VADER's (>= 1.0 means framing, all scorers included, is at least as fast).
+Paragraphs come from ``benchmarks/_corpus.py`` (recombined sentences of the bundled
+fictional corpus). Each figure is the best of ``--repeat`` passes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _corpus  # noqa: E402
+
+import framing  # noqa: E402
+from framing.pipeline import build_scorers, prepare_run  # noqa: E402
+
+TARGETS = str(framing.example_targets())
+ACTORS = str(framing.example_actors())
+
+
+def best(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def bench(n: int, repeat: int, per_scorer: bool) -> None:
+    docs = _corpus.documents(n)
+    paras = [p for d in docs for p in d["text"].split("\n")]
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    sia = SentimentIntensityAnalyzer()
+    t_vader = best(lambda: [sia.polarity_scores(p) for p in paras], repeat)
+    run, _ = prepare_run(TARGETS, ACTORS, None, None, "auto")
+    framing.analyze(docs[:2], targets=TARGETS, actors=ACTORS)  # warm caches
+    t_all = best(lambda: framing.analyze(docs, scorers=run, progress=False), repeat)
+    v, f = len(paras) / t_vader, len(paras) / t_all
+    names = ", ".join(s.name for s in run)
+    print(f"{len(paras):>7} paragraphs  vaderSentiment {v:8.0f}/s   framing ({names}) "
+          f"{f:8.0f}/s   ratio {f / v:.2f}")
+    if per_scorer:
+        t_seg = best(lambda: framing.analyze(docs, scorers=[], progress=False), repeat)
+        print(f"{'':>7}   segmentation + tables only: {len(paras) / t_seg:8.0f}/s")
+        for s in run:
+            needed = build_scorers(scorers=[x for x in run if x.name in s.requires or x is s])
+            t = best(lambda needed=needed: framing.analyze(docs, scorers=needed, progress=False),
+                     repeat)
+            own = t - t_seg
+            extra = len(paras) / own if own > 0 else float("inf")
+            print(f"{'':>7}   + {s.name:<12} alone with its requirements {len(paras) / t:8.0f}/s "
+                  f"(its own cost: {extra:8.0f} paragraphs/s)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=2000, help="paragraphs (default 2000)")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--scale", action="store_true", help="1k, 10k and 100k paragraphs")
+    args = ap.parse_args()
+    if args.scale:
+        for n in (1_000, 10_000, 100_000):
+            bench(n, 1 if n > 10_000 else args.repeat, per_scorer=False)
+    else:
+        bench(args.n, args.repeat, per_scorer=True)
+
+
+if __name__ == "__main__":
+    main()
