@@ -284,3 +284,34 @@ def test_merge_replace_and_add() -> None:
     assert len(merge_lexicons([base], [user], "add")) == 2
     with pytest.raises(ValueError, match="mode"):
         merge_lexicons([base], [user], "mix")  # type: ignore[arg-type]
+
+
+def test_builtin_lexicons_load_from_package_data() -> None:
+    from framing.lexicon import EPISTEMIC_CATEGORIES, builtin_lexicons
+
+    lexes = builtin_lexicons()
+    assert [lex.name for lex in lexes] == ["framing-loaded", "framing-epistemic"]
+    cats = {e.category for lex in lexes for e in lex}
+    assert EPISTEMIC_CATEGORIES <= cats
+    assert {"pejorative", "delegitimising", "euphemism", "hyperbole", "fear"} <= cats
+    assert all(0 < e.intensity <= 1 for lex in lexes for e in lex)
+    assert all(lex.provenance.licence == "MIT" for lex in lexes)
+    assert all(lex.categories for lex in lexes)
+
+
+def test_resolve_lexicons_merges_user_file_over_builtin(tmp_path: Path) -> None:
+    from framing.lexicon import resolve_lexicons
+
+    p = write(tmp_path, "mine.tsv", "term\tcategory\tintensity\nregime\tgovernment\t0.1\n")
+    lexes = resolve_lexicons([p])
+    hits = [(lex.name, e.category) for lex in lexes for e in lex if e.term == "regime"]
+    assert hits == [("mine", "government")]
+    assert [lex.name for lex in resolve_lexicons(p, mode="replace")] == ["mine"]
+
+
+def test_valence_and_subjectivity_are_read_from_installed_packages() -> None:
+    from framing.lexicon import subjectivity_lexicon, vader_lexicon
+
+    assert vader_lexicon()["horrible"] < 0
+    pol, subj = subjectivity_lexicon()["outrageous"]
+    assert pol < 0 and subj > 0.5

@@ -8,19 +8,24 @@ Examples
 [('delegitimising',)]
 """
 
+from ._builtin import BUILTIN_FILES, EPISTEMIC_CATEGORIES, builtin_lexicons, resolve_lexicons
 from ._liwc import read_dic, read_dicx
 from ._load import FORMATS, load_lexicon
 from ._matcher import NEGATORS, Match, Matcher
 from ._model import Entry, Lexicon, LexiconError, MergeMode, Provenance, merge_lexicons, term_words
 from ._mpqa import read_tff
+from ._subjectivity import SUBJECTIVITY_PROVENANCE, subjectivity_lexicon
 from ._tsv import read_tsv
 from ._vader import VADER_PROVENANCE, vader_lexicon
 from ._wordlist import read_wordlist
 from ._yaml import read_yaml
 
 __all__ = [
+    "BUILTIN_FILES",
+    "EPISTEMIC_CATEGORIES",
     "FORMATS",
     "NEGATORS",
+    "SUBJECTIVITY_PROVENANCE",
     "VADER_PROVENANCE",
     "Entry",
     "Lexicon",
@@ -29,6 +34,7 @@ __all__ = [
     "Matcher",
     "MergeMode",
     "Provenance",
+    "builtin_lexicons",
     "load_lexicon",
     "merge_lexicons",
     "read_dic",
@@ -37,6 +43,8 @@ __all__ = [
     "read_tsv",
     "read_wordlist",
     "read_yaml",
+    "resolve_lexicons",
+    "subjectivity_lexicon",
     "term_words",
     "vader_lexicon",
 ]
