@@ -238,9 +238,14 @@ def _read_texts(path: Path) -> dict[str, str]:
     return texts
 
 
+def _part_number(path: Path) -> tuple[int, str]:
+    digits = "".join(ch for ch in path.name if ch.isdigit())
+    return (int(digits) if digits else -1, path.name)
+
+
 def _read_parts(folder: Path, format: str, columns: list[str] | None) -> pd.DataFrame:
     """Concatenate the part files a streaming run wrote for one table, in order."""
-    parts = sorted(folder.glob(f"part-*.{format}")) if folder.is_dir() else []
+    parts = sorted(folder.glob(f"part*.{format}"), key=_part_number) if folder.is_dir() else []
     frames = [_read_table(p, format, None) for p in parts]
     frames = [f for f in frames if len(f)]
     if not frames:

@@ -24,6 +24,15 @@ from .segment import Doc, ParagraphMode, segment
 __all__ = ["TableChunk", "analyze", "build_scorers", "score_batch"]
 
 DOC_COLUMNS_END = ("n_paragraphs", "n_tokens", "error")
+#: Columns of the further tables named in the public contract (scorers may add more by
+#: declaring ``table_columns``); they are present even when a table has no rows.
+CONTRACT_TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "quotes": ("doc_id", "para_id", "speaker", "speaker_type", "side", "cue", "cue_class",
+               "direct", "source_start", "source_end", "cue_start", "cue_end", "content_start",
+               "content_end"),
+    "stance": ("doc_id", "para_id", "target", "score", "label", "voice", "author_score",
+               "quoted_score"),
+}
 SPAN_COLUMNS = ("doc_id", "para_id", "start", "end", "text", "kind", "label", "score", "voice")
 
 
@@ -232,9 +241,11 @@ def tables_from_chunk(chunk: TableChunk, scorers: Sequence[Scorer]) -> dict[str,
     }
     for scorer in scorers:
         for table in scorer.tables:
-            rows = chunk.rows.get(table, [])
-            empty = pd.DataFrame(columns=["doc_id", "para_id"])
-            tables[table] = pd.DataFrame(rows) if rows else empty
+            declared = scorer.table_columns.get(table) or CONTRACT_TABLE_COLUMNS.get(table, ())
+            columns = ["doc_id", *(c for c in declared if c != "doc_id")]
+            df = pd.DataFrame(chunk.rows.get(table, []))
+            columns += [c for c in df.columns if c not in columns]
+            tables[table] = df.reindex(columns=columns)
     return tables
 
 
@@ -262,7 +273,8 @@ def analyze(
         ``id``, ``outlet``, ``date``, ``title``, ``url`` and any metadata) or
         :class:`~framing.document.Document`; a pandas DataFrame with a ``text`` column;
         or a path to a ``.txt``, ``.csv``, ``.jsonl``, ``.parquet`` or ``.html`` file or
-        a folder of them.
+        a folder of them. A Dask DataFrame is scored partition by partition on the
+        workers and gives a lazy :class:`~framing.dask_engine.DaskAnalysis`.
     targets : dict or str, optional
         Stance targets: ``{"Russia": ["Russia", "Putin", "the Kremlin"], ...}`` or a YAML path.
     actors : dict or str, optional
@@ -305,6 +317,12 @@ def analyze(
     from .io import read_documents
     from .parallel import map_batches
 
+    if _is_dask(source):
+        from .dask_engine import analyze_dask
+
+        return analyze_dask(  # type: ignore[return-value]
+            source, targets, actors, lexicons, scorers=scorers, paragraphs=paragraphs,
+            text_column=text_column, id_column=id_column)
     run, config = prepare_run(targets, actors, lexicons, scorers, paragraphs)
     documents = read_documents(source, text_column=text_column, id_column=id_column,
                                encoding=encoding)
@@ -349,6 +367,10 @@ def progress_bar(source: Any, progress: bool | None) -> tqdm:
     total = count_documents(source) if show else None
     return tqdm(total=total, unit="doc", desc="framing", disable=not show, leave=False,
                 dynamic_ncols=True)
+
+
+def _is_dask(obj: Any) -> bool:
+    return type(obj).__module__.startswith("dask") and hasattr(obj, "map_partitions")
 
 
 def _interactive() -> bool:

@@ -38,6 +38,8 @@ class Scorer(ABC):
     requires: ClassVar[tuple[str, ...]] = ()
     columns: ClassVar[tuple[str, ...]] = ()
     tables: ClassVar[tuple[str, ...]] = ()
+    #: Columns of each further table (beyond ``doc_id``), so empty tables keep them.
+    table_columns: ClassVar[dict[str, tuple[str, ...]]] = {}
 
     @abstractmethod
     def annotate(self, docs: Sequence[Doc]) -> None:
