@@ -9,6 +9,7 @@ serial runs, worker processes and Dask partitions all share.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -126,7 +127,7 @@ def score_batch(
     docs: list[Doc] = []
     errors: dict[str, str] = {}
     for doc_id, document in documents:
-        chunk.texts[doc_id] = document.text if isinstance(document.text, str) else ""
+        chunk.texts[doc_id] = _storable(document.text)
         result = _segment_one(document, doc_id, paragraphs)
         if isinstance(result, str):
             errors[doc_id] = result
@@ -188,6 +189,17 @@ def score_batch(
         for table, rows in doc.rows.items():
             chunk.rows.setdefault(table, []).extend({"doc_id": doc_id, **r} for r in rows)
     return chunk
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _storable(text: Any) -> str:
+    """The text as kept in results: lone surrogates (which no file format can hold) become
+    U+FFFD, one character for one, so offsets are unchanged. Such documents carry an error."""
+    if not isinstance(text, str):
+        return ""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _doc_ids(documents: Iterable[Document]) -> Iterator[tuple[str, Document]]:

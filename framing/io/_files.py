@@ -20,7 +20,7 @@ from typing import Any
 
 from ..document import Document
 from ._encoding import decode_bytes, iter_lines
-from ._records import nul_error, record_to_document
+from ._records import record_to_document, unusable_text_error
 
 __all__ = ["read_csv", "read_json", "read_jsonl", "read_parquet", "read_txt"]
 
@@ -48,7 +48,7 @@ def read_txt(path: Path, name: str, *, encoding: str, **_: Any) -> Iterator[Docu
         return
     text, error = decode_bytes(data, encoding, str(path))
     if error is None:
-        reason = nul_error(text)
+        reason = unusable_text_error(text)
         if reason:
             line = text.count("\n", 0, text.find("\x00")) + 1
             error = f"{path}:{line}: {reason}"

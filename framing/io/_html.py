@@ -18,7 +18,7 @@ from typing import Any
 
 from ..document import Document
 from ._encoding import decode_bytes
-from ._records import nul_error
+from ._records import unusable_text_error
 
 __all__ = ["html_to_text", "read_html"]
 
@@ -163,7 +163,7 @@ def read_html(path: Path, name: str, *, encoding: str, **_: Any) -> Iterator[Doc
         yield fail("no article text found in the page")
         return
     meta["headings"] = headings
-    reason = nul_error(text)
+    reason = unusable_text_error(text)
     yield Document(
         text=text,
         id=name,

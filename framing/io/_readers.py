@@ -12,7 +12,7 @@ from ..document import Document
 from ..errors import InputError
 from ._files import read_csv, read_json, read_jsonl, read_parquet, read_txt
 from ._html import read_html
-from ._records import nul_error, record_to_document
+from ._records import record_to_document, unusable_text_error
 
 __all__ = ["READERS", "describe_source", "read_documents"]
 
@@ -161,7 +161,7 @@ def read_documents(
 
 
 def _text_document(text: str, origin: str | None) -> Document:
-    reason = nul_error(text)
+    reason = unusable_text_error(text)
     error = None if reason is None else (f"{origin}: {reason}" if origin else reason)
     return Document(text=text, error=error, origin=origin)
 
@@ -174,7 +174,7 @@ def _check_document(doc: Document) -> Document:
     if not isinstance(doc.text, str):
         reason = f"text is a {type(doc.text).__name__}, not a string"
         return replace(doc, text="", error=where + reason)
-    reason = nul_error(doc.text)
+    reason = unusable_text_error(doc.text)
     return doc if reason is None else replace(doc, error=where + reason)
 
 

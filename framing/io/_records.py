@@ -16,12 +16,20 @@ from __future__ import annotations
 
 import math
 import numbers
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from ..document import Document
 
-__all__ = ["id_value", "is_missing", "meta_value", "nul_error", "record_to_document", "text_value"]
+__all__ = [
+    "id_value",
+    "is_missing",
+    "meta_value",
+    "record_to_document",
+    "text_value",
+    "unusable_text_error",
+]
 
 _PLAIN = (str, int, bool)
 
@@ -58,8 +66,15 @@ def meta_value(value: Any) -> Any:
     return value
 
 
-def nul_error(text: str) -> str | None:
-    """Return a reason when ``text`` contains NUL characters, else None."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unusable_text_error(text: str) -> str | None:
+    """Return a reason when ``text`` holds NUL characters or lone surrogates, else None."""
+    bad = _SURROGATE.search(text)
+    if bad is not None:
+        return (f"text contains an unpaired surrogate code point (first at character "
+                f"{bad.start()}); it is not valid Unicode and is not analysed")
     pos = text.find("\x00")
     if pos < 0:
         return None
@@ -72,7 +87,7 @@ def nul_error(text: str) -> str | None:
 def text_value(value: Any, encoding: str = "utf-8") -> tuple[str, str | None]:
     """Convert a raw text field to ``(text, reason)``; ``reason`` is None when it is usable."""
     if isinstance(value, str):
-        return value, nul_error(value)
+        return value, unusable_text_error(value)
     if is_missing(value):
         return "", "text is missing (None or NaN)"
     if isinstance(value, bool):
@@ -84,7 +99,7 @@ def text_value(value: Any, encoding: str = "utf-8") -> tuple[str, str | None]:
             text = bytes(value).decode(encoding)
         except UnicodeDecodeError as exc:
             return "", f"text is not valid {encoding} (byte {exc.start} of the value)"
-        return text, nul_error(text)
+        return text, unusable_text_error(text)
     return "", f"text is a {type(value).__name__}, not a string"
 
 
