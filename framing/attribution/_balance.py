@@ -1,0 +1,133 @@
+"""Voice balance: who is quoted, how much, and how evenly across sides.
+
+Definitions (per paragraph and per document):
+
+* a *voice* is an attribution with content (``declined to comment`` is counted apart);
+  its weight is the number of word tokens of its content (quoted tokens); an attribution
+  with several speakers (``Smith and Jones said``) splits its weight evenly;
+* the *unit* of balance is the side (``actors`` map ``{side: [aliases]}``; speakers on no
+  side form one extra unit, ``unmapped``) or, without an actors map, the speaker itself;
+* ``balance`` is the normalised Shannon entropy of quoted tokens over units,
+  ``H / log(K)``, with ``K`` the number of sides in the actors map (+1 when unmapped
+  voices are present) or, without actors, the number of distinct speakers present;
+  one unit gives 0 (one-sided), equal shares give 1; no voice gives NaN;
+* ``top_speaker_share``: the largest speaker's share of quoted tokens;
+* ``anonymous_share``: share of voices whose speaker type is ``anonymous``;
+* ``unattributed_share``: share of claims with no named source, i.e. voices without a
+  resolved speaker plus quotations (of four words or more) that no frame attributes,
+  over all voices plus those quotations.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+__all__ = ["UNMAPPED", "evenness", "voice_summary"]
+
+UNMAPPED = "unmapped"
+
+
+def evenness(weights: Iterable[float], k: int | None = None) -> float:
+    """Normalised Shannon entropy of ``weights`` (0..1); NaN when all weights are zero.
+
+    Parameters
+    ----------
+    weights : iterable of float
+        Non-negative weights, one per unit present.
+    k : int, optional
+        Number of possible units (defaults to the number of positive weights).
+
+    Examples
+    --------
+    >>> evenness([5, 5]), evenness([10]), evenness([5, 5], k=4)
+    (1.0, 0.0, 0.5)
+    """
+    w = [x for x in weights if x > 0]
+    total = sum(w)
+    if total <= 0:
+        return math.nan
+    k = len(w) if k is None else max(k, len(w))
+    if k <= 1:
+        return 0.0
+    h = -sum((x / total) * math.log(x / total) for x in w)
+    return min(1.0, round(h / math.log(k), 12))
+
+
+def voice_summary(
+    rows: Sequence[Mapping[str, Any]],
+    sides: Sequence[str] | None = None,
+    n_unattributed_quotes: int = 0,
+) -> dict[str, Any]:
+    """Balance measures over quote rows (one paragraph or one document).
+
+    Parameters
+    ----------
+    rows : sequence of mappings
+        Rows of the ``quotes`` table (``speaker``, ``speaker_type``, ``side``, ``direct``,
+        ``cue_class``, ``quoted_tokens``, ``kind``; ``speakers`` optional).
+    sides : sequence of str, optional
+        The sides of the actors map; None to balance over speakers.
+    n_unattributed_quotes : int
+        Quotations no frame attributes.
+
+    Returns
+    -------
+    dict
+        ``n_quotes``, ``n_direct``, ``balance``, ``top_speaker_share``,
+        ``anonymous_share``, ``unattributed_share``, and the breakdowns
+        ``tokens_by_speaker``, ``tokens_by_side``, ``quotes_by_side``,
+        ``classes_by_side`` (side -> Counter of cue classes).
+
+    Examples
+    --------
+    >>> rows = [{"speaker": "A", "side": "x", "quoted_tokens": 10, "direct": True},
+    ...         {"speaker": "B", "side": "y", "quoted_tokens": 10, "direct": False}]
+    >>> voice_summary(rows, sides=["x", "y"])["balance"]
+    1.0
+    """
+    voices = [r for r in rows if r.get("kind") != "non_comment"]
+    by_speaker: Counter[str] = Counter()
+    by_side: Counter[str] = Counter()
+    quotes_by_side: Counter[str] = Counter()
+    classes_by_side: dict[str, Counter[str]] = {}
+    anonymous = unattributed = 0
+    for r in voices:
+        tokens = float(r.get("quoted_tokens") or 0) or 1.0
+        names = r.get("speakers") or ([r["speaker"]] if r.get("speaker") else [])
+        side = r.get("side") or UNMAPPED
+        if not names:
+            unattributed += 1
+        if r.get("speaker_type") == "anonymous":
+            anonymous += 1
+        for name in names or ["(unknown)"]:
+            by_speaker[name] += tokens / max(len(names), 1)
+        by_side[side] += tokens
+        quotes_by_side[side] += 1
+        if r.get("cue_class"):
+            classes_by_side.setdefault(side, Counter())[r["cue_class"]] += 1
+    n = len(voices)
+    if sides:
+        k = len(sides) + (1 if by_side.get(UNMAPPED) else 0)
+        balance = evenness(by_side.values(), k) if n else math.nan
+    else:
+        named = {s: v for s, v in by_speaker.items() if s != "(unknown)"}
+        balance = evenness(named.values()) if named else math.nan
+    total = sum(by_speaker.values())
+    claims = n + n_unattributed_quotes
+    return {
+        "n_quotes": n,
+        "n_direct": sum(1 for r in voices if r.get("direct")),
+        "balance": balance,
+        "top_speaker_share": max(by_speaker.values()) / total if total else math.nan,
+        "anonymous_share": anonymous / n if n else math.nan,
+        "unattributed_share": (unattributed + n_unattributed_quotes) / claims
+        if claims
+        else math.nan,
+        "tokens_by_speaker": dict(by_speaker),
+        "tokens_by_side": dict(by_side),
+        "quotes_by_side": dict(quotes_by_side),
+        "classes_by_side": {s: dict(c) for s, c in classes_by_side.items()},
+    }

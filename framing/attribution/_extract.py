@@ -1,0 +1,147 @@
+"""Document-level attribution extraction: quotations, frames, floating quotes, speakers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ._frames import Attribution, find_frames
+from ._quotes import Quote, find_quotes
+from ._speakers import SpeakerResolver
+from ._verbs import ReportingLexicon, load_reporting_verbs
+
+__all__ = ["extract_attributions"]
+
+_CAP_WORD = re.compile(r"(?<![.!?\u201c\"]\s)(?<!^)\b[A-Z][a-z]+\b")
+_WORD = re.compile(r"\w+")
+_SENT_END = re.compile(r"[.!?,\u2026-]\W*$")
+
+CueFilter = Callable[[str, Attribution], bool]
+
+
+def _is_floating_text(text: str, start: int, end: int, quotes: list[Quote]) -> bool:
+    """True when a paragraph holds nothing but quotations (and punctuation)."""
+    pos = start
+    for q in quotes:
+        if _WORD.search(text, pos, q.mark_start):
+            return False
+        pos = max(pos, q.mark_end)
+    return _WORD.search(text, pos, end) is None
+
+
+def _intervenes(text: str, start: int, end: int) -> bool:
+    """A capitalised word that could introduce a new person between two offsets."""
+    return _CAP_WORD.search(text[start:end]) is not None
+
+
+def extract_attributions(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    lexicon: ReportingLexicon | None = None,
+    actors: dict[str, list[str]] | None = None,
+    cue_filter: CueFilter | None = None,
+) -> tuple[list[Attribution], list[Quote]]:
+    """Find the attributions of one document.
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    paragraphs : list of (start, end)
+        Paragraph offsets.
+    lexicon : ReportingLexicon, optional
+        The cue lexicon (the shipped one by default).
+    actors : dict, optional
+        ``{side: [aliases]}`` for the ``side`` of each speaker.
+    cue_filter : callable, optional
+        ``cue_filter(text, attribution) -> bool`` decides whether a rule attribution is
+        kept (the cue classifier).
+
+    Returns
+    -------
+    attributions : list of Attribution
+        In reading order, with speakers resolved.
+    quotes : list of Quote
+        Every quotation found (attributed or not).
+
+    Examples
+    --------
+    >>> s = "\u201cWe will win,\u201d Jane Doe said."
+    >>> atts, _ = extract_attributions(s, [(0, len(s))])
+    >>> atts[0].speaker, s[atts[0].content[0][0]:atts[0].content[0][1]]
+    ('Jane Doe', 'We will win,')
+    """
+    lex = lexicon or load_reporting_verbs()
+    quotes = find_quotes(text, paragraphs)
+    by_para: dict[int, list[Quote]] = {}
+    for q in quotes:
+        by_para.setdefault(q.para_id, []).append(q)
+    out: list[Attribution] = []
+    owner: dict[int, Attribution] = {}  # qid -> attribution holding it
+    last_direct: Attribution | None = None
+    last_end = 0
+    for pid, (pstart, pend) in enumerate(paragraphs):
+        pq = by_para.get(pid, [])
+        atts, free = find_frames(text, pid, pstart, pend, pq, lex)
+        if cue_filter is not None:
+            atts = [a for a in atts if a.cue is None or a.direct or cue_filter(text, a)]
+        for a in atts:
+            for qi in a.qids:
+                owner[pq[qi].qid] = a
+        extra: list[Attribution] = []
+        floating = bool(pq) and not atts and _is_floating_text(text, pstart, pend, pq)
+        for q in free:
+            if q.depth:
+                continue
+            prev = owner.get(q.qid) if q.continued else None
+            if (
+                prev is None
+                and floating
+                and last_direct is not None
+                and not _intervenes(text, last_end, pstart)
+            ):
+                prev = last_direct
+            if prev is None and atts:
+                # A full sentence quoted after this paragraph's direct quotation.
+                before = [a for a in atts if a.direct and a.content and a.content[-1][1] <= q.start]
+                if (
+                    before
+                    and len(_WORD.findall(text, q.start, q.end)) >= 4
+                    and (_SENT_END.search(text, q.start, q.end))
+                ):
+                    prev = before[-1]
+            if prev is None:
+                continue
+            att = Attribution(
+                pid,
+                None,
+                None,
+                None,
+                None,
+                [(q.start, q.end)],
+                True,
+                "floating",
+                score=0.8,
+                qids=(q.qid,),
+                head=prev.head or prev,
+            )
+            extra.append(att)
+            owner[q.qid] = att
+        atts = sorted(
+            atts + extra, key=lambda a: a.content[0][0] if a.content else (a.cue or (0, 0))[0]
+        )
+        out.extend(atts)
+        direct = [a for a in atts if a.direct]
+        if direct:
+            last_direct = direct[-1]
+            last_end = max(
+                x[1]
+                for x in ([last_direct.cue, last_direct.source] + last_direct.content)
+                if x is not None
+            )
+            last_end = max(last_end, max(q.mark_end for q in pq) if pq else last_end)
+        elif atts or _WORD.search(text, pstart, pend):
+            last_direct = None
+    resolver = SpeakerResolver(text, actors)
+    resolver.resolve(out)
+    return out, quotes

@@ -1,0 +1,236 @@
+"""The cue classifier: is a rule attribution a real one? (hashed features, logistic model).
+
+Rules propose attributions from lexicon cues; some cues are nouns (``a tweet``, ``30
+states``), names or idioms. A logistic regression over hashed string features of the
+cue and its frame (cue form, class and mode, the words around it, what the rules found
+as source and content) keeps or drops each proposal. Features are hashed with CRC32
+into a fixed number of buckets, so a model file holds only numbers (``.npz`` through
+:func:`framing.models.save_arrays`), never words.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.linear_model import LogisticRegression
+
+from ..errors import InputError
+from ..models import load_arrays, save_arrays
+from ._frames import Attribution
+from ._speakers import speaker_type_of
+
+__all__ = ["CueClassifier", "cue_features", "load_cue_model"]
+
+MODEL_NAME = "attribution_cue"
+_N_FEATURES = 2**18
+
+
+def _shape(w: str) -> str:
+    if not w:
+        return "_"
+    if w[0].isupper():
+        return "Xx" if w[1:].islower() else "X"
+    if w[0].isdigit():
+        return "d"
+    if w[0].isalpha():
+        return "x"
+    return w[0]
+
+
+def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    left = text[max(0, start - 60) : start].split()[-3:]
+    right = text[end : end + 60].split()[:3]
+    return left, right
+
+
+def cue_features(text: str, att: Attribution) -> list[str]:
+    """String features of one rule attribution (hashed by the classifier).
+
+    Examples
+    --------
+    >>> from framing.attribution import extract_attributions
+    >>> s = "The minister said the plan works."
+    >>> atts, _ = extract_attributions(s, [(0, len(s))])
+    >>> "cue=said" in cue_features(s, atts[0])
+    True
+    """
+    if att.cue is None:
+        return ["nocue"]
+    cue = text[att.cue[0] : att.cue[1]]
+    words = cue.lower().replace("\u2019", "'").split()
+    last = words[-1] if words else ""
+    left, right = _words_around(text, att.cue[0], att.cue[1])
+    lw = [w.lower().strip(",.;:\"'\u201c\u201d") for w in left]
+    rw = [w.lower().strip(",.;:\"'\u201c\u201d") for w in right]
+    f = [
+        f"cue={' '.join(words)}",
+        f"last={last}",
+        f"suf={last[-3:]}",
+        f"ncue={min(len(words), 4)}",
+        f"class={att.cue_class}",
+        f"mode={att.mode}",
+        f"kind={att.kind}",
+        f"cueshape={_shape(cue)}",
+        f"l1={lw[-1] if lw else '<s>'}",
+        f"l2={' '.join(lw[-2:])}",
+        f"r1={rw[0] if rw else '</s>'}",
+        f"r2={' '.join(rw[:2])}",
+        f"l1shape={_shape(left[-1]) if left else '<s>'}",
+        f"r1shape={_shape(right[0]) if right else '</s>'}",
+        f"r1tail={right[0][-1] if right else '</s>'}",
+        f"l1tail={left[-1][-1] if left else '<s>'}",
+        f"cue+r1={last}|{rw[0] if rw else ''}",
+        f"cue+l1={last}|{lw[-1] if lw else ''}",
+        f"class+kind={att.cue_class}|{att.kind}",
+    ]
+    if att.source is not None:
+        src = text[att.source[0] : att.source[1]]
+        sw = src.split()
+        f += [
+            "src",
+            f"srclen={min(len(sw), 6)}",
+            f"srctype={speaker_type_of(src)}",
+            f"src0={sw[0].lower() if sw else ''}",
+            f"srclast={sw[-1].lower() if sw else ''}",
+            f"src0shape={_shape(sw[0]) if sw else ''}",
+            f"srcafter={att.source[0] > att.cue[0]}",
+            f"cue+srctype={last}|{speaker_type_of(src)}",
+        ]
+    else:
+        f.append("nosrc")
+    if att.head is not None:
+        f.append("coord")
+    if att.content:
+        s, e = att.content[0][0], att.content[-1][1]
+        n = len(text[s:e].split())
+        f += [
+            f"clen={min(int(math.log2(n + 1)), 6)}",
+            f"cafter={s > att.cue[0]}",
+            f"c0={text[s:e].split()[0].lower() if n else ''}",
+            f"cue+cafter={last}|{s > att.cue[0]}",
+        ]
+    else:
+        f.append("nocontent")
+    return f
+
+
+def _hash(features: list[str]) -> list[int]:
+    return [zlib.crc32(x.encode("utf-8")) % _N_FEATURES for x in features]
+
+
+class CueClassifier(ClassifierMixin, BaseEstimator):
+    """Logistic regression over CRC32-hashed feature strings.
+
+    Parameters
+    ----------
+    C : float
+        Inverse regularisation strength.
+    threshold : float
+        Probability above which :meth:`keep` keeps an attribution.
+
+    Examples
+    --------
+    >>> clf = CueClassifier().fit([["a", "b"], ["c"], ["a"], ["c", "d"]], [1, 0, 1, 0])
+    >>> clf.predict([["a"], ["c"]]).tolist()
+    [1, 0]
+    """
+
+    def __init__(self, C: float = 1.0, threshold: float = 0.5) -> None:
+        self.C = C
+        self.threshold = threshold
+
+    def _matrix(self, X: list[list[str]]) -> sparse.csr_matrix:
+        rows, cols = [], []
+        for i, feats in enumerate(X):
+            for j in set(_hash(feats)):
+                rows.append(i)
+                cols.append(j)
+        data = np.ones(len(rows), dtype=np.float64)
+        return sparse.csr_matrix((data, (rows, cols)), shape=(len(X), _N_FEATURES))
+
+    def fit(self, X: list[list[str]], y: Any) -> CueClassifier:
+        """Fit on lists of feature strings and 0/1 labels."""
+        y = np.asarray(y)
+        lr = LogisticRegression(C=self.C, max_iter=2000, solver="liblinear")
+        lr.fit(self._matrix(X), y)
+        self.classes_ = lr.classes_
+        self.coef_ = lr.coef_.ravel().astype(np.float64)
+        self.intercept_ = float(lr.intercept_[0])
+        return self
+
+    def decision_function(self, X: list[list[str]]) -> np.ndarray:
+        """Logit of the positive class."""
+        coef = self.coef_
+        return np.array([self.intercept_ + sum(coef[j] for j in set(_hash(f))) for f in X])
+
+    def predict_proba(self, X: list[list[str]]) -> np.ndarray:
+        """Class probabilities, columns in ``classes_``."""
+        p = 1.0 / (1.0 + np.exp(-self.decision_function(X)))
+        return np.column_stack([1 - p, p])
+
+    def predict(self, X: list[list[str]]) -> np.ndarray:
+        """0/1 labels at ``threshold``."""
+        return self.classes_[(self.predict_proba(X)[:, 1] >= self.threshold).astype(int)]
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """Names of the hashed buckets (``hash_<i>``)."""
+        return np.array([f"hash_{i}" for i in range(_N_FEATURES)], dtype=object)
+
+    def keep(self, text: str, att: Attribution) -> bool:
+        """Keep a rule attribution (used as ``cue_filter``); sets ``att.score``."""
+        z = self.intercept_
+        coef = self.coef_
+        for j in set(_hash(cue_features(text, att))):
+            z += coef[j]
+        att.score = 1.0 / (1.0 + math.exp(-z))
+        return att.score >= self.threshold
+
+    def provenance(self) -> dict[str, Any]:
+        """What the model is (for reports)."""
+        return {"model": MODEL_NAME, "threshold": self.threshold, "C": self.C}
+
+    def save(self, path: str | Path, meta: dict[str, Any] | None = None) -> None:
+        """Write the model as numbers + JSON metadata (no pickle)."""
+        info = {
+            "kind": MODEL_NAME,
+            "C": self.C,
+            "threshold": self.threshold,
+            "n_features": _N_FEATURES,
+            "intercept": self.intercept_,
+            "classes": [int(c) for c in self.classes_],
+            **(meta or {}),
+        }
+        nz = np.flatnonzero(self.coef_)
+        save_arrays(path, info, {"index": nz.astype(np.int64), "coef": self.coef_[nz]})
+
+    @classmethod
+    def load(cls, path: str | Path) -> CueClassifier:
+        """Read a model written by :meth:`save` (never executes code)."""
+        meta, arrays = load_arrays(path)
+        if meta.get("kind") != MODEL_NAME or meta.get("n_features") != _N_FEATURES:
+            raise InputError(f"{path}: not an attribution cue model")
+        clf = cls(C=float(meta["C"]), threshold=float(meta["threshold"]))
+        coef = np.zeros(_N_FEATURES)
+        coef[arrays["index"]] = arrays["coef"]
+        clf.coef_ = coef
+        clf.intercept_ = float(meta["intercept"])
+        clf.classes_ = np.array(meta["classes"])
+        return clf
+
+
+def load_cue_model(path: str | Path | None = None) -> CueClassifier | None:
+    """The shipped cue classifier (None when its file is not installed)."""
+    if path is not None:
+        return CueClassifier.load(path)
+    ref = resources.files("framing.models").joinpath(f"{MODEL_NAME}.npz")
+    if not ref.is_file():
+        return None
+    with resources.as_file(ref) as p:
+        return CueClassifier.load(p)

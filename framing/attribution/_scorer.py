@@ -1,0 +1,199 @@
+"""The attribution scorer: quotes table, cue/source/quote spans, voice columns, voice mask."""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from ..scorers import QUOTED_RANGES, Scorer
+from ..segment import Doc, Span
+from ._balance import voice_summary
+from ._extract import extract_attributions
+from ._frames import Attribution
+from ._quotes import Quote
+from ._verbs import load_reporting_verbs
+
+__all__ = ["AttributionScorer"]
+
+_MIN_FREE_QUOTE_TOKENS = 4
+
+
+class AttributionScorer(Scorer):
+    """Who is quoted, with which cue, and how evenly: the ``attribution`` scorer.
+
+    Parameters
+    ----------
+    actors : dict of side -> list of aliases, optional
+        Which side each speaker belongs to (``{"Russian government": ["Putin",
+        "Kremlin"]}``); balance is computed across sides when given, across speakers
+        otherwise.
+    use_model : bool
+        Filter rule cues with the shipped cue classifier (when its file is present).
+
+    Examples
+    --------
+    >>> from framing.segment import segment
+    >>> doc = segment("\u201cWe will win,\u201d Jane Doe said.", "d")
+    >>> AttributionScorer().annotate([doc])
+    >>> doc.rows["quotes"][0]["speaker"], doc.columns["n_quotes"]
+    ('Jane Doe', [1])
+    """
+
+    name: ClassVar[str] = "attribution"
+    columns: ClassVar[tuple[str, ...]] = (
+        "n_quotes",
+        "quoted_share",
+        "balance",
+        "n_direct",
+        "top_speaker_share",
+        "anonymous_share",
+        "unattributed_share",
+    )
+    tables: ClassVar[tuple[str, ...]] = ("quotes",)
+
+    def __init__(self, actors: dict[str, list[str]] | None = None, use_model: bool = True) -> None:
+        self.actors = dict(actors or {})
+        self.use_model = use_model
+        self.lexicon = load_reporting_verbs()
+        self.model = None
+        if use_model:
+            from ._model import load_cue_model
+
+            self.model = load_cue_model()
+
+    def provenance(self) -> dict[str, Any]:
+        """Lexicon and model versions."""
+        out: dict[str, Any] = {
+            "scorer": self.name,
+            "lexicon": "framing reporting_verbs.tsv (project-written)",
+            "lexicon_entries": len(self.lexicon),
+        }
+        if self.model is not None:
+            out["model"] = self.model.provenance()
+        return out
+
+    def annotate(self, docs: Sequence[Doc]) -> None:
+        """Add the quotes table, spans, paragraph columns and ``quoted_ranges``."""
+        for doc in docs:
+            self._annotate(doc)
+
+    def _annotate(self, doc: Doc) -> None:
+        paras = [(p.start, p.end) for p in doc.paragraphs]
+        cue_filter = self.model.keep if self.model is not None else None
+        atts, quotes = extract_attributions(
+            doc.text, paras, self.lexicon, self.actors, cue_filter=cue_filter
+        )
+        rows = [self._row(doc, a) for a in atts]
+        doc.add_rows("quotes", rows)
+        ranges = _ranges(atts, quotes, doc)
+        doc.annotations[QUOTED_RANGES] = ranges
+        spans = doc.spans
+        for a, r in zip(atts, rows, strict=True):
+            label = r["speaker"]
+            if a.source is not None:
+                spans.append(Span(a.para_id, *a.source, "source", label, a.score, "author"))
+            if a.cue is not None:
+                spans.append(Span(a.para_id, *a.cue, "cue", a.cue_class, a.score, "author"))
+            for s, e in a.content:
+                spans.append(
+                    Span(a.para_id, s, e, "quote", a.kind, a.score, "quoted", {"speaker": label})
+                )
+        free = _free_quote_counts(atts, quotes, doc)
+        by_para: dict[int, list[dict[str, Any]]] = {}
+        for r in rows:
+            by_para.setdefault(r["para_id"], []).append(r)
+        sides = list(self.actors) or None
+        cols: dict[str, list[Any]] = {c: [] for c in self.columns}
+        for p in doc.paragraphs:
+            summary = voice_summary(by_para.get(p.para_id, []), sides, free.get(p.para_id, 0))
+            for c in (
+                "n_quotes",
+                "n_direct",
+                "balance",
+                "top_speaker_share",
+                "anonymous_share",
+                "unattributed_share",
+            ):
+                cols[c].append(summary[c])
+            cols["quoted_share"].append(_share(p.tokens, ranges))
+        doc.columns.update(cols)
+        doc.annotations["attribution_summary"] = voice_summary(rows, sides, sum(free.values()))
+
+    def _row(self, doc: Doc, a: Attribution) -> dict[str, Any]:
+        text = doc.text
+        cs = a.content[0][0] if a.content else None
+        ce = a.content[-1][1] if a.content else None
+        speakers = a.speaker.split("; ") if a.speaker else []
+        p = doc.paragraphs[a.para_id]
+        n_tok = sum(_count(p.tokens, s, e) for s, e in a.content)
+        return {
+            "para_id": a.para_id,
+            "speaker": a.speaker,
+            "speaker_type": a.speaker_type,
+            "side": a.side,
+            "cue": text[a.cue[0] : a.cue[1]] if a.cue else None,
+            "cue_class": a.cue_class,
+            "direct": bool(a.direct),
+            "source_start": a.source[0] if a.source else None,
+            "source_end": a.source[1] if a.source else None,
+            "cue_start": a.cue[0] if a.cue else None,
+            "cue_end": a.cue[1] if a.cue else None,
+            "content_start": cs,
+            "content_end": ce,
+            "kind": a.kind,
+            "source": text[a.source[0] : a.source[1]] if a.source else None,
+            "speakers": speakers,
+            "quoted_tokens": n_tok,
+            "score": a.score,
+        }
+
+
+def _count(tokens: list[tuple[int, int]], s: int, e: int) -> int:
+    starts = [t[0] for t in tokens] if tokens else []
+    return bisect.bisect_left(starts, e) - bisect.bisect_left(starts, s)
+
+
+def _is_full_quote(doc: Doc, q: Quote) -> bool:
+    p = doc.paragraphs[q.para_id]
+    return q.depth == 0 and _count(p.tokens, q.start, q.end) >= _MIN_FREE_QUOTE_TOKENS
+
+
+def _ranges(atts: list[Attribution], quotes: list[Quote], doc: Doc) -> list[tuple[int, int]]:
+    spans = [c for a in atts if a.kind != "non_comment" for c in a.content]
+    spans += [(q.start, q.end) for q in quotes if _is_full_quote(doc, q)]
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            if e > merged[-1][1]:
+                merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _free_quote_counts(atts: list[Attribution], quotes: list[Quote], doc: Doc) -> dict[int, int]:
+    covered = [c for a in atts for c in a.content]
+    out: dict[int, int] = {}
+    for q in quotes:
+        if not _is_full_quote(doc, q):
+            continue
+        if any(s <= q.start and q.end <= e for s, e in covered):
+            continue
+        out[q.para_id] = out.get(q.para_id, 0) + 1
+    return out
+
+
+def _share(tokens: list[tuple[int, int]], ranges: list[tuple[int, int]]) -> float:
+    if not tokens:
+        return math.nan
+    if not ranges:
+        return 0.0
+    inside = 0
+    for s, e in tokens:
+        i = bisect.bisect_right(ranges, (s, math.inf)) - 1
+        if i >= 0 and ranges[i][0] <= s and e <= ranges[i][1]:
+            inside += 1
+    return inside / len(tokens)

@@ -1,0 +1,329 @@
+"""Speaker resolution: names, titles, roles, pronouns and speaker types.
+
+A sieve over the document, in reading order:
+
+1. the names in the text (runs of capitalised words, titles stripped) form a registry of
+   full names; a surname or first name alone, or title + surname, maps back to the full
+   name mentioned before (or after) it;
+2. roles from appositives and pre-name titles (``Jane Doe, a spokeswoman for the
+   ministry``; ``spokeswoman Jane Doe``) map ``the spokeswoman`` back to the person;
+3. a pronoun goes to the most recent earlier speaker of compatible gender and number
+   (``he``/``she`` to a person, ``they`` to a group, ``it`` to an organisation), else to
+   the most recent person named before it;
+4. everything else is typed from its head words: anonymous (``officials``, ``a person
+   familiar with``), organisation, document, group, author (``I``/``we``), unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ._frames import Attribution
+
+__all__ = ["SpeakerResolver", "speaker_type_of"]
+
+_NAME = re.compile(
+    r"(?<![\w'\u2019])(?:[A-Z][\w'\u2019\-]*\.?\s+(?:[A-Z]\.\s+)?)*[A-Z][\w'\u2019\-]*[\w]"
+)
+_TITLES = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. president sen sen. senator rep rep. representative gov gov. "
+    "governor minister secretary chairman chairwoman chair mayor judge justice general gen gen. "
+    "commissioner prime vice chancellor king queen prince princess pope sheriff attorney chief "
+    "speaker leader ambassador director professor prof prof. rev rev. lt col sgt capt adm "
+    "spokesman spokeswoman spokesperson candidate nominee former acting deputy "
+    "congressman congresswoman councilman councilwoman lady first u.s. us".split()
+)
+_MALE = frozenset(
+    "mr mr. he him his spokesman chairman congressman councilman king prince "
+    "father son brother husband".split()
+)
+_FEMALE = frozenset(
+    "mrs mrs. ms ms. she her hers spokeswoman chairwoman congresswoman "
+    "councilwoman queen princess mother daughter sister wife lady".split()
+)
+_ORG = frozenset(
+    "ministry department police government house kremlin campaign committee company agency "
+    "office party court council administration army military commission union association "
+    "bank corporation corp inc ltd group institute university college foundation network "
+    "times post journal news press reuters cnn bbc fbi cia nato un eu congress senate "
+    "parliament cabinet embassy organization organisation service authority board team "
+    "center centre club firm bureau pentagon coalition alliance federation league "
+    "prosecutors state spokesman's".split()
+)
+_DOCUMENT = frozenset(
+    "report reports poll polls survey surveys study studies statement statements document "
+    "documents data filing filings letter memo analysis records article book estimates "
+    "figures census research review audit indictment complaint lawsuit transcript email "
+    "emails release tweet post video footage ruling".split()
+)
+_ANON = frozenset(
+    "official officials source sources aide aides insider insiders person people familiar "
+    "anonymity diplomat diplomats spokesman spokeswoman spokesperson".split()
+)
+_GROUP = frozenset(
+    "critics democrats republicans voters analysts experts supporters residents protesters "
+    "economists americans many some others leaders members lawmakers observers scientists "
+    "researchers activists percent both opponents advocates conservatives liberals "
+    "progressives investors officers workers students parents citizens two".split()
+)
+_DETS = frozenset("the a an this that these those his her their its our".split())
+_PRON = {"he": "m", "she": "f", "they": "pl", "it": "n", "i": "author", "we": "author"}
+_SKIP_NAME = frozenset(
+    "the a an in on at after before but and according when while as if this that it he she "
+    "they we i amid during since monday tuesday wednesday thursday friday saturday sunday "
+    "january february march april may june july august september october november december".split()
+)
+
+
+def _words(s: str) -> list[str]:
+    return s.replace("\u2019", "'").split()
+
+
+def speaker_type_of(source: str) -> str:
+    """Type a source phrase from its words (no registry).
+
+    Examples
+    --------
+    >>> speaker_type_of("senior officials"), speaker_type_of("the ministry")
+    ('anonymous', 'organization')
+    """
+    ws = [w.strip(".,").lower() for w in _words(source)]
+    if not ws:
+        return "unknown"
+    if len(ws) == 1 and ws[0] in ("i", "we", "me", "us"):
+        return "author"
+    head = _role_noun(ws) or ws[-1]
+    wset = set(ws)
+    if wset & {"familiar", "anonymity"} or (head in _ANON and ws[0] not in ("the",)):
+        return "anonymous"
+    if head in _DOCUMENT:
+        return "document"
+    if head in _ORG:
+        return "organization"
+    if head in _GROUP or head.endswith("s") and ws[0] in ("the", "some", "many", "most"):
+        return "group"
+    if source[:1].isupper() and ws[0] not in _DETS:
+        return "organization" if source.isupper() else "person"
+    return "unknown"
+
+
+class SpeakerResolver:
+    """Resolve the speakers of one document's attributions, in reading order.
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    actors : dict of side -> aliases, optional
+        Which side each speaker belongs to; an alias matches a speaker name or source
+        phrase case-insensitively (whole words).
+
+    Examples
+    --------
+    >>> r = SpeakerResolver("Jane Doe arrived.")
+    >>> r.canonical("Doe")
+    'Jane Doe'
+    """
+
+    def __init__(self, text: str, actors: dict[str, list[str]] | None = None) -> None:
+        self.text = text
+        self.full: list[tuple[int, str]] = []  # (offset, full name)
+        self.by_part: dict[str, list[tuple[int, str]]] = {}
+        self.roles: dict[str, str] = {}
+        self.gender: dict[str, str] = {}
+        self._side_re = _side_patterns(actors or {})
+        for m in _NAME.finditer(text):
+            self._register(m.start(), m.group())
+
+    def _register(self, pos: int, phrase: str) -> None:
+        toks = phrase.split()
+        low = [t.lower() for t in toks]
+        cut = 0
+        for i, w in enumerate(low):
+            if w in _TITLES or w.rstrip(".") in _TITLES:
+                cut = i + 1
+        while cut < len(toks) and low[cut] in _SKIP_NAME:
+            cut += 1
+        if (
+            cut == 0
+            and len(toks) >= 3
+            and (
+                pos == 0
+                or self.text[max(0, pos - 2) : pos] in (". ", "\n")
+                or self.text[pos - 1] == "\n"
+            )
+        ):
+            cut = 1  # "Fishmonger Arno Dekker" at a sentence start: a role, then the name
+        name = toks[cut:]
+        if cut and low[cut - 1] in _MALE | _FEMALE and name:
+            self.gender[name[-1]] = "m" if low[cut - 1] in _MALE else "f"
+        if len(name) < 2 or any(w.lower() in _ORG for w in name):
+            return
+        full = " ".join(name)
+        self.full.append((pos, full))
+        for part in (name[0], name[-1]):
+            self.by_part.setdefault(part, []).append((pos, full))
+        # "spokeswoman Jane Doe" / "Health Minister Jane Doe"
+        before = self.text[max(0, pos - 40) : pos].split()
+        if cut:
+            self.roles[low[cut - 1].rstrip(".")] = full
+        elif before and before[-1].isalpha() and before[-1].islower():
+            self.roles.setdefault(before[-1].lower(), full)
+
+    def canonical(self, name: str, pos: int | None = None) -> str | None:
+        """The full name a (partial) name refers to, or None."""
+        toks = [t for t in name.split() if t.lower().rstrip(".") not in _TITLES]
+        if not toks:
+            return None
+        if len(toks) >= 2 and " ".join(toks) in {f for _, f in self.full}:
+            return " ".join(toks)
+        for key in (toks[-1], toks[0]):
+            cands = self.by_part.get(key)
+            if cands:
+                if pos is not None:
+                    earlier = [c for c in cands if c[0] <= pos]
+                    if earlier:
+                        return earlier[-1][1]
+                return cands[0][1]
+        return None
+
+    def side(self, *names: str | None) -> str | None:
+        """The side whose aliases match one of ``names``."""
+        for name in names:
+            if not name:
+                continue
+            for side, pat in self._side_re:
+                if pat.search(name):
+                    return side
+        return None
+
+    def resolve(self, atts: Iterable[Attribution]) -> None:
+        """Fill ``speaker``, ``speaker_type`` and ``side`` of each attribution in place."""
+        history: list[tuple[int, list[str], str]] = []  # (pos, speakers, type)
+        for att in atts:
+            if att.head is not None:
+                h = att.head
+                att.speaker, att.speaker_type, att.side = h.speaker, h.speaker_type, h.side
+                continue
+            if att.source is None:
+                if att.speaker is None:
+                    att.speaker_type = "unknown"
+                att.side = self.side(att.speaker)
+                if att.speaker:
+                    history.append(
+                        (att.content[0][0] if att.content else 0, [att.speaker], att.speaker_type)
+                    )
+                continue
+            src = self.text[att.source[0] : att.source[1]]
+            pos = att.source[0]
+            names, stype = self._resolve_source(src, pos, history)
+            if att.appositive and stype in ("person", "unknown") and names:
+                app = self.text[att.appositive[0] : att.appositive[1]].split()
+                role = _role_noun(app)
+                if role:
+                    self.roles[role] = names[0]
+                    if role in _FEMALE or role in _MALE:
+                        self.gender.setdefault(
+                            names[0].split()[-1], "f" if role in _FEMALE else "m"
+                        )
+            att.speaker = "; ".join(names) if names else None
+            att.speaker_type = stype if len(names) <= 1 else "group"
+            att.side = self.side(att.speaker, src)
+            if names:
+                history.append((pos, names, att.speaker_type if len(names) == 1 else "group"))
+
+    def _resolve_source(
+        self, src: str, pos: int, history: list[tuple[int, list[str], str]]
+    ) -> tuple[list[str], str]:
+        ws = _words(src)
+        low = [w.lower().strip(".,") for w in ws]
+        if len(low) == 1 and low[0] in _PRON:
+            kind = _PRON[low[0]]
+            if kind == "author":
+                return ["author"], "author"
+            for _, names, stype in reversed(history):
+                if kind in ("m", "f") and stype == "person" and len(names) == 1:
+                    g = self.gender.get(names[0].split()[-1])
+                    if g in (None, kind):
+                        self.gender.setdefault(names[0].split()[-1], kind)
+                        return names, "person"
+                if kind == "pl" and (len(names) > 1 or stype == "group"):
+                    return names, "group" if len(names) > 1 else stype
+                if kind == "n" and stype in ("organization", "document"):
+                    return names, stype
+            if kind in ("m", "f"):
+                earlier = [f for p, f in self.full if p < pos]
+                if earlier:
+                    return [earlier[-1]], "person"
+            return [], "unknown"
+        # "Smith and Jones": several speakers
+        if "and" in low and src[:1].isupper():
+            parts = re.split(r"\s*(?:,|\band\b)\s*", src)
+            names = [self.canonical(p, pos) or p for p in parts if p and p[:1].isupper()]
+            if len(names) > 1:
+                return names, "group"
+        caps = [w for w in ws if w[:1].isupper() and w.lower() not in _DETS]
+        stype = speaker_type_of(src)
+        if stype in ("person", "unknown") and caps:
+            full = self.canonical(" ".join(caps), pos)
+            if full is not None and not (
+                stype == "organization" and len(caps) > 1 and full not in src
+            ):
+                return [full], "person"
+        if stype == "document":
+            m = re.search(r"\bby\s+((?:the\s+)?[\w.&'\u2019-]+(?:\s+[A-Z][\w.&'\u2019-]*)*)", src)
+            prev = src[: m.start()].split()[-1:] if m else []
+            if m and not (prev and prev[0].lower() in ("obtained", "seen", "reviewed")):
+                return [_strip_det(m.group(1))], "document"
+            return [_strip_det(src)], "document"
+        head = low[-1] if low else ""
+        if head in self.roles and low[0] in ("the", "this"):
+            return [self.roles[head]], "person"
+        if (
+            low[:1]
+            and low[0] in ("the", "both")
+            and head in ("leaders", "two", "men", "women", "pair", "candidates")
+        ):
+            for _, names, _ in reversed(history):
+                if len(names) > 1:
+                    return names, "group"
+        if stype == "person":
+            return [_strip_det(src)], "person"
+        if stype in ("organization", "group", "anonymous"):
+            return [_strip_det(src)], stype
+        return ([_strip_det(src)] if src else []), stype
+
+
+_HEAD_STOP = frozenset(
+    "for of at with in who from to by on released obtained published seen reviewed issued "
+    "conducted commissioned that which".split()
+)
+
+
+def _strip_det(s: str) -> str:
+    ws = s.split()
+    if ws and ws[0].lower() in _DETS:
+        ws = ws[1:]
+    return " ".join(ws)
+
+
+def _role_noun(words: list[str]) -> str | None:
+    """Head noun of an appositive such as ``a spokeswoman for the ministry``."""
+    head = None
+    for w in words:
+        lw = w.lower().strip(",.")
+        if lw in _HEAD_STOP:
+            break
+        if lw not in _DETS:
+            head = lw
+    return head
+
+
+def _side_patterns(actors: dict[str, list[str]]) -> list[tuple[str, re.Pattern[str]]]:
+    out = []
+    for side, aliases in actors.items():
+        alts = [re.escape(a.strip()) for a in aliases if a and a.strip()]
+        alts.append(re.escape(side))
+        out.append((side, re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)))
+    return out

@@ -1,0 +1,180 @@
+"""Attribution frames: cue, source and content for the hard cases (own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.attribution import extract_attributions
+from framing.segment import split_paragraphs
+
+
+def _run(text: str):
+    atts, _ = extract_attributions(text, split_paragraphs(text, "line"), cue_filter=None)
+    return atts
+
+
+def _t(text: str, span):
+    return text[span[0] : span[1]] if span else None
+
+
+def _one(text: str):
+    atts = _run(text)
+    assert len(atts) == 1, [(_t(text, a.cue), _t(text, a.source)) for a in atts]
+    return atts[0]
+
+
+def test_direct_quote_then_name_and_verb():
+    s = "“The budget is balanced,” Maria Lopez said."
+    a = _one(s)
+    assert (_t(s, a.source), _t(s, a.cue), a.direct, a.speaker) == (
+        "Maria Lopez",
+        "said",
+        True,
+        "Maria Lopez",
+    )
+    assert _t(s, a.content[0]) == "The budget is balanced,"
+
+
+def test_verb_before_colon_and_quote():
+    s = "Governor Tom Hale said: “We are ready.”"
+    a = _one(s)
+    assert _t(s, a.content[0]) == "We are ready."
+    assert a.speaker == "Tom Hale"
+
+
+def test_inverted_source_with_appositive():
+    s = "“Nothing has changed,” said Jane Doe, a spokeswoman for the Ministry of Health."
+    a = _one(s)
+    assert _t(s, a.source) == "Jane Doe"
+    assert _t(s, a.appositive) == "a spokeswoman for the Ministry of Health"
+
+
+def test_appositive_before_verb():
+    s = "“Nothing has changed,” Jane Doe, a spokeswoman for the ministry, said."
+    a = _one(s)
+    assert a.speaker == "Jane Doe"
+    assert _t(s, a.appositive) == "a spokeswoman for the ministry"
+
+
+def test_interrupted_quote_is_one_attribution():
+    s = "“We will win,” he said, “and we will win soon.”"
+    a = _one(s)
+    assert [_t(s, c) for c in a.content] == ["We will win,", "and we will win soon."]
+
+
+def test_indirect_that_clause():
+    s = "The minister said that the economy is improving."
+    a = _one(s)
+    assert (_t(s, a.source), a.direct, _t(s, a.content[0])) == (
+        "The minister",
+        False,
+        "the economy is improving",
+    )
+
+
+def test_indirect_clause_before_comma_source_verb():
+    s = "The economy is improving, the minister said."
+    a = _one(s)
+    assert _t(s, a.content[0]) == "The economy is improving"
+    assert _t(s, a.source) == "the minister"
+
+
+def test_mixed_quote_with_scare_phrase():
+    s = "Smith called the plan “a disaster” and said it would fail."
+    atts = _run(s)
+    assert atts[0].kind == "mixed" and _t(s, atts[0].cue) == "called"
+    assert "“a disaster”" in _t(s, atts[0].content[0])
+    assert all(a.speaker == "Smith" for a in atts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "content"),
+    [
+        ("According to police, the driver fled.", "police", "the driver fled"),
+        (
+            "The driver fled, according to a report released Tuesday by the agency.",
+            "a report released Tuesday by the agency",
+            "The driver fled",
+        ),
+    ],
+)
+def test_according_to(sentence, source, content):
+    a = _one(sentence)
+    assert (_t(sentence, a.source), _t(sentence, a.content[0])) == (source, content)
+
+
+def test_told_reporters_skips_the_addressee():
+    s = "Trudeau told reporters the deal was fair."
+    a = _one(s)
+    assert _t(s, a.content[0]) == "the deal was fair"
+
+
+def test_told_reporters_before_colon_quote():
+    s = "Trudeau told reporters: “The deal is fair.”"
+    a = _one(s)
+    assert a.direct and _t(s, a.content[0]) == "The deal is fair."
+
+
+def test_said_in_a_statement_is_part_of_the_cue():
+    s = "The ministry said in a statement that talks would resume."
+    a = _one(s)
+    assert _t(s, a.cue) == "said in a statement"
+    assert _t(s, a.content[0]) == "talks would resume"
+
+
+def test_was_quoted_as_saying():
+    s = "The general was quoted as saying the war was over."
+    a = _one(s)
+    assert _t(s, a.cue) == "was quoted as saying"
+    assert _t(s, a.source) == "The general"
+
+
+def test_declined_to_comment_has_no_content():
+    s = "A spokesman for the company declined to comment."
+    a = _one(s)
+    assert (a.cue_class, a.kind, a.content) == ("non_comment", "non_comment", [])
+
+
+def test_dash_attribution_after_quote():
+    s = "“Access matters more than speed.” —Commissioner Ana Ruiz"
+    a = _one(s)
+    assert _t(s, a.source) == "Commissioner Ana Ruiz" and a.direct
+
+
+def test_name_colon_quote():
+    s = "And from Chairwoman Lee: “We will vote next week.”"
+    a = _one(s)
+    assert a.direct and "Lee" in _t(s, a.source)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("She wrote on Twitter that the vote was rigged.", "wrote on Twitter"),
+        ("The senator tweeted that the vote was rigged.", "tweeted"),
+        ("The mayor said in a post that the vote was rigged.", "said in a post"),
+    ],
+)
+def test_written_and_social_media_cues(sentence, cue):
+    assert _t(sentence, _one(sentence).cue) == cue
+
+
+def test_titles_and_names_are_not_cues():
+    s = "The United States and the Support Group met in the state capital."
+    assert _run(s) == []
+
+
+def test_book_title_and_scare_quote_are_not_voices():
+    s = "He signed copies of his book “The Art of the Deal” and mocked the so-called “deep state.”"
+    assert all(a.kind != "direct" for a in _run(s))
+
+
+def test_negated_cue_keeps_negation():
+    s = "The mayor did not say whether the school would close."
+    a = _one(s)
+    assert _t(s, a.cue) == "did not say"
+
+
+@pytest.mark.parametrize("s", ["", "“", "»» ««", "said", "According to", ", said ,", "“A,” said"])
+def test_degenerate_input_never_raises(s):
+    _run(s)

@@ -1,0 +1,110 @@
+"""Speaker resolution: names, titles, roles, pronouns, floating quotes and types."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.attribution import extract_attributions, speaker_type_of
+from framing.segment import split_paragraphs
+
+
+def _speakers(text: str) -> list[tuple[str | None, str]]:
+    atts, _ = extract_attributions(text, split_paragraphs(text, "line"), cue_filter=None)
+    return [(a.speaker, a.speaker_type) for a in atts]
+
+
+def test_title_and_surname_map_to_the_full_name():
+    s = "Senator Ruth Ellison visited the plant.\nMs. Ellison said the jobs would stay."
+    assert _speakers(s) == [("Ruth Ellison", "person")]
+
+
+def test_surname_alone_maps_to_the_full_name():
+    s = "Prime Minister Oskar Lind spoke first.\n“We are calm,” Lind said."
+    assert _speakers(s)[-1] == ("Oskar Lind", "person")
+
+
+def test_role_noun_maps_back_through_the_appositive():
+    s = (
+        "“Talks continue,” said Jane Doe, a spokeswoman for the ministry.\n"
+        "The spokeswoman added that no date was set."
+    )
+    assert [sp for sp, _ in _speakers(s)] == ["Jane Doe", "Jane Doe"]
+
+
+def test_pronoun_goes_to_the_last_speaker_even_with_a_name_between():
+    s = "“A first point,” Smith said.\nMary Chen, the host, nodded.\n“A second point,” he added."
+    assert [sp for sp, _ in _speakers(s)] == ["Smith", "Smith"]
+
+
+def test_pronoun_respects_known_gender():
+    s = "Mr. Paul Grant spoke.\n“Yes,” Mr. Grant said.\nMs. Anna Berg listened.\n“No,” she said."
+    assert [sp for sp, _ in _speakers(s)] == ["Paul Grant", "Anna Berg"]
+
+
+def test_floating_quote_paragraph_inherits_the_previous_speaker():
+    s = "“We start today,” said Ines Moreau.\n“And we will not stop until it is done!”"
+    atts, _ = extract_attributions(s, split_paragraphs(s, "line"), cue_filter=None)
+    assert [(a.kind, a.speaker) for a in atts] == [
+        ("direct", "Ines Moreau"),
+        ("floating", "Ines Moreau"),
+    ]
+
+
+def test_floating_quote_not_inherited_after_a_new_person():
+    s = "“We start today,” said Ines Moreau.\nLater, Tom Reyes arrived.\n“Is it over?”"
+    atts, _ = extract_attributions(s, split_paragraphs(s, "line"), cue_filter=None)
+    assert [a.kind for a in atts] == ["direct"]
+
+
+def test_quote_running_over_paragraphs_keeps_its_speaker():
+    s = (
+        "“We will rebuild,” Mayor Rosa Diaz said. “It will take years and it will cost a lot.\n"
+        "“But we will do it.”"
+    )
+    atts, _ = extract_attributions(s, split_paragraphs(s, "line"), cue_filter=None)
+    assert [(a.para_id, a.speaker) for a in atts] == [
+        (0, "Rosa Diaz"),
+        (0, "Rosa Diaz"),
+        (1, "Rosa Diaz"),
+    ]
+
+
+def test_two_named_speakers():
+    s = "Anna Berg and Paul Grant said the deal was dead."
+    assert _speakers(s) == [("Anna Berg; Paul Grant", "group")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stype"),
+    [
+        ("Officials said the road was closed.", "anonymous"),
+        (
+            "A senior official, who spoke on condition of anonymity, said the road was closed.",
+            "anonymous",
+        ),
+        ("People familiar with the matter told the paper the road was closed.", "anonymous"),
+        ("The ministry said in a statement that the road was closed.", "organization"),
+        ("Police said the road was closed.", "organization"),
+        ("The White House said the road was closed.", "organization"),
+        ("The road was closed, according to a report released Tuesday by the agency.", "document"),
+        ("Critics said the road was closed.", "group"),
+        ("I said the road was closed.", "author"),
+    ],
+)
+def test_speaker_types(sentence, stype):
+    assert _speakers(sentence)[0][1] == stype
+
+
+def test_documents_obtained_by_a_paper_are_not_the_paper():
+    s = "The road was closed, according to documents obtained by The Courier."
+    assert _speakers(s) == [("documents obtained by The Courier", "document")]
+
+
+def test_report_by_an_outlet_names_the_outlet():
+    s = "According to a report by the Courier, the road was closed."
+    assert _speakers(s) == [("Courier", "document")]
+
+
+def test_speaker_type_of_plain_phrases():
+    assert speaker_type_of("the poll") == "document"
+    assert speaker_type_of("analysts") == "group"
