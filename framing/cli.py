@@ -166,3 +166,7 @@ def _print_summary(analysis: Analysis) -> None:
     if numeric and len(paras):
         table = table.join(per_doc[numeric].mean(numeric_only=True).round(3).add_prefix("mean_"))
     click.echo(table.to_string())
+
+
+if __name__ == "__main__":  # pragma: no cover - python -m framing.cli
+    main()

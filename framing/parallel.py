@@ -63,12 +63,41 @@ def map_batches(
         for batch in batches:
             yield score_batch(batch, scorers, paragraphs)
         return
-    ctx = mp.get_context("spawn")
+    ctx = _context()
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(list(scorers), paragraphs)) as pool:
-        pending: list[Any] = []
+        # Each batch is cut into pieces so every worker has work; the next batch is
+        # sent before the current one is gathered, so workers never wait on the parent.
+        pending: list[list[Any]] = []
         for batch in batches:
-            pending.append(pool.apply_async(_score, (batch,)))
-            if len(pending) >= 2 * jobs:
-                yield pending.pop(0).get()
+            pending.append([pool.apply_async(_score, (piece,)) for piece in
+                            _pieces(batch, jobs * _PIECES_PER_JOB)])
+            if len(pending) > 1:
+                yield _gather(pending.pop(0))
         while pending:
-            yield pending.pop(0).get()
+            yield _gather(pending.pop(0))
+
+
+def _context() -> Any:
+    """A fork server that has imported framing (cheap, thread-safe starts) where the platform
+    has one; spawn elsewhere."""
+    if "forkserver" in mp.get_all_start_methods():
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(["framing", "framing.pipeline", "framing.scorers"])
+        return ctx
+    return mp.get_context("spawn")
+
+
+_PIECES_PER_JOB = 4
+_MIN_PIECE = 8
+
+
+def _pieces(batch: Batch, n: int) -> list[Batch]:
+    size = max(_MIN_PIECE, -(-len(batch) // n))
+    return [batch[i:i + size] for i in range(0, len(batch), size)] or [batch]
+
+
+def _gather(results: list[Any]) -> TableChunk:
+    merged = TableChunk()
+    for r in results:
+        merged.extend(r.get())
+    return merged

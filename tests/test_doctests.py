@@ -10,6 +10,7 @@ import framing
 
 MODULES = sorted(
     m.name for m in pkgutil.walk_packages(framing.__path__, prefix="framing.")
+    if m.name != "framing.__main__"  # importing it runs the command line
 )
 
 
