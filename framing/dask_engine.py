@@ -62,9 +62,32 @@ def _score_partition(pdf: pd.DataFrame, scorers: Sequence[Scorer], paragraphs: P
 
 
 def _pick(tables: dict[str, pd.DataFrame], name: str, meta: pd.DataFrame) -> pd.DataFrame:
-    df = tables[name]
-    df = df.reindex(columns=meta.columns)
-    return df.astype(meta.dtypes.to_dict(), errors="ignore")
+    df = tables[name].reindex(columns=meta.columns)
+    return df.astype(meta.dtypes.to_dict())
+
+
+_INT_COLUMNS = {"para_id", "sent_id", "start", "end", "n_paragraphs", "n_tokens"}
+_FLOAT_SUFFIXES = ("_start", "_end", "score", "_share", "balance", "_per_100")
+
+
+def _guess_dtype(column: str) -> str:
+    if column in _INT_COLUMNS:
+        return "int64"
+    if column.endswith(_FLOAT_SUFFIXES) or column.startswith(("n_", "stance__", "loaded")):
+        return "float64"
+    return "object"
+
+
+def _meta(sample: pd.DataFrame) -> pd.DataFrame:
+    """Empty frame with the table's columns and dtypes (guessed by name when the sample
+    document produced no rows, so every partition is cast to the same schema)."""
+    if len(sample):
+        meta = sample.iloc[:0].copy()
+        for col in meta.columns:
+            if meta[col].dtype == "float64" and col in _INT_COLUMNS:
+                meta[col] = meta[col].astype("int64")
+        return meta
+    return pd.DataFrame({c: pd.Series(dtype=_guess_dtype(str(c))) for c in sample.columns})
 
 
 class DaskAnalysis:
@@ -160,7 +183,7 @@ def analyze_dask(
     sample_row[text_column] = "Sample text. It is calm."
     sample_tables = _score_partition(pd.DataFrame([sample_row]), run, paragraphs, text_column,
                                      id_column, 0)
-    metas = {name: df.iloc[:0] for name, df in sample_tables.items()}
+    metas = {name: _meta(df) for name, df in sample_tables.items()}
     parts = ddf.to_delayed()
     run_node = dask.delayed(run, pure=True, traverse=False)  # one graph key, sent once
     scored = [dask.delayed(_score_partition)(part, run_node, paragraphs, text_column, id_column,

@@ -26,9 +26,10 @@ def default_scorers(
     lexicons : sequence, optional
         Extra lexicon files or objects for the loaded-term scorer.
     """
+    from ..attribution import AttributionScorer
     from .valence import ValenceScorer
 
-    return [ValenceScorer()]
+    return [AttributionScorer(actors), ValenceScorer()]
 
 
 def order_scorers(scorers: Sequence[Scorer]) -> list[Scorer]:
