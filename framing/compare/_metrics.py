@@ -192,7 +192,7 @@ def _quote_metrics(b: _Builder, quotes: pd.DataFrame) -> pd.DataFrame | None:
                 count = (in_side & (cls == c)).astype(np.float64).groupby(q["doc_id"]).sum()
                 count = count.reindex(n.index)
                 who = "all attributions" if s == ALL_SIDES else f"attributions to {s}"
-                info = FeatureInfo("verbs", f"share of {who} with a '{c}' verb", "0..1")
+                info = FeatureInfo("verbs", f"share of {who} with a verb of class '{c}'", "0..1")
                 b.add(f"verb_class__{s}__{c}", info, _ratio(count, n_side), n_side, count, n_side)
     return side_counts
 

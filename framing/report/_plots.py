@@ -1,0 +1,468 @@
+"""Figures: article strip, voice share, verb classes, forest plot, keyness, stance over time.
+
+Every function returns a ``matplotlib.figure.Figure`` and draws into ``ax`` when given.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib import colormaps
+from matplotlib.axes import Axes
+from matplotlib.colors import Normalize
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch, Rectangle
+
+from ..compare._compare import Comparison
+from ..compare._metrics import NO_SIDE, doc_metrics
+from ..compare._tables import doc_groups, get_tables
+from ..errors import InputError
+from ._style import DIVERGING, GREY, OVER, SEQUENTIAL, UNDER, new_axes, side_colors, style
+
+__all__ = [
+    "plot_article_strip",
+    "plot_forest",
+    "plot_keyness",
+    "plot_stance_over_time",
+    "plot_verb_classes",
+    "plot_voice_share",
+]
+
+
+def _side_series(quotes: pd.DataFrame) -> pd.Series:
+    if "side" not in quotes:
+        return pd.Series(NO_SIDE, index=quotes.index)
+    return quotes["side"].where(quotes["side"].notna(), NO_SIDE).astype(str)
+
+
+def _stance_matrix(tables: dict[str, pd.DataFrame], doc_id: Any, n_par: int) -> pd.DataFrame:
+    """Paragraph x target stance of one document (NaN where not mentioned)."""
+    paras = tables["paragraphs"]
+    rows = paras[paras["doc_id"] == doc_id].sort_values("para_id")
+    cols = [c for c in paras.columns if c.startswith("stance__")]
+    if cols:
+        out = rows.set_index("para_id")[cols]
+        out.columns = [c[len("stance__") :] for c in cols]
+        return out.reindex(range(n_par))
+    stance = tables.get("stance")
+    if stance is None or not len(stance):
+        return pd.DataFrame(index=range(n_par))
+    s = stance[stance["doc_id"] == doc_id]
+    if not len(s):
+        targets = sorted(stance["target"].dropna().unique(), key=str)
+        return pd.DataFrame(np.nan, index=range(n_par), columns=targets)
+    out = s.pivot_table(index="para_id", columns="target", values="score", aggfunc="mean")
+    return out.reindex(range(n_par))
+
+
+def plot_article_strip(
+    analysis: Any, doc_id: Any, ax: Axes | None = None, *, title: bool = True
+) -> Figure:
+    """Paragraph strip of one article, in reading order.
+
+    One row per target (stance of each paragraph, orange = against, purple = favour,
+    blank = not mentioned), a row of loaded-term density, a row of bias score when
+    present, and a row of quotations coloured by the side of the speaker (a paragraph
+    quoting two sides is split in proportion).
+
+    Examples
+    --------
+    >>> fig = plot_article_strip(analysis, "doc0001")  # doctest: +SKIP
+    """
+    tables = get_tables(analysis)
+    paras = tables.get("paragraphs")
+    if paras is None or not (paras["doc_id"] == doc_id).any():
+        raise InputError(f"no paragraphs for document {doc_id!r}")
+    rows = paras[paras["doc_id"] == doc_id].sort_values("para_id")
+    n = len(rows)
+    stance = _stance_matrix(tables, doc_id, n)
+    quotes = tables.get("quotes")
+    q = quotes[quotes["doc_id"] == doc_id] if quotes is not None else None
+    lanes: list[tuple[str, str]] = [(f"stance: {t}", "stance") for t in stance.columns]
+    if "loaded_per_100" in rows:
+        lanes.append(("loaded / 100 tokens", "loaded"))
+    if "bias_score" in rows:
+        lanes.append(("bias score", "bias"))
+    if quotes is not None:
+        lanes.append(("quotations by side", "quotes"))
+    if not lanes:
+        raise InputError("the analysis has no stance, loaded, bias or quotation results to draw")
+    own = ax is None
+    with style():
+        fig, ax = new_axes(ax, (7.0, 0.3 * len(lanes) + (1.5 if title else 1.2)))
+        div = colormaps[DIVERGING]
+        seq = colormaps[SEQUENTIAL]
+        loaded = rows["loaded_per_100"].to_numpy(dtype=float) if "loaded_per_100" in rows else None
+        lmax = max(5.0, float(np.nanmax(loaded))) if loaded is not None and n else 5.0
+        lnorm = Normalize(0.0, lmax)
+        sides = sorted(_side_series(q).unique(), key=str) if q is not None and len(q) else []
+        all_sides = _side_series(quotes).unique() if quotes is not None else []
+        colors = side_colors(all_sides)
+        for y, (_label, kind) in enumerate(lanes):
+            yy = len(lanes) - 1 - y
+            for i in range(n):
+                face, edge = "white", "#dddddd"
+                if kind == "stance":
+                    v = stance.iloc[i, y]
+                    if not np.isnan(v):  # a dark edge marks a mention, even a neutral one
+                        face, edge = div((v + 1.0) / 2.0), "#555555"
+                elif kind == "loaded":
+                    face = seq(lnorm(loaded[i])) if loaded is not None else "white"
+                elif kind == "bias":
+                    v = float(rows["bias_score"].iloc[i])
+                    face = seq(v) if not np.isnan(v) else "white"
+                if kind != "quotes":
+                    ax.add_patch(Rectangle((i, yy + 0.08), 0.96, 0.84, fc=face, ec=edge, lw=0.5))
+                    continue
+                pid = rows["para_id"].iloc[i]
+                here = _side_series(q[q["para_id"] == pid]) if q is not None else pd.Series()
+                if not len(here):
+                    ax.add_patch(Rectangle((i, yy + 0.08), 0.96, 0.84, fc="white", ec=edge, lw=0.5))
+                    continue
+                x0 = float(i)
+                shares = here.value_counts(normalize=True)
+                for side in sorted(shares.index, key=str):
+                    w = 0.96 * float(shares[side])
+                    ax.add_patch(Rectangle((x0, yy + 0.08), w, 0.84, fc=colors[side], ec="white"))
+                    x0 += w
+        ax.set_xlim(-0.1, n)
+        ax.set_ylim(0, len(lanes))
+        ax.set_yticks([len(lanes) - 1 - y + 0.5 for y in range(len(lanes))])
+        ax.set_yticklabels([lab for lab, _ in lanes])
+        step = max(1, int(np.ceil(n / 20)))
+        ax.set_xticks([i + 0.48 for i in range(0, n, step)])
+        ax.set_xticklabels([str(i + 1) for i in range(0, n, step)])
+        ax.set_xlabel("paragraph (reading order)")
+        ax.tick_params(axis="y", length=0)
+        for spine in ("left", "bottom"):
+            ax.spines[spine].set_visible(False)
+        handles = []
+        if len(stance.columns):
+            handles += [
+                Patch(fc=div(0.0), label="against (-1)"),
+                Patch(fc=div(0.5), ec="#555555", label="neutral (0)"),
+                Patch(fc=div(1.0), label="favour (+1)"),
+                Patch(fc="white", ec="#dddddd", label="target not mentioned"),
+            ]
+        if loaded is not None:
+            handles.append(Patch(fc=seq(0.85), label=f"loaded (dark = {lmax:g}+ / 100)"))
+        handles += [Patch(fc=colors[s], label=s) for s in sides]
+        if handles and own:
+            fig.legend(
+                handles=handles,
+                loc="outside lower center",
+                ncol=min(4, len(handles)),
+                frameon=False,
+            )
+        elif handles:
+            ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+        if title:
+            name = str(doc_id)
+            docs = tables["documents"]
+            if "title" in docs:
+                match = docs.loc[docs["doc_id"] == doc_id, "title"]
+                if len(match) and isinstance(match.iloc[0], str) and match.iloc[0].strip():
+                    name = match.iloc[0]
+            ax.set_title(name[:90], loc="left")
+    return fig
+
+
+def _grouped_quotes(tables: dict[str, pd.DataFrame], by: Any) -> pd.DataFrame:
+    quotes = tables.get("quotes")
+    if quotes is None or not len(quotes):
+        raise InputError("the analysis has no quotes table (attribution did not run)")
+    groups, _ = doc_groups(tables, by)
+    q = quotes.assign(_group=quotes["doc_id"].map(groups), _side=_side_series(quotes))
+    return q.dropna(subset=["_group"])
+
+
+def plot_voice_share(analysis: Any, by: Any = "outlet", *, ax: Axes | None = None) -> Figure:
+    """Stacked bars: share of each group's attributions going to each side.
+
+    Examples
+    --------
+    >>> fig = plot_voice_share(analysis, by="outlet")  # doctest: +SKIP
+    """
+    tables = get_tables(analysis)
+    q = _grouped_quotes(tables, by)
+    counts = pd.crosstab(q["_group"], q["_side"])
+    colors = side_colors(counts.columns)
+    order = [s for s in colors if s in counts.columns]
+    counts = counts[order]
+    shares = counts.div(counts.sum(axis=1), axis=0)
+    with style():
+        fig, ax = new_axes(ax, (7.0, 0.45 * len(shares) + 1.5))
+        labels = [f"{g} (n={int(counts.loc[g].sum())})" for g in shares.index]
+        left = np.zeros(len(shares))
+        for side in order:
+            vals = shares[side].to_numpy()
+            ax.barh(labels, vals, left=left, color=colors[side], label=side, height=0.7)
+            for i, v in enumerate(vals):
+                if v >= 0.07:
+                    dark = colors[side] in ("#0072B2", "#009E73", "#000000", "#D55E00", GREY)
+                    ax.text(
+                        left[i] + v / 2,
+                        i,
+                        f"{100 * v:.0f}%",
+                        ha="center",
+                        va="center",
+                        fontsize=8,
+                        color="white" if dark else "black",
+                    )
+            left += vals
+        ax.set_xlim(0, 1)
+        ax.invert_yaxis()
+        ax.xaxis.set_major_formatter(lambda x, _pos: f"{100 * x:.0f}%")
+        ax.set_xlabel("share of attributions")
+        ax.set_title("Who is quoted: attributions by side", loc="left")
+        ax.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.25 if len(shares) < 4 else -0.12),
+            ncol=min(5, len(order)),
+            frameon=False,
+        )
+    return fig
+
+
+def plot_verb_classes(analysis: Any, *, by: Any = None, ax: Axes | None = None) -> Figure:
+    """Heat map of reporting-verb classes (columns) by side (rows): share of the side's
+    attributions with each class, with counts. With ``by``, rows are ``group / side``.
+
+    Examples
+    --------
+    >>> fig = plot_verb_classes(analysis)  # doctest: +SKIP
+    """
+    tables = get_tables(analysis)
+    quotes = tables.get("quotes")
+    if quotes is None or "cue_class" not in quotes or not quotes["cue_class"].notna().any():
+        raise InputError("the analysis has no reporting-verb classes (quotes.cue_class)")
+    if by is not None:
+        q = _grouped_quotes(tables, by)
+        row = q["_group"].astype(str) + " / " + q["_side"]
+    else:
+        q = quotes.assign(_side=_side_series(quotes))
+        row = q["_side"]
+    cls = q["cue_class"].where(q["cue_class"].notna(), "(none)").astype(str)
+    counts = pd.crosstab(row, cls)
+    shares = counts.div(counts.sum(axis=1), axis=0)
+    with style():
+        size = (max(6.0, 2.5 + 0.9 * shares.shape[1]), 0.45 * len(shares) + 1.8)
+        fig, ax = new_axes(ax, size)
+        ax.imshow(shares.to_numpy(), cmap="Blues", vmin=0, vmax=1, aspect="auto")
+        for i in range(shares.shape[0]):
+            for j in range(shares.shape[1]):
+                v = shares.iat[i, j]
+                ax.text(
+                    j,
+                    i,
+                    f"{100 * v:.0f}%\n({counts.iat[i, j]})",
+                    ha="center",
+                    va="center",
+                    fontsize=7,
+                    color="white" if v > 0.55 else "black",
+                )
+        ax.set_xticks(range(shares.shape[1]))
+        ax.set_xticklabels(shares.columns, rotation=30, ha="right")
+        ax.set_yticks(range(shares.shape[0]))
+        ax.set_yticklabels([f"{r} (n={int(counts.loc[r].sum())})" for r in shares.index])
+        ax.set_title("Reporting-verb classes by side", loc="left")
+        ax.set_xlabel("cell: share of the row's attributions (count)")
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        ax.tick_params(length=0)
+    return fig
+
+
+def plot_forest(comparison: Comparison, features: Any = None, *, ax: Axes | None = None) -> Figure:
+    """Forest plot: each group's mean with its bootstrap interval, one block per feature.
+
+    Parameters
+    ----------
+    comparison : Comparison
+        From :func:`framing.compare.compare`.
+    features : str or list of str, optional
+        Features, families or ``prefix__`` selectors; the default is the stance family
+        when present, else loaded density. Keep one unit per plot.
+
+    Examples
+    --------
+    >>> fig = plot_forest(compare(analysis), "stance")  # doctest: +SKIP
+    """
+    g = comparison.groups
+    if features is None:
+        fams = set(g["family"])
+        features = "stance" if "stance" in fams else "loaded_per_100"
+    wanted = [features] if isinstance(features, str) else list(features)
+    sel = g[
+        g["feature"].isin(wanted)
+        | g["family"].isin(wanted)
+        | g["feature"].str.startswith(tuple(w for w in wanted if w.endswith("__")) or ("\0",))
+    ]
+    sel = sel.dropna(subset=["mean"])
+    if sel.empty:
+        raise InputError(f"no comparison rows for {features!r}")
+    feats = list(dict.fromkeys(sel["feature"]))
+    groups = sorted(sel["group"].unique(), key=str)
+    colors = side_colors([str(x) for x in groups])
+    ylabels: list[str] = []
+    bold: list[int] = []
+    with style():
+        n_rows = len(feats) * (len(groups) + 1)
+        fig, ax = new_axes(ax, (7.0, 0.22 * n_rows + 1.2))
+        y = 0
+        for f in feats:
+            rows = sel[sel["feature"] == f]
+            bold.append(y)
+            ylabels.append(str(rows["measure"].iloc[0]))
+            y += 1
+            for grp in groups:
+                r = rows[rows["group"] == grp]
+                ylabels.append(f"{grp} (n={int(r['n_docs'].iloc[0])})" if len(r) else str(grp))
+                if len(r):
+                    m, lo, hi = (float(r[c].iloc[0]) for c in ("mean", "ci_low", "ci_high"))
+                    err = [[m - lo], [hi - m]] if not np.isnan(lo) else None
+                    ax.errorbar(
+                        m, y, xerr=err, fmt="o", color=colors[str(grp)], capsize=3, ms=5, lw=1.5
+                    )
+                y += 1
+        ax.set_yticks(range(len(ylabels)))
+        ax.set_yticklabels(ylabels)
+        for i in bold:
+            ax.get_yticklabels()[i].set_fontweight("bold")
+        ax.set_ylim(len(ylabels) - 0.5, -0.7)
+        fams = set(sel["family"])
+        if fams & {"stance", "valence"}:
+            ax.axvline(0, color=GREY, lw=0.8, ls="--")
+        ax.set_xlabel("mean over documents, with 95% bootstrap interval")
+        ax.grid(axis="x", color="#eeeeee")
+        ax.tick_params(axis="y", length=0)
+    return fig
+
+
+def plot_keyness(
+    keyness: pd.DataFrame,
+    group: Any = None,
+    *,
+    kind: str | None = None,
+    n: int = 10,
+    ax: Axes | None = None,
+) -> Figure:
+    """Two-sided keyness bars for one group against the rest: the ``n`` most over-used
+    terms (signed G2 > 0) and the ``n`` most under-used (G2 < 0), with counts.
+
+    Examples
+    --------
+    >>> fig = plot_keyness(keyness(analysis, "outlet"), "Outlet A")  # doctest: +SKIP
+    """
+    k = keyness
+    if kind is not None:
+        k = k[k["kind"] == kind]
+    if k.empty:
+        raise InputError("the keyness table is empty")
+    if group is None:
+        group = sorted(k["group"].unique(), key=str)[0]
+    k = k[k["group"] == group]
+    if kind is None:
+        kind = str(k["kind"].iloc[0])
+        k = k[k["kind"] == kind]
+    over = k[k["g2"] > 0].nlargest(n, "g2")
+    under = k[k["g2"] < 0].nsmallest(n, "g2")
+    rows = pd.concat([over, under.iloc[::-1]])
+    what = {"loaded": "loaded terms", "verbs": "reporting verbs"}.get(kind, kind)
+    own = ax is None
+    with style():
+        fig, ax = new_axes(ax, (7.0, 0.25 * max(len(rows), 2) + 1.3))
+        if rows.empty:
+            ax.text(0.5, 0.5, "no terms", ha="center", va="center", transform=ax.transAxes)
+        else:
+            labels = [
+                f"{t}  ({int(a)} vs {int(b)})"
+                for t, a, b in zip(
+                    rows["term"], rows["count_group"], rows["count_ref"], strict=True
+                )
+            ]
+            y = np.arange(len(rows))
+            vals = rows["g2"].to_numpy(dtype=float)
+            ax.barh(y, vals, color=[OVER if v > 0 else UNDER for v in vals], height=0.7)
+            ax.set_yticks(y)
+            ax.set_yticklabels(labels)
+            ax.invert_yaxis()
+            ax.axvline(0, color="black", lw=0.8)
+            handles = [
+                Patch(fc=OVER, label=f"more in {group}"),
+                Patch(fc=UNDER, label="more in the rest"),
+            ]
+            if own:
+                fig.legend(handles=handles, loc="outside lower center", ncol=2, frameon=False)
+            else:
+                ax.legend(handles=handles, loc="best", frameon=False)
+        ax.set_xlabel("signed log-likelihood G2 (counts: group vs rest)")
+        ax.set_title(f"Keyness of {what}: {group} vs the rest", loc="left")
+        ax.tick_params(axis="y", length=0)
+    return fig
+
+
+def plot_stance_over_time(
+    analysis: Any,
+    target: str | None = None,
+    *,
+    by: Any = "outlet",
+    freq: str = "M",
+    date: str = "date",
+    ax: Axes | None = None,
+) -> Figure:
+    """Mean document stance toward ``target`` per period and group, with a 95% normal
+    interval (mean +/- 1.96 standard errors over documents) where a period has two or more.
+
+    Examples
+    --------
+    >>> fig = plot_stance_over_time(analysis, "Russia", freq="W")  # doctest: +SKIP
+    """
+    tables = get_tables(analysis)
+    docs = tables["documents"]
+    if date not in docs:
+        raise InputError(f"documents has no {date!r} column: stance over time needs dates")
+    groups, _ = doc_groups(tables, by)
+    m = doc_metrics(tables, groups.index)
+    stance_cols = [c for c in m.values.columns if c.startswith("stance__")]
+    if not stance_cols:
+        raise InputError("the analysis has no stance results")
+    col = f"stance__{target}" if target is not None else stance_cols[0]
+    if col not in stance_cols:
+        raise InputError(f"no stance results for target {target!r}")
+    dates = pd.to_datetime(docs.set_index("doc_id")[date], errors="coerce", utc=True)
+    frame = pd.DataFrame(
+        {
+            "value": m.values[col],
+            "group": groups,
+            "period": dates.reindex(groups.index).dt.tz_localize(None).dt.to_period(freq),
+        }
+    ).dropna()
+    if frame.empty:
+        raise InputError("no document has both a date and a stance value")
+    colors = side_colors([str(x) for x in frame["group"].unique()])
+    with style():
+        fig, ax = new_axes(ax, (7.0, 3.2))
+        for grp, sub in frame.groupby("group", sort=True):
+            agg = sub.groupby("period")["value"].agg(["mean", "std", "count"]).sort_index()
+            x = agg.index.to_timestamp()
+            ax.plot(x, agg["mean"], "o-", color=colors[str(grp)], label=str(grp), ms=4)
+            se = agg["std"] / np.sqrt(agg["count"])
+            ok = (agg["count"] >= 2).to_numpy()
+            ax.fill_between(
+                x[ok],
+                (agg["mean"] - 1.96 * se)[ok],
+                (agg["mean"] + 1.96 * se)[ok],
+                color=colors[str(grp)],
+                alpha=0.15,
+                lw=0,
+            )
+        ax.axhline(0, color=GREY, lw=0.8, ls="--")
+        ax.set_ylim(-1, 1)
+        ax.set_ylabel("mean document stance")
+        ax.set_title(f"Stance toward {col[len('stance__') :]} over time", loc="left")
+        ax.legend(frameon=False, ncol=min(4, frame["group"].nunique()))
+        fig.autofmt_xdate()
+    return fig
