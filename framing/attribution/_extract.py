@@ -76,13 +76,14 @@ def extract_attributions(
     by_para: dict[int, list[Quote]] = {}
     for q in quotes:
         by_para.setdefault(q.para_id, []).append(q)
+    low = text.lower()
     out: list[Attribution] = []
     owner: dict[int, Attribution] = {}  # qid -> attribution holding it
     last_direct: Attribution | None = None
     last_end = 0
     for pid, (pstart, pend) in enumerate(paragraphs):
         pq = by_para.get(pid, [])
-        atts, free = find_frames(text, pid, pstart, pend, pq, lex)
+        atts, free = find_frames(text, pid, pstart, pend, pq, lex, low)
         if cue_filter is not None:
             atts = [a for a in atts if a.cue is None or a.direct or cue_filter(text, a)]
         for a in atts:

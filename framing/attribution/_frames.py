@@ -19,7 +19,7 @@ from ._verbs import CueEntry, ReportingLexicon
 
 __all__ = ["Attribution", "Candidate", "find_frames", "paragraph_tokens"]
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['\u2019\-&.]\w+)*|''|``|\S")
+_TOKEN = re.compile(r"\w+(?:['\u2019\-&.]\w+)*|\S")
 _END = frozenset(".!?")
 _ABBREV = frozenset(
     "mr mrs ms dr gov sen rep gen lt col sgt st jr sr prof rev inc corp co ltd no vs jan feb "
@@ -101,29 +101,56 @@ class Attribution:
     head: Attribution | None = None
 
 
-def paragraph_tokens(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
-    """Word and punctuation tokens of ``text[start:end]``: starts, ends, lower-cased text."""
-    starts, ends, words = [], [], []
-    for m in _TOKEN.finditer(text, start, end):
-        starts.append(m.start())
-        ends.append(m.end())
-        words.append(m.group().lower())
+def paragraph_tokens(
+    text: str, start: int, end: int, low: str | None = None
+) -> tuple[list[int], list[int], list[str]]:
+    """Word and punctuation tokens of ``text[start:end]``: starts, ends, lower-cased text.
+
+    ``low`` is ``text.lower()`` when it has the same length (computed once per document).
+    """
+    if low is None or len(low) != len(text):
+        low = text[start:end].lower()
+        if len(low) != end - start:
+            starts, ends, words = [], [], []
+            for m in _TOKEN.finditer(text, start, end):
+                starts.append(m.start())
+                ends.append(m.end())
+                words.append(m.group().lower())
+            return starts, ends, words
+        offset = start
+        start, end = 0, len(low)
+    else:
+        offset = 0
+    found = list(_TOKEN.finditer(low, start, end))
+    words = [m.group() for m in found]
+    starts = [m.start() + offset for m in found]
+    ends = [m.end() + offset for m in found]
     return starts, ends, words
 
 
+_CLOSERS = frozenset(_MARK_CHARS | {"''", ")"})
+
+
 def _sentence_ids(words: list[str]) -> list[int]:
-    out = []
+    """Sentence index of each token (abbreviations and initials do not end a sentence)."""
+    n = len(words)
+    out: list[int] = []
+    prev = 0
     sid = 0
-    pending = False
-    for i, w in enumerate(words):
-        if pending and not (w in _MARK_CHARS or w in {"''", ")"}):
-            sid += 1
-            pending = False
-        out.append(sid)
-        if w in _END and not (
-            i > 0 and (words[i - 1] in _ABBREV or len(words[i - 1]) == 1 and words[i - 1].isalpha())
-        ):
-            pending = True
+    for i in [i for i, w in enumerate(words) if w in _END]:
+        if i > 0:
+            w = words[i - 1]
+            if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                continue
+        j = i + 1
+        while j < n and words[j] in _CLOSERS:
+            j += 1
+        if j <= prev:
+            continue
+        out.extend([sid] * (j - prev))
+        prev = j
+        sid += 1
+    out.extend([sid] * (n - prev))
     return out
 
 
@@ -132,10 +159,12 @@ class _Para:
 
     __slots__ = ("pid", "starts", "ends", "words", "sent", "inq", "quotes", "text")
 
-    def __init__(self, text: str, pid: int, start: int, end: int, quotes: list[Quote]) -> None:
+    def __init__(
+        self, text: str, pid: int, start: int, end: int, quotes: list[Quote], low: str | None
+    ) -> None:
         self.text = text
         self.pid = pid
-        self.starts, self.ends, self.words = paragraph_tokens(text, start, end)
+        self.starts, self.ends, self.words = paragraph_tokens(text, start, end, low)
         self.sent = _sentence_ids(self.words)
         self.quotes = quotes
         n = len(self.starts)
@@ -156,28 +185,27 @@ class _Para:
         return self.words[i] in _MARK_CHARS or self.words[i] in ("''", "``")
 
 
-def _candidates(p: _Para, lex: ReportingLexicon, pstart: int, pend: int) -> list[Candidate]:
+def _candidates(p: _Para, lex: ReportingLexicon) -> list[Candidate]:
     out: list[Candidate] = []
-    covered: set[int] = set()
-    starts = p.starts
-    for m in lex.multi_re.finditer(p.text, pstart, pend):
-        a = bisect.bisect_left(starts, m.start())
-        b = bisect.bisect_left(starts, m.end())
-        if a >= len(starts) or p.inq[a] >= 0:
+    single, first = lex.single, lex.first
+    starts, words, inq = p.starts, p.words, p.inq
+    skip_to = 0
+    for i, w in enumerate(words):
+        if i < skip_to or inq[i] >= 0:
             continue
-        entry = lex.multi.get(" ".join(m.group().lower().replace("\u2019", "'").split()))
-        if entry is None:
-            continue
-        out.append(Candidate(p.pid, m.start(), m.end(), entry, a, b))
-        covered.update(range(a, b))
-    single = lex.single
-    for i, w in enumerate(p.words):
-        if i in covered or p.inq[i] >= 0:
-            continue
+        rx = first.get(w)
+        if rx is not None:
+            m = rx.match(p.text, starts[i])
+            if m is not None:
+                entry = lex.multi.get(" ".join(m.group().lower().replace("\u2019", "'").split()))
+                if entry is not None:
+                    b = bisect.bisect_left(starts, m.end(), i)
+                    out.append(Candidate(p.pid, m.start(), m.end(), entry, i, b))
+                    skip_to = b
+                    continue
         entry = single.get(w)
         if entry is not None:
             out.append(Candidate(p.pid, starts[i], p.ends[i], entry, i, i + 1))
-    out.sort(key=lambda c: c.tok)
     return out
 
 
@@ -509,7 +537,13 @@ def _nested(p: _Para, c: Candidate, atts: list[Attribution]) -> bool:
 
 
 def find_frames(
-    text: str, pid: int, start: int, end: int, quotes: list[Quote], lex: ReportingLexicon
+    text: str,
+    pid: int,
+    start: int,
+    end: int,
+    quotes: list[Quote],
+    lex: ReportingLexicon,
+    low: str | None = None,
 ) -> tuple[list[Attribution], list[Quote]]:
     """Attributions of one paragraph, and its top-level quotations left unattributed.
 
@@ -524,11 +558,11 @@ def find_frames(
     lex : ReportingLexicon
         The cue lexicon.
     """
-    p = _Para(text, pid, start, end, quotes)
+    p = _Para(text, pid, start, end, quotes, low)
     used = [q.depth > 0 for q in quotes]
     atts: list[Attribution] = []
     taken: set[int] = set()
-    for c in _candidates(p, lex, start, end):
+    for c in _candidates(p, lex):
         if c.tok in taken or _nested(p, c, atts):
             continue
         att = _frame_cue(p, c, used, atts[-1] if atts else None)
@@ -561,7 +595,23 @@ def find_frames(
     return atts, free
 
 
-_TAIL = re.compile(r"(?:[\s,;:\u2014\u2013-]|\b(?:and|but|while|as|who)\b)+$", re.IGNORECASE)
+_TAIL_WORDS = ("and", "but", "while", "as", "who")
+_TAIL_CHARS = " \t\n,;:\u2014\u2013-"
+
+
+def _strip_tail(text: str, s: int, e: int) -> int:
+    """End offset with trailing punctuation and dangling connectives removed."""
+    while e > s:
+        while e > s and text[e - 1] in _TAIL_CHARS:
+            e -= 1
+        for w in _TAIL_WORDS:
+            k = e - len(w)
+            if k >= s and text[k:e].lower() == w and (k == s or not text[k - 1].isalnum()):
+                e = k
+                break
+        else:
+            return e
+    return e
 
 
 def _resolve_overlaps(text: str, atts: list[Attribution]) -> None:
@@ -581,9 +631,7 @@ def _resolve_overlaps(text: str, atts: list[Attribution]) -> None:
             if m[0] < e:
                 e = m[0]
             break
-        tail = _TAIL.search(text, s, e)
-        if tail is not None:
-            e = tail.start()
+        e = _strip_tail(text, s, e)
         while s < e and text[s] in " ,;:":
             s += 1
         if e > s:

@@ -93,15 +93,16 @@ def cue_features(text: str, att: Attribution) -> list[str]:
     if att.source is not None:
         src = text[att.source[0] : att.source[1]]
         sw = src.split()
+        stype = speaker_type_of(src)
         f += [
             "src",
             f"srclen={min(len(sw), 6)}",
-            f"srctype={speaker_type_of(src)}",
+            f"srctype={stype}",
             f"src0={sw[0].lower() if sw else ''}",
             f"srclast={sw[-1].lower() if sw else ''}",
             f"src0shape={_shape(sw[0]) if sw else ''}",
             f"srcafter={att.source[0] > att.cue[0]}",
-            f"cue+srctype={last}|{speaker_type_of(src)}",
+            f"cue+srctype={last}|{stype}",
         ]
     else:
         f.append("nosrc")
@@ -122,7 +123,8 @@ def cue_features(text: str, att: Attribution) -> list[str]:
 
 
 def _hash(features: list[str]) -> list[int]:
-    return [zlib.crc32(x.encode("utf-8")) % _N_FEATURES for x in features]
+    crc = zlib.crc32
+    return [crc(x.encode("utf-8")) & (_N_FEATURES - 1) for x in features]
 
 
 class CueClassifier(ClassifierMixin, BaseEstimator):
@@ -185,10 +187,14 @@ class CueClassifier(ClassifierMixin, BaseEstimator):
 
     def keep(self, text: str, att: Attribution) -> bool:
         """Keep a rule attribution (used as ``cue_filter``); sets ``att.score``."""
+        weights = self.__dict__.get("_weights")
+        if weights is None:
+            nz = np.flatnonzero(self.coef_)
+            weights = dict(zip(nz.tolist(), self.coef_[nz].tolist(), strict=True))
+            self.__dict__["_weights"] = weights
         z = self.intercept_
-        coef = self.coef_
         for j in set(_hash(cue_features(text, att))):
-            z += coef[j]
+            z += weights.get(j, 0.0)
         att.score = 1.0 / (1.0 + math.exp(-z))
         return att.score >= self.threshold
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from ..scorers import QUOTED_RANGES, Scorer
-from ..segment import Doc, Span
+from ..segment import TOKEN_PATTERN, Doc, Span
 from ._balance import voice_summary
 from ._extract import extract_attributions
 from ._frames import Attribution
@@ -106,8 +106,10 @@ class AttributionScorer(Scorer):
             by_para.setdefault(r["para_id"], []).append(r)
         sides = list(self.actors) or None
         cols: dict[str, list[Any]] = {c: [] for c in self.columns}
+        empty = voice_summary([], sides, 0)
         for p in doc.paragraphs:
-            summary = voice_summary(by_para.get(p.para_id, []), sides, free.get(p.para_id, 0))
+            prow, nfree = by_para.get(p.para_id), free.get(p.para_id, 0)
+            summary = voice_summary(prow or [], sides, nfree) if prow or nfree else empty
             for c in (
                 "n_quotes",
                 "n_direct",
@@ -117,7 +119,7 @@ class AttributionScorer(Scorer):
                 "unattributed_share",
             ):
                 cols[c].append(summary[c])
-            cols["quoted_share"].append(_share(p.tokens, ranges))
+            cols["quoted_share"].append(_share(doc.text, p.start, p.end, ranges))
         doc.columns.update(cols)
         doc.annotations["attribution_summary"] = voice_summary(rows, sides, sum(free.values()))
 
@@ -126,8 +128,7 @@ class AttributionScorer(Scorer):
         cs = a.content[0][0] if a.content else None
         ce = a.content[-1][1] if a.content else None
         speakers = a.speaker.split("; ") if a.speaker else []
-        p = doc.paragraphs[a.para_id]
-        n_tok = sum(_count(p.tokens, s, e) for s, e in a.content)
+        n_tok = sum(_count(text, s, e) for s, e in a.content)
         return {
             "para_id": a.para_id,
             "speaker": a.speaker,
@@ -150,14 +151,13 @@ class AttributionScorer(Scorer):
         }
 
 
-def _count(tokens: list[tuple[int, int]], s: int, e: int) -> int:
-    starts = [t[0] for t in tokens] if tokens else []
-    return bisect.bisect_left(starts, e) - bisect.bisect_left(starts, s)
+def _count(text: str, s: int, e: int) -> int:
+    """Word tokens (as the segmenter counts them) in ``text[s:e]``."""
+    return len(TOKEN_PATTERN.findall(text, s, e))
 
 
 def _is_full_quote(doc: Doc, q: Quote) -> bool:
-    p = doc.paragraphs[q.para_id]
-    return q.depth == 0 and _count(p.tokens, q.start, q.end) >= _MIN_FREE_QUOTE_TOKENS
+    return q.depth == 0 and _count(doc.text, q.start, q.end) >= _MIN_FREE_QUOTE_TOKENS
 
 
 def _ranges(atts: list[Attribution], quotes: list[Quote], doc: Doc) -> list[tuple[int, int]]:
@@ -186,14 +186,16 @@ def _free_quote_counts(atts: list[Attribution], quotes: list[Quote], doc: Doc) -
     return out
 
 
-def _share(tokens: list[tuple[int, int]], ranges: list[tuple[int, int]]) -> float:
-    if not tokens:
+def _share(text: str, start: int, end: int, ranges: list[tuple[int, int]]) -> float:
+    """Share of the paragraph's word tokens that lie inside ``ranges``."""
+    total = _count(text, start, end)
+    if not total:
         return math.nan
-    if not ranges:
-        return 0.0
+    a = max(bisect.bisect_right(ranges, (start, math.inf)) - 1, 0)
     inside = 0
-    for s, e in tokens:
-        i = bisect.bisect_right(ranges, (s, math.inf)) - 1
-        if i >= 0 and ranges[i][0] <= s and e <= ranges[i][1]:
-            inside += 1
-    return inside / len(tokens)
+    for rs, re_ in ranges[a:]:
+        if rs >= end:
+            break
+        if re_ > start:
+            inside += _count(text, max(rs, start), min(re_, end))
+    return min(inside / total, 1.0)

@@ -24,7 +24,7 @@ from ._frames import Attribution
 __all__ = ["SpeakerResolver", "speaker_type_of"]
 
 _NAME = re.compile(
-    r"(?<![\w'\u2019])(?:[A-Z][\w'\u2019\-]*\.?\s+(?:[A-Z]\.\s+)?)*[A-Z][\w'\u2019\-]*[\w]"
+    r"(?<![\w'\u2019])(?:[A-Z][\w'\u2019\-]*\.?[ \t]+(?:[A-Z]\.[ \t]+)?)+[A-Z][\w'\u2019\-]*[\w]"
 )
 _TITLES = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. president sen sen. senator rep rep. representative gov gov. "

@@ -114,6 +114,18 @@ class ReportingLexicon:
             re.escape(a).replace("'", "['\u2019]").replace(r"\ ", r"\s+") for a in alts
         )
         self.multi_re = re.compile(rf"(?<![\w'\u2019])(?:{pattern})(?![\w'\u2019])", re.IGNORECASE)
+        # Multi-word forms grouped by first word, matched only where that word occurs.
+        groups: dict[str, list[str]] = {}
+        for a in alts:
+            groups.setdefault(a.split(" ", 1)[0], []).append(a)
+        self.first: dict[str, re.Pattern[str]] = {}
+        for head, forms in groups.items():
+            pat = "|".join(
+                re.escape(a).replace("'", "['\u2019]").replace(r"\ ", r"\s+") for a in forms
+            )
+            rx = re.compile(rf"(?:{pat})(?![\w'\u2019])", re.IGNORECASE)
+            self.first[head] = rx
+            self.first[head.replace("'", "\u2019")] = rx
         self.lemmas = sorted({e.lemma for _, e in entries})
 
     def lookup(self, form: str) -> CueEntry | None:
