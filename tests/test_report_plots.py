@@ -111,8 +111,10 @@ def test_verb_classes_heat_map_holds_shares(tables):
     images = [a for a in fig.axes[0].get_children() if isinstance(a, AxesImage)]
     assert len(images) == 1
     data = images[0].get_array()
-    assert data.shape == (3, 3)  # sides (no side, gov, opp) x classes (alarm, doubt, neutral)
-    np.testing.assert_allclose(np.asarray(data).sum(axis=1), 1.0)
+    assert data.shape == (3, 3)  # classes (alarm, doubt, neutral) x sides (gov, opp, no side)
+    np.testing.assert_allclose(np.asarray(data).sum(axis=0), 1.0)
+    # gov: "said" twice (neutral), never alarm or doubt
+    np.testing.assert_allclose(np.asarray(data)[:, 0], [0.0, 0.0, 1.0])
     assert len(fig.axes[0].texts) == 9
 
 

@@ -84,8 +84,8 @@ class Comparison:
         One row per (feature, pair of groups): ``by, feature, family, group, ref_group,
         n_group, n_ref, mean_group, mean_ref, diff`` (group minus ref), ``ci_low, ci_high``
         (bootstrap interval of ``diff``), ``test, stat, p`` (two-sided), ``q``
-        (Benjamini-Hochberg over all rows), ``effect`` (Cliff's delta), ``effect_d``
-        (Cohen's d), ``measure``.
+        (Benjamini-Hochberg within each feature family, e.g. all stance rows, all
+        verb-class rows), ``effect`` (Cliff's delta), ``effect_d`` (Cohen's d), ``measure``.
     keyness : pandas.DataFrame
         :func:`framing.compare.keyness` for loaded terms and reporting verbs (whichever
         inputs exist), stacked, with a ``kind`` column.
@@ -267,7 +267,11 @@ def compare(
     pair_rows = _pairwise(features, m, values, members, draws, labels, test, seed, level)
     pairwise = pd.DataFrame(pair_rows, columns=PAIRWISE_COLUMNS[1:])
     pairwise.insert(0, "by", by_name)
-    pairwise["q"] = benjamini_hochberg(pairwise["p"].to_numpy(dtype=np.float64))
+    # one Benjamini-Hochberg family per feature family (stance, loaded, voice_share, verbs,
+    # ...), so that dozens of verb-class shares do not dilute the stance or loaded tests
+    for _fam, idx in pairwise.groupby("family", sort=False).groups.items():
+        pvals = pairwise.loc[idx, "p"].to_numpy(dtype=np.float64)
+        pairwise.loc[idx, "q"] = benjamini_hochberg(pvals)
 
     key = pd.DataFrame(columns=KEYNESS_COLUMNS)
     if with_keyness:

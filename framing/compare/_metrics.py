@@ -28,9 +28,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["NO_SIDE", "DocMetrics", "FeatureInfo", "doc_metrics"]
+__all__ = ["NO_CUE", "NO_SIDE", "DocMetrics", "FeatureInfo", "doc_metrics"]
 
 NO_SIDE = "(no side)"
+NO_CUE = "(no cue)"
 ALL_SIDES = "all"
 
 
@@ -180,7 +181,7 @@ def _quote_metrics(b: _Builder, quotes: pd.DataFrame) -> pd.DataFrame | None:
         info = FeatureInfo("sources", "share of attributions that are direct quotes", "0..1")
         share(q["direct"].fillna(False).astype(bool), "direct_share", info)
     if "cue_class" in q and q["cue_class"].notna().any():
-        cls = q["cue_class"].where(q["cue_class"].notna(), "(none)").astype(str)
+        cls = q["cue_class"].where(q["cue_class"].notna(), NO_CUE).astype(str)
         classes = sorted(cls.unique())
         side_values = [ALL_SIDES] + sorted(
             (s for s in side.unique() if s != ALL_SIDES), key=lambda s: (s == NO_SIDE, s)

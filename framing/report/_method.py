@@ -33,8 +33,9 @@ METHOD: list[tuple[str, str]] = [
         "Tests and effect sizes",
         "Every pair of groups is compared on every measure with a two-sided Mann-Whitney U test "
         "on the document values (or a permutation test on the difference in means, on "
-        "request). p-values are adjusted with the Benjamini-Hochberg procedure over all tests "
-        "in the comparison (q-values). Effect sizes are Cliff's delta (the probability that a "
+        "request). p-values are adjusted with the Benjamini-Hochberg procedure within each "
+        "family of measures (all stance tests, all loaded-language tests, all verb-class "
+        "tests, ...), giving q-values. Effect sizes are Cliff's delta (the probability that a "
         "document of the first group scores higher than one of the second, minus the reverse; "
         "-1 to 1) and Cohen's d (difference in means over the pooled standard deviation). The "
         "interval of a difference comes from the same bootstrap draws.",

@@ -78,10 +78,14 @@ class _PDF(FPDF):
         self.multi_cell(0, 6, self.clean(text), new_x="LMARGIN", new_y="NEXT")
         self.ln(1)
 
-    def para(self, text: str, size: float = 9.5, color: tuple[int, int, int] = TEXT) -> None:
+    def para(
+        self, text: str, size: float = 9.5, color: tuple[int, int, int] = TEXT, align: str = "L"
+    ) -> None:
         self.set_font(FONT, "", size)
         self.set_text_color(*color)
-        self.multi_cell(0, size * 0.52, self.clean(text), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(
+            0, size * 0.52, self.clean(text), align=align, new_x="LMARGIN", new_y="NEXT"
+        )
         self.ln(1.5)
 
     def bullets(self, items: Sequence[str], size: float = 9.5) -> None:
@@ -90,7 +94,9 @@ class _PDF(FPDF):
         for item in items:
             self.set_x(self.l_margin)
             self.cell(5, size * 0.52, "\u2022")
-            self.multi_cell(0, size * 0.52, self.clean(item), new_x="LMARGIN", new_y="NEXT")
+            self.multi_cell(
+                0, size * 0.52, self.clean(item), align="L", new_x="LMARGIN", new_y="NEXT"
+            )
             self.ln(1.2)
 
     def figure(self, fig: Figure, dpi: int = 160) -> None:
@@ -205,10 +211,34 @@ _FAMILY_TITLES = {
     "voice_share": "Voice share by side",
     "voice_ratio": "Voice ratios between sides (pooled)",
     "sources": "Sources",
-    "verbs": "Reporting-verb classes by side",
+    "verbs": "Reporting-verb classes (all attributions; by side in the figures)",
     "balance": "Balance (0..1)",
     "valence": "Valence (-1..1)",
 }
+
+
+def _top_sides(g: pd.DataFrame, k: int = 3) -> list[str]:
+    """The ``k`` named sides with the most attributions over all groups."""
+    shares = g[(g["family"] == "voice_share") & (g["feature"] != f"voice_share__{NO_SIDE}")]
+    totals = shares.groupby("feature")["count"].sum().sort_values(ascending=False, kind="stable")
+    return [f[len("voice_share__") :] for f in totals.index[:k]]
+
+
+def _table_rows(g: pd.DataFrame, fam: str) -> pd.DataFrame:
+    """Rows of one family for the PDF tables: verb classes over all attributions only (the
+    heat map has them by side), ratios between the three most-quoted sides only, and no
+    measure that is zero in every group."""
+    rows = g[g["family"] == fam]
+    if fam == "verbs":
+        rows = rows[rows["feature"].str.startswith("verb_class__all__")]
+    if fam == "voice_ratio":
+        top = _top_sides(g)
+        keep = {f"voice_ratio__{a}__{b}" for a in top for b in top}
+        rows = rows[rows["feature"].isin(keep)]
+    if fam in ("verbs", "voice_share"):
+        nonzero = rows.groupby("feature")["mean"].transform(lambda m: (m.fillna(0) != 0).any())
+        rows = rows[nonzero.astype(bool)]
+    return rows
 
 
 def _tables_section(pdf: _PDF, comparison: Comparison) -> None:
@@ -223,7 +253,7 @@ def _tables_section(pdf: _PDF, comparison: Comparison) -> None:
     groups = list(dict.fromkeys(g["group"]))
     wide = len(groups) <= 4
     for fam, title in _FAMILY_TITLES.items():
-        rows = g[g["family"] == fam]
+        rows = _table_rows(g, fam)
         if rows.empty:
             continue
         pdf.h2(title)
@@ -268,8 +298,8 @@ def _tables_section(pdf: _PDF, comparison: Comparison) -> None:
         sig = pw[pw["q"] < 0.05]
         sig = sig.reindex(sig["effect"].abs().sort_values(ascending=False).index).head(40)
         pdf.para(
-            f"{len(pw)} tests ({pw['test'].iloc[0]}, two-sided); q: Benjamini-Hochberg over all "
-            f"of them; {int((pw['q'] < 0.05).sum())} with q < 0.05"
+            f"{len(pw)} tests ({pw['test'].iloc[0]}, two-sided); q: Benjamini-Hochberg within "
+            f"each family of measures; {int((pw['q'] < 0.05).sum())} with q < 0.05"
             + (" (40 largest shown)." if (pw["q"] < 0.05).sum() > 40 else ".")
             + " diff = group minus reference, with its 95% bootstrap interval; delta = Cliff's "
             "delta; d = Cohen's d.",
@@ -479,12 +509,20 @@ def _appendix(
 
 
 def _flatten(info: Any, prefix: str = "") -> list[tuple[str, Any]]:
+    """Nested provenance as (dotted key, value) rows; lists of records are numbered."""
     if isinstance(info, Mapping):
         out: list[tuple[str, Any]] = []
         for k, v in info.items():
-            out += _flatten(v, f"{prefix}{k}." if isinstance(v, Mapping) else f"{prefix}{k}")
+            out += _flatten(v, f"{prefix}.{k}" if prefix else str(k))
         return out
-    return [(prefix.rstrip(".") or "-", info)]
+    if isinstance(info, (list, tuple)) and any(isinstance(v, Mapping) for v in info):
+        out = []
+        for i, v in enumerate(info):
+            out += _flatten(v, f"{prefix}[{i}]")
+        return out
+    if isinstance(info, (list, tuple)):
+        info = ", ".join(str(v) for v in info)
+    return [(prefix or "-", info)]
 
 
 def _model_cards(provenance: Mapping[str, Any], given: Mapping[str, str] | None) -> dict[str, str]:

@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
 from ..compare._compare import Comparison
-from ..compare._metrics import NO_SIDE, doc_metrics
+from ..compare._metrics import NO_CUE, NO_SIDE, doc_metrics
 from ..compare._tables import doc_groups, get_tables
 from ..errors import InputError
 from ._style import DIVERGING, GREY, OVER, SEQUENTIAL, UNDER, new_axes, side_colors, style
@@ -192,8 +192,9 @@ def plot_voice_share(analysis: Any, by: Any = "outlet", *, ax: Axes | None = Non
     order = [s for s in colors if s in counts.columns]
     counts = counts[order]
     shares = counts.div(counts.sum(axis=1), axis=0)
+    own = ax is None
     with style():
-        fig, ax = new_axes(ax, (7.0, 0.45 * len(shares) + 1.5))
+        fig, ax = new_axes(ax, (7.0, 0.45 * len(shares) + 1.3 + 0.2 * ((len(order) + 2) // 3)))
         labels = [f"{g} (n={int(counts.loc[g].sum())})" for g in shares.index]
         left = np.zeros(len(shares))
         for side in order:
@@ -217,18 +218,19 @@ def plot_voice_share(analysis: Any, by: Any = "outlet", *, ax: Axes | None = Non
         ax.xaxis.set_major_formatter(lambda x, _pos: f"{100 * x:.0f}%")
         ax.set_xlabel("share of attributions")
         ax.set_title("Who is quoted: attributions by side", loc="left")
-        ax.legend(
-            loc="upper center",
-            bbox_to_anchor=(0.5, -0.25 if len(shares) < 4 else -0.12),
-            ncol=min(5, len(order)),
-            frameon=False,
-        )
+        handles, names = ax.get_legend_handles_labels()
+        if own:
+            fig.legend(
+                handles, names, loc="outside lower center", ncol=min(3, len(order)), frameon=False
+            )
+        else:
+            ax.legend(handles, names, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     return fig
 
 
 def plot_verb_classes(analysis: Any, *, by: Any = None, ax: Axes | None = None) -> Figure:
-    """Heat map of reporting-verb classes (columns) by side (rows): share of the side's
-    attributions with each class, with counts. With ``by``, rows are ``group / side``.
+    """Heat map of reporting-verb classes (rows) by side (columns): share of the side's
+    attributions with each class, with counts. With ``by``, columns are ``group / side``.
 
     Examples
     --------
@@ -240,35 +242,43 @@ def plot_verb_classes(analysis: Any, *, by: Any = None, ax: Axes | None = None) 
         raise InputError("the analysis has no reporting-verb classes (quotes.cue_class)")
     if by is not None:
         q = _grouped_quotes(tables, by)
-        row = q["_group"].astype(str) + " / " + q["_side"]
+        side = q["_group"].astype(str) + " / " + q["_side"]
     else:
         q = quotes.assign(_side=_side_series(quotes))
-        row = q["_side"]
-    cls = q["cue_class"].where(q["cue_class"].notna(), "(none)").astype(str)
-    counts = pd.crosstab(row, cls)
-    shares = counts.div(counts.sum(axis=1), axis=0)
+        side = q["_side"]
+    cls = q["cue_class"].where(q["cue_class"].notna(), NO_CUE).astype(str)
+    # rows: verb classes, columns: sides (many classes read better down the page)
+    counts = pd.crosstab(cls, side)
+    last = [c for c in counts.columns if str(c).endswith(NO_SIDE)]
+    counts = counts[[c for c in counts.columns if c not in last] + last]  # "(no side)" last
+    shares = counts.div(counts.sum(axis=0), axis=1)
+    n_rows, n_cols = shares.shape
     with style():
-        size = (max(6.0, 2.5 + 0.9 * shares.shape[1]), 0.45 * len(shares) + 1.8)
+        size = (min(7.2, 2.4 + 1.0 * n_cols), 0.3 * n_rows + 2.0)
         fig, ax = new_axes(ax, size)
         ax.imshow(shares.to_numpy(), cmap="Blues", vmin=0, vmax=1, aspect="auto")
-        for i in range(shares.shape[0]):
-            for j in range(shares.shape[1]):
+        for i in range(n_rows):
+            for j in range(n_cols):
                 v = shares.iat[i, j]
                 ax.text(
                     j,
                     i,
-                    f"{100 * v:.0f}%\n({counts.iat[i, j]})",
+                    f"{100 * v:.0f}% ({counts.iat[i, j]})" if counts.iat[i, j] else "\u00b7",
                     ha="center",
                     va="center",
                     fontsize=7,
                     color="white" if v > 0.55 else "black",
                 )
-        ax.set_xticks(range(shares.shape[1]))
-        ax.set_xticklabels(shares.columns, rotation=30, ha="right")
-        ax.set_yticks(range(shares.shape[0]))
-        ax.set_yticklabels([f"{r} (n={int(counts.loc[r].sum())})" for r in shares.index])
+        ax.set_xticks(range(n_cols))
+        ax.set_xticklabels(
+            [f"{c}\n(n={int(counts[c].sum())})" for c in shares.columns],
+            rotation=30 if n_cols > 3 else 0,
+            ha="right" if n_cols > 3 else "center",
+        )
+        ax.set_yticks(range(n_rows))
+        ax.set_yticklabels(shares.index)
         ax.set_title("Reporting-verb classes by side", loc="left")
-        ax.set_xlabel("cell: share of the row's attributions (count)")
+        ax.set_xlabel("cell: share of the column's attributions (count)")
         for spine in ax.spines.values():
             spine.set_visible(False)
         ax.tick_params(length=0)

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..compare._compare import Comparison
+from ..compare._metrics import NO_SIDE
 
 __all__ = ["fmt_value", "summarize"]
 
@@ -82,8 +83,18 @@ def _means_sentences(g: pd.DataFrame) -> list[str]:
 
 
 def _ratio_sentences(g: pd.DataFrame) -> list[str]:
+    """Per group, the ratio between its two most-quoted sides."""
     out = []
     rows = g[g["family"] == "voice_ratio"].dropna(subset=["mean"])
+    shares = g[(g["family"] == "voice_share") & ~g["feature"].str.endswith(NO_SIDE)]
+    wanted = []
+    for grp, sub in shares.groupby("group", sort=False):
+        top = sub.sort_values("count", ascending=False, kind="stable")["feature"].head(2)
+        if len(top) == 2:
+            a, b = sorted(f[len("voice_share__") :] for f in top)
+            wanted.append((grp, f"voice_ratio__{a}__{b}"))
+    keep = pd.Series(list(zip(rows["group"], rows["feature"], strict=True)), index=rows.index)
+    rows = rows[keep.isin(wanted)]
     for x in rows.itertuples():
         if not (x.count > 0 and x.total > 0):
             continue
