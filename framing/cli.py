@@ -157,14 +157,29 @@ def analyze(inputs: tuple[str, ...], example: bool, targets: str | None, actors:
         _fail("every document failed (see above)")
 
 
+_SUMMED = ("n_quotes", "n_direct", "loaded_count")
+_SHOWN = ("n_quotes", "quoted_share", "balance", "loaded_count", "bias_score", "valence")
+
+
 def _print_summary(analysis: Analysis) -> None:
+    """One document: a row per paragraph. Several: a row per document (sums of counts,
+    means of scores)."""
+    import pandas as pd
+
     paras = analysis.paragraphs
-    numeric = [c for c in paras.columns if c not in ("doc_id", "para_id", "start", "end", "text",
-                                                     "n_tokens")]
-    per_doc = paras.groupby("doc_id", sort=False)
-    table = analysis.documents[["doc_id", "n_paragraphs", "n_tokens"]].set_index("doc_id")
-    if numeric and len(paras):
-        table = table.join(per_doc[numeric].mean(numeric_only=True).round(3).add_prefix("mean_"))
+    shown = [c for c in paras.columns if c in _SHOWN or c.startswith("stance__")]
+    if len(analysis.documents) == 1 and len(paras):
+        table = paras[["para_id", *shown]].copy()
+        table.insert(1, "text", [t if len(t) <= 48 else t[:45] + "..." for t in paras["text"]])
+        click.echo(table.round(3).to_string(index=False))
+        return
+    docs = analysis.documents.set_index("doc_id")
+    table = docs[[c for c in ("outlet", "n_paragraphs", "n_tokens") if c in docs.columns]]
+    if shown and len(paras):
+        grouped = paras.groupby("doc_id", sort=False)
+        parts = [grouped[[c for c in shown if c in _SUMMED]].sum(),
+                 grouped[[c for c in shown if c not in _SUMMED]].mean()]
+        table = table.join(pd.concat(parts, axis=1)[shown].round(3))
     click.echo(table.to_string())
 
 

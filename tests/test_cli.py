@@ -21,8 +21,17 @@ def test_analyze_txt_prints_summary(runner, tmp_path):
     path.write_text("First paragraph here.\nSecond one, a terrible day.\n", encoding="utf-8")
     result = runner.invoke(main, ["analyze", str(path)])
     assert result.exit_code == 0, result.output
-    assert "story" in result.stdout
+    assert "Second one, a terrible day." in result.stdout  # one row per paragraph
     assert "1 documents, 2 paragraphs" in result.stderr
+
+
+def test_analyze_several_documents_prints_one_row_each(runner, tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text(f"Story {name}. A good day.", encoding="utf-8")
+    result = runner.invoke(main, ["analyze", str(tmp_path), "-q"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert lines[-2].startswith("a ") and lines[-1].startswith("b ")
 
 
 def test_analyze_writes_tables(runner, tmp_path):
