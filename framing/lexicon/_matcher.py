@@ -50,7 +50,33 @@ class Match:
 
 
 _Phrase = tuple[tuple[str, ...], bool, bool, tuple[Entry, ...]]  # words, wildcard, case, entries
-_Hit = tuple[tuple[Entry, ...], list[_Phrase]]
+# single-word entries, phrases starting with the word, and the phrases' second words
+# (None when a second word is a wildcard or case-sensitive, so every phrase is tried)
+_Hit = tuple[tuple[Entry, ...], list[_Phrase], frozenset[str] | None]
+
+
+def _phrase_at(
+    i: int, words: Sequence[str], lower: Sequence[str], phrases: list[_Phrase]
+) -> tuple[int, tuple[Entry, ...]]:
+    """End token of the longest phrase starting at ``i`` (0 when none) and its entries."""
+    n = len(lower)
+    second = lower[i + 1]
+    for pw, wild, cs, ents in phrases:
+        k = len(pw)
+        if i + k > n:
+            continue
+        last = k - 1
+        if last == 1 and wild:
+            if not (words[i + 1] if cs else second).startswith(pw[1]):
+                continue
+        elif (words[i + 1] if cs else second) != pw[1]:
+            continue
+        seq = words if cs else lower
+        if seq[i] != pw[0] or not all(seq[i + j] == pw[j] for j in range(2, last)):
+            continue
+        if seq[i + last].startswith(pw[last]) if wild else seq[i + last] == pw[last]:
+            return i + k, ents
+    return 0, ()
 
 
 class Matcher:
@@ -105,6 +131,10 @@ class Matcher:
             else:
                 (self._prefix if wild else self._single)[words[0]] = ents
         self._phrases = {k: sorted(v, key=lambda p: -len(p[0])) for k, v in phrases.items()}
+        self._seconds: dict[str, frozenset[str] | None] = {}
+        for k, v in phrases.items():
+            exact = all(not cs and not (wild and len(pw) == 2) for pw, wild, cs, _ in v)
+            self._seconds[k] = frozenset(pw[1] for pw, *_ in v) if exact else None
         self._prefix_lens = sorted({len(p) for p in self._prefix}, reverse=True)
         self._cs_lens = sorted({len(p) for p in self._cs_prefix}, reverse=True)
         self._cache: dict[str, _Hit | tuple[()]] = {}
@@ -122,7 +152,7 @@ class Matcher:
         phrases = self._phrases.get(lw)
         if single is None and phrases is None:
             return ()
-        return (single or (), phrases or [])
+        return (single or (), phrases or [], self._seconds.get(lw))
 
     def _cs_lookup(self, w: str) -> tuple[Entry, ...]:
         hit = self._cs_single.get(w)
@@ -161,9 +191,8 @@ class Matcher:
         cache = self._cache
         if len(cache) > 500_000:
             cache.clear()
-        for w in [w for w in lower if w not in cache]:
-            cache[w] = self._lookup(w)
-        cand = [i for i, w in enumerate(lower) if cache[w]]
+        get = cache.get
+        cand = [i for i, w in enumerate(lower) if get(w, 1)]  # a miss (1) is looked up below
         cs_hits: dict[int, tuple[Entry, ...]] = {}
         if self._cs_single or self._cs_prefix:
             for i, w in enumerate(words):
@@ -176,30 +205,25 @@ class Matcher:
         for i in cand:
             if i < covered:
                 continue
+            w = lower[i]
+            hit = get(w)
+            if hit is None:
+                hit = cache[w] = self._lookup(w)
             single: tuple[Entry, ...] = ()
-            phrases: list[_Phrase] = []
-            hit = cache[lower[i]]
-            if hit:
-                single, phrases = hit  # type: ignore[misc]
             end = 0
-            for pw, wild, cs, ents in phrases:
-                k = len(pw)
-                if i + k > n:
-                    continue
-                seq = words if cs else lower
-                last = k - 1
-                if all(seq[i + j] == pw[j] for j in range(last)) and (
-                    seq[i + last].startswith(pw[last]) if wild else seq[i + last] == pw[last]
-                ):
-                    end, single = i + k, ents
-                    break
+            if hit:
+                single, phrases, seconds = hit  # type: ignore[misc]
+                if phrases and i + 1 < n and (seconds is None or lower[i + 1] in seconds):
+                    end, ents = _phrase_at(i, words, lower, phrases)
+                    if end:
+                        single = ents
             if not end:
                 if i in cs_hits:
                     single = (*single, *cs_hits[i])
                 if not single:
                     continue
                 end = i + 1
-            neg = self._negated(i, lower, spans, text)
+            neg = self._negated(i, lower, spans, text) if i else False
             out.append(Match(i, end, single, neg))
             covered = end
         return out

@@ -1,0 +1,80 @@
+"""Loaded-term scoring speed on one core, with vaderSentiment as a reference in the same run.
+
+Corpus: synthetic news-style paragraphs from ``benchmarks/_corpus.py`` (the project's own
+example articles, recombined with a fixed seed; documents of 8 paragraphs). Segmentation
+is done beforehand; the timed parts (best of 3 runs, CPU time of this process) are
+
+* ``lexicon``: ``LoadedScorer(bias_model=None).annotate`` (lexicon matching, negation,
+  voice, per-category counts, subjectivity, scare quotes);
+* ``lexicon+bias``: the same with the pretrained ``BiasClassifier`` (``bias_score``);
+* ``vader``: ``SentimentIntensityAnalyzer().polarity_scores`` on every paragraph text.
+
+Run: ``python benchmarks/bench_loaded.py [N_PARAGRAPHS]`` (default 4000). The process
+pins itself to one core where the OS allows it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Callable
+
+from _corpus import documents
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from framing.loaded import LoadedScorer
+from framing.segment import Doc, segment
+
+
+def best_of(fn: Callable[[], object], runs: int = 3) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        t0 = time.process_time()
+        fn()
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+def scorer_run(scorer: LoadedScorer, docs: list[Doc]) -> Callable[[], None]:
+    def run() -> None:
+        for d in docs:
+            d.columns.clear()
+            d.spans.clear()
+        scorer.annotate(docs)
+
+    return run
+
+
+def main(n: int = 4000) -> None:
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    raw = documents(n)
+    docs = [segment(d["text"], d["id"]) for d in raw]
+    paras = [d.text[p.start : p.end] for d in docs for p in d.paragraphs]
+    n_par = len(paras)
+    n_words = sum(len(p.words) for d in docs for p in d.paragraphs)
+    for d in docs:  # offsets are computed lazily; do it outside the timed part as a pipeline would
+        for p in d.paragraphs:
+            p.tokens, p.lower  # noqa: B018
+    print(f"{n_par} paragraphs, {n_words / n_par:.1f} words each, one core, best of 3")
+    results = {}
+    lex = LoadedScorer(bias_model=None)
+    results["lexicon"] = best_of(scorer_run(lex, docs))
+    vader = SentimentIntensityAnalyzer()
+    results["vader"] = best_of(lambda: [vader.polarity_scores(t) for t in paras])
+    try:
+        full = LoadedScorer()
+    except Exception as exc:  # no shipped model (e.g. a partial checkout)
+        print(f"lexicon+bias skipped: {exc}")
+    else:
+        results["lexicon+bias"] = best_of(scorer_run(full, docs))
+    seg = best_of(lambda: [segment(d["text"], d["id"]) for d in raw], runs=1)
+    for name, secs in results.items():
+        ratio = results["vader"] / secs
+        print(f"{name:>13}: {n_par / secs:9,.0f} paragraphs/s  ({ratio:5.1f}x vaderSentiment)")
+    print(f"{'segmentation':>13}: {n_par / seg:9,.0f} paragraphs/s (for reference, not included)")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 4000)

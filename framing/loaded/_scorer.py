@@ -1,0 +1,224 @@
+"""The loaded-language scorer: lexicon matches, scare quotes and the paragraph bias score."""
+
+from __future__ import annotations
+
+import bisect
+import math
+import os
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..lexicon import (
+    EPISTEMIC_CATEGORIES,
+    SUBJECTIVITY_PROVENANCE,
+    Lexicon,
+    Match,
+    Matcher,
+    resolve_lexicons,
+    subjectivity_lexicon,
+)
+from ..lexicon._model import MergeMode
+from ..scorers import Scorer, voice_at
+from ..segment import Doc, Span
+from ._scare import find_scare_quotes
+
+if TYPE_CHECKING:
+    from ._bias import BiasClassifier
+
+__all__ = ["BASE_COLUMNS", "LoadedScorer"]
+
+LexiconArg = str | os.PathLike[str] | Lexicon
+BASE_COLUMNS = (
+    "loaded_count",
+    "loaded_per_100",
+    "loaded_author",
+    "loaded_quoted",
+    "loaded_intensity",
+    "loaded_subjectivity",
+    "scare_quotes",
+)
+
+
+class LoadedScorer(Scorer):
+    """Loaded terms, scare quotes and ``bias_score`` per paragraph.
+
+    Paragraph columns: ``loaded_count`` (matches of charged categories, i.e. all
+    but ``hedge``, ``factive`` and ``certainty``), ``loaded_per_100`` (per 100 word
+    tokens), ``loaded_author`` / ``loaded_quoted`` (the same count split by voice),
+    ``loaded_intensity`` (sum of intensities), ``loaded_subjectivity`` (mean
+    subjectivity of the paragraph's words found in textblob's lexicon; NaN when
+    none), ``scare_quotes``, ``bias_score`` (when a bias model is used) and one
+    ``loaded__<category>`` count per lexicon category (:meth:`dynamic_columns`).
+    Spans: ``loaded`` (label = category, score = intensity, voice; ``extra`` holds
+    all categories, ``negated``, ``polarity`` and the lexicon name) and
+    ``scare_quote``.
+
+    The voice of a match comes from ``doc.annotations["quoted_ranges"]`` through
+    :func:`framing.scorers.voice_at` (everything is ``author`` when attribution did
+    not run); run the attribution scorer first to get the split.
+
+    Parameters
+    ----------
+    lexicons : path, Lexicon or list of them, optional
+        Extra lexicons merged over the built-in ones (see ``merge``).
+    merge : {"over", "replace", "add"}
+        How extra lexicons combine with the built-in ones.
+    bias_model : "pretrained", path, BiasClassifier or None
+        Paragraph bias model for ``bias_score``; ``None`` leaves the column out.
+    negation_window : int
+        Tokens searched before a match for a negator.
+    scare_quotes : bool
+        Look for scare quotes (``scare_quote`` spans and column).
+
+    Examples
+    --------
+    >>> from framing.segment import segment
+    >>> doc = segment('The so-called experts slammed the "peace" talks.')
+    >>> scorer = LoadedScorer(bias_model=None)
+    >>> scorer.annotate([doc])
+    >>> doc.columns["loaded_count"], doc.columns["scare_quotes"]
+    ([2], [1])
+    >>> [(doc.text[s.start:s.end], s.kind, s.label) for s in doc.spans]
+    [('so-called', 'loaded', 'delegitimising'), ('slammed', 'loaded', 'hyperbole'), \
+('"peace"', 'scare_quote', None)]
+    """
+
+    name = "loaded"
+
+    def __init__(
+        self,
+        lexicons: LexiconArg | Iterable[LexiconArg] | None = None,
+        merge: MergeMode = "over",
+        bias_model: Any = "pretrained",
+        negation_window: int = 3,
+        scare_quotes: bool = True,
+    ) -> None:
+        self.scare_quotes = scare_quotes
+        self.lexicons = resolve_lexicons(lexicons, merge)
+        self.matcher = Matcher(self.lexicons, negation_window=negation_window)
+        self.categories = sorted({e.category for lex in self.lexicons for e in lex})
+        self._subjectivity = {w: s for w, (_, s) in subjectivity_lexicon().items()}
+        self.bias_model: BiasClassifier | None = _resolve_bias_model(bias_model)
+        cols = BASE_COLUMNS + (("bias_score",) if self.bias_model is not None else ())
+        self.columns = cols  # type: ignore[misc]
+
+    def dynamic_columns(self) -> tuple[str, ...]:
+        """One count column per lexicon category: ``loaded__<category>``."""
+        return tuple(f"loaded__{c}" for c in self.categories)
+
+    def provenance(self) -> dict[str, Any]:
+        """Lexicon and model versions and licences."""
+        out: dict[str, Any] = {
+            "scorer": self.name,
+            "lexicons": [lex.provenance.to_dict() for lex in self.lexicons],
+            "subjectivity": SUBJECTIVITY_PROVENANCE,
+        }
+        if self.bias_model is not None:
+            out["bias_model"] = self.bias_model.provenance()
+        return out
+
+    def annotate(self, docs: Sequence[Doc]) -> None:
+        """Add loaded-term columns and spans to each Doc."""
+        for doc in docs:
+            self._annotate(doc)
+
+    def _annotate(self, doc: Doc) -> None:
+        cats = self.categories
+        cat_index = {c: i for i, c in enumerate(cats)}
+        zeros = [0] * len(cats)
+        subj = self._subjectivity
+        text = doc.text
+        match = self.matcher.match
+        scan = self._scan if self.scare_quotes else None
+        base: list[tuple[Any, ...]] = []
+        per_cat: list[list[int]] = []
+        for p in doc.paragraphs:
+            lower = p.lower
+            matches = match(p.words, lower=lower)
+            counts = zeros
+            n_loaded = n_author = 0
+            total = 0.0
+            if matches:
+                counts = zeros.copy()
+                tokens = p.tokens
+                if any(m.negated for m in matches):  # re-check the scope with punctuation
+                    matches = match(p.words, tokens, text, lower)
+                for m in matches:
+                    start, end = tokens[m.start][0], tokens[m.end - 1][1]
+                    voice = voice_at(doc, start, end)
+                    charged = False
+                    for c in m.categories:
+                        counts[cat_index[c]] += 1
+                        charged = charged or c not in EPISTEMIC_CATEGORIES
+                    if charged:
+                        n_loaded += 1
+                        n_author += voice == "author"
+                        total += m.intensity
+                    doc.spans.append(_span(p.para_id, start, end, m, voice))
+            per_cat.append(counts)
+            n_tok = len(lower)
+            sv = [s for s in map(subj.get, lower) if s is not None]
+            base.append(
+                (
+                    n_loaded,
+                    100.0 * n_loaded / n_tok if n_tok else 0.0,
+                    n_author,
+                    n_loaded - n_author,
+                    total,
+                    sum(sv) / len(sv) if sv else math.nan,
+                    scan(doc, p) if scan is not None else 0,
+                )
+            )
+        cols: dict[str, list[Any]] = {c: [] for c in BASE_COLUMNS}
+        if base:
+            cols.update(zip(BASE_COLUMNS, map(list, zip(*base, strict=True)), strict=True))
+        for i, c in enumerate(cats):
+            cols[f"loaded__{c}"] = [row[i] for row in per_cat]
+        if self.bias_model is not None:
+            texts = [text[p.start : p.end] for p in doc.paragraphs]
+            probs = self.bias_model.predict_proba(texts)[:, 1] if texts else []
+            cols["bias_score"] = [float(x) for x in probs]
+        doc.columns.update(cols)
+
+    def _scan(self, doc: Doc, p: Any) -> int:
+        """Add the paragraph's scare-quote spans; return how many."""
+        view = doc.view
+        vs, ve = (p.start, p.end) if view.index is None else _view_bounds(view.index, p)
+        vt = view.text
+        n = 0
+        for a, b in find_scare_quotes(vt, vs, ve):
+            start, end = view.span(a, b)
+            if voice_at(doc, start + 1, end - 1) == "quoted":
+                continue
+            n += 1
+            doc.spans.append(Span(p.para_id, start, end, "scare_quote", None, 1.0, "author"))
+        return n
+
+
+def _span(para_id: int, start: int, end: int, m: Match, voice: str) -> Span:
+    best = max(m.entries, key=lambda e: e.intensity)
+    extra = {
+        "categories": list(m.categories),
+        "negated": m.negated,
+        "polarity": m.polarity,
+        "lexicon": best.lexicon,
+    }
+    return Span(para_id, start, end, "loaded", best.category, m.intensity, voice, extra)
+
+
+def _view_bounds(index: list[int], p: Any) -> tuple[int, int]:
+    return bisect.bisect_left(index, p.start), bisect.bisect_left(index, p.end)
+
+
+def _resolve_bias_model(model: Any) -> BiasClassifier | None:
+    if model is None:
+        return None
+    from ._bias import BiasClassifier
+
+    if isinstance(model, str) and model == "pretrained":
+        return BiasClassifier.pretrained()
+    if isinstance(model, (str, os.PathLike)):
+        return BiasClassifier.load(model)
+    if not hasattr(model, "predict_proba"):
+        raise TypeError("bias_model must be 'pretrained', a path, a fitted BiasClassifier or None")
+    return model  # type: ignore[no-any-return]
