@@ -1,0 +1,97 @@
+"""Mention finding: aliases, possessives, case, demonyms, metonyms, short names, pronouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.errors import InputError
+from framing.segment import segment
+from framing.stance import TargetMatcher
+
+
+def _found(text: str, targets: dict[str, list[str]], **kw: bool) -> list[tuple[str, str, str]]:
+    doc = segment(text)
+    found = TargetMatcher(targets, **kw).find(doc)
+    return [(doc.text[m.start : m.end], m.target, m.kind) for m in found]
+
+
+def test_possessive_straight_and_curly() -> None:
+    got = _found("Russia's army and Russia\u2019s navy.", {"Russia": []})
+    assert [g[0] for g in got] == ["Russia", "Russia"]
+
+
+def test_multi_word_alias_wins_over_its_part() -> None:
+    got = _found("Vladimir Putin arrived.", {"Russia": ["Putin", "Vladimir Putin"]})
+    assert got == [("Vladimir Putin", "Russia", "alias")]
+
+
+def test_capitalised_alias_matches_headline_caps_but_not_lower_case_word() -> None:
+    got = _found("TURKEY ACTS. Turkey acts. We ate turkey.", {"Turkey": []}, expand=False)
+    assert [g[0] for g in got] == ["TURKEY", "Turkey"]
+
+
+def test_acronym_is_case_sensitive() -> None:
+    got = _found("The US said we would help us.", {"United States": ["US"]}, expand=False)
+    assert [g[0] for g in got] == ["US"]
+
+
+def test_lower_case_article_in_alias_matches_sentence_initial_capital() -> None:
+    got = _found("The Kremlin denied it.", {"Russia": ["the Kremlin"]}, expand=False)
+    assert got[0][:2] == ("The Kremlin", "Russia")
+
+
+def test_demonym_and_metonym_added_for_known_country() -> None:
+    got = _found("Russian troops moved. Moscow and the Kremlin denied it.", {"Russia": []})
+    assert [g[0] for g in got if g[2] == "alias"] == ["Russian", "Moscow", "the Kremlin"]
+
+
+def test_no_expansion_when_disabled() -> None:
+    got = _found("Moscow denied it.", {"Russia": []}, expand=False)
+    assert got == []
+
+
+def test_washington_is_united_states_via_us_alias() -> None:
+    got = _found("Washington imposed tariffs.", {"USA": ["US"]})
+    assert got == [("Washington", "USA", "alias")]
+
+
+def test_short_name_after_full_name() -> None:
+    got = _found("Joe Biden spoke. Later Biden left.", {"US": ["Joe Biden"]}, expand=False)
+    assert ("Biden", "US", "short") in got
+
+
+def test_short_name_before_full_name_is_not_a_mention() -> None:
+    got = _found("Biden spoke. Then Joe Biden left.", {"US": ["Joe Biden"]}, expand=False)
+    assert [g[0] for g in got] == ["Joe Biden"]
+
+
+def test_pronoun_refers_back_to_person() -> None:
+    got = _found("Putin arrived. He said little.", {"Russia": ["Putin"]})
+    assert ("He", "Russia", "pronoun") in got
+
+
+def test_pronoun_blocked_by_another_name() -> None:
+    got = _found("Putin met Olaf Scholz. He said little.", {"Russia": ["Putin"]})
+    assert all(kind != "pronoun" for _, _, kind in got)
+
+
+def test_its_refers_to_country_in_same_sentence() -> None:
+    got = _found("China raised its tariffs.", {"China": []})
+    assert ("its", "China", "pronoun") in got
+
+
+def test_no_pronoun_without_antecedent() -> None:
+    got = _found("He said little.\nPutin arrived later.", {"Russia": ["Putin"]})
+    assert all(kind != "pronoun" for _, _, kind in got)
+
+
+def test_offsets_point_into_original_text_with_ligature() -> None:
+    text = "The \ufb01nal word: Putin\u2019s plan."
+    doc = segment(text)
+    (m,) = TargetMatcher({"Russia": ["Putin"]}).find(doc)
+    assert text[m.start : m.end] == "Putin"
+
+
+def test_targets_must_be_a_mapping() -> None:
+    with pytest.raises(InputError):
+        TargetMatcher(["Russia"])  # type: ignore[arg-type]
