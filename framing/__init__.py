@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from .analysis import Analysis, load
+from .compare import Comparison, compare  # the function shadows the subpackage attribute
 from .document import Document
 from .errors import FramingError, InputError
 from .pipeline import analyze
@@ -25,12 +26,14 @@ from .scorers import Scorer
 
 __all__ = [
     "Analysis",
+    "Comparison",
     "Document",
     "FramingError",
     "InputError",
     "Scorer",
     "__version__",
     "analyze",
+    "compare",
     "example_actors",
     "example_corpus_path",
     "example_targets",

@@ -131,6 +131,19 @@ class Analysis:
         long = base.melt(id_vars=keys + list(meta), value_vars=values, var_name="feature")
         return long
 
+    # -- comparison and reporting (they only read the tables) -------------------------------
+    def compare(self, by: Any = "outlet", **kwargs: Any) -> Any:
+        """Compare groups of documents; see :func:`framing.compare.compare`."""
+        from .compare import compare
+
+        return compare(self, by=by, **kwargs)
+
+    def report(self, path: str | os.PathLike[str], **kwargs: Any) -> Path:
+        """Write the PDF report; see :func:`framing.report.write_report`."""
+        from .report import write_report
+
+        return write_report(self, path, **kwargs)
+
     # -- persistence ----------------------------------------------------------------------
     def save(self, path: str | os.PathLike[str], format: TableFormat = "parquet") -> Path:
         """Write every table, the texts and a manifest to the directory ``path``.

@@ -96,10 +96,12 @@ def _source_and_maps(inputs: tuple[str, ...], example: bool, targets: str | None
               help="Worker processes (results are identical to one process).")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=1000, show_default=True,
               help="Documents per chunk written with --out (bounds memory).")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the PDF report (outlets compared when an `outlet` column exists).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def analyze(inputs: tuple[str, ...], example: bool, targets: str | None, actors: str | None,
             lexicons: tuple[str, ...], out: Path | None, fmt: str | None, paragraphs: str,
-            jobs: int, chunk_size: int, quiet: bool) -> None:
+            jobs: int, chunk_size: int, report_path: Path | None, quiet: bool) -> None:
     """Score every paragraph of every article.
 
     \b
@@ -115,7 +117,7 @@ def analyze(inputs: tuple[str, ...], example: bool, targets: str | None, actors:
 
     \b
     Examples:
-      framing analyze --example --out example-output
+      framing analyze --example --out example-output --report example-output/report.pdf
       framing analyze article.txt
       framing analyze corpus.jsonl --targets targets.yaml --actors actors.yaml --out results
       framing analyze big.jsonl --out results.parquet --jobs 2
@@ -150,11 +152,131 @@ def analyze(inputs: tuple[str, ...], example: bool, targets: str | None, actors:
     if not quiet:
         click.echo(f"{n_docs} documents, {n_paras} paragraphs in "
                    f"{time.perf_counter() - started:.1f} s", err=True)
+    if report_path is not None and n_docs:
+        _write_report(analysis, report_path, "outlet", quiet)
     n_failed = _report_failures(analysis)
     if n_docs == 0:
         _fail("no documents found in the input")
     if n_failed == n_docs:
         _fail("every document failed (see above)")
+
+
+def _load_or_analyze(inputs: tuple[str, ...], targets: str | None, actors: str | None,
+                     quiet: bool) -> Analysis:
+    """A results folder (written by ``framing analyze --out``) is loaded; anything else is
+    analysed."""
+    import framing
+
+    if len(inputs) == 1 and (Path(inputs[0]) / "manifest.json").is_file():
+        if targets or actors:
+            raise click.UsageError("--targets/--actors apply to new analyses, not to a "
+                                   "results folder")
+        return framing.load(inputs[0])
+    source, targets, actors = _source_and_maps(inputs, False, targets, actors)
+    return framing.analyze(source, targets=targets, actors=actors,
+                           progress=None if not quiet else False)
+
+
+def _write_report(analysis: Analysis, path: Path, by: str, quiet: bool) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    analysis.report(path, by=by)
+    if not quiet:
+        click.echo(f"Wrote the report to {path}", err=True)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--by", default="outlet", show_default=True,
+              help="Metadata column that forms the groups (outlet, leaning, a date bucket...).")
+@click.option("--targets", type=click.Path(exists=True, dir_okay=False),
+              help="YAML file: target name -> aliases (when INPUT is not a results folder).")
+@click.option("--actors", type=click.Path(exists=True, dir_okay=False),
+              help="YAML file: side -> speaker names (when INPUT is not a results folder).")
+@click.option("--out", "-o", type=click.Path(path_type=Path),
+              help="A .csv file (all rows, with a `kind` column) or a folder (groups.csv, "
+                   "pairwise.csv, keyness.csv).")
+@click.option("--n-boot", type=click.IntRange(min=100), default=2000, show_default=True,
+              help="Bootstrap resamples of documents.")
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--quiet", "-q", is_flag=True)
+def compare(inputs: tuple[str, ...], by: str, targets: str | None, actors: str | None,
+            out: Path | None, n_boot: int, seed: int, quiet: bool) -> None:
+    """Compare groups of documents (outlets by default), with intervals and tests.
+
+    INPUT is a results folder written by `framing analyze --out`, or input files
+    to analyse first. Each metric is computed per document, averaged per group,
+    with a bootstrap 95% interval resampling documents; pairs of groups get a
+    Mann-Whitney test, Benjamini-Hochberg q-values and effect sizes (Cliff's delta,
+    Cohen's d); loaded terms and reporting verbs get keyness (G2, log ratio).
+
+    \b
+    Examples:
+      framing compare example-output --by outlet
+      framing compare corpus.jsonl --by leaning --targets targets.yaml -o comparison.csv
+    """
+    analysis = _load_or_analyze(inputs, targets, actors, quiet)
+    if by not in analysis.documents.columns:
+        _fail(f"the documents have no {by!r} column to group by "
+              f"(columns: {', '.join(map(str, analysis.documents.columns))})")
+    try:
+        result = analysis.compare(by=by, n_boot=n_boot, seed=seed)
+    except (FramingError, ValueError) as exc:
+        _fail(str(exc))
+        return
+    if out is None:
+        _print_groups(result.groups)
+    elif out.suffix.lower() == ".csv":
+        out.parent.mkdir(parents=True, exist_ok=True)
+        result.to_frame().to_csv(out, index=False)
+    else:
+        out.mkdir(parents=True, exist_ok=True)
+        result.groups.to_csv(out / "groups.csv", index=False)
+        result.pairwise.to_csv(out / "pairwise.csv", index=False)
+        result.keyness.to_csv(out / "keyness.csv", index=False)
+    if out is not None and not quiet:
+        click.echo(f"Wrote the comparison to {out}", err=True)
+
+
+def _print_groups(groups: Any) -> None:
+    if groups.empty:
+        click.echo("no metrics to compare")
+        return
+    cell = groups.apply(lambda r: f"{r['mean']:.3g} [{r['ci_low']:.3g}, {r['ci_high']:.3g}]",
+                        axis=1)
+    table = groups.assign(cell=cell).pivot(index="feature", columns="group", values="cell")
+    click.echo(table.to_string())
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--output", "-o", "output", required=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="The PDF file to write.")
+@click.option("--by", default="outlet", show_default=True, help="Grouping column.")
+@click.option("--targets", type=click.Path(exists=True, dir_okay=False))
+@click.option("--actors", type=click.Path(exists=True, dir_okay=False))
+@click.option("--articles", type=click.IntRange(min=0), default=30, show_default=True,
+              help="Article pages (text with highlights) at most.")
+@click.option("--quiet", "-q", is_flag=True)
+def report(inputs: tuple[str, ...], output: Path, by: str, targets: str | None,
+           actors: str | None, articles: int, quiet: bool) -> None:
+    """Write a PDF report: summary sentences with intervals, comparison tables,
+    figures, highlighted article pages, method and licences.
+
+    INPUT is a results folder written by `framing analyze --out`, or input files.
+
+    \b
+    Examples:
+      framing report example-output -o report.pdf
+      framing report corpus.jsonl --targets targets.yaml --actors actors.yaml -o report.pdf
+    """
+    analysis = _load_or_analyze(inputs, targets, actors, quiet)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        analysis.report(output, by=by, max_article_pages=articles)
+    except (FramingError, ValueError) as exc:
+        _fail(str(exc))
+    if not quiet:
+        click.echo(f"Wrote the report to {output}", err=True)
 
 
 _SUMMED = ("n_quotes", "n_direct", "loaded_count")

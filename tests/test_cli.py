@@ -90,3 +90,40 @@ def test_no_input_is_a_usage_error(runner):
 def test_missing_file_is_a_usage_error(runner, tmp_path):
     result = runner.invoke(main, ["analyze", str(tmp_path / "nope.txt")])
     assert result.exit_code == 2
+
+
+@pytest.fixture(scope="module")
+def example_results(tmp_path_factory):
+    out = tmp_path_factory.mktemp("ex") / "res"
+    result = CliRunner().invoke(main, ["analyze", "--example", "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_compare_prints_intervals_per_outlet(runner, example_results):
+    result = runner.invoke(main, ["compare", str(example_results), "--n-boot", "200"])
+    assert result.exit_code == 0, result.output
+    assert "Global Wire" in result.stdout and "quoted_share" in result.stdout
+    assert "[" in result.stdout  # mean [ci_low, ci_high]
+
+
+def test_compare_writes_csv_folder(runner, example_results, tmp_path):
+    out = tmp_path / "cmp"
+    result = runner.invoke(main, ["compare", str(example_results), "--n-boot", "200", "-o",
+                                  str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in out.iterdir()} == {"groups.csv", "pairwise.csv", "keyness.csv"}
+
+
+def test_compare_unknown_column_fails_with_reason(runner, example_results):
+    result = runner.invoke(main, ["compare", str(example_results), "--by", "colour"])
+    assert result.exit_code == 1
+    assert "no 'colour' column" in result.stderr
+
+
+def test_report_writes_pdf(runner, example_results, tmp_path):
+    pdf = tmp_path / "r.pdf"
+    result = runner.invoke(main, ["report", str(example_results), "-o", str(pdf), "--articles",
+                                  "2", "-q"])
+    assert result.exit_code == 0, result.output
+    assert pdf.read_bytes().startswith(b"%PDF")
