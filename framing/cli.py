@@ -279,6 +279,41 @@ def report(inputs: tuple[str, ...], output: Path, by: str, targets: str | None,
         click.echo(f"Wrote the report to {output}", err=True)
 
 
+@main.group()
+def lexicon() -> None:
+    """Check lexicon files before using them with --lexicon."""
+
+
+@lexicon.command("validate")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["tsv", "yaml", "dic", "dicx", "tff",
+                                                     "wordlist"]),
+              help="File format (default: from the extension).")
+def lexicon_validate(files: tuple[str, ...], fmt: str | None) -> None:
+    """Read each lexicon strictly and report its entries and categories, or the first
+    malformed line (file:line).
+
+    \b
+    Examples:
+      framing lexicon validate my_terms.tsv
+      framing lexicon validate moral.dic --format dic
+    """
+    from .lexicon import load_lexicon
+
+    bad = 0
+    for path in files:
+        try:
+            lex = load_lexicon(path, fmt)  # type: ignore[arg-type]
+        except FramingError as exc:
+            click.echo(f"{exc}", err=True)
+            bad += 1
+            continue
+        cats = sorted({e.category for e in lex.entries})
+        click.echo(f"{path}: {len(lex)} entries, {len(cats)} categories ({', '.join(cats)})")
+    if bad:
+        _fail(f"{bad} of {len(files)} lexicon files are malformed")
+
+
 _SUMMED = ("n_quotes", "n_direct", "loaded_count")
 _SHOWN = ("n_quotes", "quoted_share", "balance", "loaded_count", "bias_score", "valence")
 

@@ -127,3 +127,19 @@ def test_report_writes_pdf(runner, example_results, tmp_path):
                                   "2", "-q"])
     assert result.exit_code == 0, result.output
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_lexicon_validate_reports_entries(runner, tmp_path):
+    path = tmp_path / "mine.txt"
+    path.write_text("disgrace\nfiasco\n", encoding="utf-8")
+    result = runner.invoke(main, ["lexicon", "validate", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "2 entries" in result.stdout
+
+
+def test_lexicon_validate_names_the_bad_line(runner, tmp_path):
+    path = tmp_path / "bad.dic"
+    path.write_text("%\n1\tanger\n%\nfurious\t1\nrage\t9\n", encoding="utf-8")
+    result = runner.invoke(main, ["lexicon", "validate", str(path)])
+    assert result.exit_code == 1
+    assert "bad.dic:5" in result.stderr
