@@ -30,7 +30,7 @@ def test_forms_have_their_class(lex, form, cls):
 
 def test_every_class_is_used_and_documented(lex):
     used = {e.cls for e in lex.single.values()} | {e.cls for e in lex.multi.values()}
-    assert used == set(CLASSES)
+    assert used == set(CLASSES) - {"other"}  # "other": learned cues outside the lexicon
 
 
 def test_regular_inflection():

@@ -40,6 +40,7 @@ def extract_attributions(
     lexicon: ReportingLexicon | None = None,
     actors: dict[str, list[str]] | None = None,
     cue_filter: CueFilter | None = None,
+    cue_prior: frozenset[int] | None = None,
 ) -> tuple[list[Attribution], list[Quote]]:
     """Find the attributions of one document.
 
@@ -56,6 +57,9 @@ def extract_attributions(
     cue_filter : callable, optional
         ``cue_filter(text, attribution) -> bool`` decides whether a rule attribution is
         kept (the cue classifier).
+    cue_prior : frozenset of int, optional
+        Hash buckets (:func:`cue_bucket`) of words outside the lexicon that are proposed
+        as cues too (class ``other``), learned with the cue classifier.
 
     Returns
     -------
@@ -83,7 +87,7 @@ def extract_attributions(
     last_end = 0
     for pid, (pstart, pend) in enumerate(paragraphs):
         pq = by_para.get(pid, [])
-        atts, free = find_frames(text, pid, pstart, pend, pq, lex, low)
+        atts, free = find_frames(text, pid, pstart, pend, pq, lex, low, cue_prior)
         if cue_filter is not None:
             atts = [a for a in atts if a.cue is None or a.direct or cue_filter(text, a)]
         for a in atts:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import zlib
 from dataclasses import dataclass, field
 
 from ._quotes import Quote
 from ._verbs import CueEntry, ReportingLexicon
 
-__all__ = ["Attribution", "Candidate", "find_frames", "paragraph_tokens"]
+__all__ = ["Attribution", "Candidate", "cue_bucket", "find_frames", "paragraph_tokens"]
 
 _TOKEN = re.compile(r"\w+(?:['\u2019\-&.]\w+)*|\S")
 _END = frozenset(".!?")
@@ -44,6 +45,7 @@ _TEMPORAL = frozenset(
     "weekend month year today yesterday tonight night morning evening afternoon earlier later "
     "again also repeatedly previously recently publicly privately".split()
 )
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _VERBISH = frozenset(
     "is was are were has have had will would could should can may might must do does did "
     "be been being not".split()
@@ -185,7 +187,35 @@ class _Para:
         return self.words[i] in _MARK_CHARS or self.words[i] in ("''", "``")
 
 
-def _candidates(p: _Para, lex: ReportingLexicon) -> list[Candidate]:
+_LEARNED: dict[str, CueEntry] = {}
+
+
+def cue_bucket(word: str) -> int:
+    """Hash bucket of a lower-cased word (CRC32, 2**18 buckets) for the learned cue prior."""
+    return zlib.crc32(word.encode("utf-8")) & 0x3FFFF
+
+
+def _priorable(w: str) -> bool:
+    """Words that may be learned cues: content words, not auxiliaries or adverbs."""
+    return (
+        len(w) > 3
+        and w.isalpha()
+        and w not in _AUX
+        and w not in _STOP_LEFT
+        and not (w.endswith("ly"))
+    )
+
+
+def _learned_entry(w: str) -> CueEntry:
+    entry = _LEARNED.get(w)
+    if entry is None:
+        entry = _LEARNED[w] = CueEntry(w, "other", "learned")
+    return entry
+
+
+def _candidates(
+    p: _Para, lex: ReportingLexicon, prior: frozenset[int] | None = None
+) -> list[Candidate]:
     out: list[Candidate] = []
     single, first = lex.single, lex.first
     starts, words, inq = p.starts, p.words, p.inq
@@ -204,6 +234,9 @@ def _candidates(p: _Para, lex: ReportingLexicon) -> list[Candidate]:
                     skip_to = b
                     continue
         entry = single.get(w)
+        if entry is None and prior is not None and _priorable(w):
+            if zlib.crc32(w.encode("utf-8")) & 0x3FFFF in prior:
+                entry = _learned_entry(w)
         if entry is not None:
             out.append(Candidate(p.pid, starts[i], p.ends[i], entry, i, i + 1))
     return out
@@ -307,6 +340,12 @@ def _frame_cue(
     if m is not None:
         cue_end = m.end()
         cb = bisect.bisect_left(p.starts, cue_end)
+    if cb < n and words[cb] in _DAYS and p.sent[cb] == sid:
+        cue_end = p.ends[cb]  # "said Tuesday"
+        cb += 1
+    if cb < n and words[cb] == ":" and p.inq[cb] < 0:
+        cue_end = p.ends[cb]  # "said:" (the colon belongs to the cue)
+        cb += 1
     prev = words[ca - 1] if ca > 0 else ""
     source = None
     apposition = None
@@ -339,18 +378,16 @@ def _frame_cue(
                     app = _right_np(p, rb + 1, sid)
                     if app is not None and words[app[0]] in ("a", "an", "the", "who"):
                         apposition = app
-    if source is None and words[a].endswith("ing") and prev == ",":
-        # ", saying ...": the subject of the main clause
-        s0, _ = _sentence_bounds(p, a)
-        while s0 < a and (p.inq[s0] >= 0 or p.is_mark(s0)):
-            s0 += 1
-        sub = _right_np(p, s0, sid)
-        if sub is not None and sub[1] - sub[0] <= 4:
-            source = sub
+    loose = False  # accepted without a source of its own
+    if source is None and prev in ("who", "which") and ca > 1:
+        # "the senator, who said ..." / "the report, which notes ...": the antecedent
+        k = ca - 2 if words[ca - 2] != "," else ca - 2
+        ante = _left_np(p, k + 1 if words[k] != "," else k, sid)
+        source = ante if ante is not None else (ca - 1, ca)
     head = None
     if (
         source is None
-        and prev in ("and", "but")
+        and prev in ("and", "but", ",")
         and last is not None
         and (last.source is not None or last.head is not None)
         and last.cue is not None
@@ -358,7 +395,23 @@ def _frame_cue(
         and p.sent[bisect.bisect_left(p.starts, last.cue[0])] == sid
     ):
         head = last.head or last  # "X emphasized ... and said that ..."
-    elif source is None and c.entry.mode not in ("fixed",):
+    if source is None and head is None and words[a].endswith("ing") and prev == ",":
+        # ", saying ...": the subject of the main clause, when it is short
+        s0, _ = _sentence_bounds(p, a)
+        while s0 < a and (p.inq[s0] >= 0 or p.is_mark(s0) or words[s0] in _CLAUSE):
+            s0 += 1
+        sub = _right_np(p, s0, sid)
+        if sub is not None and sub[1] - sub[0] <= 4:
+            source = sub
+        loose = True
+    if (
+        source is None
+        and head is None
+        and c.entry.cls == "question"
+        and (ca == 0 or p.sent[ca - 1] != sid or prev in ("when", "after", "before", "if", ","))
+    ):
+        loose = True  # "Asked about the plan, ..." / "when asked about ..."
+    if source is None and head is None and not loose and c.entry.mode not in ("fixed",):
         return None
     att = Attribution(
         p.pid,
@@ -442,6 +495,10 @@ def _frame_cue(
             t += 1
         if t > start and t < s1 and words[t] == "that":
             start = t
+        if c.entry.mode == "learned" and not (
+            start < s1 and (words[start] in (",", ":", "that") or p.is_mark(start))
+        ):
+            return None  # a verb outside the lexicon reports only a clause or a quotation
         while start < s1 and words[start] in (",", ":", "that") and not p.is_mark(start):
             start += 1
         ra, rb = _trim(p, start, s1)
@@ -544,6 +601,7 @@ def find_frames(
     quotes: list[Quote],
     lex: ReportingLexicon,
     low: str | None = None,
+    prior: frozenset[int] | None = None,
 ) -> tuple[list[Attribution], list[Quote]]:
     """Attributions of one paragraph, and its top-level quotations left unattributed.
 
@@ -562,7 +620,7 @@ def find_frames(
     used = [q.depth > 0 for q in quotes]
     atts: list[Attribution] = []
     taken: set[int] = set()
-    for c in _candidates(p, lex):
+    for c in _candidates(p, lex, prior):
         if c.tok in taken or _nested(p, c, atts):
             continue
         att = _frame_cue(p, c, used, atts[-1] if atts else None)

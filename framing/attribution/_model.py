@@ -185,6 +185,17 @@ class CueClassifier(ClassifierMixin, BaseEstimator):
         """Names of the hashed buckets (``hash_<i>``)."""
         return np.array([f"hash_{i}" for i in range(_N_FEATURES)], dtype=object)
 
+    @property
+    def prior_set(self) -> frozenset[int] | None:
+        """Hash buckets of words outside the lexicon proposed as cues (None: none)."""
+        prior = getattr(self, "prior_", None)
+        if prior is None or len(prior) == 0:
+            return None
+        cached = self.__dict__.get("_prior_set")
+        if cached is None:
+            cached = self.__dict__["_prior_set"] = frozenset(int(b) for b in prior)
+        return cached
+
     def keep(self, text: str, att: Attribution) -> bool:
         """Keep a rule attribution (used as ``cue_filter``); sets ``att.score``."""
         weights = self.__dict__.get("_weights")
@@ -214,7 +225,10 @@ class CueClassifier(ClassifierMixin, BaseEstimator):
             **(meta or {}),
         }
         nz = np.flatnonzero(self.coef_)
-        save_arrays(path, info, {"index": nz.astype(np.int64), "coef": self.coef_[nz]})
+        prior = np.asarray(getattr(self, "prior_", np.zeros(0)), dtype=np.int64)
+        save_arrays(
+            path, info, {"index": nz.astype(np.int64), "coef": self.coef_[nz], "prior": prior}
+        )
 
     @classmethod
     def load(cls, path: str | Path) -> CueClassifier:
@@ -228,6 +242,7 @@ class CueClassifier(ClassifierMixin, BaseEstimator):
         clf.coef_ = coef
         clf.intercept_ = float(meta["intercept"])
         clf.classes_ = np.array(meta["classes"])
+        clf.prior_ = arrays.get("prior", np.zeros(0, dtype=np.int64))
         return clf
 
 

@@ -83,7 +83,12 @@ class AttributionScorer(Scorer):
         paras = [(p.start, p.end) for p in doc.paragraphs]
         cue_filter = self.model.keep if self.model is not None else None
         atts, quotes = extract_attributions(
-            doc.text, paras, self.lexicon, self.actors, cue_filter=cue_filter
+            doc.text,
+            paras,
+            self.lexicon,
+            self.actors,
+            cue_filter=cue_filter,
+            cue_prior=self.model.prior_set if self.model is not None else None,
         )
         rows = [self._row(doc, a) for a in atts]
         doc.add_rows("quotes", rows)

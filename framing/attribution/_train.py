@@ -9,13 +9,42 @@ import numpy as np
 
 from ..segment import split_paragraphs
 from ._extract import extract_attributions
+from ._frames import _priorable, cue_bucket, paragraph_tokens
 from ._model import CueClassifier, cue_features
 from ._verbs import load_reporting_verbs
 
-__all__ = ["cue_training_data", "train_cue_model"]
+__all__ = ["cue_prior", "cue_training_data", "train_cue_model"]
 
 
-def cue_training_data(path: str | Path, split: str = "train") -> tuple[list[list[str]], np.ndarray]:
+def cue_prior(
+    path: str | Path, split: str = "train", min_count: int = 3, min_rate: float = 0.3
+) -> np.ndarray:
+    """Hash buckets of words outside the lexicon that are often gold cues on a split."""
+    from ..evaluate._polnear import read_polnear
+
+    lex = load_reporting_verbs()
+    pos: dict[int, int] = {}
+    tot: dict[int, int] = {}
+    for doc in read_polnear(path, split):
+        cues = sorted(a["cue"] for a in doc.attributions if a["cue"] is not None)
+        starts, ends, words = paragraph_tokens(doc.text, 0, len(doc.text))
+        k = 0
+        for s, e, w in zip(starts, ends, words, strict=True):
+            if not _priorable(w) or w in lex.single:
+                continue
+            b = cue_bucket(w)
+            tot[b] = tot.get(b, 0) + 1
+            while k < len(cues) and cues[k][1] <= s:
+                k += 1
+            if k < len(cues) and cues[k][0] <= s and e <= cues[k][1]:
+                pos[b] = pos.get(b, 0) + 1
+    keep = [b for b, n in pos.items() if n >= min_count and n / tot[b] >= min_rate]
+    return np.array(sorted(keep), dtype=np.int64)
+
+
+def cue_training_data(
+    path: str | Path, split: str = "train", prior: frozenset[int] | None = None
+) -> tuple[list[list[str]], np.ndarray]:
     """Features and labels of the rule attributions on a PolNeAR split.
 
     A rule attribution is positive when its cue overlaps a gold cue.
@@ -27,7 +56,8 @@ def cue_training_data(path: str | Path, split: str = "train") -> tuple[list[list
     y: list[int] = []
     for doc in read_polnear(path, split):
         gold = [a["cue"] for a in doc.attributions if a["cue"] is not None]
-        atts, _ = extract_attributions(doc.text, split_paragraphs(doc.text, "auto"), lex)
+        paras = split_paragraphs(doc.text, "auto")
+        atts, _ = extract_attributions(doc.text, paras, lex, cue_prior=prior)
         for a in atts:
             if a.cue is None or a.direct:
                 continue
@@ -59,9 +89,12 @@ def train_cue_model(
     -------
     model, report
     """
-    X, y = cue_training_data(path, "train")
+    prior = cue_prior(path, "train")
+    prior_set = frozenset(int(b) for b in prior)
+    X, y = cue_training_data(path, "train", prior_set)
     clf = CueClassifier(C=C).fit(X, y)
-    Xd, yd = cue_training_data(path, "dev")
+    clf.prior_ = prior
+    Xd, yd = cue_training_data(path, "dev", prior_set)
     proba = clf.predict_proba(Xd)[:, 1]
     n_pos = int(yd.sum())
     best = (0.0, 0.5)
@@ -80,6 +113,7 @@ def train_cue_model(
         "n_dev": len(yd),
         "dev_candidate_f1": best[0],
         "threshold": clf.threshold,
+        "n_prior_buckets": len(prior),
     }
     if out is not None:
         clf.save(

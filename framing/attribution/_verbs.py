@@ -30,8 +30,9 @@ CLASSES = (
     "question",
     "non_comment",
     "belief",
+    "other",
 )
-MODES = ("speech", "writing", "cognition", "evidence", "fixed")
+MODES = ("speech", "writing", "cognition", "evidence", "fixed", "learned")
 _VOWELS = set("aeiou")
 
 

@@ -200,6 +200,7 @@ def evaluate_polnear(path: str | Path, split: str = "dev", use_model: bool = Tru
     lex = load_reporting_verbs()
     model = load_cue_model() if use_model else None
     cue_filter = model.keep if model is not None else None
+    prior = model.prior_set if model is not None else None
 
     def speech_forms(cue: str) -> bool:
         words = cue.lower().replace("\u2019", "'").split()
@@ -213,7 +214,7 @@ def evaluate_polnear(path: str | Path, split: str = "dev", use_model: bool = Tru
 
     def predict(text: str) -> list[dict]:
         paras = split_paragraphs(text, "auto")
-        atts, _ = extract_attributions(text, paras, lex, cue_filter=cue_filter)
+        atts, _ = extract_attributions(text, paras, lex, cue_filter=cue_filter, cue_prior=prior)
         out = []
         for a in atts:
             content = (a.content[0][0], a.content[-1][1]) if a.content else None
