@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from framing.compare import Comparison, compare, keyness
+from framing.compare import Comparison, compare, date_bucket, keyness
 from framing.compare._synthetic import synthetic_analysis
 from framing.errors import InputError
 
@@ -200,3 +200,28 @@ def test_keyness_without_spans_raises():
     del t["spans"]
     with pytest.raises(InputError, match="spans"):
         keyness(t, "outlet", "loaded")
+
+
+def test_group_by_date_bucket():
+    a = synthetic_analysis(12, seed=5)
+    buckets = date_bucket(a, "Q")
+    assert set(buckets) <= {"2024Q1", "2024Q2", "2024Q3"}
+    result = compare(a, by=buckets, n_boot=20, with_keyness=False)
+    assert result.by == "date (Q)"
+    assert set(result.groups.group) == set(buckets)
+
+
+def test_single_document_has_no_interval():
+    t = _tables()
+    result = compare(t, by={"a1": "x", "a2": "y", "b1": "y"}, n_boot=50)
+    row = _row(result, "x", "valence")
+    assert row["n_docs"] == 1 and np.isnan(row["ci_low"]) and np.isnan(row["ci_high"])
+    pw = result.pairwise[result.pairwise.feature == "valence"].iloc[0]
+    assert np.isnan(pw["ci_low"]) and not np.isnan(pw["p"])
+
+
+def test_one_group_gives_no_pairwise_rows():
+    t = _tables()
+    result = compare(t, by={"a1": "x", "a2": "x"}, n_boot=20)
+    assert result.pairwise.empty
+    assert set(result.groups.group) == {"x"}

@@ -8,5 +8,6 @@ Benjamini-Hochberg q-values, Cliff's delta, Cohen's d) and ``.keyness``.
 from ._compare import Comparison, compare
 from ._keyness import keyness
 from ._metrics import doc_metrics
+from ._tables import date_bucket
 
-__all__ = ["Comparison", "compare", "doc_metrics", "keyness"]
+__all__ = ["Comparison", "compare", "date_bucket", "doc_metrics", "keyness"]

@@ -75,11 +75,12 @@ class Comparison:
         One row per (group, feature): ``by, group, feature, family, measure, mean, ci_low,
         ci_high, n_docs, n_units, count, total``. ``mean`` is the mean of the document
         values; ``ci_low``/``ci_high`` the percentile bootstrap interval from resampling
-        documents within the group; ``n_docs`` the documents with a value, ``n_units``
-        the paragraphs/mentions/attributions behind them, ``count``/``total`` the raw
-        numerator/denominator for rates and shares. Rows of family ``voice_ratio``
-        (``voice_ratio__<A>__<B>``) hold a pooled ratio: attributions to A divided by
-        attributions to B over the group's documents (count = A, total = B).
+        documents within the group (NaN below two documents); ``n_docs`` the documents
+        with a value, ``n_units`` the paragraphs/mentions/attributions behind them,
+        ``count``/``total`` the raw numerator/denominator for rates and shares. Rows of
+        family ``voice_ratio`` (``voice_ratio__<A>__<B>``) hold a pooled ratio:
+        attributions to A divided by attributions to B over the group's documents
+        (count = A, total = B).
     pairwise : pandas.DataFrame
         One row per (feature, pair of groups): ``by, feature, family, group, ref_group,
         n_group, n_ref, mean_group, mean_ref, diff`` (group minus ref), ``ci_low, ci_high``
@@ -137,6 +138,8 @@ def _voice_ratios(
             den = boot[:, j]
             draws = np.where(den > 0, boot[:, i] / np.where(den > 0, den, 1.0), np.nan)
             lo, hi = percentile_interval(draws, level)
+            if has.sum() < 2:
+                lo[:], hi[:] = np.nan, np.nan
             rows.append(
                 {
                     "group": group,
@@ -238,6 +241,9 @@ def compare(
         draws[g] = weighted_means(weights[g], v)
         lo, hi = percentile_interval(draws[g], level)
         n_docs = present.sum(axis=0)
+        # one document cannot show variation between documents: no interval
+        lo[n_docs < 2] = np.nan
+        hi[n_docs < 2] = np.nan
         with np.errstate(invalid="ignore"):
             mean = np.where(n_docs > 0, filled.sum(axis=0) / np.maximum(n_docs, 1), np.nan)
         for k, f in enumerate(features):
@@ -309,6 +315,7 @@ def _pairwise(
             y = y[~np.isnan(y)]
             if x.size == 0 or y.size == 0:
                 continue
+            few = x.size < 2 or y.size < 2
             if test == "mannwhitney":
                 stat, p = mann_whitney(x, y)
                 name = "Mann-Whitney U"
@@ -326,8 +333,8 @@ def _pairwise(
                     "mean_group": float(x.mean()),
                     "mean_ref": float(y.mean()),
                     "diff": float(x.mean() - y.mean()),
-                    "ci_low": lo[k],
-                    "ci_high": hi[k],
+                    "ci_low": np.nan if few else lo[k],
+                    "ci_high": np.nan if few else hi[k],
                     "test": name,
                     "stat": stat,
                     "p": p,

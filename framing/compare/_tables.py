@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..errors import InputError
 
-__all__ = ["TABLE_NAMES", "doc_groups", "get_tables"]
+__all__ = ["TABLE_NAMES", "date_bucket", "doc_groups", "get_tables"]
 
 TABLE_NAMES = ("documents", "paragraphs", "sentences", "spans", "quotes", "stance")
 
@@ -78,3 +78,35 @@ def doc_groups(tables: Mapping[str, pd.DataFrame], by: Any) -> tuple[pd.Series, 
     groups = groups.dropna()
     groups.index.name = "doc_id"
     return groups, name
+
+
+def date_bucket(analysis: Any, freq: str = "M", column: str = "date") -> pd.Series:
+    """Group documents by period of their date, for ``compare(analysis, by=date_bucket(...))``.
+
+    Parameters
+    ----------
+    analysis : Analysis
+    freq : str
+        A pandas period alias: ``"D"``, ``"W"``, ``"M"``, ``"Q"``, ``"Y"``.
+    column : str
+        The date column of ``documents``.
+
+    Returns
+    -------
+    pandas.Series
+        ``doc_id -> period label`` (e.g. ``"2024-03"``); documents without a parsable date
+        are left out.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "date": ["2024-01-31", "2024-02-01"]})
+    >>> date_bucket({"documents": docs}).to_dict()
+    {'a': '2024-01', 'b': '2024-02'}
+    """
+    docs = get_tables(analysis)["documents"]
+    if column not in docs:
+        raise InputError(f"documents has no {column!r} column to bucket by")
+    dates = pd.to_datetime(docs[column], errors="coerce", utc=True).dt.tz_localize(None)
+    periods = dates.dt.to_period(freq).astype(str).where(dates.notna())
+    out = pd.Series(periods.to_numpy(), index=docs["doc_id"].to_numpy(), name=f"{column} ({freq})")
+    return out.dropna()
