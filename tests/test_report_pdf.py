@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from framing.compare import compare
 from framing.compare._synthetic import SyntheticAnalysis, synthetic_analysis
+from framing.errors import InputError
 from framing.report import summarize, write_report
 from framing.report._highlight import tint
 
@@ -133,3 +134,18 @@ def test_failed_documents_are_listed(analysis, tmp_path):
     text = "\n".join(p.extract_text() for p in PdfReader(path).pages)
     assert "Documents that could not be analysed (1)" in text
     assert "empty text" in text
+
+
+def test_unknown_article_is_an_input_error(analysis, tmp_path):
+    with pytest.raises(InputError, match="nope"):
+        write_report(analysis, tmp_path / "x.pdf", articles=["nope"], n_boot=20, figures=False)
+
+
+def test_all_documents_failed_still_gives_a_report(tmp_path):
+    docs = pd.DataFrame({"doc_id": ["d1"], "outlet": ["A"], "error": ["could not read file"]})
+    broken = SyntheticAnalysis({"documents": docs}, {}, {})
+    path = write_report(broken, tmp_path / "failed.pdf")
+    text = "\n".join(p.extract_text() for p in PdfReader(path).pages)
+    assert "1 documents (1 could not be analysed)" in text
+    assert "could not read file" in text
+    assert "Summary" not in text

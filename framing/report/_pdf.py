@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -155,6 +156,13 @@ def _unit(family: str, feature: str) -> str:
     return ""
 
 
+def _version() -> str:
+    try:
+        return metadata.version("framing")
+    except metadata.PackageNotFoundError:
+        return ""
+
+
 def _title_page(pdf: _PDF, title: str, docs: pd.DataFrame, by: str, has_by: bool) -> None:
     pdf.add_page()
     pdf.set_y(70)
@@ -174,7 +182,7 @@ def _title_page(pdf: _PDF, title: str, docs: pd.DataFrame, by: str, has_by: bool
         dates = pd.to_datetime(docs["date"], errors="coerce", utc=True).dropna()
         if len(dates):
             lines.append(f"dated {dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}")
-    lines.append("generated with framing")
+    lines.append(f"generated with framing {_version()}")
     for line in lines:
         pdf.multi_cell(0, 7, pdf.clean(line), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(25, 25, 25)
@@ -610,27 +618,37 @@ def write_report(
     if isinstance(by, str) and not has_by:
         grouping = {d: "all documents" for d in ok["doc_id"]}
         note = f"There is no {by!r} column, so all documents form one group."
+    doc_ids = list(articles) if articles is not None else list(ok["doc_id"])[:max_article_pages]
+    unknown = [d for d in doc_ids if d not in set(ok["doc_id"])]
+    if unknown:
+        shown = ", ".join(repr(d) for d in unknown[:5])
+        raise InputError(f"articles not among the analysed documents: {shown}")
     if comparison is None:
         comparison = compare(analysis, grouping, n_boot=n_boot, seed=seed) if len(ok) else None
-    pdf = _PDF(title)
     if created is None:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
         created = datetime.fromtimestamp(int(epoch), UTC) if epoch else _FIXED_DATE
-    pdf.set_creation_date(created)
-    _title_page(pdf, title, docs, by if isinstance(by, str) else "group", has_by)
-    if comparison is not None:
-        _summary_section(pdf, comparison, docs, note)
-        _tables_section(pdf, comparison)
-        figs = _safe_figures(analysis, comparison, grouping) if figures else []
-        if figs:
-            pdf.h1("Figures")
-            for fig in figs:
-                pdf.figure(fig)
-    doc_ids = list(articles) if articles is not None else list(ok["doc_id"])[:max_article_pages]
-    if doc_ids and hasattr(analysis, "text"):
-        _article_pages(pdf, analysis, tables, doc_ids, len(ok), pages_per_article)
-    provenance = getattr(analysis, "provenance", None) or {}
-    _appendix(pdf, provenance, _model_cards(provenance, model_cards), docs)
-    out = Path(path)
-    pdf.output(str(out))
+    pdf = _PDF(title)
+    try:
+        pdf.set_creation_date(created)
+        _title_page(pdf, title, docs, by if isinstance(by, str) else "group", has_by)
+        if comparison is not None:
+            _summary_section(pdf, comparison, docs, note)
+            _tables_section(pdf, comparison)
+            figs = _safe_figures(analysis, comparison, grouping) if figures else []
+            if figs:
+                pdf.h1("Figures")
+                for fig in figs:
+                    pdf.figure(fig)
+        if doc_ids and hasattr(analysis, "text"):
+            _article_pages(pdf, analysis, tables, doc_ids, len(ok), pages_per_article)
+        provenance = getattr(analysis, "provenance", None) or {}
+        _appendix(pdf, provenance, _model_cards(provenance, model_cards), docs)
+        out = Path(path)
+        pdf.output(str(out))
+    finally:
+        for font in pdf.fonts.values():  # fpdf2 keeps the TTF files open until output()
+            close = getattr(font, "close", None)
+            if close is not None:
+                close()
     return out

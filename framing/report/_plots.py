@@ -19,7 +19,17 @@ from ..compare._compare import Comparison
 from ..compare._metrics import NO_CUE, NO_SIDE, doc_metrics
 from ..compare._tables import doc_groups, get_tables
 from ..errors import InputError
-from ._style import DIVERGING, GREY, OVER, SEQUENTIAL, UNDER, new_axes, side_colors, style
+from ._style import (
+    DIVERGING,
+    GREY,
+    OVER,
+    SEQUENTIAL,
+    UNDER,
+    group_markers,
+    new_axes,
+    side_colors,
+    style,
+)
 
 __all__ = [
     "plot_article_strip",
@@ -316,6 +326,7 @@ def plot_forest(comparison: Comparison, features: Any = None, *, ax: Axes | None
     feats = list(dict.fromkeys(sel["feature"]))
     groups = sorted(sel["group"].unique(), key=str)
     colors = side_colors([str(x) for x in groups])
+    markers = group_markers([str(x) for x in groups])
     ylabels: list[str] = []
     bold: list[int] = []
     with style():
@@ -334,7 +345,14 @@ def plot_forest(comparison: Comparison, features: Any = None, *, ax: Axes | None
                     m, lo, hi = (float(r[c].iloc[0]) for c in ("mean", "ci_low", "ci_high"))
                     err = [[m - lo], [hi - m]] if not np.isnan(lo) else None
                     ax.errorbar(
-                        m, y, xerr=err, fmt="o", color=colors[str(grp)], capsize=3, ms=5, lw=1.5
+                        m,
+                        y,
+                        xerr=err,
+                        fmt=markers[str(grp)],
+                        color=colors[str(grp)],
+                        capsize=3,
+                        ms=5,
+                        lw=1.5,
                     )
                 y += 1
         ax.set_yticks(range(len(ylabels)))
@@ -453,12 +471,14 @@ def plot_stance_over_time(
     if frame.empty:
         raise InputError("no document has both a date and a stance value")
     colors = side_colors([str(x) for x in frame["group"].unique()])
+    markers = group_markers([str(x) for x in frame["group"].unique()])
     with style():
         fig, ax = new_axes(ax, (7.0, 3.2))
         for grp, sub in frame.groupby("group", sort=True):
             agg = sub.groupby("period")["value"].agg(["mean", "std", "count"]).sort_index()
             x = agg.index.to_timestamp()
-            ax.plot(x, agg["mean"], "o-", color=colors[str(grp)], label=str(grp), ms=4)
+            mk = markers[str(grp)]
+            ax.plot(x, agg["mean"], f"{mk}-", color=colors[str(grp)], label=str(grp), ms=4)
             se = agg["std"] / np.sqrt(agg["count"])
             ok = (agg["count"] >= 2).to_numpy()
             ax.fill_between(

@@ -27,6 +27,7 @@ __all__ = [
     "OKABE_ITO",
     "SEQUENTIAL",
     "dejavu_fonts",
+    "group_markers",
     "new_axes",
     "side_colors",
     "style",
@@ -111,3 +112,18 @@ def dejavu_fonts() -> dict[str, Path]:
         "I": base / "DejaVuSans-Oblique.ttf",
         "BI": base / "DejaVuSans-BoldOblique.ttf",
     }
+
+
+MARKERS = ["o", "s", "D", "^", "v", "P", "X", "*"]
+
+
+def group_markers(groups: Iterable[str]) -> dict[str, str]:
+    """A marker shape per group (sorted order), so groups differ by shape as well as colour.
+
+    Examples
+    --------
+    >>> group_markers(["b", "a"])
+    {'a': 'o', 'b': 's'}
+    """
+    named = sorted(set(groups), key=str)
+    return {g: MARKERS[i % len(MARKERS)] for i, g in enumerate(named)}
