@@ -172,9 +172,21 @@ def test_book_title_and_scare_quote_are_not_voices():
 def test_negated_cue_keeps_negation():
     s = "The mayor did not say whether the school would close."
     a = _one(s)
-    assert _t(s, a.cue) == "did not say"
+    assert (_t(s, a.cue), a.kind, a.content) == ("did not say", "negated", [])
 
 
 @pytest.mark.parametrize("s", ["", "“", "»» ««", "said", "According to", ", said ,", "“A,” said"])
 def test_degenerate_input_never_raises(s):
     _run(s)
+
+
+def test_it_was_reported_has_no_named_source():
+    s = "It was reported that the talks had failed."
+    atts = _run(s)
+    assert len(atts) == 1 and atts[0].speaker is None
+
+
+def test_is_said_to_is_a_distancing_cue():
+    s = "The envoy is said to have resigned."
+    a = _one(s)
+    assert a.cue_class == "distancing"

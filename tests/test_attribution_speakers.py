@@ -108,3 +108,19 @@ def test_report_by_an_outlet_names_the_outlet():
 def test_speaker_type_of_plain_phrases():
     assert speaker_type_of("the poll") == "document"
     assert speaker_type_of("analysts") == "group"
+
+
+@pytest.mark.parametrize("ending", ["?", "!", ","])
+def test_floating_quote_with_any_final_mark(ending):
+    s = f"“We start today,” said Ines Moreau.\n“And who will stop us now{ending}”"
+    atts, _ = extract_attributions(s, split_paragraphs(s, "line"), cue_filter=None)
+    assert [(a.kind, a.speaker) for a in atts][-1] == ("floating", "Ines Moreau")
+
+
+def test_people_familiar_told_an_outlet_is_anonymous_not_the_outlet():
+    s = "People familiar with the matter told Reuters the deal was off."
+    atts, _ = extract_attributions(s, [(0, len(s))], cue_filter=None)
+    assert (atts[0].speaker_type, s[atts[0].content[0][0] : atts[0].content[0][1]]) == (
+        "anonymous",
+        "the deal was off",
+    )

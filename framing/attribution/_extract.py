@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ._frames import Attribution, find_frames
+from ._frames import Attribution, LearnedCues, find_frames
 from ._quotes import Quote, find_quotes
 from ._speakers import SpeakerResolver
 from ._verbs import ReportingLexicon, load_reporting_verbs
@@ -40,7 +40,8 @@ def extract_attributions(
     lexicon: ReportingLexicon | None = None,
     actors: dict[str, list[str]] | None = None,
     cue_filter: CueFilter | None = None,
-    cue_prior: frozenset[int] | None = None,
+    cue_prior: LearnedCues | None = None,
+    word_starts: dict[int, list[int]] | None = None,
 ) -> tuple[list[Attribution], list[Quote]]:
     """Find the attributions of one document.
 
@@ -57,9 +58,11 @@ def extract_attributions(
     cue_filter : callable, optional
         ``cue_filter(text, attribution) -> bool`` decides whether a rule attribution is
         kept (the cue classifier).
-    cue_prior : frozenset of int, optional
-        Hash buckets (:func:`cue_bucket`) of words outside the lexicon that are proposed
-        as cues too (class ``other``), learned with the cue classifier.
+    cue_prior : LearnedCues, optional
+        Words outside the lexicon that are proposed as cues too (class ``other``), as
+        hash buckets learned with the cue classifier.
+    word_starts : dict, optional
+        Filled with ``para_id -> start offsets of the paragraph's word tokens``.
 
     Returns
     -------
@@ -87,7 +90,7 @@ def extract_attributions(
     last_end = 0
     for pid, (pstart, pend) in enumerate(paragraphs):
         pq = by_para.get(pid, [])
-        atts, free = find_frames(text, pid, pstart, pend, pq, lex, low, cue_prior)
+        atts, free = find_frames(text, pid, pstart, pend, pq, lex, low, cue_prior, word_starts)
         if cue_filter is not None:
             atts = [a for a in atts if a.cue is None or a.direct or cue_filter(text, a)]
         for a in atts:

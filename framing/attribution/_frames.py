@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from ._quotes import Quote
 from ._verbs import CueEntry, ReportingLexicon
 
-__all__ = ["Attribution", "Candidate", "cue_bucket", "find_frames", "paragraph_tokens"]
+__all__ = [
+    "Attribution",
+    "Candidate",
+    "LearnedCues",
+    "cue_bucket",
+    "find_frames",
+    "paragraph_tokens",
+]
 
 _TOKEN = re.compile(r"\w+(?:['\u2019\-&.]\w+)*|\S")
 _END = frozenset(".!?")
@@ -126,8 +133,7 @@ def paragraph_tokens(
     found = list(_TOKEN.finditer(low, start, end))
     words = [m.group() for m in found]
     starts = [m.start() + offset for m in found]
-    ends = [m.end() + offset for m in found]
-    return starts, ends, words
+    return starts, [s + len(w) for s, w in zip(starts, words, strict=True)], words
 
 
 _CLOSERS = frozenset(_MARK_CHARS | {"''", ")"})
@@ -159,14 +165,20 @@ def _sentence_ids(words: list[str]) -> list[int]:
 class _Para:
     """Token view of one paragraph with quotation membership."""
 
-    __slots__ = ("pid", "starts", "ends", "words", "sent", "inq", "quotes", "text")
+    __slots__ = ("pid", "starts", "_ends", "words", "sent", "inq", "quotes", "text")
 
     def __init__(
         self, text: str, pid: int, start: int, end: int, quotes: list[Quote], low: str | None
     ) -> None:
         self.text = text
         self.pid = pid
-        self.starts, self.ends, self.words = paragraph_tokens(text, start, end, low)
+        if low is not None and len(low) == len(text):
+            found = list(_TOKEN.finditer(low, start, end))
+            self.words = [m.group() for m in found]
+            self.starts = [m.start() for m in found]
+            self._ends: list[int] | None = None
+        else:
+            self.starts, self._ends, self.words = paragraph_tokens(text, start, end)
         self.sent = _sentence_ids(self.words)
         self.quotes = quotes
         n = len(self.starts)
@@ -180,14 +192,17 @@ class _Para:
                 inq[t] = qi
         self.inq = inq
 
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:
+            self._ends = [s + len(w) for s, w in zip(self.starts, self.words, strict=True)]
+        return self._ends
+
     def is_cap(self, i: int) -> bool:
         return self.text[self.starts[i]].isupper()
 
     def is_mark(self, i: int) -> bool:
         return self.words[i] in _MARK_CHARS or self.words[i] in ("''", "``")
-
-
-_LEARNED: dict[str, CueEntry] = {}
 
 
 def cue_bucket(word: str) -> int:
@@ -202,43 +217,76 @@ def _priorable(w: str) -> bool:
         and w.isalpha()
         and w not in _AUX
         and w not in _STOP_LEFT
-        and not (w.endswith("ly"))
+        and not w.endswith("ly")
     )
 
 
-def _learned_entry(w: str) -> CueEntry:
-    entry = _LEARNED.get(w)
-    if entry is None:
-        entry = _LEARNED[w] = CueEntry(w, "other", "learned")
-    return entry
+_MISSING: object = object()
+
+
+class LearnedCues:
+    """Words outside the lexicon proposed as cues: hash buckets learned from data.
+
+    Parameters
+    ----------
+    buckets : iterable of int
+        :func:`cue_bucket` values of the words to propose.
+    """
+
+    def __init__(self, buckets: frozenset[int]) -> None:
+        self.buckets = frozenset(buckets)
+        self._memo: dict[str, CueEntry | None] = {}
+
+    def get(self, w: str) -> CueEntry | None:
+        """The (class ``other``) entry for ``w``, or None."""
+        memo = self._memo
+        if w in memo:
+            return memo[w]
+        entry = None
+        if _priorable(w) and cue_bucket(w) in self.buckets:
+            entry = CueEntry(w, "other", "learned")
+        if len(memo) < 500_000:
+            memo[w] = entry
+        return entry
+
+    def __len__(self) -> int:
+        return len(self.buckets)
 
 
 def _candidates(
-    p: _Para, lex: ReportingLexicon, prior: frozenset[int] | None = None
+    p: _Para, lex: ReportingLexicon, prior: LearnedCues | None = None
 ) -> list[Candidate]:
     out: list[Candidate] = []
-    single, first = lex.single, lex.first
+    lookup = lex.lookup_table
     starts, words, inq = p.starts, p.words, p.inq
     skip_to = 0
+    memo = prior._memo if prior is not None else None
     for i, w in enumerate(words):
+        hit = lookup.get(w)
+        if hit is None:
+            if memo is None:
+                continue
+            entry = memo.get(w, _MISSING)
+            if entry is _MISSING:
+                entry = prior.get(w)  # type: ignore[union-attr]
+            if entry is None or i < skip_to or inq[i] >= 0:
+                continue
+            out.append(Candidate(p.pid, starts[i], starts[i] + len(w), entry, i, i + 1))
+            continue
         if i < skip_to or inq[i] >= 0:
             continue
-        rx = first.get(w)
+        entry, rx = hit
         if rx is not None:
             m = rx.match(p.text, starts[i])
             if m is not None:
-                entry = lex.multi.get(" ".join(m.group().lower().replace("\u2019", "'").split()))
-                if entry is not None:
+                multi = lex.multi.get(" ".join(m.group().lower().replace("\u2019", "'").split()))
+                if multi is not None:
                     b = bisect.bisect_left(starts, m.end(), i)
-                    out.append(Candidate(p.pid, m.start(), m.end(), entry, i, b))
+                    out.append(Candidate(p.pid, m.start(), m.end(), multi, i, b))
                     skip_to = b
                     continue
-        entry = single.get(w)
-        if entry is None and prior is not None and _priorable(w):
-            if zlib.crc32(w.encode("utf-8")) & 0x3FFFF in prior:
-                entry = _learned_entry(w)
         if entry is not None:
-            out.append(Candidate(p.pid, starts[i], p.ends[i], entry, i, i + 1))
+            out.append(Candidate(p.pid, starts[i], starts[i] + len(w), entry, i, i + 1))
     return out
 
 
@@ -504,6 +552,11 @@ def _frame_cue(
         ra, rb = _trim(p, start, s1)
     if rb <= ra:
         return att if c.entry.mode == "fixed" else None
+    if words[ra] in ("whether", "if") and any(
+        words[t] in ("not", "n't", "never") or words[t].endswith("n't") for t in range(ca, a)
+    ):
+        att.kind = "negated"  # "did not say whether ...": nothing was reported
+        return att
     att.content.append(_span(p, ra, rb))
     return att
 
@@ -601,7 +654,8 @@ def find_frames(
     quotes: list[Quote],
     lex: ReportingLexicon,
     low: str | None = None,
-    prior: frozenset[int] | None = None,
+    prior: LearnedCues | None = None,
+    word_starts: dict[int, list[int]] | None = None,
 ) -> tuple[list[Attribution], list[Quote]]:
     """Attributions of one paragraph, and its top-level quotations left unattributed.
 
@@ -617,6 +671,8 @@ def find_frames(
         The cue lexicon.
     """
     p = _Para(text, pid, start, end, quotes, low)
+    if word_starts is not None:
+        word_starts[pid] = [st for st, w in zip(p.starts, p.words, strict=True) if w[0].isalnum()]
     used = [q.depth > 0 for q in quotes]
     atts: list[Attribution] = []
     taken: set[int] = set()

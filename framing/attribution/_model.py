@@ -23,7 +23,7 @@ from sklearn.linear_model import LogisticRegression
 
 from ..errors import InputError
 from ..models import load_arrays, save_arrays
-from ._frames import Attribution
+from ._frames import Attribution, LearnedCues
 from ._speakers import speaker_type_of
 
 __all__ = ["CueClassifier", "cue_features", "load_cue_model"]
@@ -110,11 +110,11 @@ def cue_features(text: str, att: Attribution) -> list[str]:
         f.append("coord")
     if att.content:
         s, e = att.content[0][0], att.content[-1][1]
-        n = len(text[s:e].split())
+        head = text[s : min(e, s + 30)].split()[:1]
         f += [
-            f"clen={min(int(math.log2(n + 1)), 6)}",
+            f"clen={min(int(math.log2(e - s + 1)), 10)}",
             f"cafter={s > att.cue[0]}",
-            f"c0={text[s:e].split()[0].lower() if n else ''}",
+            f"c0={head[0].lower() if head else ''}",
             f"cue+cafter={last}|{s > att.cue[0]}",
         ]
     else:
@@ -186,14 +186,14 @@ class CueClassifier(ClassifierMixin, BaseEstimator):
         return np.array([f"hash_{i}" for i in range(_N_FEATURES)], dtype=object)
 
     @property
-    def prior_set(self) -> frozenset[int] | None:
-        """Hash buckets of words outside the lexicon proposed as cues (None: none)."""
+    def prior_set(self) -> LearnedCues | None:
+        """Words outside the lexicon proposed as cues (hash buckets), or None."""
         prior = getattr(self, "prior_", None)
         if prior is None or len(prior) == 0:
             return None
         cached = self.__dict__.get("_prior_set")
         if cached is None:
-            cached = self.__dict__["_prior_set"] = frozenset(int(b) for b in prior)
+            cached = self.__dict__["_prior_set"] = LearnedCues(frozenset(int(b) for b in prior))
         return cached
 
     def keep(self, text: str, att: Attribution) -> bool:

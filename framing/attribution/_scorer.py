@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from ..scorers import QUOTED_RANGES, Scorer
-from ..segment import TOKEN_PATTERN, Doc, Span
+from ..segment import Doc, Span
 from ._balance import voice_summary
 from ._extract import extract_attributions
 from ._frames import Attribution
@@ -81,6 +81,7 @@ class AttributionScorer(Scorer):
 
     def _annotate(self, doc: Doc) -> None:
         paras = [(p.start, p.end) for p in doc.paragraphs]
+        word_starts: dict[int, list[int]] = {}
         cue_filter = self.model.keep if self.model is not None else None
         atts, quotes = extract_attributions(
             doc.text,
@@ -89,10 +90,12 @@ class AttributionScorer(Scorer):
             self.actors,
             cue_filter=cue_filter,
             cue_prior=self.model.prior_set if self.model is not None else None,
+            word_starts=word_starts,
         )
-        rows = [self._row(doc, a) for a in atts]
+        count = _WordCounter(paras, word_starts)
+        rows = [self._row(doc, a, count) for a in atts]
         doc.add_rows("quotes", rows)
-        ranges = _ranges(atts, quotes, doc)
+        ranges = _ranges(atts, quotes, count)
         doc.annotations[QUOTED_RANGES] = ranges
         spans = doc.spans
         for a, r in zip(atts, rows, strict=True):
@@ -105,7 +108,7 @@ class AttributionScorer(Scorer):
                 spans.append(
                     Span(a.para_id, s, e, "quote", a.kind, a.score, "quoted", {"speaker": label})
                 )
-        free = _free_quote_counts(atts, quotes, doc)
+        free = _free_quote_counts(atts, quotes, count)
         by_para: dict[int, list[dict[str, Any]]] = {}
         for r in rows:
             by_para.setdefault(r["para_id"], []).append(r)
@@ -124,16 +127,16 @@ class AttributionScorer(Scorer):
                 "unattributed_share",
             ):
                 cols[c].append(summary[c])
-            cols["quoted_share"].append(_share(doc.text, p.start, p.end, ranges))
+            cols["quoted_share"].append(count.share(p.para_id, ranges))
         doc.columns.update(cols)
         doc.annotations["attribution_summary"] = voice_summary(rows, sides, sum(free.values()))
 
-    def _row(self, doc: Doc, a: Attribution) -> dict[str, Any]:
+    def _row(self, doc: Doc, a: Attribution, count: _WordCounter) -> dict[str, Any]:
         text = doc.text
         cs = a.content[0][0] if a.content else None
         ce = a.content[-1][1] if a.content else None
         speakers = a.speaker.split("; ") if a.speaker else []
-        n_tok = sum(_count(text, s, e) for s, e in a.content)
+        n_tok = sum(count(s, e) for s, e in a.content)
         return {
             "para_id": a.para_id,
             "speaker": a.speaker,
@@ -156,18 +159,45 @@ class AttributionScorer(Scorer):
         }
 
 
-def _count(text: str, s: int, e: int) -> int:
-    """Word tokens (as the segmenter counts them) in ``text[s:e]``."""
-    return len(TOKEN_PATTERN.findall(text, s, e))
+class _WordCounter:
+    """Counts word tokens (those the frames tokenised) in any span of the document."""
+
+    def __init__(self, paras: list[tuple[int, int]], word_starts: dict[int, list[int]]) -> None:
+        self.para_starts = [p[0] for p in paras]
+        self.word_starts = word_starts
+
+    def __call__(self, s: int, e: int) -> int:
+        pid = bisect.bisect_right(self.para_starts, s) - 1
+        ws = self.word_starts.get(pid)
+        if not ws:
+            return 0
+        return bisect.bisect_left(ws, e) - bisect.bisect_left(ws, s)
+
+    def share(self, pid: int, ranges: list[tuple[int, int]]) -> float:
+        """Share of paragraph ``pid``'s word tokens inside ``ranges`` (NaN: no tokens)."""
+        ws = self.word_starts.get(pid)
+        if not ws:
+            return math.nan
+        lo, hi = ws[0], ws[-1] + 1
+        a = max(bisect.bisect_right(ranges, (lo, math.inf)) - 1, 0)
+        inside = 0
+        for rs, re_ in ranges[a:]:
+            if rs >= hi:
+                break
+            if re_ > lo:
+                inside += bisect.bisect_left(ws, re_) - bisect.bisect_left(ws, rs)
+        return min(inside / len(ws), 1.0)
 
 
-def _is_full_quote(doc: Doc, q: Quote) -> bool:
-    return q.depth == 0 and _count(doc.text, q.start, q.end) >= _MIN_FREE_QUOTE_TOKENS
+def _is_full_quote(count: _WordCounter, q: Quote) -> bool:
+    return q.depth == 0 and count(q.start, q.end) >= _MIN_FREE_QUOTE_TOKENS
 
 
-def _ranges(atts: list[Attribution], quotes: list[Quote], doc: Doc) -> list[tuple[int, int]]:
+def _ranges(
+    atts: list[Attribution], quotes: list[Quote], count: _WordCounter
+) -> list[tuple[int, int]]:
     spans = [c for a in atts if a.kind != "non_comment" for c in a.content]
-    spans += [(q.start, q.end) for q in quotes if _is_full_quote(doc, q)]
+    spans += [(q.start, q.end) for q in quotes if _is_full_quote(count, q)]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:
@@ -179,28 +209,15 @@ def _ranges(atts: list[Attribution], quotes: list[Quote], doc: Doc) -> list[tupl
     return merged
 
 
-def _free_quote_counts(atts: list[Attribution], quotes: list[Quote], doc: Doc) -> dict[int, int]:
+def _free_quote_counts(
+    atts: list[Attribution], quotes: list[Quote], count: _WordCounter
+) -> dict[int, int]:
     covered = [c for a in atts for c in a.content]
     out: dict[int, int] = {}
     for q in quotes:
-        if not _is_full_quote(doc, q):
+        if not _is_full_quote(count, q):
             continue
         if any(s <= q.start and q.end <= e for s, e in covered):
             continue
         out[q.para_id] = out.get(q.para_id, 0) + 1
     return out
-
-
-def _share(text: str, start: int, end: int, ranges: list[tuple[int, int]]) -> float:
-    """Share of the paragraph's word tokens that lie inside ``ranges``."""
-    total = _count(text, start, end)
-    if not total:
-        return math.nan
-    a = max(bisect.bisect_right(ranges, (start, math.inf)) - 1, 0)
-    inside = 0
-    for rs, re_ in ranges[a:]:
-        if rs >= end:
-            break
-        if re_ > start:
-            inside += _count(text, max(rs, start), min(re_, end))
-    return min(inside / total, 1.0)

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..segment import split_paragraphs
 from ._extract import extract_attributions
-from ._frames import _priorable, cue_bucket, paragraph_tokens
+from ._frames import LearnedCues, _priorable, cue_bucket, paragraph_tokens
 from ._model import CueClassifier, cue_features
 from ._verbs import load_reporting_verbs
 
@@ -43,7 +43,7 @@ def cue_prior(
 
 
 def cue_training_data(
-    path: str | Path, split: str = "train", prior: frozenset[int] | None = None
+    path: str | Path, split: str = "train", prior: LearnedCues | None = None
 ) -> tuple[list[list[str]], np.ndarray]:
     """Features and labels of the rule attributions on a PolNeAR split.
 
@@ -90,7 +90,7 @@ def train_cue_model(
     model, report
     """
     prior = cue_prior(path, "train")
-    prior_set = frozenset(int(b) for b in prior)
+    prior_set = LearnedCues(frozenset(int(b) for b in prior))
     X, y = cue_training_data(path, "train", prior_set)
     clf = CueClassifier(C=C).fit(X, y)
     clf.prior_ = prior

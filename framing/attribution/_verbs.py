@@ -127,6 +127,13 @@ class ReportingLexicon:
             rx = re.compile(rf"(?:{pat})(?![\w'\u2019])", re.IGNORECASE)
             self.first[head] = rx
             self.first[head.replace("'", "\u2019")] = rx
+        # One dict lookup per token: word -> (single-word entry, multi-word regex).
+        self.lookup_table: dict[str, tuple[CueEntry | None, re.Pattern[str] | None]] = {}
+        for w in set(self.single) | set(self.first):
+            self.lookup_table[w] = (self.single.get(w), self.first.get(w))
+            if "'" in w:
+                alt = w.replace("'", "\u2019")
+                self.lookup_table[alt] = (self.single.get(w), self.first.get(alt))
         self.lemmas = sorted({e.lemma for _, e in entries})
 
     def lookup(self, form: str) -> CueEntry | None:
