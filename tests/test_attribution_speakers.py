@@ -62,10 +62,9 @@ def test_quote_running_over_paragraphs_keeps_its_speaker():
         "“But we will do it.”"
     )
     atts, _ = extract_attributions(s, split_paragraphs(s, "line"), cue_filter=None)
-    assert [(a.para_id, a.speaker) for a in atts] == [
-        (0, "Rosa Diaz"),
-        (0, "Rosa Diaz"),
-        (1, "Rosa Diaz"),
+    assert [(a.para_id, a.speaker, len(a.content)) for a in atts] == [
+        (0, "Rosa Diaz", 2),
+        (1, "Rosa Diaz", 1),
     ]
 
 

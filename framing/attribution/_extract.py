@@ -117,7 +117,11 @@ def extract_attributions(
                     and len(_WORD.findall(text, q.start, q.end)) >= 4
                     and (_SENT_END.search(text, q.start, q.end))
                 ):
-                    prev = before[-1]
+                    # The same voice goes on in this paragraph: one more fragment.
+                    before[-1].content.append((q.start, q.end))
+                    before[-1].qids += (q.qid,)
+                    owner[q.qid] = before[-1]
+                    continue
             if prev is None:
                 continue
             att = Attribution(

@@ -52,6 +52,11 @@ _TEMPORAL = frozenset(
     "weekend month year today yesterday tonight night morning evening afternoon earlier later "
     "again also repeatedly previously recently publicly privately".split()
 )
+_ADJUNCT_BREAK = frozenset([",", "\u2014", "\u2013", "--", ";"])
+_SUBORDINATORS = frozenset(
+    "after before when while although though because since even despite unless whereas "
+    "amid as".split()
+)
 _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _VERBISH = frozenset(
     "is was are were has have had will would could should can may might must do does did "
@@ -549,7 +554,15 @@ def _frame_cue(
             return None  # a verb outside the lexicon reports only a clause or a quotation
         while start < s1 and words[start] in (",", ":", "that") and not p.is_mark(start):
             start += 1
-        ra, rb = _trim(p, start, s1)
+        stop = min(start + 1, s1)
+        while stop < s1 and not (
+            words[stop] in _ADJUNCT_BREAK
+            and stop + 1 < s1
+            and words[stop + 1] in _SUBORDINATORS
+            and p.inq[stop] < 0
+        ):
+            stop += 1
+        ra, rb = _trim(p, start, stop)
     if rb <= ra:
         return att if c.entry.mode == "fixed" else None
     if words[ra] in ("whether", "if") and any(

@@ -19,7 +19,13 @@ import pandas as pd
 from ..errors import InputError
 from ._metrics import match_spans, prf
 
-__all__ = ["PolnearDoc", "evaluate_polnear", "read_polnear", "score_polnear"]
+__all__ = [
+    "PolnearDoc",
+    "evaluate_polnear",
+    "polnear_quote_protocol",
+    "read_polnear",
+    "score_polnear",
+]
 
 Span = tuple[int, int]
 _T_LINE = re.compile(r"^(T\d+)\t(\w+) ([\d ;]+)\t?", re.MULTILINE)
@@ -168,30 +174,7 @@ def score_polnear(
     return pd.DataFrame(rows)
 
 
-def evaluate_polnear(path: str | Path, split: str = "dev", use_model: bool = True) -> pd.DataFrame:
-    """Evaluate the attribution extractor on PolNeAR.
-
-    Parameters
-    ----------
-    path : str or Path
-        The PolNeAR folder.
-    split : str
-        Which split (``dev`` by default; ``train`` is what the shipped model saw).
-    use_model : bool
-        Filter rule cues with the shipped cue classifier (False: rules only).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per subset (``all``, ``speech``: speech/writing cue or quoted content) x
-        element (``cue`` exact and overlap, ``source`` overlap, ``content`` overlap and
-        exact), columns ``precision``, ``recall``, ``f1``, ``support`` (gold spans),
-        ``n_pred``.
-
-    Examples
-    --------
-    >>> evaluate_polnear("../shared/data/polnear", "dev")  # doctest: +SKIP
-    """
+def _extractor(use_model: bool) -> tuple[Callable[[str], list[dict]], Callable[[str], bool]]:
     from ..attribution._extract import extract_attributions
     from ..attribution._model import load_cue_model
     from ..attribution._verbs import load_reporting_verbs
@@ -223,10 +206,104 @@ def evaluate_polnear(path: str | Path, split: str = "dev", use_model: bool = Tru
                 or a.kind in ("according", "floating", "mixed")
                 or (a.mode in ("speech", "writing"))
             )
-            out.append({"cue": a.cue, "source": a.source, "content": content, "speech": speech})
+            out.append(
+                {
+                    "cue": a.cue,
+                    "source": a.source,
+                    "content": content,
+                    "fragments": list(a.content),
+                    "speech": speech,
+                    "head_source": (a.head.source if a.head is not None else None),
+                }
+            )
         return out
 
+    return predict, speech_forms
+
+
+def evaluate_polnear(path: str | Path, split: str = "dev", use_model: bool = True) -> pd.DataFrame:
+    """Evaluate the attribution extractor on PolNeAR.
+
+    Parameters
+    ----------
+    path : str or Path
+        The PolNeAR folder.
+    split : str
+        Which split (``dev`` by default; ``train`` is what the shipped model saw).
+    use_model : bool
+        Use the shipped cue classifier and its learned cues (False: rules only).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per subset (``all``, ``speech``: speech/writing cue or quoted content) x
+        element (``cue`` exact and overlap, ``source`` overlap, ``content`` overlap and
+        exact), columns ``precision``, ``recall``, ``f1``, ``support`` (gold spans),
+        ``n_pred``.
+
+    Examples
+    --------
+    >>> evaluate_polnear("../shared/data/polnear", "dev")  # doctest: +SKIP
+    """
+    predict, speech_forms = _extractor(use_model)
     docs = list(read_polnear(path, split))
     if not docs:
         raise InputError(f"{path}: no PolNeAR documents in split {split!r}")
     return score_polnear(docs, predict, speech_forms)
+
+
+def polnear_quote_protocol(
+    path: str | Path, split: str = "dev", use_model: bool = True
+) -> pd.DataFrame:
+    """The coverage quote protocol (30% and 80%) on PolNeAR contents.
+
+    Gold quotations are PolNeAR contents (speaker = source span, verb = cue string);
+    predictions are the extractor's contents. Rows: subset (``all``, ``speech``) x
+    coverage; columns as :func:`~framing.evaluate.quote_protocol_scores`.
+    """
+    from ._quote_protocol import quote_protocol_scores
+
+    predict, speech_forms = _extractor(use_model)
+    docs = list(read_polnear(path, split))
+    if not docs:
+        raise InputError(f"{path}: no PolNeAR documents in split {split!r}")
+    gold: dict[str, list[dict]] = {"all": [], "speech": []}
+    pred: dict[str, list[dict]] = {"all": [], "speech": []}
+    for doc in docs:
+        t = doc.text
+        for a in doc.attributions:
+            if a["content"] is None:
+                continue
+            row = {
+                "doc_id": doc.doc_id,
+                "start": a["content"][0],
+                "end": a["content"][1],
+                "verb": t[a["cue"][0] : a["cue"][1]] if a["cue"] else "",
+            }
+            if a["source"] is not None:
+                row["speaker_start"], row["speaker_end"] = a["source"]
+            gold["all"].append(row)
+            if _is_speech_gold(a, t, speech_forms):
+                gold["speech"].append(row)
+        for p in predict(t):
+            if p["content"] is None:
+                continue
+            src = p["source"] or p["head_source"]
+            row = {
+                "doc_id": doc.doc_id,
+                "start": p["content"][0],
+                "end": p["content"][1],
+                "verb": t[p["cue"][0] : p["cue"][1]] if p["cue"] else "",
+            }
+            if src is not None:
+                row["speaker_start"], row["speaker_end"] = src
+            pred["all"].append(row)
+            if p["speech"]:
+                pred["speech"].append(row)
+    rows = []
+    for subset in ("all", "speech"):
+        for cov in (0.3, 0.8):
+            rows.append(
+                {"subset": subset, **quote_protocol_scores(gold[subset], pred[subset], cov)}
+            )
+    return pd.DataFrame(rows)
