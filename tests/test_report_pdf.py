@@ -18,7 +18,7 @@ from framing.report._highlight import tint
 
 @pytest.fixture(scope="module")
 def analysis() -> SyntheticAnalysis:
-    return synthetic_analysis(24, seed=4)
+    return synthetic_analysis(12, seed=4)
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +49,7 @@ def test_report_has_the_sections_in_order(report):
 def test_title_page_describes_the_corpus(report):
     _, pages = report
     assert "Framing report" in pages[0]
-    assert "24 documents" in pages[0]
+    assert "12 documents" in pages[0]
     assert "compared by outlet: Outlet A, Outlet B, Outlet C" in pages[0]
 
 
@@ -68,7 +68,7 @@ def test_one_article_page_per_shown_article(report):
     starts = [i for i, p in enumerate(pages) if "id doc0000" in p or "id doc0001" in p]
     assert len(starts) == 2
     assert "id doc0002" not in "\n".join(pages)
-    assert "2 of 24 analysed documents" in "\n".join(pages)
+    assert "2 of 12 analysed documents" in "\n".join(pages)
 
 
 def test_article_text_keeps_curly_quotes(report, analysis):
