@@ -162,6 +162,7 @@ _NOT_PREDICATE = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def predicate_class(word: str) -> int:
     """+1 for a support verb, -1 for an attack verb, 0 otherwise (``word`` lower case).
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from ._lexicon import NEGATORS, TOKEN_RE, fold, polarity_lexicon, predicate_class
 
@@ -35,16 +36,49 @@ _PASSIVE_AUX = frozenset("was were is are been being be get got gets getting".sp
 
 @dataclass(slots=True)
 class SentenceTokens:
-    """Tokens of one sentence: offsets into the document text and lower-case forms."""
+    """Tokens of one sentence with what every mention in it needs, computed once.
+
+    ``starts``/``ends`` are offsets into the document text, ``words`` lower case,
+    ``caps`` whether a token starts with a capital, ``quoted`` whether it lies in a
+    quoted range (the voice), ``inq`` the quote state also counting straight quote
+    marks, ``pol`` the lexicon polarity, ``pred`` the predicate class, ``neg`` whether a
+    negator precedes within three tokens, ``bound`` clause boundaries and ``polar`` the
+    indices of tokens with a polarity or predicate class.
+    """
 
     starts: list[int]
     ends: list[int]
     words: list[str]
+    caps: list[bool]
     quoted: list[bool]
+    inq: list[bool] = field(default_factory=list)
+    pol: list[float] = field(default_factory=list)
+    pred: list[int] = field(default_factory=list)
+    neg: list[bool] = field(default_factory=list)
+    bound: list[bool] = field(default_factory=list)
+    commas: list[int] = field(default_factory=list)
+    polar: list[int] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def subset(self, keep: list[int], lexicon: dict[str, float]) -> SentenceTokens:
+        """The sentence restricted to the tokens ``keep`` (e.g. one voice)."""
+        out = SentenceTokens(
+            [self.starts[i] for i in keep],
+            [self.ends[i] for i in keep],
+            [self.words[i] for i in keep],
+            [self.caps[i] for i in keep],
+            [self.quoted[i] for i in keep],
+        )
+        _finish(out, lexicon)
+        return out
 
 
 def tokenize_sentence(
-    text: str, start: int, end: int, quoted_ranges: Sequence[tuple[int, int]] = ()
+    text: str,
+    start: int,
+    end: int,
+    quoted_ranges: Sequence[tuple[int, int]] = (),
+    lexicon: dict[str, float] | None = None,
 ) -> SentenceTokens:
     """Tokenise ``text[start:end]`` (words and punctuation) and mark quoted tokens.
 
@@ -58,20 +92,64 @@ def tokenize_sentence(
     starts: list[int] = []
     ends: list[int] = []
     words: list[str] = []
+    caps: list[bool] = []
     for m in TOKEN_RE.finditer(sub):
         starts.append(start + m.start())
         ends.append(start + m.end())
-        words.append(m.group().lower())
+        w = m.group()
+        caps.append(w[0].isupper())
+        words.append(w.lower())
     quoted = [False] * len(words)
     if quoted_ranges:
-        for i, (a, b) in enumerate(zip(starts, ends, strict=False)):
-            for qa, qb in quoted_ranges:
-                if qa <= a and b <= qb:
-                    quoted[i] = True
-                    break
-                if qa > a:
-                    break
-    return SentenceTokens(starts, ends, words, quoted)
+        k = 0
+        nr = len(quoted_ranges)
+        for i, a in enumerate(starts):
+            while k < nr and quoted_ranges[k][1] <= a:
+                k += 1
+            if k < nr and quoted_ranges[k][0] <= a and ends[i] <= quoted_ranges[k][1]:
+                quoted[i] = True
+    toks = SentenceTokens(starts, ends, words, caps, quoted)
+    _finish(toks, polarity_lexicon() if lexicon is None else lexicon)
+    return toks
+
+
+def _finish(toks: SentenceTokens, lex: dict[str, float]) -> None:
+    words = toks.words
+    n = len(words)
+    inq: list[bool] = []
+    inside = False
+    for w, q in zip(words, toks.quoted, strict=True):
+        if w == '"':
+            inside = not inside
+            inq.append(True)
+        else:
+            inq.append(inside or q)
+    pol = [lex.get(w, 0.0) for w in words]
+    pred = [predicate_class(w) if w[0].isalpha() else 0 for w in words]
+    isneg = [w in NEGATORS or w.endswith("n't") for w in words]
+    neg = [False] * n
+    last = -10
+    for i in range(n):
+        neg[i] = i - last <= 3
+        if isneg[i]:
+            last = i
+    bound = [
+        w in _BOUNDARY_WORDS
+        or w in _BOUNDARY_PUNCT
+        or (w == "," and i + 1 < n and words[i + 1] in _RELATIVE)
+        for i, w in enumerate(words)
+    ]
+    commas = [0] * (n + 1)
+    for i, w in enumerate(words):
+        commas[i + 1] = commas[i] + (w == ",")
+    toks.inq = inq
+    toks.pol = pol
+    toks.pred = pred
+    toks.neg = neg
+    toks.bound = bound
+    toks.commas = commas
+    toks.polar = [i for i in range(n) if pol[i] or pred[i]]
+    toks.cache = {}
 
 
 class LexiconStance:
@@ -108,7 +186,7 @@ class LexiconStance:
         counts half); ``extra`` maps token index -> polarity for words flagged by other
         scorers (e.g. loaded terms).
         """
-        words, quoted = toks.words, toks.quoted
+        words, quoted, bound = toks.words, toks.quoted, toks.bound
         n = len(words)
         voice = quoted[a] if a < n else False
         # Coordinated targets ("Russia and China are ...") share their predicate.
@@ -120,49 +198,46 @@ class LexiconStance:
                 gb = ob
         others = [(oa, ob) for oa, ob in others if ob <= ga or oa >= gb]
         lo = ga
-        while lo > 0 and not _is_boundary(words, lo - 1) and quoted[lo - 1] == voice:
+        while lo > 0 and not bound[lo - 1] and quoted[lo - 1] == voice:
             lo -= 1
         hi = gb
-        while hi < n and not _is_boundary(words, hi) and quoted[hi] == voice:
+        while hi < n and not bound[hi] and quoted[hi] == voice:
             hi += 1
-        commas = [0] * (hi - lo + 1)
-        for i in range(lo, hi):
-            commas[i - lo + 1] = commas[i - lo] + (words[i] == ",")
+        commas = toks.commas
         # "X is / remains / acts as ...": the predicate describes X, whatever its length.
         cop = next((j for j in range(gb, min(hi, gb + 3)) if words[j] in _COPULA), -1)
         total = 0.0
-        lex = self.lexicon
-        for i in range(lo, hi):
-            if ga <= i < gb:
+        pols, preds, negs = toks.pol, toks.pred, toks.neg
+        for i in toks.polar:
+            if i < lo or ga <= i < gb:
                 continue
-            w = words[i]
-            if not w[0].isalnum():
-                continue
-            neg = _negated(words, i)
-            cls = predicate_class(w)
+            if i >= hi:
+                break
+            neg = negs[i]
+            cls = preds[i]
             if cls:
                 contrib = self._predicate(words, i, ga, gb, cls)
                 if contrib:
                     total += -0.5 * contrib if neg else contrib
                 continue  # an active subject's own act is no evaluation of it
-            pol = lex.get(w, 0.0)
-            if extra and i in extra and not pol:
-                pol = extra[i]
-            if not pol:
-                continue
+            pol = pols[i]
             d = (ga - i) if i < ga else (i - gb + 1)
             weight = 1.0 / (1.0 + (d - 1) / 3.0)
-            crossed = (
-                (commas[ga - lo] - commas[i - lo]) if i < ga else (commas[i - lo] - commas[gb - lo])
-            )
+            crossed = (commas[ga] - commas[i]) if i < ga else (commas[i] - commas[gb])
             # Left of the target a comma usually closes an introductory phrase; right of
             # it, commas mostly separate list items of the predicate.
-            weight *= (0.25 if i < ga else 0.5) ** min(crossed, 2)
-            if any((i < oa and ob <= ga) or (gb <= oa and ob <= i) for oa, ob in others):
+            if crossed:
+                weight *= (0.25 if i < ga else 0.5) ** min(crossed, 2)
+            if others and any((i < oa and ob <= ga) or (gb <= oa and ob <= i) for oa, ob in others):
                 weight *= 0.5
             elif 0 <= cop < i:
                 weight = 1.0
             total += (-0.5 * pol if neg else pol) * weight
+        if extra:
+            for i, pol in extra.items():
+                if lo <= i < hi and not (ga <= i < gb) and not pols[i] and quoted[i] == voice:
+                    d = (ga - i) if i < ga else (i - gb + 1)
+                    total += pol / (1.0 + (d - 1) / 3.0)
         return total
 
     def score(
@@ -189,13 +264,6 @@ class LexiconStance:
         return float(cls)
 
 
-def _is_boundary(words: list[str], i: int) -> bool:
-    w = words[i]
-    if w in _BOUNDARY_WORDS or w in _BOUNDARY_PUNCT:
-        return True
-    return w == "," and i + 1 < len(words) and words[i + 1] in _RELATIVE
-
-
 def _coordinated(between: list[str]) -> bool:
     """Whether two mentions with ``between`` in between are coordinated (X and Y)."""
     return (
@@ -203,10 +271,3 @@ def _coordinated(between: list[str]) -> bool:
         and all(w in _COORD for w in between)
         and (not between or any(w in _COORD_WORDS for w in between))
     )
-
-
-def _negated(words: list[str], i: int) -> bool:
-    for j in range(max(0, i - 3), i):
-        if words[j] in NEGATORS or words[j].endswith("n't"):
-            return True
-    return False

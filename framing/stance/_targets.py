@@ -70,7 +70,7 @@ _GEO_WORDS = {
 
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _THING_PRONOUNS = {"it", "its", "itself"}
-_PRONOUN_RE = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself|it|its|itself)\b", re.I)
+_WORD_RE = re.compile(r"\w+")
 _CAP_RE = re.compile(r"\b[A-Z][\w'-]*")
 _TITLES = {
     "president",
@@ -103,6 +103,71 @@ _LOWER_WORDS = {"the", "of", "and", "for", "de", "von", "van", "al", "bin"}
 
 
 @dataclass(frozen=True, slots=True)
+class _Span:
+    s: int
+    e: int
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+
+@dataclass(slots=True)
+class _Alias:
+    """An alias split into words, the separators between them and its case rules."""
+
+    alias: str
+    target: str
+    person: bool
+    words: list[str]
+    lows: list[str]
+    seps: list[str]
+    modes: list[int]  # 0 any case, 1 exact (acronym), 2 capitalised or all capitals
+    tail: str
+
+    def matches(self, vt: str, words: list[str], spans: list[tuple[int, int]], i: int) -> bool:
+        k = len(self.words)
+        if i + k > len(words):
+            return False
+        for j in range(k):
+            w = words[i + j]
+            if w.lower() != self.lows[j]:
+                return False
+            mode = self.modes[j]
+            if mode == 1 and w != self.words[j]:
+                return False
+            if mode == 2 and not w[0].isupper():
+                return False
+            if j:
+                gap = vt[spans[i + j - 1][1] : spans[i + j][0]]
+                sep = self.seps[j - 1]
+                if not (gap == sep or (sep.isspace() and gap.isspace())):
+                    return False
+        return True
+
+
+def _parse_alias(alias: str, target: str, person: bool) -> _Alias | None:
+    ms = list(_WORD_RE.finditer(alias))
+    if not ms:
+        return None
+    words = [m.group() for m in ms]
+    seps = [alias[ms[k].end() : ms[k + 1].start()] for k in range(len(ms) - 1)]
+    modes = []
+    for w in words:
+        letters = [c for c in w if c.isalpha()]
+        if w.islower() or w.lower() in _LOWER_WORDS or not letters:
+            modes.append(0)
+        elif len(letters) > 1 and all(c.isupper() for c in letters) or len(ms) > 1 and len(w) == 1:
+            modes.append(1)
+        else:
+            modes.append(2)
+    tail = alias[ms[-1].end() :].strip()
+    return _Alias(alias, target, person, words, [w.lower() for w in words], seps, modes, tail)
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One mention of a target: offsets into ``doc.text``.
 
@@ -116,26 +181,6 @@ class Mention:
     target: str
     kind: str
     person: bool
-
-
-def _word_pattern(word: str) -> str:
-    """Regex for one alias word under the module's case rules."""
-    if word.lower() in _LOWER_WORDS or word.islower():
-        return "(?i:" + re.escape(word) + ")"
-    letters = [c for c in word if c.isalpha()]
-    if len(letters) > 1 and all(c.isupper() for c in letters):  # acronym: exact
-        return re.escape(word)
-    first, rest = word[0], word[1:]
-    return (
-        "(?:" + re.escape(first) + "(?i:" + re.escape(rest) + ")|" + re.escape(word.upper()) + ")"
-    )
-
-
-def _alias_pattern(alias: str) -> str:
-    words = alias.split()
-    body = r"\s+".join(_word_pattern(w) for w in words)
-    # Word boundaries that also work after a final dot (U.S.).
-    return r"(?<![\w.])" + body + (r"(?!\w)" if alias[-1].isalnum() else "")
 
 
 def _is_person_alias(alias: str) -> bool:
@@ -193,52 +238,65 @@ class TargetMatcher:
                 entries.append((a, name, _is_person_alias(a)))
         entries.sort(key=lambda e: -len(e[0]))
         self._entries = entries
-        self._alias_re = (
-            re.compile(
-                "|".join(f"(?P<a{i}>{_alias_pattern(a)})" for i, (a, _, _) in enumerate(entries))
-            )
-            if entries
-            else None
-        )
+        # First word (lower case) -> candidate aliases, longest first.
+        index: dict[str, list[_Alias]] = {}
+        for alias, name, person in entries:
+            parsed = _parse_alias(alias, name, person)
+            if parsed is not None:
+                index.setdefault(parsed.words[0].lower(), []).append(parsed)
+        for cands in index.values():
+            cands.sort(key=lambda c: -len(c.words))
+        self._index = index
         shorts: dict[str, tuple[str, str]] = {}
         for alias, name, person in entries:
             words = alias.split()
-            if person and len(words) > 1 and words[-1][:1].isupper():
+            if person and len(words) > 1 and words[-1][:1].isupper() and words[-1].isalpha():
                 shorts.setdefault(words[-1].lower(), (name, alias))
         self._shorts = shorts
-        self._short_re = (
-            re.compile("|".join(_alias_pattern(full.split()[-1]) for _, full in shorts.values()))
-            if shorts
-            else None
-        )
 
     def find(self, doc: Doc) -> list[Mention]:
         """All mentions in ``doc``, sorted by start offset."""
-        if self._alias_re is None:
+        if not self._index:
             return []
         vt = doc.view.text
+        index, shorts = self._index, self._shorts
         out: list[Mention] = []
         first_pos: dict[str, int] = {}
         carry: tuple[int, int, str, str, bool] | None = None
         for para in doc.paragraphs:
             vs, ve = _to_view(doc, para.start), _to_view(doc, para.end)
+            spans = [m.span() for m in _WORD_RE.finditer(vt, vs, ve)]
+            words = [vt[a:b] for a, b in spans]
             found: list[tuple[int, int, str, str, bool]] = []
-            for m in self._alias_re.finditer(vt, vs, ve):
-                alias, name, person = self._entries[int(str(m.lastgroup)[1:])]
-                found.append((m.start(), m.end(), name, "alias", person))
-                first_pos.setdefault(alias, m.start())
-            if self._short_re is not None:
-                for m in self._short_re.finditer(vt, vs, ve):
-                    name, full = self._shorts[m.group().lower()]
-                    if first_pos.get(full, ve) >= m.start():
-                        continue
-                    if any(a < m.end() and m.start() < b for a, b, *_ in found):
-                        continue
-                    found.append((m.start(), m.end(), name, "short", True))
-            found.sort()
+            n = len(words)
+            i = 0
+            while i < n:
+                low = words[i].lower()
+                cands = index.get(low)
+                hit = None
+                if cands is not None:
+                    for c in cands:
+                        if c.matches(vt, words, spans, i):
+                            hit = c
+                            break
+                if hit is not None:
+                    k = len(hit.words)
+                    start, end = spans[i][0], spans[i + k - 1][1]
+                    if hit.tail and vt.startswith(hit.tail, end):
+                        end += len(hit.tail)
+                    found.append((start, end, hit.target, "alias", hit.person))
+                    first_pos.setdefault(hit.alias, start)
+                    i += k
+                    continue
+                short = shorts.get(low) if shorts else None
+                if short is not None and words[i][0].isupper():
+                    start = spans[i][0]
+                    if first_pos.get(short[1], ve) < start:
+                        found.append((start, spans[i][1], short[0], "short", True))
+                i += 1
             if self.pronouns and (found or carry is not None):
                 starts = [_to_view(doc, a) for a, _ in para.sentences] or [vs]
-                found = self._pronouns(vt, vs, ve, starts, found, carry)
+                found = self._pronouns(vt, vs, ve, starts, found, carry, words, spans)
             persons = [f for f in found if f[4]]
             carry = persons[-1] if persons else None
             for a, b, name, kind, person in found:
@@ -254,10 +312,15 @@ class TargetMatcher:
         sent_starts: list[int],
         found: list[tuple[int, int, str, str, bool]],
         carry: tuple[int, int, str, str, bool] | None,
+        words: list[str],
+        spans: list[tuple[int, int]],
     ) -> list[tuple[int, int, str, str, bool]]:
         out = list(found)
-        for m in _PRONOUN_RE.finditer(vt, vs, ve):
-            p = m.group().lower()
+        for w, (ms, me) in zip(words, spans, strict=True):
+            p = w.lower()
+            if p not in _PERSON_PRONOUNS and p not in _THING_PRONOUNS:
+                continue
+            m = _Span(ms, me)
             before = [f for f in found if f[1] <= m.start()]
             if p in _PERSON_PRONOUNS:
                 persons = [f for f in before if f[4]]

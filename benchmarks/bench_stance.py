@@ -1,0 +1,76 @@
+"""Stance throughput: paragraphs per second for three targets on one core.
+
+Corpus: the seed article's paragraphs (``../shared/examples/seed-article.txt`` when
+present, else a built-in paragraph written for this benchmark) repeated to 2,000
+paragraphs in documents of 20 paragraphs, with attribution-style quoted ranges from the
+curly-quote pairs. Reports the best of 3 runs for the lexicon rules alone and for the
+default scorer (rules + pretrained classifier), and the model's load time. Both wall-clock
+and process CPU time are reported: on a shared machine the CPU figure is the one-core rate.
+
+Usage: ``python benchmarks/bench_stance.py``
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from framing.segment import segment
+from framing.stance import StanceScorer, TargetStanceClassifier
+
+TARGETS = {
+    "Russia": ["Russia", "Russian", "Putin", "Vladimir Putin", "Moscow", "the Kremlin", "Kremlin"],
+    "China": ["China", "Chinese", "Xi", "Xi Jinping", "Beijing"],
+    "United States": ["United States", "US", "U.S.", "Washington", "Trump", "Donald Trump"],
+}
+_FALLBACK = (
+    "Putin said, \u201cWe are working with China on a fair order.\u201d Critics in Washington "
+    "condemned the plan, and the US imposed new sanctions on Moscow."
+)
+SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed-article.txt"
+
+
+def corpus(n_paragraphs: int = 2000, per_doc: int = 20) -> list[str]:
+    paras = SEED.read_text(encoding="utf-8").splitlines() if SEED.exists() else [_FALLBACK]
+    paras = [p for p in paras if p.strip()]
+    pool = [paras[i % len(paras)] for i in range(n_paragraphs)]
+    return ["\n".join(pool[i : i + per_doc]) for i in range(0, n_paragraphs, per_doc)]
+
+
+def run(scorer: StanceScorer, texts: list[str]) -> tuple[float, float]:
+    docs = []
+    for i, text in enumerate(texts):
+        doc = segment(text, f"d{i}", paragraphs="line")
+        doc.annotations["quoted_ranges"] = [
+            (m.start(), m.end()) for m in re.finditer("\u201c[^\u201d]*\u201d", text)
+        ]
+        docs.append(doc)
+    n = sum(len(d.paragraphs) for d in docs)
+    t0, c0 = time.perf_counter(), time.process_time()
+    for k in range(0, len(docs), 10):  # batches of 10 documents, as the pipeline does
+        scorer.annotate(docs[k : k + 10])
+    return n / (time.perf_counter() - t0), n / (time.process_time() - c0)
+
+
+def main() -> None:
+    texts = corpus()
+    t0 = time.perf_counter()
+    TargetStanceClassifier.load(
+        Path(__file__).resolve().parents[1] / "framing" / "models" / "stance_newsmtsc.npz"
+    )
+    load = time.perf_counter() - t0
+    print(f"pretrained model load: {load:.3f} s")
+    for label, clf in (("rules only", None), ("rules + classifier", "pretrained")):
+        scorer = StanceScorer(TARGETS, classifier=clf)
+        runs = [run(scorer, texts) for _ in range(3)]
+        wall = max(r[0] for r in runs)
+        cpu = max(r[1] for r in runs)
+        print(
+            f"{label}: {wall:,.0f} paragraphs/s wall, {cpu:,.0f} per CPU second "
+            "(best of 3, 2,000 paragraphs, 3 targets)"
+        )
+
+
+if __name__ == "__main__":
+    main()

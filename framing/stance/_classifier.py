@@ -1,0 +1,289 @@
+"""Target-dependent stance classifier: hashed context features + logistic regression."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, ClassifierMixin
+from sklearn.exceptions import NotFittedError
+from sklearn.feature_extraction import FeatureHasher
+from sklearn.linear_model import LogisticRegression
+from sklearn.utils.validation import check_is_fitted
+
+from ..errors import InputError
+from ..models import load_arrays, save_arrays
+from ..segment import split_sentences
+from ._features import DENSE_NAMES, MentionFeaturizer
+
+__all__ = ["LABELS", "PRETRAINED_NAME", "TargetStanceClassifier"]
+
+LABELS = ("against", "neutral", "favor")
+PRETRAINED_NAME = "stance_newsmtsc"
+_KIND = "framing.stance.TargetStanceClassifier"
+_FORMAT = 1
+
+
+def _as_rows(X: Any) -> list[tuple[str, int, int]]:
+    """Validate ``X`` (DataFrame[text, start, end] or sequence of triples)."""
+    if isinstance(X, pd.DataFrame):
+        missing = {"text", "start", "end"} - set(X.columns)
+        if missing:
+            raise InputError(f"X needs the columns text, start, end; missing {sorted(missing)}")
+        triples = zip(X["text"].tolist(), X["start"].tolist(), X["end"].tolist(), strict=False)
+    elif isinstance(X, Sequence) and not isinstance(X, str):
+        triples = X  # type: ignore[assignment]
+    else:
+        raise InputError("X must be a DataFrame with columns text, start, end")
+    rows: list[tuple[str, int, int]] = []
+    for k, row in enumerate(triples):
+        try:
+            text, start, end = row
+            start, end = int(start), int(end)
+        except (TypeError, ValueError):
+            raise InputError(f"row {k}: expected (text, start, end)") from None
+        if not isinstance(text, str) or not 0 <= start <= end <= len(text):
+            raise InputError(f"row {k}: offsets {start}..{end} outside the text")
+        rows.append(_sentence_of(text, start, end))
+    return rows
+
+
+def _sentence_of(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Cut a long text down to the sentence(s) holding the mention."""
+    if len(text) <= 400:
+        return text, start, end
+    sents = split_sentences(text, 0, len(text))
+    lo = next((s for s, e in sents if s <= start < e), 0)
+    hi = next((e for s, e in sents if s < end <= e), len(text))
+    return text[lo:hi], start - lo, end - lo
+
+
+class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
+    """Stance of a sentence toward one target mention: against / neutral / favor.
+
+    ``X`` is a DataFrame with columns ``text`` (a sentence; longer texts are cut to
+    the mention's sentence), ``start`` and ``end`` (the mention's offsets). Features
+    (:mod:`framing.stance._features`) are hashed, so a fitted model holds numbers only.
+
+    Parameters
+    ----------
+    n_features : int, default 2**18
+        Size of the hashed feature space.
+    C : float, default 10.0
+        Inverse regularisation strength of the logistic regression.
+    dense_weight : float, default 0.6
+        Scale of the standardised dense (lexicon, position) features.
+    class_weight : {"balanced"} or None, default "balanced"
+    max_iter : int, default 1000
+
+    Attributes
+    ----------
+    classes_ : ndarray of str
+    coef_ : ndarray of shape (n_classes, n_features + n_dense)
+    intercept_ : ndarray of shape (n_classes,)
+    idf_ : ndarray of shape (n_features,)
+    dense_mean_, dense_scale_ : ndarray of shape (n_dense,)
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> X = pd.DataFrame({"text": ["Critics praised Acme.", "Critics attacked Acme.",
+    ...                            "Acme opened an office."] * 4,
+    ...                   "start": [16, 17, 0] * 4, "end": [20, 21, 4] * 4})
+    >>> y = ["favor", "against", "neutral"] * 4
+    >>> clf = TargetStanceClassifier().fit(X, y)
+    >>> clf.predict(X.iloc[:3]).tolist()
+    ['favor', 'against', 'neutral']
+    """
+
+    def __init__(
+        self,
+        *,
+        n_features: int = 2**18,
+        C: float = 10.0,
+        dense_weight: float = 0.6,
+        class_weight: str | None = "balanced",
+        max_iter: int = 1000,
+    ) -> None:
+        self.n_features = n_features
+        self.C = C
+        self.dense_weight = dense_weight
+        self.class_weight = class_weight
+        self.max_iter = max_iter
+
+    # -- features -------------------------------------------------------------------------
+    def _raw(self, rows: list[tuple[str, int, int]]) -> tuple[sp.csr_matrix, np.ndarray]:
+        fz = _featurizer()
+        return self._hash([fz.features(t, s, e) for t, s, e in rows])
+
+    def _hash(
+        self, feats: list[tuple[dict[str, float], list[float]]]
+    ) -> tuple[sp.csr_matrix, np.ndarray]:
+        rows = feats
+        hasher = FeatureHasher(n_features=self.n_features, alternate_sign=False)
+        S = hasher.transform(f[0] for f in feats).tocsr()
+        D = np.asarray([f[1] for f in feats], dtype=np.float64).reshape(len(rows), len(DENSE_NAMES))
+        return S, D
+
+    def _matrix(self, S: sp.csr_matrix, D: np.ndarray) -> sp.csr_matrix:
+        S = S.copy()
+        np.log1p(S.data, out=S.data)
+        S = S.multiply(self.idf_).tocsr()
+        norms = np.sqrt(np.asarray(S.multiply(S).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        S = sp.diags(1.0 / norms) @ S
+        Dz = (D - self.dense_mean_) / self.dense_scale_ * self.dense_weight
+        return sp.hstack([S, sp.csr_matrix(Dz)]).tocsr()
+
+    def _check(self) -> None:
+        try:
+            check_is_fitted(self, "coef_")
+        except NotFittedError:
+            raise NotFittedError(
+                "This TargetStanceClassifier is not fitted yet; call fit or use pretrained()"
+            ) from None
+
+    # -- estimator API ---------------------------------------------------------------------
+    def fit(self, X: Any, y: Any) -> TargetStanceClassifier:
+        """Learn from mentions ``X`` and labels ``y`` (against / neutral / favor)."""
+        rows = _as_rows(X)
+        labels = np.asarray([str(v) for v in y], dtype=object)
+        if len(labels) != len(rows):
+            raise InputError(f"X has {len(rows)} rows but y has {len(labels)} labels")
+        bad = sorted(set(labels) - set(LABELS))
+        if bad:
+            raise InputError(f"unknown stance labels {bad}; use {list(LABELS)}")
+        if len(set(labels)) < 2:
+            raise InputError("y needs at least two different labels")
+        S, D = self._raw(rows)
+        df = np.bincount(S.indices, minlength=self.n_features)
+        self.idf_ = np.log((1.0 + len(rows)) / (1.0 + df)) + 1.0
+        self.dense_mean_ = D.mean(axis=0)
+        scale = D.std(axis=0)
+        scale[scale == 0] = 1.0
+        self.dense_scale_ = scale
+        Xm = self._matrix(S, D)
+        lr = LogisticRegression(
+            C=self.C, class_weight=self.class_weight, max_iter=self.max_iter, tol=1e-3
+        )
+        lr.fit(Xm, labels)
+        self.classes_ = np.asarray([str(c) for c in lr.classes_])
+        coef, intercept = lr.coef_, lr.intercept_
+        if coef.shape[0] == 1:  # binary: expand to one row per class
+            coef = np.vstack([-coef, coef]) / 2.0
+            intercept = np.array([-intercept[0], intercept[0]]) / 2.0
+        self.coef_ = coef
+        self.intercept_ = intercept
+        self.n_features_in_ = 3
+        return self
+
+    def decision_function(self, X: Any) -> np.ndarray:
+        """Per-class scores, shape (n, n_classes)."""
+        self._check()
+        rows = _as_rows(X)
+        if not rows:
+            return np.zeros((0, len(self.classes_)))
+        Xm = self._matrix(*self._raw(rows))
+        return np.asarray(Xm @ self.coef_.T) + self.intercept_
+
+    def _proba_from_features(self, feats: list[tuple[dict[str, float], list[float]]]) -> np.ndarray:
+        """Probabilities for features made by :class:`MentionFeaturizer` (scorer fast path)."""
+        self._check()
+        Xm = self._matrix(*self._hash(feats))
+        z = np.asarray(Xm @ self.coef_.T) + self.intercept_
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+
+    def predict_proba(self, X: Any) -> np.ndarray:
+        """Class probabilities, columns in :attr:`classes_`."""
+        z = self.decision_function(X)
+        z = z - z.max(axis=1, keepdims=True) if len(z) else z
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True) if len(z) else e
+
+    def predict(self, X: Any) -> np.ndarray:
+        """Most probable label per mention."""
+        z = self.decision_function(X)
+        return self.classes_[z.argmax(axis=1)] if len(z) else np.asarray([], dtype=str)
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """Names of the model's inputs: ``hash_<i>`` then the dense feature names."""
+        self._check()
+        names = [f"hash_{i}" for i in range(self.n_features)] + list(DENSE_NAMES)
+        return np.asarray(names, dtype=object)
+
+    def __sklearn_tags__(self):  # type: ignore[no-untyped-def]
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        return tags
+
+    # -- persistence -------------------------------------------------------------------------
+    def save(self, path: str | os.PathLike[str], **provenance: Any) -> None:
+        """Write the fitted model to ``path`` (npz + JSON, no pickle)."""
+        self._check()
+        meta = {
+            "kind": _KIND,
+            "format": _FORMAT,
+            "params": self.get_params(),
+            "classes": self.classes_.tolist(),
+            "dense_names": list(DENSE_NAMES),
+            "provenance": provenance,
+        }
+        arrays = {
+            "coef": self.coef_.astype(np.float32),
+            "intercept": self.intercept_.astype(np.float64),
+            "idf": self.idf_.astype(np.float32),
+            "dense_mean": self.dense_mean_,
+            "dense_scale": self.dense_scale_,
+        }
+        save_arrays(path, meta, arrays)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> TargetStanceClassifier:
+        """Read a model written by :meth:`save` (never executes code)."""
+        meta, arrays = load_arrays(path)
+        if meta.get("kind") != _KIND:
+            raise InputError(f"{os.fspath(path)}: not a TargetStanceClassifier model")
+        if meta.get("dense_names") != list(DENSE_NAMES):
+            raise InputError(f"{os.fspath(path)}: made with other features; retrain it")
+        try:
+            clf = cls(**meta["params"])
+            clf.classes_ = np.asarray(meta["classes"])
+            clf.coef_ = arrays["coef"].astype(np.float64)
+            clf.intercept_ = arrays["intercept"]
+            clf.idf_ = arrays["idf"].astype(np.float64)
+            clf.dense_mean_ = arrays["dense_mean"]
+            clf.dense_scale_ = arrays["dense_scale"]
+        except (KeyError, TypeError) as exc:
+            raise InputError(f"{os.fspath(path)}: incomplete model file ({exc})") from None
+        if clf.coef_.shape != (len(clf.classes_), clf.n_features + len(DENSE_NAMES)):
+            raise InputError(f"{os.fspath(path)}: array shapes do not match the parameters")
+        clf.n_features_in_ = 3
+        clf.provenance_ = meta.get("provenance", {})
+        return clf
+
+    @classmethod
+    def pretrained(cls) -> TargetStanceClassifier:
+        """The model shipped with the package, trained on NewsMTSC (MIT); see its card."""
+        return _pretrained(cls)
+
+
+@lru_cache(maxsize=1)
+def _featurizer() -> MentionFeaturizer:
+    return MentionFeaturizer()
+
+
+def _pretrained(cls: type[TargetStanceClassifier]) -> TargetStanceClassifier:
+    ref = resources.files("framing.models").joinpath(PRETRAINED_NAME + ".npz")
+    with resources.as_file(ref) as path:
+        if not path.exists():
+            raise InputError(f"{path}: the pretrained stance model is not installed")
+        return cls.load(path)

@@ -1,0 +1,346 @@
+"""The stance scorer: per (paragraph, target) stance, split by voice."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from ..errors import InputError
+from ..lexicon import VADER_PROVENANCE
+from ..scorers import Scorer, quoted_ranges
+from ..segment import Doc, Span
+from ._classifier import TargetStanceClassifier
+from ._features import MentionFeaturizer, token_range
+from ._lexicon_scorer import LexiconStance, SentenceTokens, tokenize_sentence
+from ._targets import Mention, TargetMatcher
+
+__all__ = ["StanceScorer", "stance_label"]
+
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|[Mm]e)\b")
+_KIND_WEIGHT = {"alias": 1.0, "short": 1.0, "pronoun": 0.5}
+
+
+def stance_label(score: float, threshold: float = 0.2) -> str:
+    """``favor`` / ``against`` beyond ``±threshold``, else ``neutral``.
+
+    Examples
+    --------
+    >>> stance_label(0.5), stance_label(-0.05), stance_label(-0.3)
+    ('favor', 'neutral', 'against')
+    """
+    if score >= threshold:
+        return "favor"
+    if score <= -threshold:
+        return "against"
+    return "neutral"
+
+
+class StanceScorer(Scorer):
+    """Stance toward named targets per paragraph, in the author's and quoted voices.
+
+    Each mention (alias, demonym, metonym, short name or pronoun; see
+    :class:`~framing.stance._targets.TargetMatcher`) is scored by the lexicon rules
+    (:class:`~framing.stance._lexicon_scorer.LexiconStance`) and, when a classifier is
+    given, by :class:`TargetStanceClassifier` (``P(favor) - P(against)``); the two are
+    averaged with ``lexicon_weight``. A mention inside ``doc.annotations["quoted_ranges"]``
+    (filled by the attribution scorer) is in the quoted voice and is judged on the quoted
+    words only; a mention in the author's voice is judged with quoted words masked.
+    First-person pronouns inside a quote count as mentions of the speaker's target.
+
+    Output per paragraph that mentions a target: a ``stance`` row (``para_id, target,
+    score, label, voice, author_score, quoted_score`` plus ``author_label,
+    quoted_label, n_mentions``), the column ``stance__<target>`` (NaN where the target
+    is not mentioned) and one ``target`` span per mention.
+
+    Parameters
+    ----------
+    targets : mapping of str to list of str
+        Target name -> aliases.
+    classifier : TargetStanceClassifier, "pretrained" or None, default "pretrained"
+        None scores with the lexicon rules only.
+    lexicon_weight : float, default 0.5
+        Weight of the lexicon score against the classifier's.
+    threshold : float, default 0.2
+        ``|score|`` from which a stance is ``favor`` / ``against``.
+    expand : bool, default True
+        Add demonyms and metonyms of known countries.
+
+    Examples
+    --------
+    >>> from framing.segment import segment
+    >>> doc = segment('Critics condemned Russia. Acme opened an office.')
+    >>> StanceScorer({"Russia": []}, classifier=None).annotate([doc])
+    >>> [(r["target"], r["label"]) for r in doc.rows["stance"]]
+    [('Russia', 'against')]
+    >>> doc.columns["stance__Russia"][0] < 0
+    True
+    """
+
+    name = "stance"
+    requires = ()
+    tables = ("stance",)
+
+    def __init__(
+        self,
+        targets: Mapping[str, Sequence[str]],
+        classifier: TargetStanceClassifier | str | None = "pretrained",
+        *,
+        lexicon_weight: float = 0.5,
+        threshold: float = 0.2,
+        expand: bool = True,
+    ) -> None:
+        if not isinstance(targets, Mapping) or not targets:
+            raise InputError("targets must be a non-empty mapping of name -> aliases")
+        for name, aliases in targets.items():
+            if isinstance(aliases, str) or not isinstance(aliases, Sequence):
+                raise InputError(f"target {name!r}: aliases must be a list of strings")
+        self.targets = {str(k): [str(a) for a in v] for k, v in targets.items()}
+        if isinstance(classifier, str):
+            if classifier != "pretrained":
+                raise InputError(
+                    f"classifier must be 'pretrained', None or an estimator, not {classifier!r}"
+                )
+            classifier = TargetStanceClassifier.pretrained()
+        self.classifier = classifier
+        self.lexicon_weight = float(lexicon_weight)
+        self.threshold = float(threshold)
+        self.matcher = TargetMatcher(self.targets, expand=expand)
+        self.rules = LexiconStance()
+        self.featurizer = MentionFeaturizer()
+
+    def dynamic_columns(self) -> tuple[str, ...]:
+        """``stance__<target>`` for every target."""
+        return tuple(f"stance__{t}" for t in self.targets)
+
+    def provenance(self) -> dict[str, Any]:
+        """Lexicons and model behind the scores."""
+        prov: dict[str, Any] = {
+            "scorer": self.name,
+            "targets": sorted(self.targets),
+            "lexicons": [VADER_PROVENANCE, {"name": "textblob en-sentiment.xml", "licence": "MIT"}],
+            "lexicon_weight": self.lexicon_weight,
+        }
+        if self.classifier is not None:
+            prov["model"] = getattr(self.classifier, "provenance_", {}) or {
+                "name": "TargetStanceClassifier (user-fitted)"
+            }
+        return prov
+
+    # -- annotate --------------------------------------------------------------------------
+    def annotate(self, docs: Sequence[Doc]) -> None:
+        """Add stance rows, ``stance__<target>`` columns and target spans to each Doc."""
+        per_doc = [self._mentions(doc) for doc in docs]
+        if self.classifier is not None:
+            feats: list[tuple[dict[str, float], list[float]]] = []
+            index: list[dict[str, Any]] = []
+            for items in per_doc:
+                for item in items:
+                    if item["feat"] is not None:
+                        feats.append(item["feat"])
+                        index.append(item)
+            if feats:
+                proba = _proba(self.classifier, feats)
+                classes = list(self.classifier.classes_)
+                fav = proba[:, classes.index("favor")] if "favor" in classes else 0.0
+                ag = proba[:, classes.index("against")] if "against" in classes else 0.0
+                c = np.asarray(fav - ag, dtype=float).reshape(-1)
+                w = self.lexicon_weight
+                for item, cv in zip(index, c, strict=True):
+                    item["score"] = w * item["lex"] + (1.0 - w) * float(cv)
+        for doc, items in zip(docs, per_doc, strict=True):
+            self._write(doc, items)
+
+    def _mentions(self, doc: Doc) -> list[dict[str, Any]]:
+        mentions = self.matcher.find(doc)
+        if not mentions:
+            return []
+        ranges = quoted_ranges(doc)
+        if ranges:
+            mentions = sorted(
+                mentions + _speaker_pronouns(doc, mentions, ranges), key=lambda m: m.start
+            )
+        lexicon = self.rules.lexicon
+        want_feat = self.classifier is not None
+        by_sent: dict[tuple[int, int], list[Mention]] = {}
+        for m in mentions:
+            para = doc.paragraphs[m.para_id]
+            sent = next(
+                ((s, e) for s, e in para.sentences if s <= m.start < e), (para.start, para.end)
+            )
+            by_sent.setdefault(sent, []).append(m)
+        items: list[dict[str, Any]] = []
+        for (s, e), ms in by_sent.items():
+            sub = [(a, b) for a, b in ranges if a < e and b > s]
+            toks = tokenize_sentence(doc.text, s, e, sub, lexicon)
+            spans = [token_range(toks, m.start, m.end) for m in ms]
+            views: dict[Any, tuple[SentenceTokens, list[int]]] = {}
+            # Adjacent mentions of one target in one voice ("Russian President Vladimir
+            # Putin") are scored once, as a unit.
+            units: list[list[int]] = []
+            for k, m in enumerate(ms):
+                if units:
+                    prev = units[-1][-1]
+                    pm = ms[prev]
+                    if (
+                        pm.target == m.target
+                        and spans[k][0] - spans[prev][1] <= 2
+                        and _voice(toks, spans[prev]) == _voice(toks, spans[k])
+                        and all(w[:1].isalnum() for w in toks.words[spans[prev][1] : spans[k][0]])
+                    ):
+                        units[-1].append(k)
+                        continue
+                units.append([k])
+            for unit in units:
+                a, b = spans[unit[0]][0], spans[unit[-1]][1]
+                quoted = _voice(toks, (a, b))
+                others = [spans[k] for k, o in enumerate(ms) if o.target != ms[unit[0]].target]
+                lex = self.rules.score(toks, a, b, others) if b > a else 0.0
+                feat = None
+                if want_feat and b > a:
+                    view, pos = _view(toks, a, quoted, sub, views, lexicon)
+                    va = pos.index(a) if a in pos else -1
+                    if va >= 0:
+                        feat = self.featurizer.from_tokens(view, va, va + (b - a))
+                voice = "quoted" if quoted else "author"
+                item = {
+                    "ms": [ms[k] for k in unit],
+                    "voice": voice,
+                    "lex": lex,
+                    "score": lex,
+                    "feat": feat,
+                }
+                items.append(item)
+        return items
+
+    def _write(self, doc: Doc, items: list[dict[str, Any]]) -> None:
+        groups: dict[tuple[int, str], list[dict[str, Any]]] = {}
+        for it in items:
+            first: Mention = it["ms"][0]
+            groups.setdefault((first.para_id, first.target), []).append(it)
+            score = round(it["score"], 4)
+            for m in it["ms"]:
+                extra = {"mention": m.kind}
+                doc.spans.append(
+                    Span(m.para_id, m.start, m.end, "target", m.target, score, it["voice"], extra)
+                )
+        cols = {t: [math.nan] * len(doc.paragraphs) for t in self.targets}
+        rows: list[dict[str, Any]] = []
+        for (pid, target), its in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+            author = [it for it in its if it["voice"] == "author"]
+            quoted = [it for it in its if it["voice"] == "quoted"]
+            score = _mean(its)
+            a_score = _mean(author) if author else math.nan
+            q_score = _mean(quoted) if quoted else math.nan
+            voice = "mixed" if author and quoted else ("quoted" if quoted else "author")
+            rows.append(
+                {
+                    "para_id": pid,
+                    "target": target,
+                    "score": score,
+                    "label": stance_label(score, self.threshold),
+                    "voice": voice,
+                    "author_score": a_score,
+                    "quoted_score": q_score,
+                    "author_label": stance_label(a_score, self.threshold) if author else None,
+                    "quoted_label": stance_label(q_score, self.threshold) if quoted else None,
+                    "n_mentions": sum(len(it["ms"]) for it in its),
+                }
+            )
+            cols[target][pid] = score
+        doc.add_rows("stance", rows)
+        for t, values in cols.items():
+            doc.columns[f"stance__{t}"] = values
+
+
+def _mean(items: list[dict[str, Any]]) -> float:
+    w = [max(_KIND_WEIGHT.get(m.kind, 1.0) for m in it["ms"]) for it in items]
+    return float(sum(wi * it["score"] for wi, it in zip(w, items, strict=False)) / sum(w))
+
+
+def _voice(toks: SentenceTokens, span: tuple[int, int]) -> bool:
+    a, b = span
+    return b > a and all(toks.quoted[a:b])
+
+
+def _view(
+    toks: SentenceTokens,
+    a: int,
+    quoted: bool,
+    ranges: list[tuple[int, int]],
+    cache: dict[Any, tuple[SentenceTokens, list[int]]],
+    lexicon: dict[str, float],
+) -> tuple[SentenceTokens, list[int]]:
+    """The sentence as one voice sees it: the author's words, or the words of one quote."""
+    if not ranges:
+        return toks, list(range(len(toks.words)))
+    if quoted:
+        pos = toks.starts[a]
+        key: Any = next(((qa, qb) for qa, qb in ranges if qa <= pos < qb), None)
+        keep = [
+            i
+            for i, q in enumerate(toks.quoted)
+            if q and key is not None and key[0] <= toks.starts[i] < key[1]
+        ]
+    else:
+        key = "author"
+        keep = [i for i, q in enumerate(toks.quoted) if not q]
+    if key not in cache:
+        cache[key] = (toks.subset(keep, lexicon), keep)
+    return cache[key]
+
+
+def _proba(classifier: Any, feats: list[tuple[dict[str, float], list[float]]]) -> np.ndarray:
+    if hasattr(classifier, "_proba_from_features"):
+        return np.asarray(classifier._proba_from_features(feats))
+    raise InputError("classifier must be a TargetStanceClassifier")
+
+
+def _speaker_pronouns(
+    doc: Doc, mentions: list[Mention], ranges: list[tuple[int, int]]
+) -> list[Mention]:
+    """First-person pronouns inside a quote, as mentions of the speaker's target."""
+    speakers: dict[tuple[int, int], str] = {}
+    for row in doc.rows.get("quotes", []):
+        cs, ce = row.get("content_start"), row.get("content_end")
+        ss, se = row.get("source_start"), row.get("source_end")
+        if None in (cs, ce, ss, se):
+            continue
+        for m in mentions:
+            if ss <= m.start and m.end <= se:
+                speakers[(cs, ce)] = m.target
+                break
+    out: list[Mention] = []
+    text = doc.view.text if doc.view.index is None else doc.text
+    for qa, qb in ranges:
+        target = next(
+            (t for (cs, ce), t in speakers.items() if cs <= qa < ce or qa <= cs < qb), None
+        )
+        if target is None:
+            target = _nearby_speaker(doc, mentions, qa, qb)
+        if target is None:
+            continue
+        pid = doc.paragraph_of(qa)
+        for m in _FIRST_PERSON.finditer(text, qa, qb):
+            out.append(Mention(pid, m.start(), m.end(), target, "pronoun", True))
+    return out
+
+
+def _nearby_speaker(doc: Doc, mentions: list[Mention], qa: int, qb: int) -> str | None:
+    """The author-voice mention just before (``X said, "...``) or after a quote."""
+    best: tuple[int, str] | None = None
+    for m in mentions:
+        if m.end <= qa and qa - m.end <= 60:
+            gap = doc.text[m.end : qa]
+            if not any(c in gap for c in ".!?\n"):
+                d = qa - m.end
+                if best is None or d < best[0]:
+                    best = (d, m.target)
+        elif m.start >= qb and m.start - qb <= 25:
+            gap = doc.text[qb : m.start]
+            if "\n" not in gap and (best is None or m.start - qb < best[0]):
+                best = (m.start - qb, m.target)
+    return best[1] if best else None

@@ -1,0 +1,149 @@
+"""TargetStanceClassifier: scikit-learn conventions, persistence without pickle, inputs."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+from sklearn.model_selection import GridSearchCV
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import FunctionTransformer
+
+from framing.errors import InputError
+from framing.stance import TargetStanceClassifier
+
+_SENTENCES = [
+    ("Critics praised {} for a wise decision.", "favor"),
+    ("Voters applauded {} after the speech.", "favor"),
+    ("{} won a well-deserved award.", "favor"),
+    ("Critics condemned {} for the brutal crackdown.", "against"),
+    ("{} was accused of corruption.", "against"),
+    ("Protesters attacked {} over the failed plan.", "against"),
+    ("{} met officials on Tuesday.", "neutral"),
+    ("{} will travel to Paris next week.", "neutral"),
+    ("The report mentions {} twice.", "neutral"),
+]
+_NAMES = ["Acme", "Smith", "Oslo", "Jones"]
+
+
+def _data() -> tuple[pd.DataFrame, list[str]]:
+    rows, labels = [], []
+    for name in _NAMES:
+        for tpl, label in _SENTENCES:
+            text = tpl.format(name)
+            start = text.index(name)
+            rows.append({"text": text, "start": start, "end": start + len(name)})
+            labels.append(label)
+    return pd.DataFrame(rows), labels
+
+
+def _small() -> TargetStanceClassifier:
+    return TargetStanceClassifier(n_features=2**10, C=10.0)
+
+
+def test_fit_returns_self_and_learns_attributes() -> None:
+    X, y = _data()
+    clf = _small()
+    assert clf.fit(X, y) is clf
+    assert list(clf.classes_) == ["against", "favor", "neutral"]
+    assert clf.coef_.shape == (3, 2**10 + len(clf.get_feature_names_out()) - 2**10)
+
+
+def test_predicts_training_pattern_on_new_name() -> None:
+    X, y = _data()
+    clf = _small().fit(X, y)
+    text = "Critics condemned Baxter for the brutal crackdown."
+    pred = clf.predict(pd.DataFrame({"text": [text], "start": [18], "end": [24]}))
+    assert pred.tolist() == ["against"]
+
+
+def test_predict_proba_rows_sum_to_one_in_classes_order() -> None:
+    X, y = _data()
+    clf = _small().fit(X, y)
+    proba = clf.predict_proba(X)
+    assert proba.shape == (len(X), 3)
+    assert np.allclose(proba.sum(axis=1), 1.0)
+    assert (clf.classes_[proba.argmax(axis=1)] == clf.predict(X)).all()
+
+
+def test_get_set_params_and_clone() -> None:
+    clf = TargetStanceClassifier(C=0.5)
+    params = clf.get_params()
+    assert params["C"] == 0.5
+    other = clone(clf).set_params(C=2.0)
+    assert other.C == 2.0 and clf.C == 0.5
+    assert not hasattr(clone(_small().fit(*_data())), "coef_")
+
+
+def test_not_fitted_error() -> None:
+    with pytest.raises(NotFittedError):
+        TargetStanceClassifier().predict(pd.DataFrame({"text": ["A."], "start": [0], "end": [1]}))
+
+
+def test_save_load_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    X, y = _data()
+    clf = _small().fit(X, y)
+    path = tmp_path / "m.npz"
+    clf.save(path)
+    again = TargetStanceClassifier.load(path)
+    assert again.get_params() == clf.get_params()
+    assert np.allclose(again.predict_proba(X), clf.predict_proba(X), atol=1e-5)
+    with np.load(path, allow_pickle=False) as data:  # no object arrays inside
+        assert all(data[k].dtype.kind in "biuf" for k in data.files)
+
+
+def test_load_rejects_foreign_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "x.npz"
+    path.write_bytes(b"not a model")
+    with pytest.raises(InputError, match="x.npz"):
+        TargetStanceClassifier.load(path)
+
+
+def test_pipeline_and_grid_search() -> None:
+    X, y = _data()
+    pipe = Pipeline([("id", FunctionTransformer(lambda d: d)), ("clf", _small())])
+    pipe.fit(X, y)
+    assert len(pipe.predict(X)) == len(X)
+    grid = GridSearchCV(_small(), {"C": [1.0, 10.0]}, cv=2).fit(X, y)
+    assert grid.best_params_["C"] in (1.0, 10.0)
+
+
+def test_bad_input_names_the_row() -> None:
+    X = pd.DataFrame({"text": ["Acme."], "start": [3], "end": [30]})
+    with pytest.raises(InputError, match="row 0"):
+        _small().fit(X, ["favor"])
+
+
+def test_missing_columns() -> None:
+    with pytest.raises(InputError, match="start"):
+        _small().fit(pd.DataFrame({"text": ["x"]}), ["favor"])
+
+
+def test_unknown_label() -> None:
+    X, y = _data()
+    with pytest.raises(InputError, match="positive"):
+        _small().fit(X, ["positive"] * len(y))
+
+
+def test_long_text_is_cut_to_the_mention_sentence() -> None:
+    X, y = _data()
+    clf = _small().fit(X, y)
+    filler = "The weather was mild and the trains ran on time. " * 12
+    text = filler + "Critics condemned Baxter for the brutal crackdown."
+    start = text.index("Baxter")
+    one = pd.DataFrame({"text": [text], "start": [start], "end": [start + 6]})
+    assert clf.predict(one).tolist() == ["against"]
+
+
+def test_pretrained_loads_and_predicts() -> None:
+    try:
+        clf = TargetStanceClassifier.pretrained()
+    except InputError:
+        pytest.skip("pretrained model not built")
+    X = pd.DataFrame(
+        {"text": ["Critics condemned Baxter for the brutal crackdown."], "start": [18], "end": [24]}
+    )
+    assert clf.predict(X).tolist() == ["against"]
+    assert clf.provenance_.get("data")

@@ -1,0 +1,148 @@
+"""StanceScorer: rows, columns, spans, voices, and the seed article."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from framing.errors import InputError
+from framing.scorers import Scorer
+from framing.segment import segment
+from framing.stance import StanceScorer, TargetStanceClassifier
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+TARGETS = {
+    "Russia": ["Russia", "Russian", "Putin", "Vladimir Putin", "Moscow", "the Kremlin", "Kremlin"],
+    "China": ["China", "Chinese", "Xi", "Xi Jinping", "Beijing"],
+    "United States": ["United States", "US", "U.S.", "Washington", "Trump", "Donald Trump"],
+}
+
+
+def _curly_quotes(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer("\u201c[^\u201d]*\u201d", text)]
+
+
+def _run(text: str, targets=TARGETS, quotes: bool = True, classifier=None):  # type: ignore[no-untyped-def]
+    doc = segment(text, "d", paragraphs="line")
+    if quotes:
+        doc.annotations["quoted_ranges"] = _curly_quotes(text)
+    StanceScorer(targets, classifier=classifier).annotate([doc])
+    return doc
+
+
+def test_is_a_scorer_with_contract_names() -> None:
+    s = StanceScorer({"Russia": []}, classifier=None)
+    assert isinstance(s, Scorer)
+    assert s.name == "stance" and s.tables == ("stance",) and s.requires == ()
+    assert s.dynamic_columns() == ("stance__Russia",)
+
+
+def test_rows_only_where_target_is_mentioned() -> None:
+    doc = _run("Critics condemned Russia.\nThe weather was fine.\nBeijing welcomed it.")
+    got = {(r["para_id"], r["target"]) for r in doc.rows["stance"]}
+    assert got == {(0, "Russia"), (2, "China")}
+    col = doc.columns["stance__Russia"]
+    assert col[0] < 0 and math.isnan(col[1]) and math.isnan(col[2])
+    assert all(math.isnan(v) for v in doc.columns["stance__United States"])
+
+
+def test_row_has_contract_columns() -> None:
+    doc = _run("Critics condemned Russia.")
+    row = doc.rows["stance"][0]
+    for key in ("para_id", "target", "score", "label", "voice", "author_score", "quoted_score"):
+        assert key in row
+    assert row["label"] == "against" and row["voice"] == "author"
+    assert math.isnan(row["quoted_score"])
+
+
+def test_target_spans() -> None:
+    text = "Russian President Vladimir Putin met Xi."
+    doc = _run(text)
+    spans = [(text[s.start : s.end], s.label, s.kind, s.voice) for s in doc.spans]
+    assert ("Vladimir Putin", "Russia", "target", "author") in spans
+    assert ("Xi", "China", "target", "author") in spans
+
+
+def test_quoted_praise_is_quoted_voice_and_author_stays_neutral() -> None:
+    text = "Putin said, \u201cChina is a wonderful and reliable partner.\u201d"
+    doc = _run(text)
+    rows = {r["target"]: r for r in doc.rows["stance"]}
+    assert rows["China"]["voice"] == "quoted" and rows["China"]["quoted_label"] == "favor"
+    assert rows["Russia"]["author_label"] == "neutral"
+
+
+def test_without_quoted_ranges_everything_is_author_voice() -> None:
+    text = "Putin said, \u201cChina is a wonderful and reliable partner.\u201d"
+    doc = _run(text, quotes=False)
+    assert {r["voice"] for r in doc.rows["stance"]} == {"author"}
+
+
+def test_first_person_plural_in_quote_is_the_speaker_target() -> None:
+    text = "Putin added, \u201cWe are proud of our excellent work.\u201d"
+    doc = _run(text)
+    spans = [(text[s.start : s.end], s.label) for s in doc.spans]
+    assert ("We", "Russia") in spans and ("our", "Russia") in spans
+    (row,) = [r for r in doc.rows["stance"] if r["target"] == "Russia"]
+    assert row["voice"] == "mixed" and row["quoted_score"] > 0
+
+
+def test_accusation_is_against_the_accused() -> None:
+    doc = _run("Washington accused Moscow of aggression.")
+    rows = {r["target"]: r for r in doc.rows["stance"]}
+    assert rows["Russia"]["label"] == "against"
+    assert rows["United States"]["label"] == "neutral"
+
+
+def test_fitted_classifier_is_combined() -> None:
+    texts = ["Critics praised Acme.", "Critics attacked Acme.", "Acme opened an office."] * 4
+    X = pd.DataFrame({"text": texts, "start": [16, 17, 0] * 4, "end": [20, 21, 4] * 4})
+    clf = TargetStanceClassifier(n_features=2**10).fit(X, ["favor", "against", "neutral"] * 4)
+    doc = _run("Critics attacked Acme again.", {"Acme": []}, classifier=clf)
+    row = doc.rows["stance"][0]
+    lexicon_only = _run("Critics attacked Acme again.", {"Acme": []}).rows["stance"][0]
+    assert row["score"] < 0 and row["score"] != lexicon_only["score"]
+
+
+def test_bad_targets() -> None:
+    with pytest.raises(InputError):
+        StanceScorer({}, classifier=None)
+    with pytest.raises(InputError):
+        StanceScorer({"Russia": "Moscow"}, classifier=None)  # type: ignore[dict-item]
+    with pytest.raises(InputError):
+        StanceScorer({"Russia": []}, classifier="other")
+
+
+def test_seed_article_quoted_praise_and_missing_targets() -> None:
+    path = SHARED / "examples" / "seed-article.txt"
+    if not path.exists():
+        pytest.skip("../shared/examples/seed-article.txt not present")
+    try:
+        clf = TargetStanceClassifier.pretrained()
+    except InputError:
+        pytest.skip("pretrained stance model not built")
+    text = path.read_text(encoding="utf-8")
+    doc = segment(text, "seed", paragraphs="line")
+    doc.annotations["quoted_ranges"] = _curly_quotes(text)
+    StanceScorer(TARGETS, classifier=clf).annotate([doc])
+    rows = {(r["para_id"], r["target"]): r for r in doc.rows["stance"]}
+    paras = [p for p in doc.paragraphs]
+    praise = [
+        i
+        for i, p in enumerate(paras)
+        if re.search(r"(Putin|Xi Jinping) (said|added)", text[p.start : p.end])
+        and "\u201c" in text[p.start : p.end]
+        and ("Russia" in text[p.start : p.end] or "We" in text[p.start : p.end])
+    ]
+    assert len(praise) >= 3
+    for pid in praise:
+        for target in ("Russia", "China"):
+            row = rows[(pid, target)]
+            assert row["quoted_label"] == "favor", (pid, target, row)
+            assert row["author_label"] in (None, "neutral"), (pid, target, row)
+    mentioned = {(s.para_id, s.label) for s in doc.spans if s.kind == "target"}
+    assert set(rows) == mentioned
+    assert (0, "United States") not in rows and (6, "United States") in rows
