@@ -1,0 +1,310 @@
+"""Paragraph- or sentence-level bias classifier (``bias_score``)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from importlib import resources
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedKFold
+from sklearn.utils.validation import check_is_fitted
+
+from ..errors import InputError
+from ..models import load_arrays, save_arrays
+from ._features import SENTENCE_FEATURES, sentence_features
+from ._linear import LinearWeights
+from ._tagger import LoadedTermTagger, token_table
+
+__all__ = ["TAGGER_FEATURES", "BiasClassifier"]
+
+PRETRAINED = "bias_classifier.npz"
+TAGGER_FEATURES = ("tagger_max", "tagger_top3", "tagger_n_loaded", "tagger_sum_norm")
+
+
+class BiasClassifier(TransformerMixin, ClassifierMixin, BaseEstimator):
+    """Probability that a sentence or paragraph uses biased / loaded language.
+
+    Features: hashed word 1-2-grams and character 2-5-grams (TF-IDF weighted, no
+    vocabulary is stored), dense counts from the project's lexicons, VADER valence
+    and textblob subjectivity statistics, and (optionally) the word probabilities of
+    a :class:`LoadedTermTagger`; a logistic regression on top.
+
+    Parameters
+    ----------
+    n_features : int
+        Size of each hashed space (words, characters).
+    char_ngrams : bool
+        Add hashed character n-grams.
+    C : float
+        Inverse regularisation strength.
+    class_weight : "balanced" or None
+    tagger : None, "pretrained" or LoadedTermTagger
+        Word-level tagger whose probabilities become features. An unfitted tagger is
+        trained in :meth:`fit` from ``token_labels`` (cross-fitted, so the features
+        seen in training are out-of-fold).
+    cv : int
+        Folds for cross-fitting the tagger.
+    dense_weight : float
+        Multiplier of the standardised dense features.
+    max_iter : int
+
+    Attributes
+    ----------
+    classes_ : ndarray
+        The labels seen in ``fit`` (sorted); ``predict_proba`` columns follow them.
+    weights_ : LinearWeights
+    tagger_ : LoadedTermTagger or None
+
+    Examples
+    --------
+    >>> texts = ["A sham vote by thugs.", "The vote was held.", "Corrupt thugs.",
+    ...          "The council met.", "A shameful sham.", "Voters went to polls."]
+    >>> clf = BiasClassifier(n_features=2**12).fit(texts, [1, 0, 1, 0, 1, 0])
+    >>> clf.predict(["Corrupt thugs held a sham vote.", "The council held a vote."]).tolist()
+    [1, 0]
+    """
+
+    def __init__(
+        self,
+        n_features: int = 2**18,
+        char_ngrams: bool = True,
+        C: float = 4.0,
+        class_weight: str | None = "balanced",
+        tagger: Any = None,
+        cv: int = 5,
+        dense_weight: float = 1.0,
+        max_iter: int = 3000,
+    ) -> None:
+        self.n_features = n_features
+        self.char_ngrams = char_ngrams
+        self.C = C
+        self.class_weight = class_weight
+        self.tagger = tagger
+        self.cv = cv
+        self.dense_weight = dense_weight
+        self.max_iter = max_iter
+
+    # -- features --------------------------------------------------------------------------
+    def _hashers(self) -> list[HashingVectorizer]:
+        hv = [
+            HashingVectorizer(
+                n_features=self.n_features, ngram_range=(1, 2), alternate_sign=False, norm=None
+            )
+        ]
+        if self.char_ngrams:
+            hv.append(
+                HashingVectorizer(
+                    n_features=self.n_features,
+                    analyzer="char_wb",
+                    ngram_range=(2, 5),
+                    alternate_sign=False,
+                    norm=None,
+                )
+            )
+        return hv
+
+    def _dense(self, texts: list[str], tagger_feats: np.ndarray | None) -> np.ndarray:
+        D = sentence_features(texts)
+        if tagger_feats is not None:
+            D = np.hstack([D, tagger_feats])
+        return D
+
+    def _matrix(self, texts: list[str], D: np.ndarray) -> sparse.csr_matrix:
+        blocks = []
+        for hv, idf in zip(self._hashers(), self.idf_, strict=True):
+            tf = hv.transform(texts)
+            tf.data = 1.0 + np.log(tf.data)  # sublinear tf
+            tf = tf @ sparse.diags(idf)
+            norms = np.sqrt(np.asarray(tf.multiply(tf).sum(axis=1)).ravel())
+            norms[norms == 0] = 1.0
+            blocks.append(sparse.diags(1.0 / norms) @ tf)
+        Z = (D - self.dense_mean_) / self.dense_scale_ * self.dense_weight
+        blocks.append(sparse.csr_matrix(Z))
+        return sparse.hstack(blocks, format="csr")
+
+    # -- fitting ---------------------------------------------------------------------------
+    def fit(
+        self, X: Sequence[str], y: Any, token_labels: Sequence[set[str]] | None = None
+    ) -> BiasClassifier:
+        """Fit on texts ``X`` and labels ``y``.
+
+        Parameters
+        ----------
+        X : sequence of str
+        y : array-like of two distinct labels (e.g. 0/1)
+        token_labels : sequence of sets of str, optional
+            Lower-cased loaded words of each text, to train an unfitted ``tagger``.
+        """
+        texts = _texts(X)
+        y = np.asarray(y)
+        self.classes_ = np.unique(y)
+        if len(self.classes_) != 2:
+            raise ValueError(f"y must hold exactly two classes, got {self.classes_.tolist()}")
+        if len(texts) != len(y):
+            raise ValueError(f"X has {len(texts)} texts but y has {len(y)} labels")
+        yb = (y == self.classes_[1]).astype(int)
+        self.tagger_, tfeats = self._fit_tagger(texts, yb, token_labels)
+        D = self._dense(texts, tfeats)
+        self.dense_mean_ = D.mean(axis=0)
+        scale = D.std(axis=0)
+        scale[scale == 0] = 1.0
+        self.dense_scale_ = scale
+        self.idf_ = []
+        for hv in self._hashers():
+            idf = TfidfTransformer(sublinear_tf=True).fit(hv.transform(texts)).idf_
+            self.idf_.append(np.asarray(idf, dtype=np.float64))
+        lr = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter)
+        lr.fit(self._matrix(texts, D), yb)
+        self.weights_ = LinearWeights.from_estimator(lr)
+        self.n_features_in_ = 1
+        return self
+
+    def _fit_tagger(
+        self, texts: list[str], yb: np.ndarray, token_labels: Sequence[set[str]] | None
+    ) -> tuple[LoadedTermTagger | None, np.ndarray | None]:
+        tagger = self.tagger
+        if tagger is None:
+            return None, None
+        if isinstance(tagger, str):
+            if tagger != "pretrained":
+                raise ValueError("tagger must be None, 'pretrained' or a LoadedTermTagger")
+            tagger = LoadedTermTagger.pretrained()
+            return tagger, tagger_features(tagger, texts)
+        if hasattr(tagger, "weights_"):  # fitted: used as it is
+            return tagger, tagger_features(tagger, texts)
+        if token_labels is None:
+            raise ValueError("an unfitted tagger needs token_labels in fit()")
+        labels = [{w.lower() for w in s} for s in token_labels]
+        oof = np.zeros((len(texts), len(TAGGER_FEATURES)))
+        folds = StratifiedKFold(self.cv, shuffle=True, random_state=0)
+        for tr, te in folds.split(np.zeros(len(texts)), yb):
+            t = _fit_tagger_on(clone(tagger), [texts[i] for i in tr], [labels[i] for i in tr])
+            oof[te] = tagger_features(t, [texts[i] for i in te])
+        final = _fit_tagger_on(clone(tagger), texts, labels)
+        return final, oof
+
+    # -- prediction ------------------------------------------------------------------------
+    def predict_proba(self, X: Sequence[str]) -> np.ndarray:
+        """``(n, 2)`` probabilities, columns in ``classes_`` order."""
+        check_is_fitted(self, "weights_")
+        texts = _texts(X)
+        if not texts:
+            return np.zeros((0, 2))
+        tf = tagger_features(self.tagger_, texts) if self.tagger_ is not None else None
+        return self.weights_.proba(self._matrix(texts, self._dense(texts, tf)))
+
+    def predict(self, X: Sequence[str]) -> np.ndarray:
+        """The more probable class of each text."""
+        p = self.predict_proba(X)[:, 1]
+        return np.where(p >= 0.5, self.classes_[1], self.classes_[0])
+
+    def transform(self, X: Sequence[str]) -> np.ndarray:
+        """``bias_score`` (probability of the second class) as a one-column array."""
+        return self.predict_proba(X)[:, 1:2]
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """Name of the :meth:`transform` output."""
+        return np.array(["bias_score"], dtype=object)
+
+    def dense_feature_names(self) -> list[str]:
+        """Names of the dense (non-hashed) features, in model order."""
+        names = list(SENTENCE_FEATURES)
+        if getattr(self, "tagger_", None) is not None:
+            names += TAGGER_FEATURES
+        return names
+
+    # -- persistence -----------------------------------------------------------------------
+    def save(self, path: str | os.PathLike[str], card: dict[str, Any] | None = None) -> None:
+        """Write the fitted model as numeric arrays + JSON metadata (no pickle)."""
+        check_is_fitted(self, "weights_")
+        params = self.get_params(deep=False)
+        params["tagger"] = None  # the fitted tagger is stored as arrays below
+        meta: dict[str, Any] = {
+            "kind": "framing.BiasClassifier",
+            "format": 1,
+            "params": params,
+            "classes": self.classes_.tolist(),
+            "card": card or {},
+        }
+        arrays = {
+            **self.weights_.arrays("w_"),
+            "dense_mean": self.dense_mean_,
+            "dense_scale": self.dense_scale_,
+        }
+        for k, idf in enumerate(self.idf_):
+            arrays[f"idf{k}"] = idf.astype(np.float32)
+        if self.tagger_ is not None:
+            meta["tagger_params"] = self.tagger_.get_params()
+            arrays.update(self.tagger_.weights_.arrays("t_"))
+        save_arrays(path, meta, arrays)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> BiasClassifier:
+        """Read a model written by :meth:`save`; never executes code."""
+        meta, arrays = load_arrays(path)
+        if meta.get("kind") != "framing.BiasClassifier":
+            raise InputError(f"{os.fspath(path)}: not a BiasClassifier model")
+        est = cls(**meta["params"])
+        classes = meta["classes"]
+        est.classes_ = np.array(classes)
+        est.weights_ = LinearWeights.from_arrays(arrays, "w_")
+        est.dense_mean_ = arrays["dense_mean"]
+        est.dense_scale_ = arrays["dense_scale"]
+        est.idf_ = [arrays[f"idf{k}"].astype(np.float64) for k in range(1 + est.char_ngrams)]
+        est.tagger_ = None
+        if "tagger_params" in meta:
+            t = LoadedTermTagger(**meta["tagger_params"])
+            t.weights_ = LinearWeights.from_arrays(arrays, "t_")
+            t.classes_ = np.array([0, 1])
+            t.n_features_in_ = 1
+            est.tagger_ = t
+        est.n_features_in_ = 1
+        est.card_ = meta.get("card", {})
+        return est
+
+    @classmethod
+    def pretrained(cls) -> BiasClassifier:
+        """The model shipped with the package (see ``framing/models/bias_classifier.md``)."""
+        with resources.as_file(resources.files("framing.models").joinpath(PRETRAINED)) as p:
+            return cls.load(p)
+
+    def provenance(self) -> dict[str, Any]:
+        """Parameters and model card summary."""
+        params = {k: v for k, v in self.get_params(deep=False).items() if k != "tagger"}
+        return {"model": "BiasClassifier", "params": params, **getattr(self, "card_", {})}
+
+
+def tagger_features(tagger: LoadedTermTagger, texts: list[str]) -> np.ndarray:
+    """Per text: max, top-3 mean, count at or over threshold, and normalised sum of word probs."""
+    out = np.zeros((len(texts), len(TAGGER_FEATURES)))
+    table = token_table(texts)
+    if table.empty:
+        return out
+    probs = tagger.predict_proba(table)[:, 1]
+    for tid, group in table.groupby("text_id").indices.items():
+        p = np.sort(probs[group])[::-1]
+        out[tid] = [p[0], p[:3].mean(), (p >= tagger.threshold).sum(), p.sum() / np.sqrt(len(p))]
+    return out
+
+
+def _fit_tagger_on(
+    tagger: LoadedTermTagger, texts: list[str], labels: list[set[str]]
+) -> LoadedTermTagger:
+    table = token_table(texts)
+    y = [w.lower() in labels[t] for t, w in zip(table["text_id"], table["word"], strict=True)]
+    return tagger.fit(table, np.asarray(y, dtype=int))
+
+
+def _texts(X: Any) -> list[str]:
+    if isinstance(X, str):
+        raise ValueError("X must be a sequence of texts, not one string")
+    texts = list(X)
+    if not all(isinstance(t, str) for t in texts):
+        raise ValueError("X must hold strings")
+    return texts
