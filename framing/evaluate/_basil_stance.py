@@ -33,14 +33,14 @@ __all__ = ["evaluate_basil_stance", "read_basil"]
 _FEELING = {"pos": "favor", "neu": "neutral", "neg": "against"}
 
 
-def read_basil(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
+def read_basil(path: str | os.PathLike[str], limit: int | None = None) -> list[dict[str, Any]]:
     """Articles with annotations: ``text`` (one paragraph a line), ``feelings``, ``spans``."""
     root = Path(path)
     ann_dir, art_dir = root / "annotations", root / "articles"
     if not ann_dir.is_dir() or not art_dir.is_dir():
         raise InputError(f"{root}: expected BASIL folders annotations/ and articles/")
     out: list[dict[str, Any]] = []
-    for ann_file in sorted(ann_dir.glob("*/*_ann.json")):
+    for ann_file in sorted(ann_dir.glob("*/*_ann.json"))[:limit]:
         art_file = art_dir / ann_file.parent.name / ann_file.name.replace("_ann.json", ".json")
         if not art_file.exists():
             continue
@@ -102,7 +102,10 @@ def _targets(entities: set[str]) -> dict[str, list[str]]:
 
 
 def evaluate_basil_stance(
-    path: str | os.PathLike[str], classifier: Any = "pretrained", attribution: bool = True
+    path: str | os.PathLike[str],
+    classifier: Any = "pretrained",
+    attribution: bool = True,
+    limit: int | None = None,
 ) -> pd.DataFrame:
     """Agreement of the stance scorer with BASIL's document and span annotations.
 
@@ -114,6 +117,8 @@ def evaluate_basil_stance(
         Passed to :class:`~framing.stance.StanceScorer`.
     attribution : bool, default True
         Run the attribution scorer first so quoted and author voices are separated.
+    limit : int, optional
+        Only the first ``limit`` annotated articles (for quick checks).
 
     Returns
     -------
@@ -124,7 +129,7 @@ def evaluate_basil_stance(
     """
     from ..stance import StanceScorer
 
-    articles = read_basil(path)
+    articles = read_basil(path, limit)
     clf: Any = classifier
     if classifier == "pretrained":
         from ..stance import TargetStanceClassifier

@@ -86,7 +86,7 @@ def tokenize_sentence(
     --------
     >>> t = tokenize_sentence('He said: "Good."', 0, 16, [(9, 16)])
     >>> list(zip(t.words, t.quoted))[-3:]
-    [('"', True), ('good', True), ('.', True)]
+    [('good', True), ('.', True), ('"', True)]
     """
     sub = fold(text[start:end])
     starts: list[int] = []

@@ -49,7 +49,8 @@ def read_stance_data(path: str | os.PathLike[str], *, dedupe: bool = True) -> pd
     --------
     >>> import tempfile, os
     >>> p = os.path.join(tempfile.mkdtemp(), "d.csv")
-    >>> _ = open(p, "w").write("text,start,end,label\\nAcme won.,0,4,positive\\n")
+    >>> with open(p, "w") as fh:
+    ...     _ = fh.write("text,start,end,label\\nAcme won.,0,4,positive\\n")
     >>> read_stance_data(p).label.tolist()
     ['favor']
     """
