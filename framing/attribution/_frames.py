@@ -241,6 +241,7 @@ class LearnedCues:
     def __init__(self, buckets: frozenset[int]) -> None:
         self.buckets = frozenset(buckets)
         self._memo: dict[str, CueEntry | None] = {}
+        self._tables: dict[int, tuple[ReportingLexicon, dict]] = {}
 
     def get(self, w: str) -> CueEntry | None:
         """The (class ``other``) entry for ``w``, or None."""
@@ -254,6 +255,21 @@ class LearnedCues:
             memo[w] = entry
         return entry
 
+    def table_for(self, lex: ReportingLexicon) -> dict:
+        """The lexicon's lookup table, extended on the fly with learned words."""
+        cached = self._tables.get(id(lex))
+        if cached is None or cached[0] is not lex:
+            cached = self._tables[id(lex)] = (lex, dict(lex.lookup_table))
+        return cached[1]
+
+    def lookup(self, table: dict, w: str) -> tuple[CueEntry, None] | None:
+        """Look ``w`` up as a learned cue and remember the answer in ``table``."""
+        entry = self.get(w)
+        hit = (entry, None) if entry is not None else None
+        if len(table) < 500_000:
+            table[w] = hit
+        return hit
+
     def __len__(self) -> int:
         return len(self.buckets)
 
@@ -262,23 +278,14 @@ def _candidates(
     p: _Para, lex: ReportingLexicon, prior: LearnedCues | None = None
 ) -> list[Candidate]:
     out: list[Candidate] = []
-    lookup = lex.lookup_table
+    lookup = lex.lookup_table if prior is None else prior.table_for(lex)
     starts, words, inq = p.starts, p.words, p.inq
     skip_to = 0
-    memo = prior._memo if prior is not None else None
     for i, w in enumerate(words):
-        hit = lookup.get(w)
-        if hit is None:
-            if memo is None:
-                continue
-            entry = memo.get(w, _MISSING)
-            if entry is _MISSING:
-                entry = prior.get(w)  # type: ignore[union-attr]
-            if entry is None or i < skip_to or inq[i] >= 0:
-                continue
-            out.append(Candidate(p.pid, starts[i], starts[i] + len(w), entry, i, i + 1))
-            continue
-        if i < skip_to or inq[i] >= 0:
+        hit = lookup.get(w, _MISSING)
+        if hit is _MISSING and prior is not None:
+            hit = prior.lookup(lookup, w)
+        if hit is None or hit is _MISSING or i < skip_to or inq[i] >= 0:
             continue
         entry, rx = hit
         if rx is not None:
@@ -331,6 +338,29 @@ def _right_np(p: _Para, i: int, sid: int) -> tuple[int, int] | None:
     if j == i or j - i > 8:
         return None
     return (i, j)
+
+
+_PRONOUNS = frozenset("he she they it we i".split())
+_SUBJ_DET = frozenset("the a an his her their its our this these those".split())
+
+
+def _subject(p: _Para, s0: int, limit: int) -> tuple[int, int] | None:
+    """The subject at a sentence start: a pronoun, or capitalised words after a determiner."""
+    words = p.words
+    if s0 >= limit:
+        return None
+    if words[s0] in _PRONOUNS:
+        return (s0, s0 + 1)
+    j = s0
+    if words[j] in _SUBJ_DET:
+        j += 1
+        if j < limit and not p.is_cap(j) and words[j].isalpha():
+            j += 1
+    while j < limit and j - s0 < 6 and p.is_cap(j) and words[j][0].isalnum():
+        j += 1
+    if j == s0 or (j == s0 + 1 and words[s0] in _SUBJ_DET):
+        return None
+    return (s0, j)
 
 
 def _span(p: _Para, a: int, b: int) -> tuple[int, int]:
@@ -453,9 +483,7 @@ def _frame_cue(
         s0, _ = _sentence_bounds(p, a)
         while s0 < a and (p.inq[s0] >= 0 or p.is_mark(s0) or words[s0] in _CLAUSE):
             s0 += 1
-        sub = _right_np(p, s0, sid)
-        if sub is not None and sub[1] - sub[0] <= 4:
-            source = sub
+        source = _subject(p, s0, a)
         loose = True
     if (
         source is None

@@ -203,9 +203,17 @@ class CueClassifier(ClassifierMixin, BaseEstimator):
             nz = np.flatnonzero(self.coef_)
             weights = dict(zip(nz.tolist(), self.coef_[nz].tolist(), strict=True))
             self.__dict__["_weights"] = weights
+        # Weights memoised per feature string (two distinct strings of one call that
+        # collide in a bucket count twice here, once in training: rare, ignored).
+        memo = self.__dict__.setdefault("_feature_weight", {})
         z = self.intercept_
-        for j in set(_hash(cue_features(text, att))):
-            z += weights.get(j, 0.0)
+        for f in set(cue_features(text, att)):
+            w = memo.get(f)
+            if w is None:
+                w = weights.get(zlib.crc32(f.encode("utf-8")) & (_N_FEATURES - 1), 0.0)
+                if len(memo) < 1_000_000:
+                    memo[f] = w
+            z += w
         att.score = 1.0 / (1.0 + math.exp(-z))
         return att.score >= self.threshold
 
