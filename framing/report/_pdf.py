@@ -364,9 +364,17 @@ def _n_periods(docs: pd.DataFrame) -> int:
 def _safe_figures(analysis: Any, comparison: Comparison, by: Any) -> list[Figure]:
     figs: list[Figure] = []
     fams = set(comparison.groups["family"])
+    g = comparison.groups
     for fam in ("stance", "loaded", "bias", "voice_share", "sources"):
         if fam in fams:
-            figs.append(_plots.plot_forest(comparison, fam))
+            rows = g[g["family"] == fam]
+            # leave out measures that are zero (or missing) in every group
+            live = rows.groupby("feature", sort=False)["mean"].agg(
+                lambda m: (m.fillna(0) != 0).any()
+            )
+            features = [f for f, keep in live.items() if keep]
+            if features:
+                figs.append(_plots.plot_forest(comparison, features))
     for fn in (
         lambda: _plots.plot_voice_share(analysis, by),
         lambda: _plots.plot_verb_classes(analysis),

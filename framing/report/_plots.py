@@ -157,7 +157,7 @@ def plot_article_strip(
                 Patch(fc="white", ec="#dddddd", label="target not mentioned"),
             ]
         if loaded is not None:
-            handles.append(Patch(fc=seq(0.85), label=f"loaded (dark = {lmax:g}+ / 100)"))
+            handles.append(Patch(fc=seq(0.85), label=f"loaded (dark = {lmax:.1f}+ / 100)"))
         handles += [Patch(fc=colors[s], label=s) for s in sides]
         if handles and own:
             fig.legend(
@@ -432,17 +432,28 @@ def plot_keyness(
     return fig
 
 
+def _auto_freq(dates: pd.Series) -> str:
+    """Weeks for a few months of dates, months up to two years, then quarters."""
+    d = dates.dropna()
+    span = (d.max() - d.min()).days if len(d) else 0
+    return "W" if span <= 120 else "M" if span <= 730 else "Q"
+
+
 def plot_stance_over_time(
     analysis: Any,
     target: str | None = None,
     *,
     by: Any = "outlet",
-    freq: str = "M",
+    freq: str | None = None,
     date: str = "date",
     ax: Axes | None = None,
 ) -> Figure:
     """Mean document stance toward ``target`` per period and group, with a 95% normal
     interval (mean +/- 1.96 standard errors over documents) where a period has two or more.
+
+    ``freq`` is a pandas period alias (``"D"``, ``"W"``, ``"M"``, ``"Q"``); by default weeks
+    for up to four months of dates, months up to two years, quarters beyond. Points sit at
+    the start of their period.
 
     Examples
     --------
@@ -465,13 +476,16 @@ def plot_stance_over_time(
         {
             "value": m.values[col],
             "group": groups,
-            "period": dates.reindex(groups.index).dt.tz_localize(None).dt.to_period(freq),
+            "period": dates.reindex(groups.index)
+            .dt.tz_localize(None)
+            .dt.to_period(freq or _auto_freq(dates)),
         }
     ).dropna()
     if frame.empty:
         raise InputError("no document has both a date and a stance value")
     colors = side_colors([str(x) for x in frame["group"].unique()])
     markers = group_markers([str(x) for x in frame["group"].unique()])
+    own = ax is None
     with style():
         fig, ax = new_axes(ax, (7.0, 3.2))
         for grp, sub in frame.groupby("group", sort=True):
@@ -493,6 +507,12 @@ def plot_stance_over_time(
         ax.set_ylim(-1, 1)
         ax.set_ylabel("mean document stance")
         ax.set_title(f"Stance toward {col[len('stance__') :]} over time", loc="left")
-        ax.legend(frameon=False, ncol=min(4, frame["group"].nunique()))
-        fig.autofmt_xdate()
+        ncol = min(4, frame["group"].nunique())
+        if own:
+            fig.legend(loc="outside lower center", ncol=ncol, frameon=False)
+        else:
+            ax.legend(frameon=False, ncol=ncol)
+        for label in ax.get_xticklabels():
+            label.set_rotation(30)
+            label.set_horizontalalignment("right")
     return fig

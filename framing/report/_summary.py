@@ -67,9 +67,12 @@ def _corpus_sentence(comparison: Comparison, documents: pd.DataFrame | None) -> 
 
 
 def _means_sentences(g: pd.DataFrame) -> list[str]:
+    """Headline measures only; loaded categories and verb classes stay in the tables."""
     out = []
     for fam in _FAMILIES:
         rows = g[g["family"] == fam].dropna(subset=["mean"])
+        if fam == "loaded":
+            rows = rows[rows["feature"] == "loaded_per_100"]
         for feature in dict.fromkeys(rows["feature"]):
             r = rows[rows["feature"] == feature]
             unit = _unit(g, feature)
