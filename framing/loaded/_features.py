@@ -77,8 +77,12 @@ class TextTokens:
     negated: list[bool]
 
 
+@lru_cache(maxsize=8192)
 def analyse_text(text: str) -> TextTokens:
     """Tokenise ``text`` (on its normalised view) and look tokens up in the built-in lexicons.
+
+    Results are cached (the same texts are featurised for the tagger and the classifier);
+    treat them as read-only.
 
     Examples
     --------
