@@ -102,6 +102,8 @@ def test_voice_ratio_is_pooled_count_ratio():
     row = _row(result, "A", "voice_ratio__gov__opp")
     assert row["mean"] == pytest.approx(2.0)
     assert (row["count"], row["total"]) == (2, 1)
+    # only a1 quotes either side (a2's one quote has no side): no interval from one document
+    assert row["n_docs"] == 1 and np.isnan(row["ci_low"])
 
 
 def test_pairwise_matches_scipy_on_document_values():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy import stats
 
 from framing.compare._keyness import g2, log_ratio
@@ -160,3 +162,32 @@ def test_log_ratio_hand_computed():
     assert float(log_ratio(np.array([8]), np.array([2]), np.array([100]), np.array([100]))[0]) == 2
     # a zero count is replaced by 0.5
     assert float(log_ratio(np.array([0]), np.array([4]), np.array([10]), np.array([10]))[0]) == -3
+
+
+finite = st.floats(min_value=-1e3, max_value=1e3, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(finite, min_size=1, max_size=15), st.lists(finite, min_size=1, max_size=15))
+def test_cliffs_delta_is_antisymmetric_and_bounded(x, y):
+    d = cliffs_delta(np.array(x), np.array(y))
+    assert -1.0 <= d <= 1.0
+    assert cliffs_delta(np.array(y), np.array(x)) == pytest.approx(-d)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(min_value=0.0, max_value=1.0), min_size=1, max_size=30))
+def test_benjamini_hochberg_is_at_least_p_and_keeps_order(p):
+    p = np.array(p)
+    q = benjamini_hochberg(p)
+    assert np.all(q >= p - 1e-12) and np.all(q <= 1.0)
+    order = np.argsort(p, kind="stable")
+    assert np.all(np.diff(q[order]) >= -1e-12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 50), st.integers(0, 50), st.integers(60, 500), st.integers(60, 500))
+def test_g2_swaps_sign_when_corpora_swap(a, b, c, d):
+    ab = float(g2(np.array([a]), np.array([b]), np.array([c]), np.array([d]))[0])
+    ba = float(g2(np.array([b]), np.array([a]), np.array([d]), np.array([c]))[0])
+    assert ab == pytest.approx(-ba, abs=1e-9)

@@ -126,15 +126,16 @@ def _voice_ratios(
     sc = metrics.side_counts
     if sc is None:
         return []
-    sides = [s for s in sc.columns if s != NO_SIDE]
+    cols = [k for k, s in enumerate(sc.columns) if s != NO_SIDE]
     rows = []
     counts = sc.to_numpy(dtype=np.float64)
     for group, idx in members.items():
         c = counts[idx]
-        has = c.sum(axis=1) > 0
         boot = weights[group] @ c  # (n_boot, n_sides) resampled totals
-        for i, j in combinations(range(len(sides)), 2):
+        for i, j in combinations(cols, 2):
+            side_a, side_b = str(sc.columns[i]), str(sc.columns[j])
             a, b = c[:, i].sum(), c[:, j].sum()
+            has = (c[:, i] + c[:, j]) > 0  # documents quoting either side
             den = boot[:, j]
             draws = np.where(den > 0, boot[:, i] / np.where(den > 0, den, 1.0), np.nan)
             lo, hi = percentile_interval(draws, level)
@@ -143,14 +144,14 @@ def _voice_ratios(
             rows.append(
                 {
                     "group": group,
-                    "feature": f"voice_ratio__{sides[i]}__{sides[j]}",
+                    "feature": f"voice_ratio__{side_a}__{side_b}",
                     "family": "voice_ratio",
-                    "measure": f"attributions to {sides[i]} per attribution to {sides[j]}",
+                    "measure": f"attributions to {side_a} per attribution to {side_b}",
                     "mean": a / b if b > 0 else np.nan,
                     "ci_low": lo[0],
                     "ci_high": hi[0],
                     "n_docs": int(has.sum()),
-                    "n_units": float(c.sum()),
+                    "n_units": float(a + b),
                     "count": a,
                     "total": b,
                 }
