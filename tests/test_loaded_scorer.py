@@ -152,3 +152,21 @@ def test_offsets_survive_a_resizing_normalisation(scorer: LoadedScorer) -> None:
     doc = run(scorer, text)
     got = {s.kind: text[s.start : s.end] for s in doc.spans}
     assert got == {"scare_quote": "\u201creform\u201d", "loaded": "disgrace"}
+
+
+def test_tagger_adds_unlisted_spans_and_probabilities() -> None:
+    from framing.loaded import LoadedTermTagger, token_table
+
+    texts = ["The zorgish plan was a sham.", "The plan was fine.", "A zorgish sham."] * 3
+    table = token_table(texts)
+    y = table["word"].str.lower().isin(["zorgish", "sham"]).astype(int)
+    tagger = LoadedTermTagger(n_features=2**10, C=10).fit(table, y)
+    sc = LoadedScorer(bias_model=None, tagger=tagger)
+    text = "A zorgish sham."
+    doc = run(sc, text)
+    got = {(text[s.start : s.end], s.label) for s in doc.spans if s.kind == "loaded"}
+    assert ("zorgish", "unlisted") in got and ("sham", "delegitimising") in got
+    sham = next(s for s in doc.spans if s.label == "delegitimising")
+    assert sham.extra is not None and sham.extra["tagger_prob"] >= 0.5
+    assert doc.columns["loaded_count"] == [1]  # unlisted words are not counted
+    assert "tagger" in sc.provenance()

@@ -69,6 +69,11 @@ class LoadedScorer(Scorer):
         Tokens searched before a match for a negator.
     scare_quotes : bool
         Look for scare quotes (``scare_quote`` spans and column).
+    tagger : None, "pretrained", path or LoadedTermTagger
+        Word tagger run on every paragraph: each lexicon span gets its probability
+        (``extra["tagger_prob"]``), and words the tagger finds loaded that no lexicon
+        lists become ``loaded`` spans labelled ``unlisted`` (score = probability).
+        They are not part of the counts. Slower; off by default.
 
     Examples
     --------
@@ -92,8 +97,10 @@ class LoadedScorer(Scorer):
         bias_model: Any = "pretrained",
         negation_window: int = 3,
         scare_quotes: bool = True,
+        tagger: Any = None,
     ) -> None:
         self.scare_quotes = scare_quotes
+        self.tagger = _resolve_tagger(tagger)
         self.lexicons = resolve_lexicons(lexicons, merge)
         self.matcher = Matcher(self.lexicons, negation_window=negation_window)
         self.categories = sorted({e.category for lex in self.lexicons for e in lex})
@@ -115,6 +122,8 @@ class LoadedScorer(Scorer):
         }
         if self.bias_model is not None:
             out["bias_model"] = self.bias_model.provenance()
+        if self.tagger is not None:
+            out["tagger"] = self.tagger.provenance()
         return out
 
     def annotate(self, docs: Sequence[Doc]) -> None:
@@ -174,11 +183,30 @@ class LoadedScorer(Scorer):
             cols.update(zip(BASE_COLUMNS, map(list, zip(*base, strict=True)), strict=True))
         for i, c in enumerate(cats):
             cols[f"loaded__{c}"] = [row[i] for row in per_cat]
+        if self.tagger is not None:
+            self._tag(doc)
         if self.bias_model is not None:
             texts = [text[p.start : p.end] for p in doc.paragraphs]
             probs = self.bias_model.predict_proba(texts)[:, 1] if texts else []
             cols["bias_score"] = [float(x) for x in probs]
         doc.columns.update(cols)
+
+    def _tag(self, doc: Doc) -> None:
+        """Add the tagger's probabilities to lexicon spans and its unlisted words as spans."""
+        assert self.tagger is not None
+        paras = doc.paragraphs
+        found = self.tagger.tag([doc.text[p.start : p.end] for p in paras])
+        by_start = {(s.start, s.end): s for s in doc.spans if s.kind == "loaded"}
+        for p, hits in zip(paras, found, strict=True):
+            for a, b, prob in hits:
+                start, end = p.start + a, p.start + b
+                span = by_start.get((start, end))
+                if span is not None:
+                    if span.extra is not None:
+                        span.extra["tagger_prob"] = prob
+                    continue
+                voice = voice_at(doc, start, end)
+                doc.spans.append(Span(p.para_id, start, end, "loaded", "unlisted", prob, voice))
 
     def _scan(self, doc: Doc, p: Any) -> int:
         """Add the paragraph's scare-quote spans; return how many."""
@@ -208,6 +236,20 @@ def _span(para_id: int, start: int, end: int, m: Match, voice: str) -> Span:
 
 def _view_bounds(index: list[int], p: Any) -> tuple[int, int]:
     return bisect.bisect_left(index, p.start), bisect.bisect_left(index, p.end)
+
+
+def _resolve_tagger(tagger: Any) -> Any:
+    if tagger is None:
+        return None
+    from ._tagger import LoadedTermTagger
+
+    if isinstance(tagger, str) and tagger == "pretrained":
+        return LoadedTermTagger.pretrained()
+    if isinstance(tagger, (str, os.PathLike)):
+        return LoadedTermTagger.load(tagger)
+    if not hasattr(tagger, "tag"):
+        raise TypeError("tagger must be 'pretrained', a path, a fitted LoadedTermTagger or None")
+    return tagger
 
 
 def _resolve_bias_model(model: Any) -> BiasClassifier | None:
