@@ -227,3 +227,13 @@ def test_one_group_gives_no_pairwise_rows():
     result = compare(t, by={"a1": "x", "a2": "x"}, n_boot=20)
     assert result.pairwise.empty
     assert set(result.groups.group) == {"x"}
+
+
+def test_own_paragraph_column_is_compared_when_named():
+    t = _tables()
+    t["paragraphs"] = t["paragraphs"].assign(my_score=[1.0, 0.0, 1.0, 0.0, 0.5, 0.5])
+    result = compare(t, n_boot=20, metrics=["my_score"])
+    assert set(result.groups.feature) == {"my_score"}
+    # a1: mean(1, 0) = 0.5, a2: 1.0 -> 0.75
+    assert _row(result, "A", "my_score")["mean"] == pytest.approx(0.75)
+    assert "my_score" not in set(compare(t, n_boot=20).groups.feature)

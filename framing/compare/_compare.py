@@ -191,7 +191,9 @@ def compare(
     metrics : list of str, optional
         Keep only these features; a name may be a feature (``"loaded_per_100"``), a family
         (``"stance"``, ``"loaded"``, ``"voice_share"``, ``"verbs"``, ...) or a prefix
-        ending in ``__``. Default: all.
+        ending in ``__``. A numeric ``paragraphs`` column of your own (say, the output of
+        a classifier you trained) is compared as the mean over each document's
+        paragraphs when you name it here. Default: all built-in features.
     test : {"mannwhitney", "permutation"}
         Mann-Whitney U (default) or a permutation test on the difference in means.
     level : float
@@ -219,7 +221,8 @@ def compare(
     groups, by_name = doc_groups(tables, by)
     if groups.empty:
         raise InputError(f"no analysed document has a value for {by_name!r}")
-    m = doc_metrics(tables, groups.index)
+    wanted = [metrics] if isinstance(metrics, str) else list(metrics or [])
+    m = doc_metrics(tables, groups.index, extra=wanted)
     features = select_features(m, metrics)
     values = m.values[features].to_numpy(dtype=np.float64)
     units = m.units[features].to_numpy(dtype=np.float64)
@@ -266,7 +269,7 @@ def compare(
                     "total": tot,
                 }
             )
-    if metrics is None or any(w in ("voice_ratio",) for w in np.atleast_1d(metrics)):
+    if metrics is None or "voice_ratio" in wanted:
         group_rows.extend(_voice_ratios(m, members, weights, level))
     group_table = pd.DataFrame(group_rows, columns=GROUP_COLUMNS[1:])
     group_table.insert(0, "by", by_name)

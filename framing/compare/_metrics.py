@@ -22,6 +22,7 @@ document is the unit that the bootstrap resamples and the tests compare.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -198,7 +199,9 @@ def _quote_metrics(b: _Builder, quotes: pd.DataFrame) -> pd.DataFrame | None:
     return side_counts
 
 
-def doc_metrics(tables: dict[str, pd.DataFrame], doc_ids: pd.Index) -> DocMetrics:
+def doc_metrics(
+    tables: dict[str, pd.DataFrame], doc_ids: pd.Index, extra: Sequence[str] = ()
+) -> DocMetrics:
     """Compute every metric whose inputs are present, for the documents ``doc_ids``.
 
     Parameters
@@ -207,6 +210,9 @@ def doc_metrics(tables: dict[str, pd.DataFrame], doc_ids: pd.Index) -> DocMetric
         The contract tables (absent tables and columns are skipped, never invented).
     doc_ids : pandas.Index
         The documents to keep (rows of the result, in this order).
+    extra : sequence of str
+        Further numeric ``paragraphs`` columns (your own scores) to compare as the mean
+        over each document's paragraphs (family ``custom``).
 
     Examples
     --------
@@ -220,6 +226,12 @@ def doc_metrics(tables: dict[str, pd.DataFrame], doc_ids: pd.Index) -> DocMetric
     if paras is not None and "doc_id" in paras:
         paras = paras[paras["doc_id"].isin(doc_ids)]
         _paragraph_metrics(b, paras)
+        for col in extra:
+            if col in b.cols or col not in paras:
+                continue
+            vals = pd.to_numeric(paras[col], errors="coerce")
+            grp = vals.groupby(paras["doc_id"], sort=False)
+            b.add(col, FeatureInfo("custom", f"mean paragraph {col}"), grp.mean(), grp.count())
     else:
         paras = None
     stance = tables.get("stance")
@@ -244,6 +256,7 @@ def select_features(metrics: DocMetrics, wanted: Any) -> list[str]:
         return names
     if isinstance(wanted, str):
         wanted = [wanted]
+    wanted = list(wanted)
     keep = []
     for name in names:
         fam = metrics.info[name].family

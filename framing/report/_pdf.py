@@ -222,6 +222,7 @@ _FAMILY_TITLES = {
     "verbs": "Reporting-verb classes (all attributions; by side in the figures)",
     "balance": "Balance (0..1)",
     "valence": "Valence (-1..1)",
+    "custom": "Your own measures (mean over paragraphs)",
 }
 
 
@@ -365,7 +366,7 @@ def _safe_figures(analysis: Any, comparison: Comparison, by: Any) -> list[Figure
     figs: list[Figure] = []
     fams = set(comparison.groups["family"])
     g = comparison.groups
-    for fam in ("stance", "loaded", "bias", "voice_share", "sources"):
+    for fam in ("stance", "loaded", "bias", "voice_share", "sources", "custom"):
         if fam in fams:
             rows = g[g["family"] == fam]
             # leave out measures that are zero (or missing) in every group

@@ -13,7 +13,7 @@ from ..compare._metrics import NO_SIDE
 __all__ = ["fmt_value", "summarize"]
 
 # families summarised in prose, in this order (verb classes stay in tables and the heat map)
-_FAMILIES = ("stance", "loaded", "bias", "voice", "sources", "balance", "valence")
+_FAMILIES = ("stance", "loaded", "bias", "voice", "sources", "balance", "valence", "custom")
 _MAX_DIFFS = 12
 
 
