@@ -314,7 +314,11 @@ def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int]
         if w in _CLAUSE or w in _END:
             break
         if w in _STOP_LEFT and not (
-            w == "and" and j - 1 > 0 and j < i and p.is_cap(j) and p.is_cap(j - 2)
+            w == "and"
+            and j - 1 > 0
+            and j < i
+            and p.is_cap(j)
+            and (p.is_cap(j - 2) or words[j - 2] in _PRONOUNS)
         ):
             break
         j -= 1
@@ -361,6 +365,11 @@ def _subject(p: _Para, s0: int, limit: int) -> tuple[int, int] | None:
     if j == s0 or (j == s0 + 1 and words[s0] in _SUBJ_DET):
         return None
     return (s0, j)
+
+
+def _is_name(p: _Para, a: int, b: int) -> bool:
+    """Capitalised words only (titles with their dots allowed): a name."""
+    return all(p.is_cap(t) or p.words[t] == "." for t in range(a, b)) and p.is_cap(a)
 
 
 def _span(p: _Para, a: int, b: int) -> tuple[int, int]:
@@ -414,7 +423,10 @@ def _frame_cue(
         and p.sent[ca - 1] == sid
         and p.inq[ca - 1] < 0
         and ca > a - 3
-        and (words[ca - 1] in _AUX or (words[ca - 1].endswith("ly") and len(words[ca - 1]) > 4))
+        and (
+            words[ca - 1] in _AUX
+            or (words[ca - 1].endswith("ly") and len(words[ca - 1]) > 4 and not p.is_cap(ca - 1))
+        )
     ):
         ca -= 1
     cb = b
@@ -430,21 +442,31 @@ def _frame_cue(
         cue_end = p.ends[cb]  # "said:" (the colon belongs to the cue)
         cb += 1
     prev = words[ca - 1] if ca > 0 else ""
-    source = None
-    apposition = None
+    source: tuple[int, int] | None = None
+    apposition: tuple[int, int] | None = None
     if ca > 0 and p.sent[ca - 1] == sid and prev not in _CLAUSE and prev not in _STOP_LEFT:
         source = _left_np(p, ca, sid)
         if source is None:
-            return None
+            # "Katie Roe, who is chair of the group said": the antecedent of "who"
+            raw = _left_np(p, ca, sid, strict=False)
+            if raw is None or raw[0] < 2 or words[raw[0] - 1] not in ("who", "whose"):
+                return None
+            k = raw[0] - 2 if words[raw[0] - 2] == "," else raw[0] - 1
+            source = _left_np(p, k, sid)
+            if source is None:
+                return None
+            apposition = (raw[0] - 1, raw[1])
     elif prev == "," and ca > 1 and c.entry.mode != "fixed":
         # "Jane Doe, a spokeswoman for the ministry, said" or "..., saying"
         inner = _left_np(p, ca - 1, sid, strict=False)
         if inner is not None and inner[0] > 0 and words[inner[0] - 1] in ("who", "whose"):
             inner = (inner[0] - 1, inner[1])
-        if inner is not None and words[inner[0]] in _APPOS_START and inner[0] > 1:
-            head = _left_np(p, inner[0] - 1, sid) if words[inner[0] - 1] == "," else None
-            if head is not None:
-                source, apposition = head, inner
+        if inner is not None and inner[0] > 1 and words[inner[0] - 1] == ",":
+            head = _left_np(p, inner[0] - 1, sid)
+            if head is not None and _is_name(p, *inner) and not _is_name(p, *head):
+                source, apposition = inner, head  # "the party's chair, Ann Lee, said"
+            elif head is not None and (words[inner[0]] in _APPOS_START or _is_name(p, *head)):
+                source, apposition = head, inner  # "Ann Lee, the party's chair, said"
     if source is None and (ca == 0 or prev in _CLAUSE or p.sent[ca - 1] != sid):
         if cb < n and p.sent[cb] == sid and p.inq[cb] < 0:
             right = _right_np(p, cb, sid)
@@ -524,11 +546,17 @@ def _frame_cue(
     while k < n and words[k] in (",", ":", "that") and p.inq[k] < 0:
         k += 1
     before_q = -1
-    if j >= 0 and p.is_mark(j) and j > 0 and p.inq[j - 1] >= 0:
-        before_q = p.inq[j - 1]
+    jj = j
+    while jj > 0 and p.is_mark(jj) and p.inq[jj] < 0 and j - jj < 3:
+        jj -= 1
+    if jj < j and p.inq[jj] >= 0:
+        before_q = p.inq[jj]
     after_q = -1
-    if k < n and p.is_mark(k) and k + 1 < n and p.inq[k + 1] >= 0 and k - hi <= 6:
-        after_q = p.inq[k + 1]
+    kk = k
+    while kk < n - 1 and p.is_mark(kk) and p.inq[kk] < 0 and kk - k < 3:
+        kk += 1
+    if kk > k and p.inq[kk] >= 0 and k - hi <= 6:
+        after_q = p.inq[kk]
     if before_q >= 0 and not used[before_q]:
         qa, qb = _quote_tokens(p, before_q)
         att.content.append((p.quotes[before_q].start, p.quotes[before_q].end))

@@ -289,7 +289,8 @@ class SpeakerResolver:
                 if len(names) > 1:
                     return names, "group"
         if stype == "person":
-            return [_strip_det(src)], "person"
+            kept = [w for w in ws if w.lower().rstrip(".") not in _TITLES]
+            return [" ".join(kept) if kept else _strip_det(src)], "person"
         if stype in ("organization", "group", "anonymous"):
             return [_strip_det(src)], stype
         return ([_strip_det(src)] if src else []), stype
