@@ -46,12 +46,12 @@ def evenness(weights: Iterable[float], k: int | None = None) -> float:
     (1.0, 0.0, 0.5)
     """
     w = [x for x in weights if x > 0]
-    total = sum(w)
-    if total <= 0:
+    if not w:
         return math.nan
     k = len(w) if k is None else max(k, len(w))
-    if k <= 1:
+    if k <= 1 or len(w) == 1:
         return 0.0
+    total = sum(w)
     h = -sum((x / total) * math.log(x / total) for x in w)
     return min(1.0, round(h / math.log(k), 12))
 

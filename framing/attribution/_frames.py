@@ -203,6 +203,12 @@ class _Para:
             self._ends = [s + len(w) for s, w in zip(self.starts, self.words, strict=True)]
         return self._ends
 
+    def end(self, i: int) -> int:
+        """End offset of token ``i``."""
+        if self._ends is not None:
+            return self._ends[i]
+        return self.starts[i] + len(self.words[i])
+
     def is_cap(self, i: int) -> bool:
         return self.text[self.starts[i]].isupper()
 
@@ -369,11 +375,11 @@ def _subject(p: _Para, s0: int, limit: int) -> tuple[int, int] | None:
 
 def _is_name(p: _Para, a: int, b: int) -> bool:
     """Capitalised words only (titles with their dots allowed): a name."""
-    return all(p.is_cap(t) or p.words[t] == "." for t in range(a, b)) and p.is_cap(a)
+    return all(p.is_cap(t) or p.words[t] in (".", "and") for t in range(a, b)) and p.is_cap(a)
 
 
 def _span(p: _Para, a: int, b: int) -> tuple[int, int]:
-    return (p.starts[a], p.ends[b - 1])
+    return (p.starts[a], p.end(b - 1))
 
 
 def _sentence_bounds(p: _Para, i: int) -> tuple[int, int]:
@@ -430,16 +436,16 @@ def _frame_cue(
     ):
         ca -= 1
     cb = b
-    cue_end = p.ends[b - 1]
+    cue_end = p.end(b - 1)
     m = _RIGHT_EXT.match(p.text, cue_end)
     if m is not None:
         cue_end = m.end()
         cb = bisect.bisect_left(p.starts, cue_end)
     if cb < n and words[cb] in _DAYS and p.sent[cb] == sid:
-        cue_end = p.ends[cb]  # "said Tuesday"
+        cue_end = p.end(cb)  # "said Tuesday"
         cb += 1
     if cb < n and words[cb] == ":" and p.inq[cb] < 0:
-        cue_end = p.ends[cb]  # "said:" (the colon belongs to the cue)
+        cue_end = p.end(cb)  # "said:" (the colon belongs to the cue)
         cb += 1
     prev = words[ca - 1] if ca > 0 else ""
     source: tuple[int, int] | None = None
@@ -640,7 +646,7 @@ def _frame_according(p: _Para, c: Candidate) -> Attribution | None:
     # Extend over "a report released Tuesday by the agency" (stops at a comma anyway).
     att = Attribution(
         p.pid,
-        (p.starts[a], p.ends[b - 1]),
+        (p.starts[a], p.end(b - 1)),
         c.entry.cls,
         c.entry.mode,
         _span(p, *src),
