@@ -2,13 +2,13 @@
 
 from ._pdf import write_report
 from ._plots import (
-    plot_article_strip,
     plot_forest,
     plot_keyness,
     plot_stance_over_time,
     plot_verb_classes,
     plot_voice_share,
 )
+from ._strip import plot_article_strip
 from ._summary import summarize
 
 __all__ = [
