@@ -23,6 +23,22 @@ _MIN_FREE_QUOTE_TOKENS = 4
 class AttributionScorer(Scorer):
     """Who is quoted, with which cue, and how evenly: the ``attribution`` scorer.
 
+    Adds, per paragraph: ``n_quotes`` (attributions with content; ``declined to
+    comment`` and negated cues are rows of the quotes table but not voices),
+    ``quoted_share`` (share of the paragraph's word tokens inside quoted or attributed
+    content, including quotations of four words or more that no frame attributes),
+    ``balance`` (normalised Shannon entropy of quoted tokens across sides, or across
+    speakers without an actors map; NaN when nobody is quoted; see
+    :func:`~framing.attribution.voice_summary`), ``n_direct``, ``top_speaker_share``,
+    ``anonymous_share`` and ``unattributed_share``. Rows of the ``quotes`` table carry
+    the contract's columns plus ``kind`` (direct, indirect, mixed, according, floating,
+    non_comment, negated), ``source`` (as written), ``speakers`` (list),
+    ``quoted_tokens`` and ``score`` (cue-model probability; 1.0 for direct quotes).
+    Spans: ``quote`` (one per content fragment, label = kind, voice quoted), ``cue``
+    (label = cue class) and ``source`` (label = speaker), both in the author's voice.
+    ``doc.annotations["quoted_ranges"]`` holds the sorted disjoint quoted ranges and
+    ``doc.annotations["attribution_summary"]`` the document-level balance summary.
+
     Parameters
     ----------
     actors : dict of side -> list of aliases, optional
