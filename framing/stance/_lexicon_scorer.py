@@ -89,16 +89,15 @@ def tokenize_sentence(
     [('good', True), ('.', True), ('"', True)]
     """
     sub = fold(text[start:end])
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    caps: list[bool] = []
-    for m in TOKEN_RE.finditer(sub):
-        starts.append(start + m.start())
-        ends.append(start + m.end())
-        w = m.group()
-        caps.append(w[0].isupper())
-        words.append(w.lower())
+    spans = [m.span() for m in TOKEN_RE.finditer(sub)]
+    low = sub.lower()
+    if len(low) != len(sub):  # a few characters lengthen when lower-cased
+        words = [sub[a:b].lower() for a, b in spans]
+    else:
+        words = [low[a:b] for a, b in spans]
+    caps = [sub[a].isupper() for a, _ in spans]
+    starts = [start + a for a, _ in spans]
+    ends = [start + b for _, b in spans]
     quoted = [False] * len(words)
     if quoted_ranges:
         k = 0
@@ -186,6 +185,34 @@ class LexiconStance:
         counts half); ``extra`` maps token index -> polarity for words flagged by other
         scorers (e.g. loaded terms).
         """
+        return self._evidence(toks, a, b, others, extra, False)[0]
+
+    def evidence(
+        self,
+        toks: SentenceTokens,
+        a: int,
+        b: int,
+        others: Sequence[tuple[int, int]] = (),
+        extra: dict[int, float] | None = None,
+    ) -> tuple[float, float]:
+        """``(score, direct)``: the stance in -1..1 and the part of the raw evidence that
+        comes from direct predication (predicate verbs, ``X is ...``).
+
+        Unlike :meth:`raw` (a classifier feature), an introductory phrase before the
+        subject of ``X is ...`` is ignored here.
+        """
+        total, direct = self._evidence(toks, a, b, others, extra, True)
+        return math.tanh(total), direct
+
+    def _evidence(
+        self,
+        toks: SentenceTokens,
+        a: int,
+        b: int,
+        others: Sequence[tuple[int, int]],
+        extra: dict[int, float] | None,
+        drop_intro: bool,
+    ) -> tuple[float, float]:
         words, quoted, bound = toks.words, toks.quoted, toks.bound
         n = len(words)
         voice = quoted[a] if a < n else False
@@ -207,6 +234,7 @@ class LexiconStance:
         # "X is / remains / acts as ...": the predicate describes X, whatever its length.
         cop = next((j for j in range(gb, min(hi, gb + 3)) if words[j] in _COPULA), -1)
         total = 0.0
+        direct = 0.0
         pols, preds, negs = toks.pol, toks.pred, toks.neg
         for i in toks.polar:
             if i < lo or ga <= i < gb:
@@ -218,7 +246,9 @@ class LexiconStance:
             if cls:
                 contrib = self._predicate(words, i, ga, gb, cls)
                 if contrib:
-                    total += -0.5 * contrib if neg else contrib
+                    contrib = -0.5 * contrib if neg else contrib
+                    total += contrib
+                    direct += contrib
                 continue  # an active subject's own act is no evaluation of it
             pol = pols[i]
             d = (ga - i) if i < ga else (i - gb + 1)
@@ -227,18 +257,25 @@ class LexiconStance:
             # Left of the target a comma usually closes an introductory phrase; right of
             # it, commas mostly separate list items of the predicate.
             if crossed:
+                if drop_intro and cop >= 0 and i < ga:
+                    continue
                 weight *= (0.25 if i < ga else 0.5) ** min(crossed, 2)
+            predicative = False
             if others and any((i < oa and ob <= ga) or (gb <= oa and ob <= i) for oa, ob in others):
                 weight *= 0.5
             elif 0 <= cop < i:
                 weight = 1.0
-            total += (-0.5 * pol if neg else pol) * weight
+                predicative = True
+            contrib = (-0.5 * pol if neg else pol) * weight
+            total += contrib
+            if predicative:
+                direct += contrib
         if extra:
             for i, pol in extra.items():
                 if lo <= i < hi and not (ga <= i < gb) and not pols[i] and quoted[i] == voice:
                     d = (ga - i) if i < ga else (i - gb + 1)
                     total += pol / (1.0 + (d - 1) / 3.0)
-        return total
+        return total, direct
 
     def score(
         self,

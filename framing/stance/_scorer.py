@@ -64,6 +64,9 @@ class StanceScorer(Scorer):
         None scores with the lexicon rules only.
     lexicon_weight : float, default 0.5
         Weight of the lexicon score against the classifier's.
+    direct_weight : float, default 0.75
+        Weight of the lexicon score when the rules found direct predication (a
+        predicate verb acting on the target, or ``target is ...``).
     threshold : float, default 0.2
         ``|score|`` from which a stance is ``favor`` / ``against``.
     expand : bool, default True
@@ -90,6 +93,7 @@ class StanceScorer(Scorer):
         classifier: TargetStanceClassifier | str | None = "pretrained",
         *,
         lexicon_weight: float = 0.5,
+        direct_weight: float = 0.75,
         threshold: float = 0.2,
         expand: bool = True,
     ) -> None:
@@ -107,6 +111,7 @@ class StanceScorer(Scorer):
             classifier = TargetStanceClassifier.pretrained()
         self.classifier = classifier
         self.lexicon_weight = float(lexicon_weight)
+        self.direct_weight = float(direct_weight)
         self.threshold = float(threshold)
         self.matcher = TargetMatcher(self.targets, expand=expand)
         self.rules = LexiconStance()
@@ -148,8 +153,10 @@ class StanceScorer(Scorer):
                 fav = proba[:, classes.index("favor")] if "favor" in classes else 0.0
                 ag = proba[:, classes.index("against")] if "against" in classes else 0.0
                 c = np.asarray(fav - ag, dtype=float).reshape(-1)
-                w = self.lexicon_weight
                 for item, cv in zip(index, c, strict=True):
+                    # Direct predication found by the rules ("X is a symbol of stability",
+                    # "Y accused X") outweighs the classifier's bag of context words.
+                    w = self.direct_weight if item["direct"] else self.lexicon_weight
                     item["score"] = w * item["lex"] + (1.0 - w) * float(cv)
         for doc, items in zip(docs, per_doc, strict=True):
             self._write(doc, items)
@@ -198,7 +205,7 @@ class StanceScorer(Scorer):
                 a, b = spans[unit[0]][0], spans[unit[-1]][1]
                 quoted = _voice(toks, (a, b))
                 others = [spans[k] for k, o in enumerate(ms) if o.target != ms[unit[0]].target]
-                lex = self.rules.score(toks, a, b, others) if b > a else 0.0
+                lex, direct = self.rules.evidence(toks, a, b, others) if b > a else (0.0, 0.0)
                 feat = None
                 if want_feat and b > a:
                     view, pos = _view(toks, a, quoted, sub, views, lexicon)
@@ -210,6 +217,7 @@ class StanceScorer(Scorer):
                     "ms": [ms[k] for k in unit],
                     "voice": voice,
                     "lex": lex,
+                    "direct": abs(direct) >= 0.3,
                     "score": lex,
                     "feat": feat,
                 }
