@@ -101,11 +101,18 @@ _FAMILY_TITLES = {
     "voice_share": "Voice share by side",
     "voice_ratio": "Voice ratios between sides (pooled)",
     "sources": "Sources",
-    "verbs": "Reporting-verb classes (all attributions; by side in the figures)",
+    "verbs": "Reporting-verb classes: share of all attributions (by side in the figures)",
     "balance": "Balance (0..1)",
     "valence": "Valence (-1..1)",
     "custom": "Your own measures (mean over paragraphs)",
 }
+
+
+def _short_measure(feature: str, measure: str) -> str:
+    """Table label: verb classes by their class name only (the heading says the rest)."""
+    if feature.startswith("verb_class__all__"):
+        return f"class '{feature[len('verb_class__all__') :]}'"
+    return measure
 
 
 def _top_sides(g: pd.DataFrame, k: int = 3) -> list[str]:
@@ -155,7 +162,7 @@ def tables_section(pdf: ReportPDF, comparison: Comparison) -> None:
             body = [head]
             for f in feats:
                 fr = rows[rows["feature"] == f]
-                line = [str(fr["measure"].iloc[0])]
+                line = [_short_measure(f, str(fr["measure"].iloc[0]))]
                 for grp in groups:
                     r = fr[fr["group"] == grp]
                     if r.empty or np.isnan(r["mean"].iloc[0]):
@@ -176,7 +183,7 @@ def tables_section(pdf: ReportPDF, comparison: Comparison) -> None:
                 unit = _unit(fam, x.feature)
                 body.append(
                     [
-                        x.measure,
+                        _short_measure(x.feature, x.measure),
                         str(x.group),
                         fmt_value(x.mean, unit),
                         _ci(x.ci_low, x.ci_high, unit),
@@ -218,10 +225,10 @@ def tables_section(pdf: ReportPDF, comparison: Comparison) -> None:
     k = comparison.keyness
     if len(k):
         for kind, name in (("loaded", "loaded terms"), ("verbs", "reporting verbs")):
-            kk = k[(k["kind"] == kind) & (k["g2"] > 0) & (k["p"] < 0.05)]
+            kk = k[(k["kind"] == kind) & (k["g2"] > 0) & (k["q"] < 0.05)]
             if kk.empty:
                 continue
-            pdf.h2(f"Key {name} by group (over-used, p < 0.05)")
+            pdf.h2(f"Key {name} by group (over-used, q < 0.05)")
             body = [["group", "term", "count (group / rest)", "G2", "log2 ratio", "q"]]
             for _grp, sub in kk.groupby("group", sort=True):
                 for x in sub.head(8).itertuples():
