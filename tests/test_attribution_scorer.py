@@ -118,3 +118,12 @@ def test_seed_article(seed_article):
     # Paragraphs that report nobody's words have no attribution.
     assert not set(by_para) & {6, 7, 10, 11, 12}
     assert set(by_para) == {0, 1, 2, 3, 4, 5, 8, 9}
+
+
+def test_a_pair_of_speakers_from_two_sides_splits_its_voice():
+    text = "Anna Berg and Paul Grant said the deal was dead."
+    d = segment(text, "g")
+    AttributionScorer(actors={"left": ["Anna Berg"], "right": ["Paul Grant"]}).annotate([d])
+    row = d.rows["quotes"][0]
+    assert (row["side"], row["speaker_sides"]) == (None, ["left", "right"])
+    assert d.columns["balance"] == [1.0]

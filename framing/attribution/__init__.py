@@ -18,6 +18,7 @@ from ._model import CueClassifier, load_cue_model
 from ._quotes import Quote, find_quotes
 from ._scorer import AttributionScorer
 from ._speakers import SpeakerResolver, speaker_type_of
+from ._train import train_cue_model
 from ._verbs import CLASSES, CueEntry, ReportingLexicon, inflect, load_reporting_verbs
 
 __all__ = [
@@ -36,5 +37,6 @@ __all__ = [
     "load_cue_model",
     "load_reporting_verbs",
     "speaker_type_of",
+    "train_cue_model",
     "voice_summary",
 ]

@@ -4,7 +4,8 @@ Definitions (per paragraph and per document):
 
 * a *voice* is an attribution with content (``declined to comment`` is counted apart);
   its weight is the number of word tokens of its content (quoted tokens); an attribution
-  with several speakers (``Smith and Jones said``) splits its weight evenly;
+  with several speakers (``Smith and Jones said``) splits its weight (and its count)
+  evenly among them and their sides (``speaker_sides``);
 * the *unit* of balance is the side (``actors`` map ``{side: [aliases]}``; speakers on no
   side form one extra unit, ``unmapped``) or, without an actors map, the speaker itself;
 * ``balance`` is the normalised Shannon entropy of quoted tokens over units,
@@ -97,17 +98,22 @@ def voice_summary(
     for r in voices:
         tokens = float(r.get("quoted_tokens") or 0) or 1.0
         names = r.get("speakers") or ([r["speaker"]] if r.get("speaker") else [])
-        side = r.get("side") or UNMAPPED
+        member_sides = r.get("speaker_sides") or []
+        if len(member_sides) != len(names) or not names:
+            member_sides = [r.get("side")] * max(len(names), 1)
         if not names:
             unattributed += 1
         if r.get("speaker_type") == "anonymous":
             anonymous += 1
-        for name in names or ["(unknown)"]:
-            by_speaker[name] += tokens / max(len(names), 1)
-        by_side[side] += tokens
-        quotes_by_side[side] += 1
-        if r.get("cue_class"):
-            classes_by_side.setdefault(side, Counter())[r["cue_class"]] += 1
+        share = tokens / max(len(names), 1)
+        for name, side in zip(names or ["(unknown)"], member_sides, strict=True):
+            side = side or UNMAPPED
+            by_speaker[name] += share
+            by_side[side] += share
+            quotes_by_side[side] += 1 / max(len(names), 1)
+            if r.get("cue_class"):
+                cls = classes_by_side.setdefault(side, Counter())
+                cls[r["cue_class"]] += 1 / max(len(names), 1)
     n = len(voices)
     if sides:
         k = len(sides) + (1 if by_side.get(UNMAPPED) else 0)

@@ -335,7 +335,7 @@ def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int]
     return (j, i)
 
 
-def _right_np(p: _Para, i: int, sid: int) -> tuple[int, int] | None:
+def _right_np(p: _Para, i: int, sid: int, limit: int = 8) -> tuple[int, int] | None:
     """Token range of the noun phrase starting at token ``i`` (an inverted source)."""
     j = i
     words = p.words
@@ -345,7 +345,7 @@ def _right_np(p: _Para, i: int, sid: int) -> tuple[int, int] | None:
         if w in _CLAUSE or w in _END or (w in _STOP_LEFT and j > i):
             break
         j += 1
-    if j == i or j - i > 8:
+    if j == i or j - i > limit:
         return None
     return (i, j)
 
@@ -640,7 +640,7 @@ def _frame_according(p: _Para, c: Candidate) -> Attribution | None:
     words = p.words
     a, b = c.tok, c.tok_end
     sid = p.sent[a]
-    src = _right_np(p, b, sid)
+    src = _right_np(p, b, sid, limit=16)
     if src is None:
         return None
     # Extend over "a report released Tuesday by the agency" (stops at a comma anyway).

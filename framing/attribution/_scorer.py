@@ -13,6 +13,7 @@ from ._balance import voice_summary
 from ._extract import extract_attributions
 from ._frames import Attribution
 from ._quotes import Quote
+from ._speakers import _side_patterns
 from ._verbs import load_reporting_verbs
 
 __all__ = ["AttributionScorer"]
@@ -73,6 +74,7 @@ class AttributionScorer(Scorer):
         self.actors = dict(actors or {})
         self.use_model = use_model
         self.lexicon = load_reporting_verbs()
+        self._side_patterns = _side_patterns(self.actors)
         self.model = None
         if use_model:
             from ._model import load_cue_model
@@ -147,17 +149,25 @@ class AttributionScorer(Scorer):
         doc.columns.update(cols)
         doc.annotations["attribution_summary"] = voice_summary(rows, sides, sum(free.values()))
 
+    def _side_of(self, name: str) -> str | None:
+        for side, pat in self._side_patterns:
+            if pat.search(name):
+                return side
+        return None
+
     def _row(self, doc: Doc, a: Attribution, count: _WordCounter) -> dict[str, Any]:
         text = doc.text
         cs = a.content[0][0] if a.content else None
         ce = a.content[-1][1] if a.content else None
         speakers = a.speaker.split("; ") if a.speaker else []
+        sides = [self._side_of(name) for name in speakers] if len(speakers) > 1 else [a.side]
+        side = a.side if len(speakers) <= 1 else (sides[0] if len(set(sides)) == 1 else None)
         n_tok = sum(count(s, e) for s, e in a.content)
         return {
             "para_id": a.para_id,
             "speaker": a.speaker,
             "speaker_type": a.speaker_type,
-            "side": a.side,
+            "side": side,
             "cue": text[a.cue[0] : a.cue[1]] if a.cue else None,
             "cue_class": a.cue_class,
             "direct": bool(a.direct),
@@ -170,6 +180,7 @@ class AttributionScorer(Scorer):
             "kind": a.kind,
             "source": text[a.source[0] : a.source[1]] if a.source else None,
             "speakers": speakers,
+            "speaker_sides": sides if speakers else [],
             "quoted_tokens": n_tok,
             "score": a.score,
         }
