@@ -116,7 +116,8 @@ def test_bad_targets() -> None:
         StanceScorer({"Russia": []}, classifier="other")
 
 
-def test_seed_article_quoted_praise_and_missing_targets() -> None:
+@pytest.mark.parametrize("quotes", ["curly", "attribution"])
+def test_seed_article_quoted_praise_and_missing_targets(quotes: str) -> None:
     path = SHARED / "examples" / "seed-article.txt"
     if not path.exists():
         pytest.skip("../shared/examples/seed-article.txt not present")
@@ -126,7 +127,11 @@ def test_seed_article_quoted_praise_and_missing_targets() -> None:
         pytest.skip("pretrained stance model not built")
     text = path.read_text(encoding="utf-8")
     doc = segment(text, "seed", paragraphs="line")
-    doc.annotations["quoted_ranges"] = _curly_quotes(text)
+    if quotes == "curly":
+        doc.annotations["quoted_ranges"] = _curly_quotes(text)
+    else:
+        attribution = pytest.importorskip("framing.attribution")
+        attribution.AttributionScorer().annotate([doc])
     StanceScorer(TARGETS, classifier=clf).annotate([doc])
     rows = {(r["para_id"], r["target"]): r for r in doc.rows["stance"]}
     # Paragraphs where Putin or Xi Jinping is quoted directly ("Putin said, “...").
