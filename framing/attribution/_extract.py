@@ -42,6 +42,7 @@ def extract_attributions(
     cue_filter: CueFilter | None = None,
     cue_prior: LearnedCues | None = None,
     word_starts: dict[int, list[int]] | None = None,
+    permissive: bool | None = None,
 ) -> tuple[list[Attribution], list[Quote]]:
     """Find the attributions of one document.
 
@@ -63,6 +64,9 @@ def extract_attributions(
         hash buckets learned with the cue classifier.
     word_starts : dict, optional
         Filled with ``para_id -> start offsets of the paragraph's word tokens``.
+    permissive : bool, optional
+        Also propose lexicon cues with no source found (for the cue classifier to
+        decide); by default True exactly when ``cue_filter`` is given.
 
     Returns
     -------
@@ -79,6 +83,8 @@ def extract_attributions(
     ('Jane Doe', 'We will win,')
     """
     lex = lexicon or load_reporting_verbs()
+    if permissive is None:
+        permissive = cue_filter is not None
     quotes = find_quotes(text, paragraphs)
     by_para: dict[int, list[Quote]] = {}
     for q in quotes:
@@ -90,7 +96,9 @@ def extract_attributions(
     last_end = 0
     for pid, (pstart, pend) in enumerate(paragraphs):
         pq = by_para.get(pid, [])
-        atts, free = find_frames(text, pid, pstart, pend, pq, lex, low, cue_prior, word_starts)
+        atts, free = find_frames(
+            text, pid, pstart, pend, pq, lex, low, cue_prior, word_starts, permissive
+        )
         if cue_filter is not None:
             atts = [a for a in atts if a.cue is None or a.direct or cue_filter(text, a)]
         for a in atts:

@@ -411,7 +411,11 @@ def _quote_tokens(p: _Para, qi: int) -> tuple[int, int]:
 
 
 def _frame_cue(
-    p: _Para, c: Candidate, used: list[bool], last: Attribution | None = None
+    p: _Para,
+    c: Candidate,
+    used: list[bool],
+    last: Attribution | None = None,
+    permissive: bool = False,
 ) -> Attribution | None:
     """Attribution for one cue candidate, or None when no frame fits."""
     words, n = p.words, len(p.words)
@@ -521,7 +525,9 @@ def _frame_cue(
     ):
         loose = True  # "Asked about the plan, ..." / "when asked about ..."
     if source is None and head is None and not loose and c.entry.mode not in ("fixed",):
-        return None
+        if not permissive or c.entry.mode == "learned":
+            return None
+        loose = True  # no source: left for the cue classifier to decide
     att = Attribution(
         p.pid,
         (p.starts[ca], cue_end),
@@ -731,6 +737,7 @@ def find_frames(
     low: str | None = None,
     prior: LearnedCues | None = None,
     word_starts: dict[int, list[int]] | None = None,
+    permissive: bool = False,
 ) -> tuple[list[Attribution], list[Quote]]:
     """Attributions of one paragraph, and its top-level quotations left unattributed.
 
@@ -754,7 +761,7 @@ def find_frames(
     for c in _candidates(p, lex, prior):
         if c.tok in taken or _nested(p, c, atts):
             continue
-        att = _frame_cue(p, c, used, atts[-1] if atts else None)
+        att = _frame_cue(p, c, used, atts[-1] if atts else None, permissive)
         if att is None:
             continue
         atts.append(att)

@@ -57,7 +57,7 @@ def cue_training_data(
     for doc in read_polnear(path, split):
         gold = [a["cue"] for a in doc.attributions if a["cue"] is not None]
         paras = split_paragraphs(doc.text, "auto")
-        atts, _ = extract_attributions(doc.text, paras, lex, cue_prior=prior)
+        atts, _ = extract_attributions(doc.text, paras, lex, cue_prior=prior, permissive=True)
         for a in atts:
             if a.cue is None or a.direct:
                 continue
