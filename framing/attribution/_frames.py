@@ -460,12 +460,15 @@ def _frame_cue(
             # "Katie Roe, who is chair of the group said": the antecedent of "who"
             raw = _left_np(p, ca, sid, strict=False)
             if raw is None or raw[0] < 2 or words[raw[0] - 1] not in ("who", "whose"):
-                return None
-            k = raw[0] - 2 if words[raw[0] - 2] == "," else raw[0] - 1
-            source = _left_np(p, k, sid)
-            if source is None:
-                return None
-            apposition = (raw[0] - 1, raw[1])
+                if not permissive or words[ca - 1] in _NOUN_BEFORE:
+                    return None
+            else:
+                k = raw[0] - 2 if words[raw[0] - 2] == "," else raw[0] - 1
+                source = _left_np(p, k, sid)
+                if source is None and not permissive:
+                    return None
+                if source is not None:
+                    apposition = (raw[0] - 1, raw[1])
     elif prev == "," and ca > 1 and c.entry.mode != "fixed":
         # "Jane Doe, a spokeswoman for the ministry, said" or "..., saying"
         inner = _left_np(p, ca - 1, sid, strict=False)
