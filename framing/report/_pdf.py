@@ -104,7 +104,7 @@ def write_report(
     pdf = ReportPDF(title)
     try:
         pdf.set_creation_date(created)
-        title_page(pdf, title, docs, by if isinstance(by, str) else "group", has_by)
+        title_page(pdf, title, docs, comparison, one_group=bool(note))
         if comparison is not None:
             summary_section(pdf, comparison, docs, note)
             tables_section(pdf, comparison)

@@ -43,7 +43,9 @@ def _version() -> str:
         return ""
 
 
-def title_page(pdf: ReportPDF, title: str, docs: pd.DataFrame, by: str, has_by: bool) -> None:
+def title_page(
+    pdf: ReportPDF, title: str, docs: pd.DataFrame, comparison: Comparison | None, one_group: bool
+) -> None:
     """Page 1: title, corpus size, grouping, date range, framing version."""
     pdf.add_page()
     pdf.set_y(70)
@@ -55,10 +57,10 @@ def title_page(pdf: ReportPDF, title: str, docs: pd.DataFrame, by: str, has_by: 
     lines = [f"{len(docs)} documents"]
     if "error" in docs and docs["error"].notna().any():
         lines[0] += f" ({int(docs['error'].notna().sum())} could not be analysed)"
-    if has_by:
-        groups = docs[by].dropna().astype(str).unique()
-        shown = ", ".join(sorted(groups)[:8]) + (" ..." if len(groups) > 8 else "")
-        lines.append(f"compared by {by}: {shown}")
+    if comparison is not None and not one_group and len(comparison.groups):
+        groups = sorted({str(g) for g in comparison.groups["group"]})
+        shown = ", ".join(groups[:8]) + (" ..." if len(groups) > 8 else "")
+        lines.append(f"compared by {comparison.by}: {shown}")
     if "date" in docs:
         dates = pd.to_datetime(docs["date"], errors="coerce", utc=True).dropna()
         if len(dates):
