@@ -531,6 +531,10 @@ def _frame_cue(
         if not permissive or c.entry.mode == "learned":
             return None
         loose = True  # no source: left for the cue classifier to decide
+        s0, _ = _sentence_bounds(p, ca)
+        while s0 < ca and (p.inq[s0] >= 0 or p.is_mark(s0) or words[s0] in _CLAUSE):
+            s0 += 1
+        source = _subject(p, s0, ca) if s0 < ca else None
     att = Attribution(
         p.pid,
         (p.starts[ca], cue_end),
