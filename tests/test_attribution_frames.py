@@ -190,3 +190,16 @@ def test_is_said_to_is_a_distancing_cue():
     s = "The envoy is said to have resigned."
     a = _one(s)
     assert a.cue_class == "distancing"
+
+
+def test_leading_participle_takes_the_main_clause_subject():
+    s = "Pointing to the drought, Mayor Ines Moreau added that water would be rationed."
+    atts, _ = extract_attributions(
+        s, [(0, len(s))], cue_filter=lambda text, att: True, permissive=True
+    )
+    lead = atts[0]
+    assert (_t(s, lead.cue), lead.speaker, _t(s, lead.content[0])) == (
+        "Pointing to",
+        "Ines Moreau",
+        "the drought",
+    )

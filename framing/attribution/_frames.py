@@ -497,6 +497,7 @@ def _frame_cue(
                     if app is not None and words[app[0]] in ("a", "an", "the", "who"):
                         apposition = app
     loose = False  # accepted without a source of its own
+    lead_clause: tuple[int, int] | None = None  # "Pointing to X, Putin added": X
     if source is None and prev in ("who", "which") and ca > 1:
         # "the senator, who said ..." / "the report, which notes ...": the antecedent
         k = ca - 2 if words[ca - 2] != "," else ca - 2
@@ -535,6 +536,14 @@ def _frame_cue(
         while s0 < ca and (p.inq[s0] >= 0 or p.is_mark(s0) or words[s0] in _CLAUSE):
             s0 += 1
         source = _subject(p, s0, ca) if s0 < ca else None
+        if source is None and s0 >= ca and words[a].endswith("ing"):
+            # "Pointing to the trade war, Putin added ...": the main clause's subject
+            _, s1 = _sentence_bounds(p, a)
+            comma = next((t for t in range(cb, s1) if words[t] == "," and p.inq[t] < 0), None)
+            if comma is not None:
+                source = _subject(p, comma + 1, s1)
+                if source is not None:
+                    lead_clause = (cb, comma)
     att = Attribution(
         p.pid,
         (p.starts[ca], cue_end),
@@ -545,6 +554,11 @@ def _frame_cue(
     att.head = head
     if apposition:
         att.appositive = _span(p, *apposition)
+    if lead_clause is not None:
+        ra, rb = _trim(p, *lead_clause)
+        if rb > ra:
+            att.content.append(_span(p, ra, rb))
+        return att
     if c.entry.cls == "non_comment":
         att.kind = "non_comment"
         return att
