@@ -149,3 +149,15 @@ def test_seed_article_quoted_praise_and_missing_targets(quotes: str) -> None:
     mentioned = {(s.para_id, s.label) for s in doc.spans if s.kind == "target"}
     assert set(rows) == mentioned
     assert (0, "United States") not in rows and (6, "United States") in rows
+
+
+def test_loaded_term_attached_to_target_counts() -> None:
+    from framing.segment import Span
+
+    text = "The junta of Myanmar met on Monday."
+    plain = _run(text, {"Myanmar": []}).rows["stance"][0]["score"]
+    doc = segment(text, "d")
+    start = text.index("junta")
+    doc.spans.append(Span(0, start, start + 5, "loaded", "x", 1.0, "author", {"polarity": -0.8}))
+    StanceScorer({"Myanmar": []}, classifier=None).annotate([doc])
+    assert doc.rows["stance"][0]["score"] < plain - 0.2

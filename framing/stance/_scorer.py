@@ -179,11 +179,20 @@ class StanceScorer(Scorer):
                 ((s, e) for s, e in para.sentences if s <= m.start < e), (para.start, para.end)
             )
             by_sent.setdefault(sent, []).append(m)
+        loaded = [
+            (sp.start, sp.end, _loaded_polarity(sp)) for sp in doc.spans if sp.kind == "loaded"
+        ]
         items: list[dict[str, Any]] = []
         for (s, e), ms in by_sent.items():
             sub = [(a, b) for a, b in ranges if a < e and b > s]
             toks = tokenize_sentence(doc.text, s, e, sub, lexicon)
             spans = [token_range(toks, m.start, m.end) for m in ms]
+            extra: dict[int, float] = {}
+            for ls, le, pol in loaded:
+                if s <= ls < e:
+                    la, lb = token_range(toks, ls, le)
+                    for i in range(la, lb):
+                        extra[i] = pol
             views: dict[Any, tuple[SentenceTokens, list[int]]] = {}
             # Adjacent mentions of one target in one voice ("Russian President Vladimir
             # Putin") are scored once, as a unit.
@@ -205,7 +214,9 @@ class StanceScorer(Scorer):
                 a, b = spans[unit[0]][0], spans[unit[-1]][1]
                 quoted = _voice(toks, (a, b))
                 others = [spans[k] for k, o in enumerate(ms) if o.target != ms[unit[0]].target]
-                lex, direct = self.rules.evidence(toks, a, b, others) if b > a else (0.0, 0.0)
+                lex, direct = (
+                    self.rules.evidence(toks, a, b, others, extra) if b > a else (0.0, 0.0)
+                )
                 feat = None
                 if want_feat and b > a:
                     view, pos = _view(toks, a, quoted, sub, views, lexicon)
@@ -299,6 +310,14 @@ def _view(
     if key not in cache:
         cache[key] = (toks.subset(keep, lexicon), keep)
     return cache[key]
+
+
+def _loaded_polarity(span: Span) -> float:
+    """Polarity of a loaded-term span (its lexicon polarity, else mildly negative)."""
+    pol = (span.extra or {}).get("polarity")
+    if isinstance(pol, int | float) and pol:
+        return max(-1.0, min(1.0, float(pol)))
+    return -0.25
 
 
 def _proba(classifier: Any, feats: list[tuple[dict[str, float], list[float]]]) -> np.ndarray:
