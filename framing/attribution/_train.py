@@ -69,7 +69,7 @@ def cue_training_data(
 def train_cue_model(
     path: str | Path,
     out: str | Path | None = None,
-    C: float = 0.5,
+    C: float = 0.25,
     threshold: float | None = None,
 ) -> tuple[CueClassifier, dict[str, Any]]:
     """Fit the cue classifier on PolNeAR train; pick the threshold on dev.
