@@ -127,3 +127,22 @@ def test_a_pair_of_speakers_from_two_sides_splits_its_voice():
     row = d.rows["quotes"][0]
     assert (row["side"], row["speaker_sides"]) == (None, ["left", "right"])
     assert d.columns["balance"] == [1.0]
+
+
+def test_random_mark_soup_never_breaks_the_invariants(scorer):
+    import random
+
+    rng = random.Random(4)
+    alphabet = list("“”‘’«»„\"'` ,.:—\n") + ["said", "Ann Lee", "he", "told", "that", "x"]
+    for _ in range(200):
+        text = " ".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        d = segment(text, "r")
+        scorer.annotate([d])
+        ranges = d.annotations["quoted_ranges"]
+        assert all(0 <= s < e <= len(text) for s, e in ranges)
+        assert all(a[1] <= b[0] for a, b in zip(ranges, ranges[1:], strict=False))
+        for row in d.rows.get("quotes", []):
+            for a, b in (("cue_start", "cue_end"), ("source_start", "source_end")):
+                if row[a] is not None:
+                    assert 0 <= row[a] < row[b] <= len(text)
+        assert len(d.columns["balance"]) == len(d.paragraphs)
