@@ -12,6 +12,7 @@ Examples
 """
 
 from ._balance import evenness, voice_summary
+from ._candidates import LearnedCues, cue_bucket
 from ._extract import extract_attributions
 from ._frames import Attribution
 from ._model import CueClassifier, load_cue_model
@@ -27,9 +28,11 @@ __all__ = [
     "AttributionScorer",
     "CueClassifier",
     "CueEntry",
+    "LearnedCues",
     "Quote",
     "ReportingLexicon",
     "SpeakerResolver",
+    "cue_bucket",
     "evenness",
     "extract_attributions",
     "find_quotes",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ._frames import Attribution, LearnedCues, find_frames
+from ._candidates import LearnedCues
+from ._frames import Attribution, find_frames
 from ._quotes import Quote, find_quotes
 from ._speakers import SpeakerResolver
 from ._verbs import ReportingLexicon, load_reporting_verbs

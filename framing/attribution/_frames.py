@@ -11,87 +11,40 @@ attributed by ``X: “…”`` or ``“…” —X``, or left for the speaker st
 from __future__ import annotations
 
 import bisect
-import re
-import zlib
 from dataclasses import dataclass, field
 
+from ._candidates import Candidate, LearnedCues, _candidates
+from ._phrases import (
+    _is_name,
+    _left_np,
+    _quote_tokens,
+    _right_np,
+    _sentence_bounds,
+    _span,
+    _subject,
+    _trim,
+)
 from ._quotes import Quote
-from ._verbs import CueEntry, ReportingLexicon
+from ._tokens import (
+    _ADDRESSEE,
+    _ADDRESSING,
+    _ADJUNCT_BREAK,
+    _APPOS_START,
+    _AUX,
+    _CLAUSE,
+    _DAYS,
+    _END,
+    _NOUN_BEFORE,
+    _RIGHT_EXT,
+    _STOP_LEFT,
+    _SUBORDINATORS,
+    _TEMPORAL,
+    _VERBISH,
+    _Para,
+)
+from ._verbs import ReportingLexicon
 
-__all__ = [
-    "Attribution",
-    "Candidate",
-    "LearnedCues",
-    "cue_bucket",
-    "find_frames",
-    "paragraph_tokens",
-]
-
-_TOKEN = re.compile(r"\w+(?:['\u2019\-&.]\w+)*|\S")
-_END = frozenset(".!?")
-_ABBREV = frozenset(
-    "mr mrs ms dr gov sen rep gen lt col sgt st jr sr prof rev inc corp co ltd no vs jan feb "
-    "mar apr aug sept sep oct nov dec pres gov. u.s u.k e.g i.e est cmdr adm capt maj ft".split()
-)
-_MARK_CHARS = frozenset("\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u2018\u2019\u201a\"'`")
-_CLAUSE = frozenset(",;:()[]{}\u2014\u2013") | _MARK_CHARS | {"''", "``", "--"}
-_STOP_LEFT = frozenset(
-    "that and but because which where when while as if so who whom whose after before since "
-    "although though or than until unless whether what how why nor yet whereas".split()
-)
-_AUX = frozenset(
-    "has have had was were is are be been also later previously repeatedly then recently once "
-    "again would will did does do not never often frequently just simply already earlier still "
-    "further first finally initially privately openly even could can may might should must "
-    "always both all n't reportedly has't hasn't haven't didn't doesn't don't won't wouldn't "
-    "did't".replace("'", "'").split()
-)
-_APPOS_START = frozenset("a an the who whose his her their its".split())
-_TEMPORAL = frozenset(
-    "on in at last this next monday tuesday wednesday thursday friday saturday sunday week "
-    "weekend month year today yesterday tonight night morning evening afternoon earlier later "
-    "again also repeatedly previously recently publicly privately".split()
-)
-_ADJUNCT_BREAK = frozenset([",", "\u2014", "\u2013", "--", ";"])
-_SUBORDINATORS = frozenset(
-    "after before when while although though because since even despite unless whereas "
-    "amid as".split()
-)
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_VERBISH = frozenset(
-    "is was are were has have had will would could should can may might must do does did "
-    "be been being not".split()
-)
-_NOUN_BEFORE = frozenset(
-    "the a an his her their its our my your this these those of to for in on with by from "
-    "at into about whose no any some every each such".split()
-)
-_ADDRESSEE = frozenset(
-    "reporters me him her them us you journalists supporters crowd audience viewers listeners "
-    "voters lawmakers congress".split()
-)
-_ADDRESSING = frozenset("tell told tells telling inform assure warn urge remind ask advise".split())
-_RIGHT_EXT = re.compile(
-    r"\s+(?:in\s+(?:a|an|her|his|their|its)\s+(?:statement|interview|tweet|post|email|letter|"
-    r"speech|op-ed|memo|note|release)|on\s+(?:twitter|facebook|instagram|television|tv))\b",
-    re.IGNORECASE,
-)
-_TITLE_WORDS = frozenset(
-    "mr mrs ms dr president senator sen rep gov governor minister secretary chairman chairwoman "
-    "mayor judge general commissioner".split()
-)
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A reporting cue found by the lexicon, before it is accepted as an attribution."""
-
-    para_id: int
-    start: int
-    end: int
-    entry: CueEntry
-    tok: int
-    tok_end: int
+__all__ = ["Attribution", "find_frames"]
 
 
 @dataclass(slots=True)
@@ -113,301 +66,6 @@ class Attribution:
     score: float = 1.0
     qids: tuple[int, ...] = ()
     head: Attribution | None = None
-
-
-def paragraph_tokens(
-    text: str, start: int, end: int, low: str | None = None
-) -> tuple[list[int], list[int], list[str]]:
-    """Word and punctuation tokens of ``text[start:end]``: starts, ends, lower-cased text.
-
-    ``low`` is ``text.lower()`` when it has the same length (computed once per document).
-    """
-    if low is None or len(low) != len(text):
-        low = text[start:end].lower()
-        if len(low) != end - start:
-            starts, ends, words = [], [], []
-            for m in _TOKEN.finditer(text, start, end):
-                starts.append(m.start())
-                ends.append(m.end())
-                words.append(m.group().lower())
-            return starts, ends, words
-        offset = start
-        start, end = 0, len(low)
-    else:
-        offset = 0
-    found = list(_TOKEN.finditer(low, start, end))
-    words = [m.group() for m in found]
-    starts = [m.start() + offset for m in found]
-    return starts, [s + len(w) for s, w in zip(starts, words, strict=True)], words
-
-
-_CLOSERS = frozenset(_MARK_CHARS | {"''", ")"})
-
-
-def _sentence_ids(words: list[str]) -> list[int]:
-    """Sentence index of each token (abbreviations and initials do not end a sentence)."""
-    n = len(words)
-    out: list[int] = []
-    prev = 0
-    sid = 0
-    for i in [i for i, w in enumerate(words) if w in _END]:
-        if i > 0:
-            w = words[i - 1]
-            if w in _ABBREV or (len(w) == 1 and w.isalpha()):
-                continue
-        j = i + 1
-        while j < n and words[j] in _CLOSERS:
-            j += 1
-        if j <= prev:
-            continue
-        out.extend([sid] * (j - prev))
-        prev = j
-        sid += 1
-    out.extend([sid] * (n - prev))
-    return out
-
-
-class _Para:
-    """Token view of one paragraph with quotation membership."""
-
-    __slots__ = ("pid", "starts", "_ends", "words", "sent", "inq", "quotes", "text")
-
-    def __init__(
-        self, text: str, pid: int, start: int, end: int, quotes: list[Quote], low: str | None
-    ) -> None:
-        self.text = text
-        self.pid = pid
-        if low is not None and len(low) == len(text):
-            found = list(_TOKEN.finditer(low, start, end))
-            self.words = [m.group() for m in found]
-            self.starts = [m.start() for m in found]
-            self._ends: list[int] | None = None
-        else:
-            self.starts, self._ends, self.words = paragraph_tokens(text, start, end)
-        self.sent = _sentence_ids(self.words)
-        self.quotes = quotes
-        n = len(self.starts)
-        inq = [-1] * n
-        for qi, q in enumerate(quotes):
-            if q.depth:
-                continue
-            a = bisect.bisect_left(self.starts, q.start)
-            b = bisect.bisect_left(self.starts, q.end)
-            for t in range(a, b):
-                inq[t] = qi
-        self.inq = inq
-
-    @property
-    def ends(self) -> list[int]:
-        if self._ends is None:
-            self._ends = [s + len(w) for s, w in zip(self.starts, self.words, strict=True)]
-        return self._ends
-
-    def end(self, i: int) -> int:
-        """End offset of token ``i``."""
-        if self._ends is not None:
-            return self._ends[i]
-        return self.starts[i] + len(self.words[i])
-
-    def is_cap(self, i: int) -> bool:
-        return self.text[self.starts[i]].isupper()
-
-    def is_mark(self, i: int) -> bool:
-        return self.words[i] in _MARK_CHARS or self.words[i] in ("''", "``")
-
-
-def cue_bucket(word: str) -> int:
-    """Hash bucket of a lower-cased word (CRC32, 2**18 buckets) for the learned cue prior."""
-    return zlib.crc32(word.encode("utf-8")) & 0x3FFFF
-
-
-def _priorable(w: str) -> bool:
-    """Words that may be learned cues: content words, not auxiliaries or adverbs."""
-    return (
-        len(w) > 3
-        and w.isalpha()
-        and w not in _AUX
-        and w not in _STOP_LEFT
-        and not w.endswith("ly")
-    )
-
-
-_MISSING: object = object()
-
-
-class LearnedCues:
-    """Words outside the lexicon proposed as cues: hash buckets learned from data.
-
-    Parameters
-    ----------
-    buckets : iterable of int
-        :func:`cue_bucket` values of the words to propose.
-    """
-
-    def __init__(self, buckets: frozenset[int]) -> None:
-        self.buckets = frozenset(buckets)
-        self._memo: dict[str, CueEntry | None] = {}
-        self._tables: dict[int, tuple[ReportingLexicon, dict]] = {}
-
-    def get(self, w: str) -> CueEntry | None:
-        """The (class ``other``) entry for ``w``, or None."""
-        memo = self._memo
-        if w in memo:
-            return memo[w]
-        entry = None
-        if _priorable(w) and cue_bucket(w) in self.buckets:
-            entry = CueEntry(w, "other", "learned")
-        if len(memo) < 500_000:
-            memo[w] = entry
-        return entry
-
-    def table_for(self, lex: ReportingLexicon) -> dict:
-        """The lexicon's lookup table, extended on the fly with learned words."""
-        cached = self._tables.get(id(lex))
-        if cached is None or cached[0] is not lex:
-            cached = self._tables[id(lex)] = (lex, dict(lex.lookup_table))
-        return cached[1]
-
-    def lookup(self, table: dict, w: str) -> tuple[CueEntry, None] | None:
-        """Look ``w`` up as a learned cue and remember the answer in ``table``."""
-        entry = self.get(w)
-        hit = (entry, None) if entry is not None else None
-        if len(table) < 500_000:
-            table[w] = hit
-        return hit
-
-    def __len__(self) -> int:
-        return len(self.buckets)
-
-
-def _candidates(
-    p: _Para, lex: ReportingLexicon, prior: LearnedCues | None = None
-) -> list[Candidate]:
-    out: list[Candidate] = []
-    lookup = lex.lookup_table if prior is None else prior.table_for(lex)
-    starts, words, inq = p.starts, p.words, p.inq
-    skip_to = 0
-    for i, w in enumerate(words):
-        hit = lookup.get(w, _MISSING)
-        if hit is _MISSING and prior is not None:
-            hit = prior.lookup(lookup, w)
-        if hit is None or hit is _MISSING or i < skip_to or inq[i] >= 0:
-            continue
-        entry, rx = hit
-        if rx is not None:
-            m = rx.match(p.text, starts[i])
-            if m is not None:
-                multi = lex.multi.get(" ".join(m.group().lower().replace("\u2019", "'").split()))
-                if multi is not None:
-                    b = bisect.bisect_left(starts, m.end(), i)
-                    out.append(Candidate(p.pid, m.start(), m.end(), multi, i, b))
-                    skip_to = b
-                    continue
-        if entry is not None:
-            out.append(Candidate(p.pid, starts[i], starts[i] + len(w), entry, i, i + 1))
-    return out
-
-
-def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int] | None:
-    """Token range [a, i) of the noun phrase ending before token ``i`` in sentence ``sid``."""
-    j = i
-    words = p.words
-    while j > 0 and p.sent[j - 1] == sid and p.inq[j - 1] < 0:
-        w = words[j - 1]
-        if w == "." and j > 1 and words[j - 2] in _ABBREV and p.sent[j - 2] == sid:
-            j -= 1
-            continue
-        if w in _CLAUSE or w in _END:
-            break
-        if w in _STOP_LEFT and not (
-            w == "and"
-            and j - 1 > 0
-            and j < i
-            and p.is_cap(j)
-            and (p.is_cap(j - 2) or words[j - 2] in _PRONOUNS)
-        ):
-            break
-        j -= 1
-    if j == i or i - j > 12:
-        return None
-    if words[i - 1] in _NOUN_BEFORE or strict and any(words[t] in _VERBISH for t in range(j, i)):
-        return None
-    return (j, i)
-
-
-def _right_np(p: _Para, i: int, sid: int, limit: int = 8) -> tuple[int, int] | None:
-    """Token range of the noun phrase starting at token ``i`` (an inverted source)."""
-    j = i
-    words = p.words
-    n = len(words)
-    while j < n and p.sent[j] == sid and p.inq[j] < 0:
-        w = words[j]
-        if w in _CLAUSE or w in _END or (w in _STOP_LEFT and j > i):
-            break
-        j += 1
-    if j == i or j - i > limit:
-        return None
-    return (i, j)
-
-
-_PRONOUNS = frozenset("he she they it we i".split())
-_SUBJ_DET = frozenset("the a an his her their its our this these those".split())
-
-
-def _subject(p: _Para, s0: int, limit: int) -> tuple[int, int] | None:
-    """The subject at a sentence start: a pronoun, or capitalised words after a determiner."""
-    words = p.words
-    if s0 >= limit:
-        return None
-    if words[s0] in _PRONOUNS:
-        return (s0, s0 + 1)
-    j = s0
-    if words[j] in _SUBJ_DET:
-        j += 1
-        if j < limit and not p.is_cap(j) and words[j].isalpha():
-            j += 1
-    while j < limit and j - s0 < 6 and p.is_cap(j) and words[j][0].isalnum():
-        j += 1
-    if j == s0 or (j == s0 + 1 and words[s0] in _SUBJ_DET):
-        return None
-    return (s0, j)
-
-
-def _is_name(p: _Para, a: int, b: int) -> bool:
-    """Capitalised words only (titles with their dots allowed): a name."""
-    return all(p.is_cap(t) or p.words[t] in (".", "and") for t in range(a, b)) and p.is_cap(a)
-
-
-def _span(p: _Para, a: int, b: int) -> tuple[int, int]:
-    return (p.starts[a], p.end(b - 1))
-
-
-def _sentence_bounds(p: _Para, i: int) -> tuple[int, int]:
-    sid = p.sent[i]
-    a = i
-    while a > 0 and p.sent[a - 1] == sid:
-        a -= 1
-    b = i
-    n = len(p.words)
-    while b < n and p.sent[b] == sid:
-        b += 1
-    return a, b
-
-
-def _trim(p: _Para, a: int, b: int) -> tuple[int, int]:
-    """Drop punctuation (not quotation marks) at both ends of a token range."""
-    while a < b and (p.words[a] in _CLAUSE or p.words[a] in _END) and not p.is_mark(a):
-        a += 1
-    while b > a and (p.words[b - 1] in _CLAUSE or p.words[b - 1] in _END) and not p.is_mark(b - 1):
-        b -= 1
-    return a, b
-
-
-def _quote_tokens(p: _Para, qi: int) -> tuple[int, int]:
-    q = p.quotes[qi]
-    a = bisect.bisect_left(p.starts, q.mark_start)
-    b = bisect.bisect_left(p.starts, q.mark_end if q.mark_end > q.end else q.end)
-    return a, b
 
 
 def _frame_cue(

@@ -23,7 +23,8 @@ from sklearn.linear_model import LogisticRegression
 
 from ..errors import InputError
 from ..models import load_arrays, save_arrays
-from ._frames import Attribution, LearnedCues
+from ._candidates import LearnedCues
+from ._frames import Attribution
 from ._speakers import speaker_type_of
 
 __all__ = ["CueClassifier", "cue_features", "load_cue_model"]

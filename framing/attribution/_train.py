@@ -8,9 +8,10 @@ from typing import Any
 import numpy as np
 
 from ..segment import split_paragraphs
+from ._candidates import LearnedCues, _priorable, cue_bucket
 from ._extract import extract_attributions
-from ._frames import LearnedCues, _priorable, cue_bucket, paragraph_tokens
 from ._model import CueClassifier, cue_features
+from ._tokens import paragraph_tokens
 from ._verbs import load_reporting_verbs
 
 __all__ = ["cue_prior", "cue_training_data", "train_cue_model"]

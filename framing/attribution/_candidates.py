@@ -1,0 +1,116 @@
+"""Cue candidates: lexicon look-up and learned (hashed) cues outside the lexicon."""
+
+from __future__ import annotations
+
+import bisect
+import zlib
+from dataclasses import dataclass
+
+from ._tokens import _AUX, _STOP_LEFT, _Para
+from ._verbs import CueEntry, ReportingLexicon
+
+__all__ = ["Candidate", "LearnedCues", "cue_bucket"]
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A reporting cue found by the lexicon, before it is accepted as an attribution."""
+
+    para_id: int
+    start: int
+    end: int
+    entry: CueEntry
+    tok: int
+    tok_end: int
+
+
+def cue_bucket(word: str) -> int:
+    """Hash bucket of a lower-cased word (CRC32, 2**18 buckets) for the learned cue prior."""
+    return zlib.crc32(word.encode("utf-8")) & 0x3FFFF
+
+
+def _priorable(w: str) -> bool:
+    """Words that may be learned cues: content words, not auxiliaries or adverbs."""
+    return (
+        len(w) > 3
+        and w.isalpha()
+        and w not in _AUX
+        and w not in _STOP_LEFT
+        and not w.endswith("ly")
+    )
+
+
+_MISSING: object = object()
+
+
+class LearnedCues:
+    """Words outside the lexicon proposed as cues: hash buckets learned from data.
+
+    Parameters
+    ----------
+    buckets : iterable of int
+        :func:`cue_bucket` values of the words to propose.
+    """
+
+    def __init__(self, buckets: frozenset[int]) -> None:
+        self.buckets = frozenset(buckets)
+        self._memo: dict[str, CueEntry | None] = {}
+        self._tables: dict[int, tuple[ReportingLexicon, dict]] = {}
+
+    def get(self, w: str) -> CueEntry | None:
+        """The (class ``other``) entry for ``w``, or None."""
+        memo = self._memo
+        if w in memo:
+            return memo[w]
+        entry = None
+        if _priorable(w) and cue_bucket(w) in self.buckets:
+            entry = CueEntry(w, "other", "learned")
+        if len(memo) < 500_000:
+            memo[w] = entry
+        return entry
+
+    def table_for(self, lex: ReportingLexicon) -> dict:
+        """The lexicon's lookup table, extended on the fly with learned words."""
+        cached = self._tables.get(id(lex))
+        if cached is None or cached[0] is not lex:
+            cached = self._tables[id(lex)] = (lex, dict(lex.lookup_table))
+        return cached[1]
+
+    def lookup(self, table: dict, w: str) -> tuple[CueEntry, None] | None:
+        """Look ``w`` up as a learned cue and remember the answer in ``table``."""
+        entry = self.get(w)
+        hit = (entry, None) if entry is not None else None
+        if len(table) < 500_000:
+            table[w] = hit
+        return hit
+
+    def __len__(self) -> int:
+        return len(self.buckets)
+
+
+def _candidates(
+    p: _Para, lex: ReportingLexicon, prior: LearnedCues | None = None
+) -> list[Candidate]:
+    out: list[Candidate] = []
+    lookup = lex.lookup_table if prior is None else prior.table_for(lex)
+    starts, words, inq = p.starts, p.words, p.inq
+    skip_to = 0
+    for i, w in enumerate(words):
+        hit = lookup.get(w, _MISSING)
+        if hit is _MISSING and prior is not None:
+            hit = prior.lookup(lookup, w)
+        if hit is None or hit is _MISSING or i < skip_to or inq[i] >= 0:
+            continue
+        entry, rx = hit
+        if rx is not None:
+            m = rx.match(p.text, starts[i])
+            if m is not None:
+                multi = lex.multi.get(" ".join(m.group().lower().replace("\u2019", "'").split()))
+                if multi is not None:
+                    b = bisect.bisect_left(starts, m.end(), i)
+                    out.append(Candidate(p.pid, m.start(), m.end(), multi, i, b))
+                    skip_to = b
+                    continue
+        if entry is not None:
+            out.append(Candidate(p.pid, starts[i], starts[i] + len(w), entry, i, i + 1))
+    return out

@@ -1,0 +1,111 @@
+"""Noun-phrase and clause helpers over paragraph tokens (sources, subjects, spans)."""
+
+from __future__ import annotations
+
+import bisect
+
+from ._tokens import _ABBREV, _CLAUSE, _END, _NOUN_BEFORE, _STOP_LEFT, _VERBISH, _Para
+
+__all__: list[str] = []
+
+
+def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int] | None:
+    """Token range [a, i) of the noun phrase ending before token ``i`` in sentence ``sid``."""
+    j = i
+    words = p.words
+    while j > 0 and p.sent[j - 1] == sid and p.inq[j - 1] < 0:
+        w = words[j - 1]
+        if w == "." and j > 1 and words[j - 2] in _ABBREV and p.sent[j - 2] == sid:
+            j -= 1
+            continue
+        if w in _CLAUSE or w in _END:
+            break
+        if w in _STOP_LEFT and not (
+            w == "and"
+            and j - 1 > 0
+            and j < i
+            and p.is_cap(j)
+            and (p.is_cap(j - 2) or words[j - 2] in _PRONOUNS)
+        ):
+            break
+        j -= 1
+    if j == i or i - j > 12:
+        return None
+    if words[i - 1] in _NOUN_BEFORE or strict and any(words[t] in _VERBISH for t in range(j, i)):
+        return None
+    return (j, i)
+
+
+def _right_np(p: _Para, i: int, sid: int, limit: int = 8) -> tuple[int, int] | None:
+    """Token range of the noun phrase starting at token ``i`` (an inverted source)."""
+    j = i
+    words = p.words
+    n = len(words)
+    while j < n and p.sent[j] == sid and p.inq[j] < 0:
+        w = words[j]
+        if w in _CLAUSE or w in _END or (w in _STOP_LEFT and j > i):
+            break
+        j += 1
+    if j == i or j - i > limit:
+        return None
+    return (i, j)
+
+
+_PRONOUNS = frozenset("he she they it we i".split())
+_SUBJ_DET = frozenset("the a an his her their its our this these those".split())
+
+
+def _subject(p: _Para, s0: int, limit: int) -> tuple[int, int] | None:
+    """The subject at a sentence start: a pronoun, or capitalised words after a determiner."""
+    words = p.words
+    if s0 >= limit:
+        return None
+    if words[s0] in _PRONOUNS:
+        return (s0, s0 + 1)
+    j = s0
+    if words[j] in _SUBJ_DET:
+        j += 1
+        if j < limit and not p.is_cap(j) and words[j].isalpha():
+            j += 1
+    while j < limit and j - s0 < 6 and p.is_cap(j) and words[j][0].isalnum():
+        j += 1
+    if j == s0 or (j == s0 + 1 and words[s0] in _SUBJ_DET):
+        return None
+    return (s0, j)
+
+
+def _is_name(p: _Para, a: int, b: int) -> bool:
+    """Capitalised words only (titles with their dots allowed): a name."""
+    return all(p.is_cap(t) or p.words[t] in (".", "and") for t in range(a, b)) and p.is_cap(a)
+
+
+def _span(p: _Para, a: int, b: int) -> tuple[int, int]:
+    return (p.starts[a], p.end(b - 1))
+
+
+def _sentence_bounds(p: _Para, i: int) -> tuple[int, int]:
+    sid = p.sent[i]
+    a = i
+    while a > 0 and p.sent[a - 1] == sid:
+        a -= 1
+    b = i
+    n = len(p.words)
+    while b < n and p.sent[b] == sid:
+        b += 1
+    return a, b
+
+
+def _trim(p: _Para, a: int, b: int) -> tuple[int, int]:
+    """Drop punctuation (not quotation marks) at both ends of a token range."""
+    while a < b and (p.words[a] in _CLAUSE or p.words[a] in _END) and not p.is_mark(a):
+        a += 1
+    while b > a and (p.words[b - 1] in _CLAUSE or p.words[b - 1] in _END) and not p.is_mark(b - 1):
+        b -= 1
+    return a, b
+
+
+def _quote_tokens(p: _Para, qi: int) -> tuple[int, int]:
+    q = p.quotes[qi]
+    a = bisect.bisect_left(p.starts, q.mark_start)
+    b = bisect.bisect_left(p.starts, q.mark_end if q.mark_end > q.end else q.end)
+    return a, b

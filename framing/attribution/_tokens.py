@@ -1,0 +1,169 @@
+"""Paragraph tokens for the attribution frames: words, punctuation, sentences, quotes.
+
+Also the closed word classes the frames use (auxiliaries, stop words before a source,
+addressees, temporal words), defined here once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ._quotes import Quote
+
+__all__ = ["paragraph_tokens"]
+
+_TOKEN = re.compile(r"\w+(?:['\u2019\-&.]\w+)*|\S")
+_END = frozenset(".!?")
+_ABBREV = frozenset(
+    "mr mrs ms dr gov sen rep gen lt col sgt st jr sr prof rev inc corp co ltd no vs jan feb "
+    "mar apr aug sept sep oct nov dec pres gov. u.s u.k e.g i.e est cmdr adm capt maj ft".split()
+)
+_MARK_CHARS = frozenset("\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u2018\u2019\u201a\"'`")
+_CLAUSE = frozenset(",;:()[]{}\u2014\u2013") | _MARK_CHARS | {"''", "``", "--"}
+_STOP_LEFT = frozenset(
+    "that and but because which where when while as if so who whom whose after before since "
+    "although though or than until unless whether what how why nor yet whereas".split()
+)
+_AUX = frozenset(
+    "has have had was were is are be been also later previously repeatedly then recently once "
+    "again would will did does do not never often frequently just simply already earlier still "
+    "further first finally initially privately openly even could can may might should must "
+    "always both all n't reportedly has't hasn't haven't didn't doesn't don't won't wouldn't "
+    "did't".replace("'", "'").split()
+)
+_APPOS_START = frozenset("a an the who whose his her their its".split())
+_TEMPORAL = frozenset(
+    "on in at last this next monday tuesday wednesday thursday friday saturday sunday week "
+    "weekend month year today yesterday tonight night morning evening afternoon earlier later "
+    "again also repeatedly previously recently publicly privately".split()
+)
+_ADJUNCT_BREAK = frozenset([",", "\u2014", "\u2013", "--", ";"])
+_SUBORDINATORS = frozenset(
+    "after before when while although though because since even despite unless whereas "
+    "amid as".split()
+)
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_VERBISH = frozenset(
+    "is was are were has have had will would could should can may might must do does did "
+    "be been being not".split()
+)
+_NOUN_BEFORE = frozenset(
+    "the a an his her their its our my your this these those of to for in on with by from "
+    "at into about whose no any some every each such".split()
+)
+_ADDRESSEE = frozenset(
+    "reporters me him her them us you journalists supporters crowd audience viewers listeners "
+    "voters lawmakers congress".split()
+)
+_ADDRESSING = frozenset("tell told tells telling inform assure warn urge remind ask advise".split())
+_RIGHT_EXT = re.compile(
+    r"\s+(?:in\s+(?:a|an|her|his|their|its)\s+(?:statement|interview|tweet|post|email|letter|"
+    r"speech|op-ed|memo|note|release)|on\s+(?:twitter|facebook|instagram|television|tv))\b",
+    re.IGNORECASE,
+)
+_TITLE_WORDS = frozenset(
+    "mr mrs ms dr president senator sen rep gov governor minister secretary chairman chairwoman "
+    "mayor judge general commissioner".split()
+)
+
+
+def paragraph_tokens(
+    text: str, start: int, end: int, low: str | None = None
+) -> tuple[list[int], list[int], list[str]]:
+    """Word and punctuation tokens of ``text[start:end]``: starts, ends, lower-cased text.
+
+    ``low`` is ``text.lower()`` when it has the same length (computed once per document).
+    """
+    if low is None or len(low) != len(text):
+        low = text[start:end].lower()
+        if len(low) != end - start:
+            starts, ends, words = [], [], []
+            for m in _TOKEN.finditer(text, start, end):
+                starts.append(m.start())
+                ends.append(m.end())
+                words.append(m.group().lower())
+            return starts, ends, words
+        offset = start
+        start, end = 0, len(low)
+    else:
+        offset = 0
+    found = list(_TOKEN.finditer(low, start, end))
+    words = [m.group() for m in found]
+    starts = [m.start() + offset for m in found]
+    return starts, [s + len(w) for s, w in zip(starts, words, strict=True)], words
+
+
+_CLOSERS = frozenset(_MARK_CHARS | {"''", ")"})
+
+
+def _sentence_ids(words: list[str]) -> list[int]:
+    """Sentence index of each token (abbreviations and initials do not end a sentence)."""
+    n = len(words)
+    out: list[int] = []
+    prev = 0
+    sid = 0
+    for i in [i for i, w in enumerate(words) if w in _END]:
+        if i > 0:
+            w = words[i - 1]
+            if w in _ABBREV or (len(w) == 1 and w.isalpha()):
+                continue
+        j = i + 1
+        while j < n and words[j] in _CLOSERS:
+            j += 1
+        if j <= prev:
+            continue
+        out.extend([sid] * (j - prev))
+        prev = j
+        sid += 1
+    out.extend([sid] * (n - prev))
+    return out
+
+
+class _Para:
+    """Token view of one paragraph with quotation membership."""
+
+    __slots__ = ("pid", "starts", "_ends", "words", "sent", "inq", "quotes", "text")
+
+    def __init__(
+        self, text: str, pid: int, start: int, end: int, quotes: list[Quote], low: str | None
+    ) -> None:
+        self.text = text
+        self.pid = pid
+        if low is not None and len(low) == len(text):
+            found = list(_TOKEN.finditer(low, start, end))
+            self.words = [m.group() for m in found]
+            self.starts = [m.start() for m in found]
+            self._ends: list[int] | None = None
+        else:
+            self.starts, self._ends, self.words = paragraph_tokens(text, start, end)
+        self.sent = _sentence_ids(self.words)
+        self.quotes = quotes
+        n = len(self.starts)
+        inq = [-1] * n
+        for qi, q in enumerate(quotes):
+            if q.depth:
+                continue
+            a = bisect.bisect_left(self.starts, q.start)
+            b = bisect.bisect_left(self.starts, q.end)
+            for t in range(a, b):
+                inq[t] = qi
+        self.inq = inq
+
+    @property
+    def ends(self) -> list[int]:
+        if self._ends is None:
+            self._ends = [s + len(w) for s, w in zip(self.starts, self.words, strict=True)]
+        return self._ends
+
+    def end(self, i: int) -> int:
+        """End offset of token ``i``."""
+        if self._ends is not None:
+            return self._ends[i]
+        return self.starts[i] + len(self.words[i])
+
+    def is_cap(self, i: int) -> bool:
+        return self.text[self.starts[i]].isupper()
+
+    def is_mark(self, i: int) -> bool:
+        return self.words[i] in _MARK_CHARS or self.words[i] in ("''", "``")
