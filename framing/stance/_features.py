@@ -118,33 +118,41 @@ class MentionFeaturizer:
             else:
                 sp.pop(k, None)
 
-        def add(k: str, v: float = 1.0) -> None:
-            sp[k] = sp.get(k, 0.0) + v
+        spget = sp.get
 
         for i in range(a, b):
             sub("u:" + norm[i])
         for i in range(a - 1, b):
             if 0 <= i and i + 1 < n:
                 sub("b:" + norm[i] + "_" + norm[i + 1])
-        add("u:<t>")
+        k = "u:<t>"
+        sp[k] = spget(k, 0.0) + 1.0
         if a > 0:
-            add("b:" + norm[a - 1] + "_<t>")
+            k = "b:" + norm[a - 1] + "_<t>"
+            sp[k] = spget(k, 0.0) + 1.0
         if b < n:
-            add("b:<t>_" + norm[b])
+            k = "b:<t>_" + norm[b]
+            sp[k] = spget(k, 0.0) + 1.0
         for d in range(1, min(_WINDOW, a) + 1):
             w = norm[a - d]
-            add("l:" + w, _SQRT[d])
+            k = "l:" + w
+            sp[k] = spget(k, 0.0) + _SQRT[d]
             if d <= 2:
-                add(f"l{d}:" + w)
+                k = f"l{d}:" + w
+                sp[k] = spget(k, 0.0) + 1.0
         for d in range(1, min(_WINDOW, n - b) + 1):
             w = norm[b + d - 1]
-            add("r:" + w, _SQRT[d])
+            k = "r:" + w
+            sp[k] = spget(k, 0.0) + _SQRT[d]
             if d <= 2:
-                add(f"r{d}:" + w)
+                k = f"r{d}:" + w
+                sp[k] = spget(k, 0.0) + 1.0
         if a >= 2:
-            add("lb:" + norm[a - 2] + "_" + norm[a - 1])
+            k = "lb:" + norm[a - 2] + "_" + norm[a - 1]
+            sp[k] = spget(k, 0.0) + 1.0
         if n - b >= 2:
-            add("rb:" + norm[b] + "_" + norm[b + 1])
+            k = "rb:" + norm[b] + "_" + norm[b + 1]
+            sp[k] = spget(k, 0.0) + 1.0
         bound = toks.bound
         cs = a
         while cs > 0 and not bound[cs - 1]:
@@ -183,13 +191,17 @@ class MentionFeaturizer:
             dense[6 + base] += ap
             if cs <= i < ce:
                 dense[8 + base] += ap
-                add("C" + side + s)
+                k = "C" + side + s
+                sp[k] = spget(k, 0.0) + 1.0
             if inq[i]:
                 dense[10 + base] += ap
-            add("P" + side + _BUCKET[min(d, 9)] + s)
+            k = "P" + side + _BUCKET[min(d, 9)] + s
+            sp[k] = spget(k, 0.0) + 1.0
             if neg:
-                add("NEG" + side + s)
-            add(f"Q{int(inq[i])}{int(tq)}{s}")
+                k = "NEG" + side + s
+                sp[k] = spget(k, 0.0) + 1.0
+            k = f"Q{int(inq[i])}{int(tq)}{s}"
+            sp[k] = spget(k, 0.0) + 1.0
         isneg = cache["isneg"]
         dense[_NEGC] = float(sum(isneg[cs:a]) + sum(isneg[b:ce]))
         if b > a:
@@ -201,11 +213,13 @@ class MentionFeaturizer:
                 c = pred[i]
                 if c:
                     dense[_POBJ] += c
-                    add(f"PRED_OBJ{c}")
+                    k = f"PRED_OBJ{c}"
+                    sp[k] = spget(k, 0.0) + 1.0
             for i in range(b, min(n, b + 3)):
                 c = pred[i]
                 if c:
-                    add(f"PRED_SUBJ{c}")
+                    k = f"PRED_SUBJ{c}"
+                    sp[k] = spget(k, 0.0) + 1.0
         m = n - (b - a) + 1
         dense[_FIRST] = 1.0 if a == 0 else 0.0
         dense[_RELPOS] = a / max(m, 1)

@@ -69,7 +69,7 @@ class SentenceTokens:
             [self.caps[i] for i in keep],
             [self.quoted[i] for i in keep],
         )
-        _finish(out, lexicon)
+        _finish(out, lexicon, [self.pol[i] for i in keep], [self.pred[i] for i in keep])
         return out
 
 
@@ -112,7 +112,12 @@ def tokenize_sentence(
     return toks
 
 
-def _finish(toks: SentenceTokens, lex: dict[str, float]) -> None:
+def _finish(
+    toks: SentenceTokens,
+    lex: dict[str, float],
+    pol: list[float] | None = None,
+    pred: list[int] | None = None,
+) -> None:
     words = toks.words
     n = len(words)
     inq: list[bool] = []
@@ -123,8 +128,10 @@ def _finish(toks: SentenceTokens, lex: dict[str, float]) -> None:
             inq.append(True)
         else:
             inq.append(inside or q)
-    pol = [lex.get(w, 0.0) for w in words]
-    pred = [predicate_class(w) if w[0].isalpha() else 0 for w in words]
+    if pol is None:
+        pol = [lex.get(w, 0.0) for w in words]
+    if pred is None:
+        pred = [predicate_class(w) if w[0].isalpha() else 0 for w in words]
     isneg = [w in NEGATORS or w.endswith("n't") for w in words]
     neg = [False] * n
     last = -10
