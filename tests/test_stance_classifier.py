@@ -147,3 +147,17 @@ def test_pretrained_loads_and_predicts() -> None:
     )
     assert clf.predict(X).tolist() == ["against"]
     assert clf.provenance_.get("data")
+
+
+def test_train_stance_from_csv(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from framing.stance import train_stance
+
+    X, y = _data()
+    data = X.assign(label=y)
+    csv_path = tmp_path / "labels.csv"
+    data.to_csv(csv_path, index=False)
+    out = tmp_path / "model.npz"
+    info = train_stance(csv_path, out, n_features=2**10)
+    assert info["n_train"] == len(data) and out.exists()
+    clf = TargetStanceClassifier.load(out)
+    assert set(clf.predict(X)) <= {"against", "neutral", "favor"}
