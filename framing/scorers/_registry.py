@@ -27,9 +27,15 @@ def default_scorers(
         Extra lexicon files or objects for the loaded-term scorer.
     """
     from ..attribution import AttributionScorer
+    from ..loaded import LoadedScorer
     from .valence import ValenceScorer
 
-    return [AttributionScorer(actors), ValenceScorer()]
+    scorers: list[Scorer] = [AttributionScorer(actors), LoadedScorer(lexicons), ValenceScorer()]
+    if targets:
+        from ..stance import StanceScorer
+
+        scorers.append(StanceScorer(targets))
+    return scorers
 
 
 def order_scorers(scorers: Sequence[Scorer]) -> list[Scorer]:
