@@ -61,6 +61,7 @@ def voice_summary(
     rows: Sequence[Mapping[str, Any]],
     sides: Sequence[str] | None = None,
     n_unattributed_quotes: int = 0,
+    detail: bool = True,
 ) -> dict[str, Any]:
     """Balance measures over quote rows (one paragraph or one document).
 
@@ -73,6 +74,8 @@ def voice_summary(
         The sides of the actors map; None to balance over speakers.
     n_unattributed_quotes : int
         Quotations no frame attributes.
+    detail : bool
+        Include the breakdowns (False: only the scalar measures, faster).
 
     Returns
     -------
@@ -111,7 +114,7 @@ def voice_summary(
             by_speaker[name] += share
             by_side[side] += share
             quotes_by_side[side] += 1 / max(len(names), 1)
-            if r.get("cue_class"):
+            if detail and r.get("cue_class"):
                 cls = classes_by_side.setdefault(side, Counter())
                 cls[r["cue_class"]] += 1 / max(len(names), 1)
     n = len(voices)

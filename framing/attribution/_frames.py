@@ -415,7 +415,7 @@ def find_frames(
     lex: ReportingLexicon,
     low: str | None = None,
     prior: LearnedCues | None = None,
-    word_starts: dict[int, list[int]] | None = None,
+    word_starts: dict[int, tuple[list[int], list[str]]] | None = None,
     permissive: bool = False,
 ) -> tuple[list[Attribution], list[Quote]]:
     """Attributions of one paragraph, and its top-level quotations left unattributed.
@@ -433,7 +433,7 @@ def find_frames(
     """
     p = _Para(text, pid, start, end, quotes, low)
     if word_starts is not None:
-        word_starts[pid] = [st for st, w in zip(p.starts, p.words, strict=True) if w[0].isalnum()]
+        word_starts[pid] = (p.starts, p.words)  # word starts are picked out lazily
     used = [q.depth > 0 for q in quotes]
     atts: list[Attribution] = []
     taken: set[int] = set()

@@ -99,7 +99,7 @@ class AttributionScorer(Scorer):
 
     def _annotate(self, doc: Doc) -> None:
         paras = [(p.start, p.end) for p in doc.paragraphs]
-        word_starts: dict[int, list[int]] = {}
+        word_starts: dict[int, tuple[list[int], list[str]]] = {}
         cue_filter = self.model.keep if self.model is not None else None
         atts, quotes = extract_attributions(
             doc.text,
@@ -135,7 +135,9 @@ class AttributionScorer(Scorer):
         empty = voice_summary([], sides, 0)
         for p in doc.paragraphs:
             prow, nfree = by_para.get(p.para_id), free.get(p.para_id, 0)
-            summary = voice_summary(prow or [], sides, nfree) if prow or nfree else empty
+            summary = (
+                voice_summary(prow or [], sides, nfree, detail=False) if prow or nfree else empty
+            )
             for c in (
                 "n_quotes",
                 "n_direct",
@@ -189,24 +191,45 @@ class AttributionScorer(Scorer):
 class _WordCounter:
     """Counts word tokens (those the frames tokenised) in any span of the document."""
 
-    def __init__(self, paras: list[tuple[int, int]], word_starts: dict[int, list[int]]) -> None:
+    def __init__(
+        self,
+        paras: list[tuple[int, int]],
+        tokens: dict[int, tuple[list[int], list[str]]],
+    ) -> None:
+        self.paras = paras
         self.para_starts = [p[0] for p in paras]
-        self.word_starts = word_starts
+        self.tokens = tokens
+        self._words: dict[int, list[int]] = {}
+
+    def _ws(self, pid: int) -> list[int]:
+        ws = self._words.get(pid)
+        if ws is None:
+            starts, words = self.tokens.get(pid, ([], []))
+            ws = [st for st, w in zip(starts, words, strict=True) if w[0].isalnum()]
+            self._words[pid] = ws
+        return ws
 
     def __call__(self, s: int, e: int) -> int:
         pid = bisect.bisect_right(self.para_starts, s) - 1
-        ws = self.word_starts.get(pid)
+        ws = self._ws(pid)
         if not ws:
             return 0
         return bisect.bisect_left(ws, e) - bisect.bisect_left(ws, s)
 
     def share(self, pid: int, ranges: list[tuple[int, int]]) -> float:
         """Share of paragraph ``pid``'s word tokens inside ``ranges`` (NaN: no tokens)."""
-        ws = self.word_starts.get(pid)
+        lo, hi = self.paras[pid]
+        a = max(bisect.bisect_right(ranges, (lo, math.inf)) - 1, 0)
+        if (
+            a >= len(ranges)
+            or ranges[a][0] >= hi
+            or (ranges[a][1] <= lo and (a + 1 >= len(ranges) or ranges[a + 1][0] >= hi))
+        ):
+            words = self.tokens.get(pid, ([], []))[1]
+            return 0.0 if any(w[0].isalnum() for w in words) else math.nan
+        ws = self._ws(pid)
         if not ws:
             return math.nan
-        lo, hi = ws[0], ws[-1] + 1
-        a = max(bisect.bisect_right(ranges, (lo, math.inf)) - 1, 0)
         inside = 0
         for rs, re_ in ranges[a:]:
             if rs >= hi:
