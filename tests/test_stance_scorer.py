@@ -161,3 +161,20 @@ def test_loaded_term_attached_to_target_counts() -> None:
     doc.spans.append(Span(0, start, start + 5, "loaded", "x", 1.0, "author", {"polarity": -0.8}))
     StanceScorer({"Myanmar": []}, classifier=None).annotate([doc])
     assert doc.rows["stance"][0]["score"] < plain - 0.2
+
+
+def test_scorer_pickles_small_and_scores_the_same() -> None:
+    import pickle
+
+    try:
+        scorer = StanceScorer(TARGETS)
+    except InputError:
+        pytest.skip("pretrained stance model not built")
+    blob = pickle.dumps(scorer)
+    assert len(blob) < 20_000
+    again = pickle.loads(blob)
+    text = "Critics condemned Moscow.\nXi praised the plan."
+    a, b = segment(text, "d", paragraphs="line"), segment(text, "d", paragraphs="line")
+    scorer.annotate([a])
+    again.annotate([b])
+    assert a.rows["stance"] == b.rows["stance"]

@@ -73,7 +73,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
 
     Parameters
     ----------
-    n_features : int, default 2**18
+    n_features : int, default 2**20
         Size of the hashed feature space.
     C : float, default 10.0
         Inverse regularisation strength of the logistic regression.
@@ -107,7 +107,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
     def __init__(
         self,
         *,
-        n_features: int = 2**18,
+        n_features: int = 2**20,
         C: float = 10.0,
         dense_weight: float = 0.6,
         class_weight: str | None = "balanced",
@@ -288,4 +288,6 @@ def _pretrained(cls: type[TargetStanceClassifier]) -> TargetStanceClassifier:
     with resources.as_file(ref) as path:
         if not path.exists():
             raise InputError(f"{path}: the pretrained stance model is not installed")
-        return cls.load(path)
+        clf = cls.load(path)
+    clf.pretrained_ = True
+    return clf

@@ -113,7 +113,25 @@ class StanceScorer(Scorer):
         self.lexicon_weight = float(lexicon_weight)
         self.direct_weight = float(direct_weight)
         self.threshold = float(threshold)
+        self.expand = expand
         self.matcher = TargetMatcher(self.targets, expand=expand)
+        self.rules = LexiconStance()
+        self.featurizer = MentionFeaturizer()
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle small (for worker processes): the shipped model and lexicons are reloaded."""
+        state = {
+            k: v for k, v in self.__dict__.items() if k not in ("rules", "featurizer", "matcher")
+        }
+        if getattr(self.classifier, "pretrained_", False):
+            state["classifier"] = "pretrained"
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        if self.classifier == "pretrained":
+            self.classifier = TargetStanceClassifier.pretrained()
+        self.matcher = TargetMatcher(self.targets, expand=self.expand)
         self.rules = LexiconStance()
         self.featurizer = MentionFeaturizer()
 
