@@ -135,11 +135,14 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
 
     def _matrix(self, S: sp.csr_matrix, D: np.ndarray) -> sp.csr_matrix:
         S = S.copy()
-        np.log1p(S.data, out=S.data)
-        S = S.multiply(self.idf_).tocsr()
-        norms = np.sqrt(np.asarray(S.multiply(S).sum(axis=1)).ravel())
+        S.sum_duplicates()
+        data = np.log1p(S.data)
+        data *= self.idf_[S.indices]
+        rows = np.repeat(np.arange(S.shape[0]), np.diff(S.indptr))
+        norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=S.shape[0]))
         norms[norms == 0] = 1.0
-        S = sp.diags(1.0 / norms) @ S
+        data /= norms[rows]
+        S = sp.csr_matrix((data, S.indices, S.indptr), shape=S.shape)
         Dz = (D - self.dense_mean_) / self.dense_scale_ * self.dense_weight
         return sp.hstack([S, sp.csr_matrix(Dz)]).tocsr()
 
