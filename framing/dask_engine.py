@@ -52,8 +52,25 @@ def _documents(pdf: pd.DataFrame, text_column: str, id_column: str, offset: int
     return out
 
 
-def _score_partition(pdf: pd.DataFrame, scorers: Sequence[Scorer], paragraphs: ParagraphMode,
+_RUNS: dict[str, list[Scorer]] = {}
+
+
+def _worker_scorers(spec: Any) -> Sequence[Scorer]:
+    """The scorers of a run: given objects, or built once per worker process from the
+    run's configuration (so models and lexicons are not shipped inside the task graph)."""
+    if not isinstance(spec, dict):
+        return spec
+    key = json.dumps(spec, sort_keys=True, default=str)
+    if key not in _RUNS:
+        from .pipeline import build_scorers
+
+        _RUNS[key] = build_scorers(spec["targets"], spec["actors"], spec["lexicons"])
+    return _RUNS[key]
+
+
+def _score_partition(pdf: pd.DataFrame, spec: Any, paragraphs: ParagraphMode,
                      text_column: str, id_column: str, offset: int) -> dict[str, pd.DataFrame]:
+    scorers = _worker_scorers(spec)
     chunk = score_batch(_documents(pdf, text_column, id_column, offset), scorers, paragraphs)
     tables = tables_from_chunk(chunk, scorers)
     tables["texts"] = pd.DataFrame({"doc_id": list(chunk.texts),
@@ -185,8 +202,12 @@ def analyze_dask(
                                      id_column, 0)
     metas = {name: _meta(df) for name, df in sample_tables.items()}
     parts = ddf.to_delayed()
-    run_node = dask.delayed(run, pure=True, traverse=False)  # one graph key, sent once
-    scored = [dask.delayed(_score_partition)(part, run_node, paragraphs, text_column, id_column,
+    if scorers is None:  # workers build the built-in scorers themselves, once each
+        spec: Any = {"targets": config["targets"], "actors": config["actors"],
+                     "lexicons": list(lexicons) if lexicons else None}
+    else:  # the user's own scorer objects: one graph key, sent once per worker
+        spec = dask.delayed(run, pure=True, traverse=False)
+    scored = [dask.delayed(_score_partition)(part, spec, paragraphs, text_column, id_column,
                                              off)
               for part, off in zip(parts, offsets, strict=True)]
     tables = {

@@ -39,7 +39,7 @@ def test_process_cluster_reads_parquet_and_matches_serial(tmp_path):
     ROWS.to_parquet(tmp_path / "in.parquet", index=False)
     serial = framing.analyze(pd.read_parquet(tmp_path / "in.parquet"))
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, \
+                                  dashboard_address=":0", scheduler_port=0) as cluster, \
             distributed.Client(cluster):
         ddf = dd.read_parquet(tmp_path / "in.parquet").repartition(npartitions=2)
         result = framing.analyze(ddf)
