@@ -172,10 +172,16 @@ class StanceScorer(Scorer):
                 ag = proba[:, classes.index("against")] if "against" in classes else 0.0
                 c = np.asarray(fav - ag, dtype=float).reshape(-1)
                 for item, cv in zip(index, c, strict=True):
+                    item["clf"] = float(cv)
+            for items in per_doc:
+                for item in items:
+                    cv = item["share"]["clf"] if item["share"] is not None else item.get("clf")
+                    if cv is None:
+                        continue
                     # Direct predication found by the rules ("X is a symbol of stability",
                     # "Y accused X") outweighs the classifier's bag of context words.
                     w = self.direct_weight if item["direct"] else self.lexicon_weight
-                    item["score"] = w * item["lex"] + (1.0 - w) * float(cv)
+                    item["score"] = w * item["lex"] + (1.0 - w) * cv
         for doc, items in zip(docs, per_doc, strict=True):
             self._write(doc, items)
 
@@ -212,6 +218,8 @@ class StanceScorer(Scorer):
                     for i in range(la, lb):
                         extra[i] = pol
             views: dict[Any, tuple[SentenceTokens, list[int]]] = {}
+            # The classifier judges the sentence toward a target in one voice: once.
+            first: dict[tuple[str, bool], dict[str, Any]] = {}
             # Adjacent mentions of one target in one voice ("Russian President Vladimir
             # Putin") are scored once, as a unit.
             units: list[list[int]] = []
@@ -236,7 +244,8 @@ class StanceScorer(Scorer):
                     self.rules.evidence(toks, a, b, others, extra) if b > a else (0.0, 0.0)
                 )
                 feat = None
-                if want_feat and b > a:
+                share = first.get((ms[unit[0]].target, quoted)) if want_feat else None
+                if want_feat and b > a and share is None:
                     view, pos = _view(toks, a, quoted, sub, views, lexicon)
                     va = pos.index(a) if a in pos else -1
                     if va >= 0:
@@ -249,7 +258,10 @@ class StanceScorer(Scorer):
                     "direct": abs(direct) >= 0.3,
                     "score": lex,
                     "feat": feat,
+                    "share": share,
                 }
+                if feat is not None:
+                    first[(ms[unit[0]].target, quoted)] = item
                 items.append(item)
         return items
 
