@@ -104,10 +104,11 @@ def babe_scores(
 
 def _baselines(df: pd.DataFrame, gold: list[set[str]]) -> dict[str, dict[str, float]]:
     vader = vader_lexicon()
-    vad_words, lex_words, lex_prob = [], [], []
+    vad_words, vad_prob, lex_words, lex_prob = [], [], [], []
     for text in df["text"]:
         t = analyse_text(text)
         vad_words.append({w for w in t.lower if vader.get(w, 0.0) != 0.0})
+        vad_prob.append(max((abs(vader.get(w, 0.0)) for w in t.lower), default=0.0) / 4)
         lw = {
             w
             for w, c in zip(t.lower, t.category, strict=True)
@@ -118,7 +119,7 @@ def _baselines(df: pd.DataFrame, gold: list[set[str]]) -> dict[str, dict[str, fl
     y = df["label"].to_numpy()
     majority = np.full(len(y), float(np.mean(y) >= 0.5))
     return {
-        "VADER lexicon words": babe_scores(gold, vad_words, y, lex_prob),
+        "VADER lexicon words": babe_scores(gold, vad_words, y, vad_prob),
         "framing lexicons (loaded categories)": babe_scores(gold, lex_words, y, lex_prob),
         "majority class": babe_scores(gold, [set() for _ in gold], y, majority),
     }

@@ -52,6 +52,9 @@ class BiasClassifier(TransformerMixin, ClassifierMixin, BaseEstimator):
         Folds for cross-fitting the tagger.
     dense_weight : float
         Multiplier of the standardised dense features.
+    tune_threshold : bool
+        When the tagger is cross-fitted, set its ``threshold`` to the value with the
+        best word-level F1 on the out-of-fold predictions (training data only).
     max_iter : int
 
     Attributes
@@ -79,6 +82,7 @@ class BiasClassifier(TransformerMixin, ClassifierMixin, BaseEstimator):
         tagger: Any = None,
         cv: int = 5,
         dense_weight: float = 1.0,
+        tune_threshold: bool = True,
         max_iter: int = 3000,
     ) -> None:
         self.n_features = n_features
@@ -88,6 +92,7 @@ class BiasClassifier(TransformerMixin, ClassifierMixin, BaseEstimator):
         self.tagger = tagger
         self.cv = cv
         self.dense_weight = dense_weight
+        self.tune_threshold = tune_threshold
         self.max_iter = max_iter
 
     # -- features --------------------------------------------------------------------------
@@ -182,11 +187,19 @@ class BiasClassifier(TransformerMixin, ClassifierMixin, BaseEstimator):
             raise ValueError("an unfitted tagger needs token_labels in fit()")
         labels = [{w.lower() for w in s} for s in token_labels]
         oof = np.zeros((len(texts), len(TAGGER_FEATURES)))
+        oof_words: list[list[tuple[str, float]]] = [[] for _ in texts]
         folds = StratifiedKFold(self.cv, shuffle=True, random_state=0)
         for tr, te in folds.split(np.zeros(len(texts)), yb):
             t = _fit_tagger_on(clone(tagger), [texts[i] for i in tr], [labels[i] for i in tr])
-            oof[te] = tagger_features(t, [texts[i] for i in te])
+            sub = [texts[i] for i in te]
+            oof[te] = tagger_features(t, sub)
+            table = token_table(sub)
+            probs = t.predict_proba(table)[:, 1] if not table.empty else []
+            for tid, w, p in zip(table["text_id"], table["word"], probs, strict=True):
+                oof_words[te[tid]].append((w.lower(), float(p)))
         final = _fit_tagger_on(clone(tagger), texts, labels)
+        if self.tune_threshold:
+            final.set_params(threshold=_best_threshold(oof_words, labels))
         return final, oof
 
     # -- prediction ------------------------------------------------------------------------
@@ -291,6 +304,22 @@ def tagger_features(tagger: LoadedTermTagger, texts: list[str]) -> np.ndarray:
         p = np.sort(probs[group])[::-1]
         out[tid] = [p[0], p[:3].mean(), (p >= tagger.threshold).sum(), p.sum() / np.sqrt(len(p))]
     return out
+
+
+def _best_threshold(words: list[list[tuple[str, float]]], gold: list[set[str]]) -> float:
+    """Threshold with the best word-level F1 on out-of-fold probabilities."""
+    best, best_f = 0.5, -1.0
+    for th in np.arange(0.30, 0.951, 0.05):
+        tp = n_pred = 0
+        for ws, g in zip(words, gold, strict=True):
+            pred = {w for w, p in ws if p >= th}
+            tp += len(pred & g)
+            n_pred += len(pred)
+        n_gold = sum(len(g & {w for w, _ in ws}) for ws, g in zip(words, gold, strict=True))
+        f = 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
+        if f > best_f:
+            best, best_f = float(round(th, 2)), f
+    return best
 
 
 def _fit_tagger_on(
