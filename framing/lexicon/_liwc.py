@@ -44,9 +44,9 @@ def read_dic(
 
     Examples
     --------
-    >>> import tempfile, os
+    >>> import tempfile, os, pathlib
     >>> p = os.path.join(tempfile.mkdtemp(), "m.dic")
-    >>> _ = open(p, "w").write("%\\n1\\tharm\\n%\\nhurt*\\t1\\n")
+    >>> _ = pathlib.Path(p).write_text("%\\n1\\tharm\\n%\\nhurt*\\t1\\n")
     >>> [(e.term, e.category) for e in read_dic(p)]
     [('hurt*', 'harm')]
     """
@@ -119,9 +119,9 @@ def read_dicx(
 
     Examples
     --------
-    >>> import tempfile, os
+    >>> import tempfile, os, pathlib
     >>> p = os.path.join(tempfile.mkdtemp(), "m.dicx")
-    >>> _ = open(p, "w").write("DicTerm,harm,care\\nhurt*,X,\\nhug,,0.5\\n")
+    >>> _ = pathlib.Path(p).write_text("DicTerm,harm,care\\nhurt*,X,\\nhug,,0.5\\n")
     >>> [(e.term, e.category, e.intensity) for e in read_dicx(p)]
     [('hurt*', 'harm', 1.0), ('hug', 'care', 0.5)]
     """

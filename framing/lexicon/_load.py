@@ -54,9 +54,9 @@ def load_lexicon(
 
     Examples
     --------
-    >>> import tempfile, os
+    >>> import tempfile, os, pathlib
     >>> p = os.path.join(tempfile.mkdtemp(), "mine.txt")
-    >>> _ = open(p, "w").write("disgrace\\n")
+    >>> _ = pathlib.Path(p).write_text("disgrace\\n")
     >>> load_lexicon(p, category="condemnation").entries[0].category
     'condemnation'
     """

@@ -29,10 +29,10 @@ def read_tff(
 
     Examples
     --------
-    >>> import tempfile, os
+    >>> import tempfile, os, pathlib
     >>> p = os.path.join(tempfile.mkdtemp(), "c.tff")
     >>> line = "type=weaksubj len=1 word1=abandon pos1=verb stemmed1=y priorpolarity=negative"
-    >>> _ = open(p, "w").write(line + "\\n")
+    >>> _ = pathlib.Path(p).write_text(line + "\\n")
     >>> e = read_tff(p).entries[0]
     >>> e.term, e.category, e.intensity, e.polarity
     ('abandon*', 'weaksubj', 0.5, -1.0)

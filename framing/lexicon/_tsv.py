@@ -47,10 +47,10 @@ def read_tsv(path: str | os.PathLike[str], errors: Literal["raise", "skip"] = "r
 
     Examples
     --------
-    >>> import tempfile, os
+    >>> import tempfile, os, pathlib
     >>> p = os.path.join(tempfile.mkdtemp(), "mine.tsv")
     >>> text = "#! name: mine\\nterm\\tcategory\\tintensity\\nthug\\tpejorative\\t0.8\\n"
-    >>> _ = open(p, "w").write(text)
+    >>> _ = pathlib.Path(p).write_text(text)
     >>> lex = read_tsv(p)
     >>> lex.name, lex.entries[0].intensity
     ('mine', 0.8)

@@ -38,9 +38,9 @@ def read_wordlist(
 
     Examples
     --------
-    >>> import tempfile, os
+    >>> import tempfile, os, pathlib
     >>> p = os.path.join(tempfile.mkdtemp(), "hedges.txt")
-    >>> _ = open(p, "w").write("# my hedges\\nperhaps\\nsort of\\n")
+    >>> _ = pathlib.Path(p).write_text("# my hedges\\nperhaps\\nsort of\\n")
     >>> [(e.term, e.category) for e in read_wordlist(p)]
     [('perhaps', 'hedges'), ('sort of', 'hedges')]
     """

@@ -39,9 +39,10 @@ def read_yaml(path: str | os.PathLike[str], errors: Literal["raise", "skip"] = "
 
     Examples
     --------
-    >>> import tempfile, os
+    >>> import tempfile, os, pathlib
     >>> p = os.path.join(tempfile.mkdtemp(), "mine.yaml")
-    >>> _ = open(p, "w").write("name: mine\\ncategories:\\n  hedge:\\n    entries: [perhaps]\\n")
+    >>> text = "name: mine\\ncategories:\\n  hedge:\\n    entries: [perhaps]\\n"
+    >>> _ = pathlib.Path(p).write_text(text)
     >>> [(e.term, e.category) for e in read_yaml(p)]
     [('perhaps', 'hedge')]
     """
