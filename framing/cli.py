@@ -279,6 +279,89 @@ def report(inputs: tuple[str, ...], output: Path, by: str, targets: str | None,
         click.echo(f"Wrote the report to {output}", err=True)
 
 
+DATASETS = {"stance": ("newsmtsc", "basil"), "loaded": ("babe", "ptc", "basil"),
+            "attribution": ("polnear",)}
+
+
+@main.command()
+@click.argument("task", type=click.Choice(sorted(DATASETS)))
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--dataset", required=True,
+              type=click.Choice(sorted({d for ds in DATASETS.values() for d in ds})),
+              help="Which public dataset PATH holds.")
+@click.option("--split", default="dev", show_default=True, help="PolNeAR split (attribution).")
+@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the figures as CSV.")
+def evaluate(task: str, path: str, dataset: str, split: str, out: Path | None) -> None:
+    """Measure a scorer on a public labelled dataset read from PATH.
+
+    \b
+    stance       --dataset newsmtsc|basil   macro-F1 and accuracy (NewsMTSC dev_rw/dev_mt),
+                                            BASIL document and paragraph agreement
+    loaded       --dataset babe|ptc|basil   word and sentence P/R/F1, ROC AUC; span overlap F1
+    attribution  --dataset polnear          cue exact F1, source and content overlap P/R/F1
+
+    \b
+    Examples:
+      framing evaluate stance ../shared/data/newsmtsc --dataset newsmtsc
+      framing evaluate attribution ../shared/data/polnear --dataset polnear --split dev
+    """
+    if dataset not in DATASETS[task]:
+        raise click.UsageError(f"{task} is evaluated on {', '.join(DATASETS[task])}, "
+                               f"not {dataset}")
+    try:
+        if task == "stance":
+            from .stance import evaluate_stance
+
+            table = evaluate_stance(dataset, path)
+        elif task == "loaded":
+            from .loaded import evaluate_loaded
+
+            table = evaluate_loaded(dataset, path)
+        else:
+            from .evaluate import evaluate_polnear
+
+            table = evaluate_polnear(path, split=split)
+    except (FramingError, FileNotFoundError, ValueError) as exc:
+        _fail(str(exc))
+        return
+    click.echo(table.to_string(index=False))
+    if out is not None:
+        table.to_csv(out, index=False)
+
+
+@main.command()
+@click.argument("task", type=click.Choice(["bias", "stance"]))
+@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Labelled file: bias -> CSV text,label; stance -> NewsMTSC JSONL or CSV "
+                   "text,start,end,label.")
+@click.option("--output", "-o", "output", required=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="Model file to write (.npz).")
+def train(task: str, data: str, output: Path) -> None:
+    """Train a classifier on your own labels and save it as a code-free model file.
+
+    \b
+    Examples:
+      framing train bias --data my_sentences.csv -o my_bias.npz
+      framing train stance --data my_mentions.csv -o my_stance.npz
+    """
+    try:
+        if task == "bias":
+            from .loaded import train_bias
+
+            info = train_bias(data, output)
+        else:
+            from .stance import train_stance
+
+            info = train_stance(data, output)
+    except (FramingError, ValueError) as exc:
+        _fail(str(exc))
+        return
+    for key, value in info.items():
+        click.echo(f"{key}: {value}")
+    click.echo(f"Wrote {output}", err=True)
+
+
 @main.group()
 def lexicon() -> None:
     """Check lexicon files before using them with --lexicon."""

@@ -143,3 +143,29 @@ def test_lexicon_validate_names_the_bad_line(runner, tmp_path):
     result = runner.invoke(main, ["lexicon", "validate", str(path)])
     assert result.exit_code == 1
     assert "bad.dic:5" in result.stderr
+
+
+def test_train_bias_writes_a_model(runner, tmp_path):
+    rows = ["text,label"] + [f"A calm and plain report number {i}.,0" for i in range(6)] + [
+        f"A disgraceful and shameful corrupt farce number {i}.,1" for i in range(6)]
+    data = tmp_path / "mine.csv"
+    data.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    model = tmp_path / "bias.npz"
+    result = runner.invoke(main, ["train", "bias", "--data", str(data), "-o", str(model)])
+    assert result.exit_code == 0, result.output
+    assert model.is_file() and "cv_macro_f1" in result.stdout
+
+
+def test_evaluate_rejects_a_dataset_of_another_task(runner, tmp_path):
+    result = runner.invoke(main, ["evaluate", "attribution", str(tmp_path), "--dataset", "babe"])
+    assert result.exit_code == 2
+    assert "polnear" in result.output
+
+
+def test_evaluate_stance_on_newsmtsc(runner, shared):
+    path = shared / "data" / "newsmtsc"
+    if not (path / "dev_rw.jsonl").is_file():
+        pytest.skip("NewsMTSC not available")
+    result = runner.invoke(main, ["evaluate", "stance", str(path), "--dataset", "newsmtsc"])
+    assert result.exit_code == 0, result.output
+    assert "dev_rw" in result.stdout and "macro_f1" in result.stdout
