@@ -109,10 +109,12 @@ def analyse_text(text: str) -> TextTokens:
 
 
 def _shape(w: str) -> str:
-    if w.isupper() and len(w) > 1:
+    if len(w) > 1 and w.isupper():
         return "UP"
     if w[:1].isupper():
         return "Cap"
+    if w.isalpha():
+        return "low"
     if any(ch.isdigit() for ch in w):
         return "dig"
     if "-" in w:
@@ -165,7 +167,7 @@ def token_features(t: TextTokens) -> tuple[list[list[str]], list[list[float]]]:
                 float(word.isupper() and len(word) > 1),
                 i / max(n - 1, 1),
                 min(len(w), 15) / 15,
-                float(any(ch.isdigit() for ch in w)),
+                float(not w.isalpha() and any(ch.isdigit() for ch in w)),
                 t.intensity[i],
                 float(t.negated[i]),
                 *sent,

@@ -130,6 +130,14 @@ class LoadedScorer(Scorer):
         """Add loaded-term columns and spans to each Doc."""
         for doc in docs:
             self._annotate(doc)
+        if self.bias_model is not None:  # one batched call: the per-call cost dominates
+            texts = [doc.text[p.start : p.end] for doc in docs for p in doc.paragraphs]
+            probs = self.bias_model.predict_proba(texts)[:, 1] if texts else []
+            k = 0
+            for doc in docs:
+                n = len(doc.paragraphs)
+                doc.columns["bias_score"] = [float(x) for x in probs[k : k + n]]
+                k += n
 
     def _annotate(self, doc: Doc) -> None:
         cats = self.categories
@@ -185,10 +193,6 @@ class LoadedScorer(Scorer):
             cols[f"loaded__{c}"] = [row[i] for row in per_cat]
         if self.tagger is not None:
             self._tag(doc)
-        if self.bias_model is not None:
-            texts = [text[p.start : p.end] for p in doc.paragraphs]
-            probs = self.bias_model.predict_proba(texts)[:, 1] if texts else []
-            cols["bias_score"] = [float(x) for x in probs]
         doc.columns.update(cols)
 
     def _tag(self, doc: Doc) -> None:
