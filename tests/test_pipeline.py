@@ -5,7 +5,7 @@ import pytest
 
 import framing
 from framing import Document
-from framing.scorers import Scorer
+from framing.scorers import Scorer, ValenceScorer
 from framing.segment import Doc, Span
 
 ARTICLES = [
@@ -76,12 +76,22 @@ def test_nul_bytes_are_reported_not_dropped():
     assert a.documents.error[1] is None
 
 
-def test_huge_paragraph_is_analysed():
+def test_five_megabyte_paragraph_is_segmented_and_scored():
     text = ("The council met again and argued about the budget. " * 100_000).strip()
     assert len(text) > 5_000_000
-    a = framing.analyze([text])
+    a = framing.analyze([text], scorers=[ValenceScorer()])
     assert a.documents.error[0] is None
     assert len(a.paragraphs) == 1 and a.paragraphs.n_tokens[0] == 900_000
+    assert len(a.sentences) == 100_000
+
+
+def test_long_paragraph_goes_through_every_scorer():
+    # Every scorer must stay about linear in the paragraph's length (no per-pair loops).
+    unit = "The council met again. \u201cWe will win,\u201d he said. Critics slammed the plan. "
+    text = (unit * 3000).strip()
+    a = framing.analyze([text], targets={"Council": ["council"]})
+    assert a.documents.error[0] is None
+    assert len(a.quotes) >= 3000 and len(a.stance) == 1
 
 
 class _Exploding(Scorer):

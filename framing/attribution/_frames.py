@@ -388,9 +388,14 @@ def _frame_marks(p: _Para, qi: int) -> Attribution | None:
     return None
 
 
+# Reported clauses end within a sentence or two of their cue: only the latest
+# attributions can hold a new cue (keeps very long paragraphs linear).
+_NEST_LOOKBACK = 32
+
+
 def _nested(p: _Para, c: Candidate, atts: list[Attribution]) -> bool:
     """True when a cue lies inside an earlier attribution's reported clause."""
-    for att in atts:
+    for att in atts[-_NEST_LOOKBACK:]:
         if att.direct or not att.content or att.cue is None:
             continue
         s, e = att.content[0]
@@ -454,13 +459,19 @@ def find_frames(
             att.qids = (qi,)
             atts.append(att)
     _resolve_overlaps(text, atts)
+    by_mark = sorted(range(len(quotes)), key=lambda qi: quotes[qi].mark_start)
+    mark_starts = [quotes[qi].mark_start for qi in by_mark]
     for att in atts:
         if att.direct or not att.content:
             continue
         s, e = att.content[0]
-        inside = tuple(
-            qi for qi, q in enumerate(quotes) if not used[qi] and s <= q.mark_start and q.end <= e
-        )
+        hits = []
+        for qi in by_mark[bisect.bisect_left(mark_starts, s):]:
+            if quotes[qi].mark_start >= e:
+                break
+            if not used[qi] and quotes[qi].end <= e:
+                hits.append(qi)
+        inside = tuple(sorted(hits))
         if inside:
             att.kind = "mixed"
             att.qids += inside
@@ -492,12 +503,14 @@ def _strip_tail(text: str, s: int, e: int) -> int:
 def _resolve_overlaps(text: str, atts: list[Attribution]) -> None:
     """Cut indirect contents at another attribution's cue or source (spans stay univocal)."""
     marks = sorted(x for a in atts for x in (a.cue, a.source) if x is not None)
+    longest = max((m[1] - m[0] for m in marks), default=0)
     for att in atts:
         if att.direct or not att.content:
             continue
         s, e = att.content[0]
         own = (att.cue, att.source)
-        for m in marks:
+        # Marks that start more than ``longest`` before s end before it: skip them all.
+        for m in marks[bisect.bisect_left(marks, (s - longest,)):]:
             if m in own or m[1] <= s:
                 continue
             if m[0] <= s:

@@ -68,6 +68,7 @@ _GROUP = frozenset(
     "progressives investors officers workers students parents citizens two".split()
 )
 _DETS = frozenset("the a an this that these those his her their its our".split())
+_PRONOUN_LOOKBACK = 64
 _PRON = {"he": "m", "she": "f", "they": "pl", "it": "n", "i": "author", "we": "author"}
 _SKIP_NAME = frozenset(
     "the a an in on at after before but and according when while as if this that it he she "
@@ -129,6 +130,7 @@ class SpeakerResolver:
     def __init__(self, text: str, actors: dict[str, list[str]] | None = None) -> None:
         self.text = text
         self.full: list[tuple[int, str]] = []  # (offset, full name)
+        self.full_names: set[str] = set()
         self.by_part: dict[str, list[tuple[int, str]]] = {}
         self.roles: dict[str, str] = {}
         self.gender: dict[str, str] = {}
@@ -162,6 +164,7 @@ class SpeakerResolver:
             return
         full = " ".join(name)
         self.full.append((pos, full))
+        self.full_names.add(full)
         for part in (name[0], name[-1]):
             self.by_part.setdefault(part, []).append((pos, full))
         # "spokeswoman Jane Doe" / "Health Minister Jane Doe"
@@ -176,7 +179,7 @@ class SpeakerResolver:
         toks = [t for t in name.split() if t.lower().rstrip(".") not in _TITLES]
         if not toks:
             return None
-        if len(toks) >= 2 and " ".join(toks) in {f for _, f in self.full}:
+        if len(toks) >= 2 and " ".join(toks) in self.full_names:
             return " ".join(toks)
         for key in (toks[-1], toks[0]):
             cands = self.by_part.get(key)
@@ -242,7 +245,9 @@ class SpeakerResolver:
             kind = _PRON[low[0]]
             if kind == "author":
                 return ["author"], "author"
-            for _, names, stype in reversed(history):
+            # A pronoun refers back to a recent speaker: look at the latest ones only
+            # (keeps paragraphs with thousands of attributions linear).
+            for _, names, stype in reversed(history[-_PRONOUN_LOOKBACK:]):
                 if kind in ("m", "f") and stype == "person" and len(names) == 1:
                     g = self.gender.get(names[0].split()[-1])
                     if g in (None, kind):
@@ -253,9 +258,9 @@ class SpeakerResolver:
                 if kind == "n" and stype in ("organization", "document"):
                     return names, stype
             if kind in ("m", "f"):
-                earlier = [f for p, f in self.full if p < pos]
-                if earlier:
-                    return [earlier[-1]], "person"
+                earlier = next((f for p, f in reversed(self.full) if p < pos), None)
+                if earlier is not None:
+                    return [earlier], "person"
             return [], "unknown"
         # "Smith and Jones": several speakers
         if "and" in low and src[:1].isupper():

@@ -35,12 +35,28 @@ def token_table(texts: Iterable[str]) -> pd.DataFrame:
     >>> token_table(["A sham vote."])[["start", "end", "word"]].values.tolist()
     [[0, 1, 'A'], [2, 6, 'sham'], [7, 11, 'vote']]
     """
-    rows = []
+    ids: list[int] = []
+    owners: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
     for tid, text in enumerate(texts):
         t = analyse_text(text)
-        for (a, b), w in zip(t.spans, t.words, strict=True):
-            rows.append((tid, text, a, b, w))
-    return pd.DataFrame(rows, columns=["text_id", "text", "start", "end", "word"])
+        n = len(t.words)
+        ids.extend([tid] * n)
+        owners.extend([text] * n)
+        starts.extend(a for a, _ in t.spans)
+        ends.extend(b for _, b in t.spans)
+        words.extend(t.words)
+    # ``text`` repeats one string per token: an object column shares it, where a string
+    # column would copy it once per token (quadratic in the paragraph's length).
+    return pd.DataFrame({
+        "text_id": pd.Series(ids, dtype="int64"),
+        "text": pd.Series(owners, dtype=object),
+        "start": pd.Series(starts, dtype="int64"),
+        "end": pd.Series(ends, dtype="int64"),
+        "word": pd.Series(words, dtype=object),
+    })
 
 
 class LoadedTermTagger(TransformerMixin, ClassifierMixin, BaseEstimator):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -197,22 +198,35 @@ class StanceScorer(Scorer):
         lexicon = self.rules.lexicon
         want_feat = self.classifier is not None
         by_sent: dict[tuple[int, int], list[Mention]] = {}
+        sent_starts: dict[int, list[int]] = {}
         for m in mentions:
             para = doc.paragraphs[m.para_id]
-            sent = next(
-                ((s, e) for s, e in para.sentences if s <= m.start < e), (para.start, para.end)
-            )
+            starts = sent_starts.get(m.para_id)
+            if starts is None:
+                starts = sent_starts[m.para_id] = [s for s, _ in para.sentences]
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i >= 0 and para.sentences[i][0] <= m.start < para.sentences[i][1]:
+                sent = para.sentences[i]
+            else:
+                sent = (para.start, para.end)
             by_sent.setdefault(sent, []).append(m)
-        loaded = [
+        loaded = sorted(
             (sp.start, sp.end, _loaded_polarity(sp)) for sp in doc.spans if sp.kind == "loaded"
-        ]
+        )
+        range_ends = [b for _, b in ranges]  # ranges are sorted and disjoint
         items: list[dict[str, Any]] = []
         for (s, e), ms in by_sent.items():
-            sub = [(a, b) for a, b in ranges if a < e and b > s]
+            sub = []
+            for a, b in ranges[bisect.bisect_right(range_ends, s):]:
+                if a >= e:
+                    break
+                sub.append((a, b))
             toks = tokenize_sentence(doc.text, s, e, sub, lexicon)
             spans = [token_range(toks, m.start, m.end) for m in ms]
             extra: dict[int, float] = {}
-            for ls, le, pol in loaded:
+            for ls, le, pol in loaded[bisect.bisect_left(loaded, (s,)):]:
+                if ls >= e:
+                    break
                 if s <= ls < e:
                     la, lb = token_range(toks, ls, le)
                     for i in range(la, lb):
@@ -359,25 +373,39 @@ def _proba(classifier: Any, feats: list[tuple[dict[str, float], list[float]]]) -
 def _speaker_pronouns(
     doc: Doc, mentions: list[Mention], ranges: list[tuple[int, int]]
 ) -> list[Mention]:
-    """First-person pronouns inside a quote, as mentions of the speaker's target."""
+    """First-person pronouns inside a quote, as mentions of the speaker's target.
+
+    ``mentions`` are sorted by start; look-ups bisect them so that a very long paragraph
+    with many quotes stays linear.
+    """
+    starts = [m.start for m in mentions]
+    longest = max((m.end - m.start for m in mentions), default=0)
     speakers: dict[tuple[int, int], str] = {}
     for row in doc.rows.get("quotes", []):
         cs, ce = row.get("content_start"), row.get("content_end")
         ss, se = row.get("source_start"), row.get("source_end")
         if None in (cs, ce, ss, se):
             continue
-        for m in mentions:
-            if ss <= m.start and m.end <= se:
+        for m in mentions[bisect.bisect_left(starts, ss):]:
+            if m.start >= se:
+                break
+            if m.end <= se:
                 speakers[(cs, ce)] = m.target
                 break
+    quoted = sorted((cs, ce, k, t) for k, ((cs, ce), t) in enumerate(speakers.items()))
+    widest = max((ce - cs for cs, ce, _, _ in quoted), default=0)
     out: list[Mention] = []
     text = doc.view.text if doc.view.index is None else doc.text
     for qa, qb in ranges:
-        target = next(
-            (t for (cs, ce), t in speakers.items() if cs <= qa < ce or qa <= cs < qb), None
-        )
+        # The first quote row (in row order) whose content overlaps the range start.
+        best_k, target = None, None
+        for cs, ce, k, t in quoted[bisect.bisect_left(quoted, (qa - widest,)):]:
+            if cs >= qb:
+                break
+            if (cs <= qa < ce or qa <= cs < qb) and (best_k is None or k < best_k):
+                best_k, target = k, t
         if target is None:
-            target = _nearby_speaker(doc, mentions, qa, qb)
+            target = _nearby_speaker(doc, mentions, starts, longest, qa, qb)
         if target is None:
             continue
         pid = doc.paragraph_of(qa)
@@ -386,10 +414,13 @@ def _speaker_pronouns(
     return out
 
 
-def _nearby_speaker(doc: Doc, mentions: list[Mention], qa: int, qb: int) -> str | None:
+def _nearby_speaker(doc: Doc, mentions: list[Mention], starts: list[int], longest: int,
+                    qa: int, qb: int) -> str | None:
     """The author-voice mention just before (``X said, "...``) or after a quote."""
     best: tuple[int, str] | None = None
-    for m in mentions:
+    for m in mentions[bisect.bisect_left(starts, qa - 60 - longest):]:
+        if m.start > qb + 25:
+            break
         if m.end <= qa and qa - m.end <= 60:
             gap = doc.text[m.end : qa]
             if not any(c in gap for c in ".!?\n"):

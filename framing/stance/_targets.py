@@ -17,6 +17,7 @@ previous sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -316,35 +317,61 @@ class TargetMatcher:
         spans: list[tuple[int, int]],
     ) -> list[tuple[int, int, str, str, bool]]:
         out = list(found)
+        cover = _Cover(found)
+        # Pronouns come in text order: a pointer over the mentions sorted by end gives
+        # the latest person / thing mention (in ``found`` order) ending before each one.
+        by_end = sorted(range(len(found)), key=lambda i: found[i][1])
+        ptr, last_person, last_thing = 0, -1, -1
         for w, (ms, me) in zip(words, spans, strict=True):
             p = w.lower()
             if p not in _PERSON_PRONOUNS and p not in _THING_PRONOUNS:
                 continue
             m = _Span(ms, me)
-            before = [f for f in found if f[1] <= m.start()]
+            while ptr < len(by_end) and found[by_end[ptr]][1] <= m.start():
+                i = by_end[ptr]
+                if found[i][4]:
+                    last_person = max(last_person, i)
+                else:
+                    last_thing = max(last_thing, i)
+                ptr += 1
             if p in _PERSON_PRONOUNS:
-                persons = [f for f in before if f[4]]
-                last = persons[-1] if persons else carry
-                if last is not None and not _names_between(vt, max(last[1], vs), m.start(), found):
+                last = found[last_person] if last_person >= 0 else carry
+                if last is not None and not _names_between(vt, max(last[1], vs), m.start(), cover):
                     out.append((m.start(), m.end(), last[2], "pronoun", True))
             else:
-                things = [f for f in before if not f[4]]
-                if not things:
+                if last_thing < 0:
                     continue
-                last = things[-1]
+                last = found[last_thing]
                 near = _sent_index(sent_starts, m.start()) - _sent_index(sent_starts, last[0]) <= 1
-                if near and not _names_between(vt, last[1], m.start(), found):
+                if near and not _names_between(vt, last[1], m.start(), cover):
                     out.append((m.start(), m.end(), last[2], "pronoun", False))
         out.sort()
         return out
 
 
-def _names_between(vt: str, a: int, b: int, found: list[tuple[int, int, str, str, bool]]) -> bool:
+class _Cover:
+    """Which offsets fall inside a mention (bisect over mentions sorted by start)."""
+
+    def __init__(self, found: list[tuple[int, int, str, str, bool]]) -> None:
+        self.spans = sorted((f[0], f[1]) for f in found)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        while i >= 0 and self.spans[i][0] >= pos - self.longest:
+            if self.spans[i][0] <= pos < self.spans[i][1]:
+                return True
+            i -= 1
+        return False
+
+
+def _names_between(vt: str, a: int, b: int, cover: _Cover) -> bool:
     """Whether a capitalised word outside any mention (a rival antecedent) lies in [a, b)."""
     for m in _CAP_RE.finditer(vt, a, b):
         if m.group().lower() in _TITLES or _sentence_initial(vt, m.start()):
             continue
-        if any(x[0] <= m.start() < x[1] for x in found):
+        if m.start() in cover:
             continue
         return True
     return False
@@ -358,11 +385,8 @@ def _sentence_initial(vt: str, pos: int) -> bool:
 
 
 def _sent_index(starts: list[int], pos: int) -> int:
-    i = 0
-    for k, s in enumerate(starts):
-        if s <= pos:
-            i = k
-    return i
+    """Index of the sentence holding ``pos`` (``starts`` ascending; 0 before the first)."""
+    return max(bisect.bisect_right(starts, pos) - 1, 0)
 
 
 def _to_view(doc: Doc, offset: int) -> int:
