@@ -17,6 +17,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from ._source_tree import register_source_lexicons
 from .analysis import Analysis, load
 from .compare import Comparison, compare  # the function shadows the subpackage attribute
 from .document import Document
@@ -63,3 +64,6 @@ def example_targets() -> Path:
 def example_actors() -> Path:
     """Path of the actors / sides map (YAML) that goes with the example corpus."""
     return Path(str(resources.files("framing").joinpath("data", "example_actors.yaml")))
+
+
+register_source_lexicons()

@@ -51,3 +51,13 @@ def test_installed_wheel_reads_its_data(wheel, tmp_path):
                           cwd=tmp_path, env={"PYTHONPATH": str(target), "PATH": ""})
     assert proc.returncode == 0, proc.stderr
     assert int(proc.stdout) > 20
+
+
+def test_source_checkout_finds_its_lexicons():
+    # Python started in the repository root imports the source tree (worker processes do too).
+    code = ("import framing, importlib.resources as r;"
+            "names = [p.name for p in r.files('framing.lexicons').iterdir()];"
+            "assert 'loaded.tsv' in names, names;"
+            "from framing.pipeline import build_scorers; build_scorers()")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
