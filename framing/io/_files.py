@@ -38,6 +38,17 @@ def _error_doc(doc_id: str | None, origin: str, reason: str, path: Path) -> Docu
     )
 
 
+def _json_record(obj: Any, path: Path, default_id: str, origin: str, text_column: str,
+                 id_column: str, extra: dict[str, Any], encoding: str) -> Document:
+    """One parsed JSON value as a Document (an error document unless it is an object)."""
+    if not isinstance(obj, dict):
+        reason = f"JSON {type(obj).__name__} where an object {{...}} was expected"
+        return _error_doc(default_id, origin, reason, path)
+    return record_to_document(obj, text_column=text_column, id_column=id_column,
+                              default_id=default_id, origin=origin, extra_meta=extra,
+                              encoding=encoding)
+
+
 def read_txt(path: Path, name: str, *, encoding: str, **_: Any) -> Iterator[Document]:
     """Read a text file as one document (id ``name``, metadata ``source_file``)."""
     meta = {"source_file": str(path)}
@@ -75,19 +86,7 @@ def read_jsonl(
                 default_id, origin, f"not valid JSON ({exc.msg}, column {exc.colno})", path
             )
             continue
-        if not isinstance(obj, dict):
-            reason = f"JSON {type(obj).__name__} where an object {{...}} was expected"
-            yield _error_doc(default_id, origin, reason, path)
-            continue
-        yield record_to_document(
-            obj,
-            text_column=text_column,
-            id_column=id_column,
-            default_id=default_id,
-            origin=origin,
-            extra_meta=extra,
-            encoding=encoding,
-        )
+        yield _json_record(obj, path, default_id, origin, text_column, id_column, extra, encoding)
 
 
 def read_json(
@@ -126,19 +125,7 @@ def read_json(
     for i, item in enumerate(items, 1):
         origin = str(path) if single else f"{path}:item {i}"
         default_id = name if single else f"{name}:{i}"
-        if not isinstance(item, dict):
-            reason = f"JSON {type(item).__name__} where an object {{...}} was expected"
-            yield _error_doc(default_id, origin, reason, path)
-            continue
-        yield record_to_document(
-            item,
-            text_column=text_column,
-            id_column=id_column,
-            default_id=default_id,
-            origin=origin,
-            extra_meta=extra,
-            encoding=encoding,
-        )
+        yield _json_record(item, path, default_id, origin, text_column, id_column, extra, encoding)
 
 
 def _allow_big_fields() -> None:
