@@ -60,8 +60,13 @@ def map_batches(
     if jobs < 1:
         raise ValueError(f"jobs must be >= 1, not {jobs}")
     if jobs == 1:
+        # Scorers vectorise a whole batch at once: big chunks are scored in pieces so
+        # memory follows the piece size, not the chunk size.
         for batch in batches:
-            yield score_batch(batch, scorers, paragraphs)
+            merged = TableChunk()
+            for piece in _pieces_of(batch, _SERIAL_PIECE):
+                merged.extend(score_batch(piece, scorers, paragraphs))
+            yield merged
         return
     ctx = _context()
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(list(scorers), paragraphs)) as pool:
@@ -89,11 +94,18 @@ def _context() -> Any:
 
 _PIECES_PER_JOB = 4
 _MIN_PIECE = 8
+_SERIAL_PIECE = 64
+_MAX_PIECE = 64
+
+
+def _pieces_of(batch: Batch, size: int) -> list[Batch]:
+    return [batch[i:i + size] for i in range(0, len(batch), size)] or [batch]
 
 
 def _pieces(batch: Batch, n: int) -> list[Batch]:
-    size = max(_MIN_PIECE, -(-len(batch) // n))
-    return [batch[i:i + size] for i in range(0, len(batch), size)] or [batch]
+    """Cut ``batch`` into about ``n`` pieces of 8 to 64 documents."""
+    size = min(_MAX_PIECE, max(_MIN_PIECE, -(-len(batch) // n)))
+    return _pieces_of(batch, size)
 
 
 def _gather(results: list[Any]) -> TableChunk:
