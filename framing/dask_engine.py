@@ -29,16 +29,11 @@ import pandas as pd
 
 from .analysis import Analysis, TableFormat
 from .document import Document
-from .pipeline import prepare_run, score_batch, tables_from_chunk
+from .pipeline import is_dask_collection, prepare_run, score_batch, tables_from_chunk
 from .scorers import Scorer
 from .segment import ParagraphMode
 
 __all__ = ["DaskAnalysis", "analyze_dask", "is_dask_collection"]
-
-
-def is_dask_collection(obj: Any) -> bool:
-    """True for a Dask DataFrame (checked without importing Dask)."""
-    return type(obj).__module__.startswith("dask") and hasattr(obj, "map_partitions")
 
 
 def _documents(pdf: pd.DataFrame, text_column: str, id_column: str, offset: int

@@ -329,7 +329,7 @@ def analyze(
     from .io import read_documents
     from .parallel import map_batches
 
-    if _is_dask(source):
+    if is_dask_collection(source):
         from .dask_engine import analyze_dask
 
         return analyze_dask(  # type: ignore[return-value]
@@ -381,7 +381,8 @@ def progress_bar(source: Any, progress: bool | None) -> tqdm:
                 dynamic_ncols=True)
 
 
-def _is_dask(obj: Any) -> bool:
+def is_dask_collection(obj: Any) -> bool:
+    """True for a Dask DataFrame (checked without importing Dask)."""
     return type(obj).__module__.startswith("dask") and hasattr(obj, "map_partitions")
 
 
