@@ -1,11 +1,13 @@
 """Corpus runs larger than memory: read, score and write in chunks, resumable.
 
-:func:`analyze_to` writes each chunk of documents as one part file per table
-(``<out>/<table>/part-00000.parquet`` ...), then records the chunk in
-``<out>/progress.json``. Memory stays bounded by the chunk size, an interrupted run
-resumes after the last finished chunk (without redoing or duplicating it), and the
-final manifest accounts for every document: documents in = rows in ``documents``,
-those that failed carrying ``error``. :func:`framing.load` reads the folder back.
+:func:`analyze_to` writes each chunk of documents as part files, one per table and
+piece of the chunk (``<out>/<table>/part-00000-0000.parquet`` ...), then records the
+chunk in ``<out>/progress.json``. The process that scores a piece writes its parts, so
+with ``jobs > 1`` the parent only reads documents and keeps count. Memory stays
+bounded by the chunk size, an interrupted run resumes after the last finished chunk
+(without redoing or duplicating it), and the final manifest accounts for every
+document: documents in = rows in ``documents``, those that failed carrying ``error``.
+:func:`framing.load` reads the folder back.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import json
 import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +25,8 @@ import pandas as pd
 
 from .analysis import TableFormat, write_table
 from .errors import InputError
-from .parallel import map_batches
-from .pipeline import TableChunk, _batches, _doc_ids, prepare_run, progress_bar, tables_from_chunk
+from .parallel import Batch, map_pieces
+from .pipeline import _batches, _doc_ids, prepare_run, progress_bar, score_batch, tables_from_chunk
 from .scorers import Scorer
 from .segment import ParagraphMode
 
@@ -68,11 +71,11 @@ def _write_atomic_json(path: Path, data: dict[str, Any]) -> None:
     os.replace(tmp, path)
 
 
-def _write_part(out: Path, table: str, k: int, df: pd.DataFrame, fmt: TableFormat) -> None:
+def _write_part(out: Path, table: str, number: str, df: pd.DataFrame, fmt: TableFormat) -> None:
     folder = out / table
     folder.mkdir(parents=True, exist_ok=True)
-    final = folder / f"part-{k:05d}.{fmt}"
-    tmp = folder / f".part-{k:05d}.{fmt}.tmp"
+    final = folder / f"part-{number}.{fmt}"
+    tmp = folder / f".part-{number}.{fmt}.tmp"
     write_table(df, tmp, fmt)
     os.replace(tmp, final)
 
@@ -169,19 +172,23 @@ def analyze_to(
                                encoding=encoding)
     batches = _skip(_batches(_doc_ids(documents), chunk_size), done_chunks)
     columns: dict[str, list[str]] = state["columns"]
+    _remove_unfinished(out_path, done_chunks)
+    work = partial(_write_piece, out_path, format)
     k = done_chunks
     with progress_bar(source, progress) as bar:
         bar.update(int(state["documents"]))
-        for chunk in map_batches(batches, run, paragraphs, jobs):
-            _write_chunk(out_path, k, chunk, run, format, columns)
+        for pieces in map_pieces(batches, work, run, paragraphs, jobs, first=k):
+            n_docs = sum(p.documents for p in pieces)
+            for p in pieces:
+                for name, cols in p.columns.items():
+                    known = columns.setdefault(name, [])
+                    known.extend(c for c in cols if c not in known)
             k += 1
-            n_docs = len(chunk.documents)
             state.update(
                 chunks=k,
                 documents=int(state["documents"]) + n_docs,
-                failed=int(state["failed"]) + sum(d.get("error") is not None
-                                                  for d in chunk.documents),
-                paragraphs=int(state["paragraphs"]) + len(chunk.paragraphs.get("doc_id", [])),
+                failed=int(state["failed"]) + sum(p.failed for p in pieces),
+                paragraphs=int(state["paragraphs"]) + sum(p.paragraphs for p in pieces),
                 columns=columns,
             )
             _write_atomic_json(out_path / PROGRESS, state)
@@ -201,12 +208,34 @@ def analyze_to(
                         int(state["paragraphs"]), k, done_chunks)
 
 
-def _write_chunk(out: Path, k: int, chunk: TableChunk, run: Sequence[Scorer], fmt: TableFormat,
-                 columns: dict[str, list[str]]) -> None:
+@dataclass(frozen=True)
+class _PieceCounts:
+    documents: int
+    failed: int
+    paragraphs: int
+    columns: dict[str, list[str]]
+
+
+def _write_piece(out: Path, fmt: TableFormat, k: int, j: int, piece: Batch,
+                 run: Sequence[Scorer], paragraphs: ParagraphMode) -> _PieceCounts:
+    """Score piece ``j`` of chunk ``k`` and write its part files (in the scoring process)."""
+    chunk = score_batch(piece, run, paragraphs)
     tables = tables_from_chunk(chunk, run)
-    texts = pd.DataFrame({"doc_id": list(chunk.texts), "text": list(chunk.texts.values())})
+    tables["texts"] = pd.DataFrame({"doc_id": list(chunk.texts),
+                                    "text": list(chunk.texts.values())})
     for name, df in tables.items():
-        cols = columns.setdefault(name, [])
-        cols.extend(str(c) for c in df.columns if str(c) not in cols)
-        _write_part(out, name, k, df, fmt)
-    _write_part(out, "texts", k, texts, fmt)
+        _write_part(out, name, f"{k:05d}-{j:04d}", df, fmt)
+    docs = tables["documents"]
+    return _PieceCounts(len(docs), int(docs["error"].notna().sum()), len(tables["paragraphs"]),
+                        {name: [str(c) for c in df.columns] for name, df in tables.items()
+                         if name != "texts"})
+
+
+def _remove_unfinished(out: Path, done_chunks: int) -> None:
+    """Delete part files of chunks after the last finished one (an interrupted run's
+    leftovers), so a resumed run never holds a chunk twice."""
+    for folder in (p for p in out.iterdir() if p.is_dir()):
+        for part in folder.glob("*part-*"):
+            number = part.name.lstrip(".").removeprefix("part-")[:5]
+            if number.isdigit() and int(number) >= done_chunks:
+                part.unlink()

@@ -40,7 +40,7 @@ def test_analyze_writes_tables(runner, tmp_path):
     out = tmp_path / "res"
     result = runner.invoke(main, ["analyze", str(path), "--out", str(out), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
-    assert (out / "paragraphs" / "part-00000.jsonl").is_file()
+    assert (out / "paragraphs" / "part-00000-0000.jsonl").is_file()
     assert len(framing.load(out).paragraphs) == 1
 
 

@@ -35,20 +35,20 @@ def test_interrupted_run_resumes_without_duplicates(tmp_path, monkeypatch):
     out = tmp_path / "run"
     import framing.stream as stream
 
-    real = stream._write_chunk
+    real = stream._write_piece
     calls = {"n": 0}
 
-    def flaky(out_, k, *args, **kwargs):
+    def flaky(*args, **kwargs):
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt
-        return real(out_, k, *args, **kwargs)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(stream, "_write_chunk", flaky)
+    monkeypatch.setattr(stream, "_write_piece", flaky)
     with pytest.raises(KeyboardInterrupt):
         analyze_to(src, out, chunk_size=5, progress=False)
     assert json.loads((out / "progress.json").read_text())["chunks"] == 2
-    monkeypatch.setattr(stream, "_write_chunk", real)
+    monkeypatch.setattr(stream, "_write_piece", real)
     res = analyze_to(src, out, chunk_size=5, progress=False)
     assert res.resumed_chunks == 2 and res.documents == 26
     a = framing.load(out)
@@ -73,3 +73,39 @@ def test_foreign_folder_is_not_overwritten(tmp_path):
 def test_text_formats_stream_too(tmp_path, fmt):
     analyze_to(corpus(tmp_path, 5), tmp_path / "run", format=fmt, chunk_size=2, progress=False)
     assert len(framing.load(tmp_path / "run").documents) == 6
+
+
+def test_resume_drops_parts_of_the_unfinished_chunk(tmp_path, monkeypatch):
+    import framing.parallel as parallel
+    import framing.stream as stream
+
+    monkeypatch.setattr(parallel, "_SERIAL_PIECE", 2)  # chunks of 5 in pieces of 2
+    src = corpus(tmp_path, 9)
+    out = tmp_path / "run"
+    real = stream._write_piece
+    calls = {"n": 0}
+
+    def flaky(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 5:  # chunk 1: piece 0 written, piece 1 interrupted
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(stream, "_write_piece", flaky)
+    with pytest.raises(KeyboardInterrupt):
+        analyze_to(src, out, chunk_size=5, progress=False)
+    assert (out / "documents" / "part-00001-0000.parquet").is_file()
+    monkeypatch.setattr(stream, "_write_piece", real)
+    res = analyze_to(src, out, chunk_size=5, progress=False)
+    assert res.resumed_chunks == 1
+    docs = framing.load(out).documents
+    assert docs.doc_id.is_unique and len(docs) == 10
+
+
+def test_two_workers_write_the_same_tables(tmp_path):
+    src = corpus(tmp_path, 30)
+    analyze_to(src, tmp_path / "one", chunk_size=20, progress=False)
+    analyze_to(src, tmp_path / "two", chunk_size=20, jobs=2, progress=False)
+    one, two = framing.load(tmp_path / "one"), framing.load(tmp_path / "two")
+    for name in one.tables:
+        assert one.tables[name].equals(two.tables[name]), name
