@@ -93,9 +93,9 @@ def voice_summary(
     1.0
     """
     voices = [r for r in rows if r.get("kind") != "non_comment"]
-    by_speaker: Counter[str] = Counter()
-    by_side: Counter[str] = Counter()
-    quotes_by_side: Counter[str] = Counter()
+    by_speaker: dict[str, float] = {}
+    by_side: dict[str, float] = {}
+    quotes_by_side: dict[str, float] = {}
     classes_by_side: dict[str, Counter[str]] = {}
     anonymous = unattributed = 0
     for r in voices:
@@ -108,15 +108,16 @@ def voice_summary(
             unattributed += 1
         if r.get("speaker_type") == "anonymous":
             anonymous += 1
-        share = tokens / max(len(names), 1)
+        k = max(len(names), 1)
+        share = tokens / k
         for name, side in zip(names or ["(unknown)"], member_sides, strict=True):
             side = side or UNMAPPED
-            by_speaker[name] += share
-            by_side[side] += share
-            quotes_by_side[side] += 1 / max(len(names), 1)
+            by_speaker[name] = by_speaker.get(name, 0) + share
+            by_side[side] = by_side.get(side, 0) + share
+            quotes_by_side[side] = quotes_by_side.get(side, 0) + 1 / k
             if detail and r.get("cue_class"):
                 cls = classes_by_side.setdefault(side, Counter())
-                cls[r["cue_class"]] += 1 / max(len(names), 1)
+                cls[r["cue_class"]] += 1 / k
     n = len(voices)
     if sides:
         k = len(sides) + (1 if by_side.get(UNMAPPED) else 0)
@@ -135,8 +136,8 @@ def voice_summary(
         "unattributed_share": (unattributed + n_unattributed_quotes) / claims
         if claims
         else math.nan,
-        "tokens_by_speaker": dict(by_speaker),
-        "tokens_by_side": dict(by_side),
-        "quotes_by_side": dict(quotes_by_side),
+        "tokens_by_speaker": by_speaker,
+        "tokens_by_side": by_side,
+        "quotes_by_side": quotes_by_side,
         "classes_by_side": {s: dict(c) for s, c in classes_by_side.items()},
     }

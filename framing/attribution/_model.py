@@ -51,6 +51,88 @@ def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str]
     return left, right
 
 
+_STRIP = ",.;:\"'\u201c\u201d"
+
+
+def _cue_group(cue: str, cls: str | None, mode: str | None, kind: str) -> list[str]:
+    words = cue.lower().replace("\u2019", "'").split()
+    last = words[-1] if words else ""
+    return [
+        f"cue={' '.join(words)}",
+        f"last={last}",
+        f"suf={last[-3:]}",
+        f"ncue={min(len(words), 4)}",
+        f"class={cls}",
+        f"mode={mode}",
+        f"kind={kind}",
+        f"cueshape={_shape(cue)}",
+        f"class+kind={cls}|{kind}",
+    ]
+
+
+def _last_word(cue: str) -> str:
+    words = cue.lower().replace("\u2019", "'").split()
+    return words[-1] if words else ""
+
+
+def _left_group(last: str, left: tuple[str, ...]) -> list[str]:
+    lw = [w.lower().strip(_STRIP) for w in left]
+    return [
+        f"l1={lw[-1] if lw else '<s>'}",
+        f"l2={' '.join(lw[-2:])}",
+        f"l1shape={_shape(left[-1]) if left else '<s>'}",
+        f"l1tail={left[-1][-1] if left else '<s>'}",
+        f"cue+l1={last}|{lw[-1] if lw else ''}",
+    ]
+
+
+def _right_group(last: str, right: tuple[str, ...]) -> list[str]:
+    rw = [w.lower().strip(_STRIP) for w in right]
+    return [
+        f"r1={rw[0] if rw else '</s>'}",
+        f"r2={' '.join(rw[:2])}",
+        f"r1shape={_shape(right[0]) if right else '</s>'}",
+        f"r1tail={right[0][-1] if right else '</s>'}",
+        f"cue+r1={last}|{rw[0] if rw else ''}",
+    ]
+
+
+def _source_group(last: str, src: str | None, after: bool) -> list[str]:
+    if src is None:
+        return ["nosrc"]
+    sw = src.split()
+    stype = speaker_type_of(src)
+    return [
+        "src",
+        f"srclen={min(len(sw), 6)}",
+        f"srctype={stype}",
+        f"src0={sw[0].lower() if sw else ''}",
+        f"srclast={sw[-1].lower() if sw else ''}",
+        f"src0shape={_shape(sw[0]) if sw else ''}",
+        f"srcafter={after}",
+        f"cue+srctype={last}|{stype}",
+    ]
+
+
+def _content_group(last: str, clen: int, cafter: bool, c0: str) -> list[str]:
+    if clen < 0:
+        return ["nocontent"]
+    return [
+        f"clen={clen}",
+        f"cafter={cafter}",
+        f"c0={c0}",
+        f"cue+cafter={last}|{cafter}",
+    ]
+
+
+def _content_key(text: str, att: Attribution) -> tuple[int, bool, str]:
+    if not att.content:
+        return -1, False, ""
+    s, e = att.content[0][0], att.content[-1][1]
+    head = text[s : min(e, s + 30)].split()[:1]
+    return min(int(math.log2(e - s + 1)), 10), s > att.cue[0], head[0].lower() if head else ""
+
+
 def cue_features(text: str, att: Attribution) -> list[str]:
     """String features of one rule attribution (hashed by the classifier).
 
@@ -65,61 +147,16 @@ def cue_features(text: str, att: Attribution) -> list[str]:
     if att.cue is None:
         return ["nocue"]
     cue = text[att.cue[0] : att.cue[1]]
-    words = cue.lower().replace("\u2019", "'").split()
-    last = words[-1] if words else ""
+    last = _last_word(cue)
     left, right = _words_around(text, att.cue[0], att.cue[1])
-    lw = [w.lower().strip(",.;:\"'\u201c\u201d") for w in left]
-    rw = [w.lower().strip(",.;:\"'\u201c\u201d") for w in right]
-    f = [
-        f"cue={' '.join(words)}",
-        f"last={last}",
-        f"suf={last[-3:]}",
-        f"ncue={min(len(words), 4)}",
-        f"class={att.cue_class}",
-        f"mode={att.mode}",
-        f"kind={att.kind}",
-        f"cueshape={_shape(cue)}",
-        f"l1={lw[-1] if lw else '<s>'}",
-        f"l2={' '.join(lw[-2:])}",
-        f"r1={rw[0] if rw else '</s>'}",
-        f"r2={' '.join(rw[:2])}",
-        f"l1shape={_shape(left[-1]) if left else '<s>'}",
-        f"r1shape={_shape(right[0]) if right else '</s>'}",
-        f"r1tail={right[0][-1] if right else '</s>'}",
-        f"l1tail={left[-1][-1] if left else '<s>'}",
-        f"cue+r1={last}|{rw[0] if rw else ''}",
-        f"cue+l1={last}|{lw[-1] if lw else ''}",
-        f"class+kind={att.cue_class}|{att.kind}",
-    ]
-    if att.source is not None:
-        src = text[att.source[0] : att.source[1]]
-        sw = src.split()
-        stype = speaker_type_of(src)
-        f += [
-            "src",
-            f"srclen={min(len(sw), 6)}",
-            f"srctype={stype}",
-            f"src0={sw[0].lower() if sw else ''}",
-            f"srclast={sw[-1].lower() if sw else ''}",
-            f"src0shape={_shape(sw[0]) if sw else ''}",
-            f"srcafter={att.source[0] > att.cue[0]}",
-            f"cue+srctype={last}|{stype}",
-        ]
-    else:
-        f.append("nosrc")
+    f = _cue_group(cue, att.cue_class, att.mode, att.kind)
+    f += _left_group(last, tuple(left))
+    f += _right_group(last, tuple(right))
+    src = text[att.source[0] : att.source[1]] if att.source is not None else None
+    f += _source_group(last, src, att.source is not None and att.source[0] > att.cue[0])
     if att.head is not None:
         f.append("coord")
-    if att.content:
-        s, e = att.content[0][0], att.content[-1][1]
-        head = text[s : min(e, s + 30)].split()[:1]
-        f += [
-            f"clen={min(int(math.log2(e - s + 1)), 10)}",
-            f"cafter={s > att.cue[0]}",
-            f"c0={head[0].lower() if head else ''}",
-            f"cue+cafter={last}|{s > att.cue[0]}",
-        ]
-    else:
-        f.append("nocontent")
+    f += _content_group(last, *_content_key(text, att))
     return f
 
 
@@ -197,24 +234,69 @@ class CueClassifier(ClassifierMixin, BaseEstimator):
             cached = self.__dict__["_prior_set"] = LearnedCues(frozenset(int(b) for b in prior))
         return cached
 
-    def keep(self, text: str, att: Attribution) -> bool:
-        """Keep a rule attribution (used as ``cue_filter``); sets ``att.score``."""
+    def _weight_of(self, features: list[str]) -> float:
+        """Summed weights of a group of feature strings (each distinct string once)."""
         weights = self.__dict__.get("_weights")
         if weights is None:
             nz = np.flatnonzero(self.coef_)
             weights = dict(zip(nz.tolist(), self.coef_[nz].tolist(), strict=True))
             self.__dict__["_weights"] = weights
-        # Weights memoised per feature string (two distinct strings of one call that
-        # collide in a bucket count twice here, once in training: rare, ignored).
-        memo = self.__dict__.setdefault("_feature_weight", {})
-        z = self.intercept_
-        for f in set(cue_features(text, att)):
-            w = memo.get(f)
-            if w is None:
-                w = weights.get(zlib.crc32(f.encode("utf-8")) & (_N_FEATURES - 1), 0.0)
-                if len(memo) < 1_000_000:
-                    memo[f] = w
-            z += w
+        crc = zlib.crc32
+        return sum(
+            weights.get(crc(f.encode("utf-8")) & (_N_FEATURES - 1), 0.0) for f in set(features)
+        )
+
+    def keep(self, text: str, att: Attribution) -> bool:
+        """Keep a rule attribution (used as ``cue_filter``); sets ``att.score``.
+
+        The features of :func:`cue_features` fall in groups (cue, left context, right
+        context, source, content); the summed weight of each group is memoised by the
+        group's inputs, so a repeated context costs one dict look-up. (Two distinct
+        strings that collide in a bucket count twice here, once in training: rare.)
+        """
+        if att.cue is None:
+            z = self.intercept_ + self._weight_of(["nocue"])
+            att.score = 1.0 / (1.0 + math.exp(-z))
+            return att.score >= self.threshold
+        memo = self.__dict__.get("_group_memo")
+        if memo is None or len(memo) > 1_000_000:
+            memo = self.__dict__["_group_memo"] = {}
+        cs, ce = att.cue
+        cue = text[cs:ce]
+        key = (0, cue, att.cue_class, att.mode, att.kind)
+        g = memo.get(key)
+        if g is None:
+            g = memo[key] = (
+                self._weight_of(_cue_group(cue, att.cue_class, att.mode, att.kind)),
+                _last_word(cue),
+            )
+        z = self.intercept_ + g[0]
+        last = g[1]
+        left = (1, last, *text[max(0, cs - 60) : cs].split()[-3:])
+        w = memo.get(left)
+        if w is None:
+            w = memo[left] = self._weight_of(_left_group(last, left[2:]))
+        z += w
+        right = (2, last, *text[ce : ce + 60].split()[:3])
+        w = memo.get(right)
+        if w is None:
+            w = memo[right] = self._weight_of(_right_group(last, right[2:]))
+        z += w
+        if att.source is not None:
+            skey = (3, last, text[att.source[0] : att.source[1]], att.source[0] > cs)
+        else:
+            skey = (3, last, None, False)
+        w = memo.get(skey)
+        if w is None:
+            w = memo[skey] = self._weight_of(_source_group(*skey[1:]))
+        z += w
+        if att.head is not None:
+            z += self._weight_of(["coord"])
+        ckey = (4, last, *_content_key(text, att))
+        w = memo.get(ckey)
+        if w is None:
+            w = memo[ckey] = self._weight_of(_content_group(*ckey[1:]))
+        z += w
         att.score = 1.0 / (1.0 + math.exp(-z))
         return att.score >= self.threshold
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
+from itertools import compress
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from ..scorers import QUOTED_RANGES, Scorer
@@ -19,6 +21,7 @@ from ._verbs import load_reporting_verbs
 __all__ = ["AttributionScorer"]
 
 _MIN_FREE_QUOTE_TOKENS = 4
+_FIRST = itemgetter(0)
 
 
 class AttributionScorer(Scorer):
@@ -205,7 +208,7 @@ class _WordCounter:
         ws = self._words.get(pid)
         if ws is None:
             starts, words = self.tokens.get(pid, ([], []))
-            ws = [st for st, w in zip(starts, words, strict=True) if w[0].isalnum()]
+            ws = list(compress(starts, map(str.isalnum, map(_FIRST, words))))
             self._words[pid] = ws
         return ws
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ._frames import Attribution
 
@@ -81,6 +82,7 @@ def _words(s: str) -> list[str]:
     return s.replace("\u2019", "'").split()
 
 
+@lru_cache(maxsize=65536)
 def speaker_type_of(source: str) -> str:
     """Type a source phrase from its words (no registry).
 

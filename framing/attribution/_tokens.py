@@ -95,6 +95,8 @@ def paragraph_tokens(
 
 
 _CLOSERS = frozenset(_MARK_CHARS | {"''", ")"})
+_GROUP = re.Match.group
+_START = re.Match.start
 
 
 def _sentence_ids(words: list[str]) -> list[int]:
@@ -132,22 +134,20 @@ class _Para:
         self.pid = pid
         if low is not None and len(low) == len(text):
             found = list(_TOKEN.finditer(low, start, end))
-            self.words = [m.group() for m in found]
-            self.starts = [m.start() for m in found]
+            self.words = list(map(_GROUP, found))
+            self.starts = list(map(_START, found))
             self._ends: list[int] | None = None
         else:
             self.starts, self._ends, self.words = paragraph_tokens(text, start, end)
         self.sent = _sentence_ids(self.words)
         self.quotes = quotes
-        n = len(self.starts)
-        inq = [-1] * n
+        inq = [-1] * len(self.starts)
         for qi, q in enumerate(quotes):
             if q.depth:
                 continue
             a = bisect.bisect_left(self.starts, q.start)
-            b = bisect.bisect_left(self.starts, q.end)
-            for t in range(a, b):
-                inq[t] = qi
+            b = bisect.bisect_left(self.starts, q.end, a)
+            inq[a:b] = [qi] * (b - a)
         self.inq = inq
 
     @property
