@@ -3,7 +3,12 @@
 Writes a synthetic JSONL corpus of about ``--mb`` megabytes (documents of 8 paragraphs
 recombined from the bundled fictional corpus, see ``_corpus.py``), then runs the CLI
 on it under ``/usr/bin/time -v`` and prints wall time, documents/s and peak resident
-memory (maximum RSS), and the same for ``--jobs 2`` when asked::
+memory, and the same for ``--jobs 2`` when asked. Two memory figures are printed:
+``/usr/bin/time -v``'s maximum RSS (the largest single process: with ``--jobs N`` the
+parent or one worker) and, on Linux, the peak of the whole process tree's memory
+(parent, fork server and workers), sampled from ``/proc`` every 0.2 s, both as summed
+RSS (pages shared between processes counted in each) and as summed PSS (shared pages
+split between the processes that share them: the tree's real footprint)::
 
     python benchmarks/bench_stream.py --mb 1000            # the 1 GB run
     python benchmarks/bench_stream.py --mb 50 --jobs 1 2   # speed-up of two workers
@@ -21,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -44,6 +50,57 @@ def write_corpus(path: Path, megabytes: float) -> int:
     return n
 
 
+def _pss_kb(pid: int) -> int:
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0
+    for line in text.splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1])
+    return 0
+
+
+def _tree_kb(root: int) -> tuple[int, int]:
+    """Summed VmRSS and PSS (kB) of ``root`` and all its descendants, read from ``/proc``."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        pid = int(entry.name)
+        children.setdefault(int(fields.get("PPid", "0").strip()), []).append(pid)
+        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0])
+    total = pss = 0
+    stack = [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        pss += _pss_kb(pid) if pid in rss else 0
+        stack.extend(children.get(pid, []))
+    return total, pss
+
+
+class TreeSampler(threading.Thread):
+    """Peak summed RSS of a process tree, sampled every 0.2 s (Linux only)."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.done = pid, threading.Event()
+        self.peak_rss_kb = self.peak_pss_kb = 0
+
+    def run(self) -> None:
+        while not self.done.wait(0.2):
+            rss, pss = _tree_kb(self.pid)
+            self.peak_rss_kb = max(self.peak_rss_kb, rss)
+            self.peak_pss_kb = max(self.peak_pss_kb, pss)
+
+
 def run(corpus: Path, out: Path, jobs: int, targets: bool) -> dict[str, float]:
     import framing
 
@@ -53,13 +110,20 @@ def run(corpus: Path, out: Path, jobs: int, targets: bool) -> dict[str, float]:
         cmd += ["--targets", str(framing.example_targets()), "--actors",
                 str(framing.example_actors())]
     t = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sampler = TreeSampler(proc.pid)
+    if Path("/proc/self/status").is_file():
+        sampler.start()
+    _, stderr = proc.communicate()
+    sampler.done.set()
     wall = time.perf_counter() - t
     if proc.returncode != 0:
-        raise SystemExit(proc.stderr[-2000:])
-    rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr).group(1))
+        raise SystemExit(stderr[-2000:])
+    rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr).group(1))
     manifest = json.loads((out / "manifest.json").read_text())
-    return {"wall": wall, "rss_mb": rss_kb / 1024, "documents": manifest["counts"]["documents"],
+    return {"wall": wall, "rss_mb": rss_kb / 1024, "tree_mb": sampler.peak_rss_kb / 1024,
+            "tree_pss_mb": sampler.peak_pss_kb / 1024,
+            "documents": manifest["counts"]["documents"],
             "failed": manifest["counts"]["failed"], "paragraphs": manifest["counts"]["paragraphs"]}
 
 
@@ -83,7 +147,9 @@ def main() -> None:
             base = base or rate
             ok = "all accounted for" if res["documents"] == n else f"MISMATCH ({res['documents']})"
             print(f"jobs={jobs}: {res['wall']:.1f} s, {rate:.0f} paragraphs/s "
-                  f"(x{rate / base:.2f}), peak RSS {res['rss_mb']:.0f} MB, documents {ok}, "
+                  f"(x{rate / base:.2f}), max RSS {res['rss_mb']:.0f} MB (time -v), "
+              f"process tree peak RSS {res['tree_mb']:.0f} MB / PSS {res['tree_pss_mb']:.0f} MB, "
+              f"documents {ok}, "
                   f"{res['failed']} failed")
             shutil.rmtree(tmp / f"out{jobs}")
     finally:
