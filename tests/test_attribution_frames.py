@@ -203,3 +203,27 @@ def test_leading_participle_takes_the_main_clause_subject():
         "Ines Moreau",
         "the drought",
     )
+
+
+def test_declined_to_comment_cue_is_the_verb():
+    s = "A spokesman for the company declined to comment."
+    assert _t(s, _one(s).cue) == "declined"
+
+
+def test_about_joins_the_cue_but_a_number_does_not():
+    s = "The mayor talked about the new budget."
+    a = _one(s)
+    assert (_t(s, a.cue), _t(s, a.content[0])) == ("talked about", "the new budget")
+    s = "The mayor said about 40 schools would close."
+    assert _t(s, _one(s).cue) == "said"
+
+
+def test_curly_negated_auxiliary_joins_the_cue():
+    s = "The minister didn\u2019t say whether the plant would close."
+    assert _t(s, _one(s).cue) == "didn\u2019t say"
+
+
+def test_capitalised_verb_in_a_title_is_a_cue():
+    s = "Senator Ann Webb Says She Will Run Again"
+    a = _one(s)
+    assert (_t(s, a.cue), _t(s, a.source)) == ("Says", "Senator Ann Webb")

@@ -30,8 +30,9 @@ _AUX = frozenset(
     "again would will did does do not never often frequently just simply already earlier still "
     "further first finally initially privately openly even could can may might should must "
     "always both all n't reportedly has't hasn't haven't didn't doesn't don't won't wouldn't "
-    "did't".replace("'", "'").split()
+    "did't now".split()
 )
+_AUX = _AUX | {w.replace("'", "\u2019") for w in _AUX}
 _APPOS_START = frozenset("a an the who whose his her their its".split())
 _TEMPORAL = frozenset(
     "on in at last this next monday tuesday wednesday thursday friday saturday sunday week "
@@ -58,7 +59,7 @@ _ADDRESSEE = frozenset(
 )
 _ADDRESSING = frozenset("tell told tells telling inform assure warn urge remind ask advise".split())
 _RIGHT_EXT = re.compile(
-    r"\s+(?:in\s+(?:a|an|her|his|their|its)\s+(?:statement|interview|tweet|post|email|letter|"
+    r"\s+(?:in\s+(?:a|an|her|his|their|its)\s+(?:statement|tweet|post|email|letter|"
     r"speech|op-ed|memo|note|release)|on\s+(?:twitter|facebook|instagram|television|tv))\b",
     re.IGNORECASE,
 )

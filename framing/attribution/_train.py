@@ -72,6 +72,8 @@ def train_cue_model(
     out: str | Path | None = None,
     C: float = 0.25,
     threshold: float | None = None,
+    prior_min_count: int = 3,
+    prior_min_rate: float = 0.3,
 ) -> tuple[CueClassifier, dict[str, Any]]:
     """Fit the cue classifier on PolNeAR train; pick the threshold on dev.
 
@@ -85,12 +87,16 @@ def train_cue_model(
         Regularisation of the logistic regression.
     threshold : float, optional
         Fixed threshold; by default the one maximising F1 of kept cues on dev.
+    prior_min_count, prior_min_rate : int, float
+        Words outside the lexicon become learned cues when they are gold cues at least
+        ``prior_min_count`` times and in at least ``prior_min_rate`` of their occurrences
+        on train (:func:`cue_prior`).
 
     Returns
     -------
     model, report
     """
-    prior = cue_prior(path, "train")
+    prior = cue_prior(path, "train", prior_min_count, prior_min_rate)
     prior_set = LearnedCues(frozenset(int(b) for b in prior))
     X, y = cue_training_data(path, "train", prior_set)
     clf = CueClassifier(C=C).fit(X, y)
@@ -115,6 +121,8 @@ def train_cue_model(
         "dev_candidate_f1": best[0],
         "threshold": clf.threshold,
         "n_prior_buckets": len(prior),
+        "prior_min_count": prior_min_count,
+        "prior_min_rate": prior_min_rate,
     }
     if out is not None:
         clf.save(
