@@ -66,3 +66,16 @@ def test_verb_classes_per_side():
 def test_shared_speakers_split_their_tokens():
     s = voice_summary([_row("A; B", None, 10, speakers=["A", "B"])])
     assert s["tokens_by_speaker"] == {"A": 5.0, "B": 5.0}
+
+
+def test_scalar_only_summary_matches_the_detailed_one():
+    rows = [
+        {"speaker": "A", "speakers": ["A"], "quoted_tokens": 7, "direct": True},
+        {"speaker": "B", "speakers": ["B"], "quoted_tokens": 3, "speaker_type": "anonymous"},
+        {"speaker": None, "speakers": [], "quoted_tokens": 0},
+        {"speaker": "A", "quoted_tokens": 2, "kind": "non_comment"},
+    ]
+    full = voice_summary(rows, None, 2)
+    fast = voice_summary(rows, None, 2, detail=False)
+    assert fast == {k: full[k] for k in fast}
+    assert set(fast) >= {"balance", "top_speaker_share", "unattributed_share"}

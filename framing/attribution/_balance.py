@@ -93,6 +93,8 @@ def voice_summary(
     1.0
     """
     voices = [r for r in rows if r.get("kind") != "non_comment"]
+    if not detail and not sides and all(len(r.get("speakers") or ()) <= 1 for r in voices):
+        return _single_speaker_scalars(voices, n_unattributed_quotes)
     by_speaker: dict[str, float] = {}
     by_side: dict[str, float] = {}
     quotes_by_side: dict[str, float] = {}
@@ -140,4 +142,37 @@ def voice_summary(
         "tokens_by_side": by_side,
         "quotes_by_side": quotes_by_side,
         "classes_by_side": {s: dict(c) for s, c in classes_by_side.items()},
+    }
+
+
+def _single_speaker_scalars(voices: list[Mapping[str, Any]], n_free: int) -> dict[str, Any]:
+    """The scalar measures when no row lists several speakers and no sides are given.
+
+    Same arithmetic as :func:`voice_summary` (each voice has one speaker, or none).
+    """
+    by_speaker: dict[str, float] = {}
+    anonymous = unattributed = n_direct = 0
+    for r in voices:
+        tokens = float(r.get("quoted_tokens") or 0) or 1.0
+        listed = r.get("speakers")
+        name = listed[0] if listed else (r["speaker"] if r.get("speaker") else None)
+        if name is None:
+            unattributed += 1
+            name = "(unknown)"
+        by_speaker[name] = by_speaker.get(name, 0) + tokens
+        if r.get("speaker_type") == "anonymous":
+            anonymous += 1
+        if r.get("direct"):
+            n_direct += 1
+    n = len(voices)
+    named = [v for s, v in by_speaker.items() if s != "(unknown)"]
+    total = sum(by_speaker.values())
+    claims = n + n_free
+    return {
+        "n_quotes": n,
+        "n_direct": n_direct,
+        "balance": evenness(named) if named else math.nan,
+        "top_speaker_share": max(by_speaker.values()) / total if total else math.nan,
+        "anonymous_share": anonymous / n if n else math.nan,
+        "unattributed_share": (unattributed + n_free) / claims if claims else math.nan,
     }

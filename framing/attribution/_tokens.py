@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate, chain
+from operator import add, itemgetter
 
 from ._quotes import Quote
 
@@ -96,8 +98,20 @@ def paragraph_tokens(
 
 
 _CLOSERS = frozenset(_MARK_CHARS | {"''", ")"})
-_GROUP = re.Match.group
-_START = re.Match.start
+_TOKEN_GAP = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+_GAP, _WORD = itemgetter(0), itemgetter(1)
+
+
+def _tokens(low: str, start: int, end: int) -> tuple[list[int], list[str]]:
+    """Starts and strings of the tokens of ``low[start:end]`` (as ``_TOKEN.finditer``).
+
+    ``findall`` builds no match objects; the starts are running sums of the gaps and
+    token lengths.
+    """
+    pairs = _TOKEN_GAP.findall(low, start, end)
+    words = list(map(_WORD, pairs))
+    steps = map(add, chain((start,), map(len, words)), map(len, map(_GAP, pairs)))
+    return list(accumulate(steps)), words
 
 
 def _sentence_ids(words: list[str]) -> list[int]:
@@ -134,9 +148,7 @@ class _Para:
         self.text = text
         self.pid = pid
         if low is not None and len(low) == len(text):
-            found = list(_TOKEN.finditer(low, start, end))
-            self.words = list(map(_GROUP, found))
-            self.starts = list(map(_START, found))
+            self.starts, self.words = _tokens(low, start, end)
             self._ends: list[int] | None = None
         else:
             self.starts, self._ends, self.words = paragraph_tokens(text, start, end)
