@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import zlib
 from dataclasses import dataclass
+from itertools import repeat
 
 from ._tokens import _AUX, _STOP_LEFT, _Para
 from ._verbs import CueEntry, ReportingLexicon
@@ -38,9 +39,6 @@ def _priorable(w: str) -> bool:
         and w not in _STOP_LEFT
         and not w.endswith("ly")
     )
-
-
-_MISSING: object = object()
 
 
 class LearnedCues:
@@ -94,14 +92,16 @@ def _candidates(
     out: list[Candidate] = []
     lookup = lex.lookup_table if prior is None else prior.table_for(lex)
     starts, words, inq = p.starts, p.words, p.inq
+    hits = list(map(lookup.get, words, repeat(None)))
+    if prior is not None:
+        for i in [i for i, w in enumerate(words) if hits[i] is None and w not in lookup]:
+            hits[i] = prior.lookup(lookup, words[i])
     skip_to = 0
-    for i, w in enumerate(words):
-        hit = lookup.get(w, _MISSING)
-        if hit is _MISSING and prior is not None:
-            hit = prior.lookup(lookup, w)
-        if hit is None or hit is _MISSING or i < skip_to or inq[i] >= 0:
+    for i in [i for i, h in enumerate(hits) if h is not None]:
+        if i < skip_to or inq[i] >= 0:
             continue
-        entry, rx = hit
+        entry, rx = hits[i]
+        w = words[i]
         if rx is not None:
             m = rx.match(p.text, starts[i])
             if m is not None:
