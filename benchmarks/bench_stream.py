@@ -133,11 +133,17 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=50.0, help="corpus size in MB (default 50)")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1])
     ap.add_argument("--no-targets", action="store_true", help="run without targets/actors")
+    ap.add_argument("--corpus", type=Path, help="keep the corpus at this path (written once, "
+                    "re-used when it exists) instead of a temporary file")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="framing-bench-"))
     try:
-        corpus = tmp / "big.jsonl"
-        n = write_corpus(corpus, args.mb)
+        corpus = args.corpus or tmp / "big.jsonl"
+        if corpus.is_file():
+            with open(corpus, "rb") as fh:
+                n = sum(1 for _ in fh)
+        else:
+            n = write_corpus(corpus, args.mb)
         size = corpus.stat().st_size / 1e6
         print(f"corpus: {n} documents, {size:.0f} MB")
         base = None
