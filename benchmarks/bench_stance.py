@@ -6,6 +6,8 @@ paragraphs in documents of 20 paragraphs, with attribution-style quoted ranges f
 curly-quote pairs. Reports the best of 3 runs for the lexicon rules alone and for the
 default scorer (rules + pretrained classifier), and the model's load time. Both wall-clock
 and process CPU time are reported: on a shared machine the CPU figure is the one-core rate.
+As a reference measured in the same run: vaderSentiment's ``polarity_scores`` on the same
+paragraphs (one call per paragraph, no targets).
 
 Usage: ``python benchmarks/bench_stance.py``
 """
@@ -53,6 +55,17 @@ def run(scorer: StanceScorer, texts: list[str]) -> tuple[float, float]:
     return n / (time.perf_counter() - t0), n / (time.process_time() - c0)
 
 
+def run_vader(texts: list[str]) -> tuple[float, float]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer()
+    paras = [p for t in texts for p in t.split("\n")]
+    t0, c0 = time.perf_counter(), time.process_time()
+    for p in paras:
+        analyzer.polarity_scores(p)
+    return len(paras) / (time.perf_counter() - t0), len(paras) / (time.process_time() - c0)
+
+
 def main() -> None:
     texts = corpus()
     t0 = time.perf_counter()
@@ -70,6 +83,11 @@ def main() -> None:
             f"{label}: {wall:,.0f} paragraphs/s wall, {cpu:,.0f} per CPU second "
             "(best of 3, 2,000 paragraphs, 3 targets)"
         )
+    runs = [run_vader(texts) for _ in range(3)]
+    print(
+        f"reference, vaderSentiment polarity_scores: {max(r[0] for r in runs):,.0f} paragraphs/s "
+        f"wall, {max(r[1] for r in runs):,.0f} per CPU second (best of 3)"
+    )
 
 
 if __name__ == "__main__":

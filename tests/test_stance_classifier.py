@@ -161,3 +161,44 @@ def test_train_stance_from_csv(tmp_path) -> None:  # type: ignore[no-untyped-def
     assert info["n_train"] == len(data) and out.exists()
     clf = TargetStanceClassifier.load(out)
     assert set(clf.predict(X)) <= {"against", "neutral", "favor"}
+
+
+def test_batch_features_equal_one_mention_at_a_time() -> None:
+    from framing.stance._features import MentionFeaturizer, sparse_matrix, token_range
+    from framing.stance._lexicon_scorer import tokenize_sentence
+
+    fz = MentionFeaturizer()
+    text = "Critics praised Acme and Baxter Corp, but Oslo denied it."
+    toks = tokenize_sentence(text, 0, len(text))
+    spans = [token_range(toks, s, e) for s, e in ((16, 20), (25, 36), (42, 46), (0, 7))]
+    parts = [fz.from_tokens(toks, a, b) for a, b in spans]
+    parts.append(fz.features("Acme.", 0, 4))
+    batch = sparse_matrix(parts, 2**12).toarray()
+    for i, p in enumerate(parts):
+        assert np.array_equal(batch[i], sparse_matrix([p], 2**12).toarray()[0])
+
+
+def test_masked_bag_counts_the_target_once_as_a_placeholder() -> None:
+    from framing.stance._features import MentionFeaturizer, sparse_matrix
+
+    fz = MentionFeaturizer()
+    one = sparse_matrix([fz.features("Critics praised Acme Corp today.", 16, 25)], 2**16)
+    two = sparse_matrix([fz.features("Critics praised Acme today.", 16, 20)], 2**16)
+    # Same sentence around a one- or two-word target: the same features.
+    assert np.array_equal(one.toarray(), two.toarray())
+
+
+def test_scorer_fast_path_gives_decision_function_probabilities() -> None:
+    from framing.segment import segment
+    from framing.stance import StanceScorer
+
+    X, y = _data()
+    clf = _small().fit(X, y)
+    text = "Critics condemned Baxter for the brutal crackdown."
+    doc = segment(text)
+    scorer = StanceScorer({"Baxter": []}, classifier=clf, lexicon_weight=0.0, direct_weight=0.0)
+    scorer.annotate([doc])
+    proba = clf.predict_proba(pd.DataFrame({"text": [text], "start": [18], "end": [24]}))[0]
+    classes = list(clf.classes_)
+    expected = proba[classes.index("favor")] - proba[classes.index("against")]
+    assert doc.rows["stance"][0]["score"] == pytest.approx(expected)

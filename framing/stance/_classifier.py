@@ -13,21 +13,20 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.exceptions import NotFittedError
-from sklearn.feature_extraction import FeatureHasher
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from ..errors import InputError
 from ..models import load_arrays, save_arrays
 from ..segment import split_sentences
-from ._features import DENSE_NAMES, MentionFeaturizer
+from ._features import DENSE_NAMES, MentionFeaturizer, MentionParts, sparse_matrix
 
 __all__ = ["LABELS", "PRETRAINED_NAME", "TargetStanceClassifier"]
 
 LABELS = ("against", "neutral", "favor")
 PRETRAINED_NAME = "stance_newsmtsc"
 _KIND = "framing.stance.TargetStanceClassifier"
-_FORMAT = 1
+_FORMAT = 2
 
 
 def _as_rows(X: Any) -> list[tuple[str, int, int]]:
@@ -120,22 +119,21 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         self.max_iter = max_iter
 
     # -- features -------------------------------------------------------------------------
-    def _raw(self, rows: list[tuple[str, int, int]]) -> tuple[sp.csr_matrix, np.ndarray]:
+    def _raw(self, rows: list[tuple[str, int, int]]) -> list[MentionParts]:
         fz = _featurizer()
-        return self._hash([fz.features(t, s, e) for t, s, e in rows])
+        return [fz.features(t, s, e) for t, s, e in rows]
 
-    def _hash(
-        self, feats: list[tuple[dict[str, float], list[float]]]
-    ) -> tuple[sp.csr_matrix, np.ndarray]:
-        rows = feats
-        hasher = FeatureHasher(n_features=self.n_features, alternate_sign=False)
-        S = hasher.transform(f[0] for f in feats).tocsr()
-        D = np.asarray([f[1] for f in feats], dtype=np.float64).reshape(len(rows), len(DENSE_NAMES))
+    def _sparse(self, parts: Sequence[MentionParts]) -> tuple[sp.csr_matrix, np.ndarray]:
+        """Hashed sparse counts and dense features of mentions."""
+        S = sparse_matrix(parts, self.n_features)
+        D = np.asarray([p.dense for p in parts], dtype=np.float64).reshape(
+            len(parts), len(DENSE_NAMES)
+        )
         return S, D
 
     def _matrix(self, S: sp.csr_matrix, D: np.ndarray) -> sp.csr_matrix:
-        S = S.copy()
-        S.sum_duplicates()
+        """Sublinear tf-idf of the counts, L2-normalised per row, beside the scaled
+        standardised dense features."""
         data = np.log1p(S.data)
         data *= self.idf_[S.indices]
         rows = np.repeat(np.arange(S.shape[0]), np.diff(S.indptr))
@@ -145,6 +143,14 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         S = sp.csr_matrix((data, S.indices, S.indptr), shape=S.shape)
         Dz = (D - self.dense_mean_) / self.dense_scale_ * self.dense_weight
         return sp.hstack([S, sp.csr_matrix(Dz)]).tocsr()
+
+    def _logits(self, parts: Sequence[MentionParts]) -> np.ndarray:
+        """Per-class scores of mentions."""
+        self._check()
+        if not parts:
+            return np.zeros((0, len(self.classes_)))
+        Xm = self._matrix(*self._sparse(parts))
+        return np.asarray(Xm @ self.coef_.T) + self.intercept_
 
     def _check(self) -> None:
         try:
@@ -166,7 +172,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
             raise InputError(f"unknown stance labels {bad}; use {list(LABELS)}")
         if len(set(labels)) < 2:
             raise InputError("y needs at least two different labels")
-        S, D = self._raw(rows)
+        S, D = self._sparse(self._raw(rows))
         df = np.bincount(S.indices, minlength=self.n_features)
         self.idf_ = np.log((1.0 + len(rows)) / (1.0 + df)) + 1.0
         self.dense_mean_ = D.mean(axis=0)
@@ -194,14 +200,11 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         rows = _as_rows(X)
         if not rows:
             return np.zeros((0, len(self.classes_)))
-        Xm = self._matrix(*self._raw(rows))
-        return np.asarray(Xm @ self.coef_.T) + self.intercept_
+        return self._logits(self._raw(rows))
 
-    def _proba_from_features(self, feats: list[tuple[dict[str, float], list[float]]]) -> np.ndarray:
+    def _proba_from_features(self, parts: Sequence[MentionParts]) -> np.ndarray:
         """Probabilities for features made by :class:`MentionFeaturizer` (scorer fast path)."""
-        self._check()
-        Xm = self._matrix(*self._hash(feats))
-        z = np.asarray(Xm @ self.coef_.T) + self.intercept_
+        z = self._logits(parts)
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
@@ -257,7 +260,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         meta, arrays = load_arrays(path)
         if meta.get("kind") != _KIND:
             raise InputError(f"{os.fspath(path)}: not a TargetStanceClassifier model")
-        if meta.get("dense_names") != list(DENSE_NAMES):
+        if meta.get("format") != _FORMAT or meta.get("dense_names") != list(DENSE_NAMES):
             raise InputError(f"{os.fspath(path)}: made with other features; retrain it")
         try:
             clf = cls(**meta["params"])

@@ -3,7 +3,9 @@
 Two parts, both free of any stored vocabulary:
 
 * sparse string features (hashed later): the sentence's words and bigrams with the
-  target masked as ``<t>`` and other capitalised names as ``<ent>``; words of the left
+  target masked as ``<t>`` and other capitalised names as ``<ent>`` (kept as the
+  sentence's bag, shared by all its mentions, plus a per-mention correction, so that
+  the bag is built and hashed once per sentence); words of the left
   and right context windows, weighted by 1 / sqrt(distance); the nearest two words on
   each side and the bigrams next to the target; and the polarity class of each
   evaluative word with its side, distance bucket, clause, negation and quote state;
@@ -16,11 +18,17 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.utils import murmurhash3_32
 
 from ._lexicon import NEGATORS, polarity_lexicon
 from ._lexicon_scorer import LexiconStance, SentenceTokens, tokenize_sentence
 
-__all__ = ["DENSE_NAMES", "MentionFeaturizer", "token_range"]
+__all__ = ["DENSE_NAMES", "MentionFeaturizer", "MentionParts", "sparse_matrix", "token_range"]
 
 DENSE_NAMES: tuple[str, ...] = (
     "pos_w",
@@ -51,6 +59,7 @@ _BOUND = frozenset(',;:()-"'.replace("", " ").split()) | frozenset(
     "but while although though whereas because which who after before when".split()
 )
 _WINDOW = 6
+_MAX_MEMO = 1 << 20
 
 
 _BUCKET = ["1", "1", "2", "3", "3", "4", "4", "4", "4", "5"]
@@ -62,30 +71,85 @@ _FIRST, _RELPOS, _CLEN = _DI["target_first"], _DI["relative_position"], _DI["cla
 _NNAMES, _NEGC = _DI["n_names"], _DI["negations_in_clause"]
 
 
+class MentionParts(NamedTuple):
+    """Features of one mention, made by :class:`MentionFeaturizer`.
+
+    ``keys`` are the sentence's word keys (one tuple per token, see
+    :meth:`MentionFeaturizer._word`; shared by every mention of the sentence) and the
+    mention is ``keys[a:b]``: :func:`sparse_matrix` derives the bag of the masked
+    sentence and the context-window features from them. ``own_keys`` /
+    ``own_values`` hold the mention's evaluative-word features; ``dense`` the numbers
+    of :data:`DENSE_NAMES`. Keys are 32-bit hashes of feature strings (MurmurHash3; a
+    bigram's key mixes its two words' keys); a model takes them modulo its number of
+    features.
+    """
+
+    keys: list[tuple[int, ...]]
+    a: int
+    b: int
+    own_keys: list[int]
+    own_values: list[float]
+    dense: list[float]
+
+
+def _hash(s: str) -> int:
+    return int(murmurhash3_32(s, seed=0, positive=True))
+
+
+def _pair(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Keys of bigrams from the keys of their two words (uint64 arrays; order matters)."""
+    return ((x * _M1) & _MASK) ^ (((y * _M2) >> _S7) & _MASK)
+
+
+_M1, _M2, _MASK, _S7 = (np.uint64(v) for v in (16777619, 2246822519, 0xFFFFFFFF, 7))
+
+
+_SALT_LB = np.uint64(_hash("<left bigram>"))
+_SALT_RB = np.uint64(_hash("<right bigram>"))
+_T_KEYS = np.asarray([_hash(p + "<t>") for p in ("u:", "b:")], dtype=np.uint64)
+
+
 class MentionFeaturizer:
     """Computes sparse (string -> weight) and dense features of target mentions.
 
     Examples
     --------
     >>> f = MentionFeaturizer()
-    >>> sparse, dense = f.features("Critics praised Russia.", 16, 22)
-    >>> "l1:praised" in sparse and len(dense) == len(DENSE_NAMES)
-    True
+    >>> parts = f.features("Critics praised Russia.", 16, 22)
+    >>> len(parts.keys), (parts.a, parts.b), len(parts.dense) == len(DENSE_NAMES)
+    (4, (2, 3), True)
     """
 
     def __init__(self) -> None:
         self.lexicon = polarity_lexicon()
         self.rules = LexiconStance(self.lexicon)
+        self._words: dict[str, tuple[int, ...]] = {}
+        self._keys: dict[str, int] = {}
 
-    def features(self, text: str, start: int, end: int) -> tuple[dict[str, float], list[float]]:
+    def _word(self, w: str) -> tuple[int, ...]:
+        """Keys of ``w`` as unigram, left / right window word, nearest words, bigram part."""
+        keys = self._words.get(w)
+        if keys is None:
+            if len(self._words) > _MAX_MEMO:
+                self._words.clear()
+            keys = self._words[w] = tuple(
+                _hash(p + w) for p in ("u:", "l:", "r:", "l1:", "l2:", "r1:", "r2:", "b:")
+            )
+        return keys
+
+    def _key(self, name: str) -> int:
+        k = self._keys.get(name)
+        if k is None:
+            k = self._keys[name] = _hash(name)
+        return k
+
+    def features(self, text: str, start: int, end: int) -> MentionParts:
         """Features of the mention ``text[start:end]`` (``text`` is one sentence)."""
         toks = tokenize_sentence(text, 0, len(text), (), self.lexicon)
         a, b = token_range(toks, start, end)
         return self.from_tokens(toks, a, b)
 
-    def from_tokens(
-        self, toks: SentenceTokens, a: int, b: int
-    ) -> tuple[dict[str, float], list[float]]:
+    def from_tokens(self, toks: SentenceTokens, a: int, b: int) -> MentionParts:
         """Features of the mention at token indices ``[a, b)`` of a prepared sentence."""
         words = toks.words
         n = len(words)
@@ -97,62 +161,16 @@ class MentionFeaturizer:
                 "<ent>" if c and i > 0 and w not in lex and w.isalpha() else w
                 for i, (w, c) in enumerate(zip(words, toks.caps, strict=True))
             ]
-            bag: dict[str, float] = {}
-            for w in norm:
-                k = "u:" + w
-                bag[k] = bag.get(k, 0.0) + 1.0
-            for i in range(n - 1):
-                k = "b:" + norm[i] + "_" + norm[i + 1]
-                bag[k] = bag.get(k, 0.0) + 1.0
+            word = self._word
             cache["norm"] = norm
-            cache["bag"] = bag
+            cache["keys"] = [word(w) for w in norm]
             cache["n_ent"] = norm.count("<ent>")
             cache["has_quote"] = float('"' in words)
             cache["isneg"] = [w in NEGATORS for w in words]
-        sp = dict(cache["bag"])
-
-        def sub(k: str) -> None:
-            v = sp.get(k, 0.0) - 1.0
-            if v > 0:
-                sp[k] = v
-            else:
-                sp.pop(k, None)
-
-        spget = sp.get
-
-        for i in range(a, b):
-            sub("u:" + norm[i])
-        for i in range(a - 1, b):
-            if 0 <= i and i + 1 < n:
-                sub("b:" + norm[i] + "_" + norm[i + 1])
-        k = "u:<t>"
-        sp[k] = spget(k, 0.0) + 1.0
-        if a > 0:
-            k = "b:" + norm[a - 1] + "_<t>"
-            sp[k] = spget(k, 0.0) + 1.0
-        if b < n:
-            k = "b:<t>_" + norm[b]
-            sp[k] = spget(k, 0.0) + 1.0
-        for d in range(1, min(_WINDOW, a) + 1):
-            w = norm[a - d]
-            k = "l:" + w
-            sp[k] = spget(k, 0.0) + _SQRT[d]
-            if d <= 2:
-                k = f"l{d}:" + w
-                sp[k] = spget(k, 0.0) + 1.0
-        for d in range(1, min(_WINDOW, n - b) + 1):
-            w = norm[b + d - 1]
-            k = "r:" + w
-            sp[k] = spget(k, 0.0) + _SQRT[d]
-            if d <= 2:
-                k = f"r{d}:" + w
-                sp[k] = spget(k, 0.0) + 1.0
-        if a >= 2:
-            k = "lb:" + norm[a - 2] + "_" + norm[a - 1]
-            sp[k] = spget(k, 0.0) + 1.0
-        if n - b >= 2:
-            k = "rb:" + norm[b] + "_" + norm[b + 1]
-            sp[k] = spget(k, 0.0) + 1.0
+        keys: list[int] = []
+        vals: list[float] = []
+        add_k, add_v = keys.append, vals.append
+        key = self._key
         bound = toks.bound
         cs = a
         while cs > 0 and not bound[cs - 1]:
@@ -191,17 +209,17 @@ class MentionFeaturizer:
             dense[6 + base] += ap
             if cs <= i < ce:
                 dense[8 + base] += ap
-                k = "C" + side + s
-                sp[k] = spget(k, 0.0) + 1.0
+                add_k(key("C" + side + s))
+                add_v(1.0)
             if inq[i]:
                 dense[10 + base] += ap
-            k = "P" + side + _BUCKET[min(d, 9)] + s
-            sp[k] = spget(k, 0.0) + 1.0
+            add_k(key("P" + side + _BUCKET[min(d, 9)] + s))
+            add_v(1.0)
             if neg:
-                k = "NEG" + side + s
-                sp[k] = spget(k, 0.0) + 1.0
-            k = f"Q{int(inq[i])}{int(tq)}{s}"
-            sp[k] = spget(k, 0.0) + 1.0
+                add_k(key("NEG" + side + s))
+                add_v(1.0)
+            add_k(key(f"Q{int(inq[i])}{int(tq)}{s}"))
+            add_v(1.0)
         isneg = cache["isneg"]
         dense[_NEGC] = float(sum(isneg[cs:a]) + sum(isneg[b:ce]))
         if b > a:
@@ -213,19 +231,19 @@ class MentionFeaturizer:
                 c = pred[i]
                 if c:
                     dense[_POBJ] += c
-                    k = f"PRED_OBJ{c}"
-                    sp[k] = spget(k, 0.0) + 1.0
+                    add_k(key(f"PRED_OBJ{c}"))
+                    add_v(1.0)
             for i in range(b, min(n, b + 3)):
                 c = pred[i]
                 if c:
-                    k = f"PRED_SUBJ{c}"
-                    sp[k] = spget(k, 0.0) + 1.0
+                    add_k(key(f"PRED_SUBJ{c}"))
+                    add_v(1.0)
         m = n - (b - a) + 1
         dense[_FIRST] = 1.0 if a == 0 else 0.0
         dense[_RELPOS] = a / max(m, 1)
         dense[_CLEN] = (ce - cs - (b - a)) / 10.0
         dense[_NNAMES] = (cache["n_ent"] - norm[a:b].count("<ent>")) / 5.0
-        return sp, dense
+        return MentionParts(cache["keys"], a, b, keys, vals, dense)
 
 
 def token_range(toks: SentenceTokens, start: int, end: int) -> tuple[int, int]:
@@ -233,3 +251,112 @@ def token_range(toks: SentenceTokens, start: int, end: int) -> tuple[int, int]:
     a = bisect.bisect_right(toks.ends, start)
     b = bisect.bisect_left(toks.starts, end, lo=a)
     return a, b
+
+
+def sparse_matrix(parts: Sequence[MentionParts], n_features: int) -> sp.csr_matrix:
+    """Hashed sparse features of mentions, one row each (numpy over the whole batch).
+
+    Per mention: the counts of the words and bigrams of its sentence with the mention
+    masked as ``<t>``; the words of the left and right windows (``_WINDOW`` tokens,
+    weighted by 1 / sqrt(distance)) and the nearest two on each side; the bigrams next
+    to the mention; then ``own_keys`` / ``own_values``. Zeros are dropped.
+    """
+    n_rows = len(parts)
+    if not n_rows:
+        return sp.csr_matrix((0, n_features))
+    # The distinct sentences, their tokens' keys stacked into one array.
+    seen: dict[int, int] = {}
+    flat: list[tuple[int, ...]] = []
+    offs: list[int] = []
+    lens: list[int] = []
+    sent = np.empty(n_rows, dtype=np.int64)
+    for r, p in enumerate(parts):
+        k = seen.get(id(p.keys))
+        if k is None:
+            k = seen[id(p.keys)] = len(offs)
+            offs.append(len(flat))
+            lens.append(len(p.keys))
+            flat += p.keys
+        sent[r] = k
+    K = np.asarray(flat or [(0,) * 8], dtype=np.uint64).reshape(-1, 8)
+    last = max(len(flat) - 1, 0)
+    off = np.asarray(offs, dtype=np.int64)
+    ln = np.asarray(lens, dtype=np.int64)
+    a = np.fromiter((p.a for p in parts), dtype=np.int64, count=n_rows)
+    b = np.fromiter((p.b for p in parts), dtype=np.int64, count=n_rows)
+    n = ln[sent]
+    o = off[sent]
+    rows_l: list[np.ndarray] = []
+    keys_l: list[np.ndarray] = []
+    vals_l: list[np.ndarray] = []
+
+    def put(mask: np.ndarray, keys: np.ndarray, value: float | np.ndarray) -> None:
+        idx = np.flatnonzero(mask)
+        rows_l.append(idx)
+        keys_l.append(keys[idx])
+        vals_l.append(np.broadcast_to(np.asarray(value, dtype=np.float64), idx.shape))
+
+    # The sentence's bag: every mention of a sentence gets its words and bigrams.
+    tok_sent = np.repeat(np.arange(len(offs)), ln)
+    pos = np.arange(len(flat)) - off[tok_sent]
+    by_sent = np.argsort(sent, kind="stable")
+    starts = np.searchsorted(sent[by_sent], np.arange(len(offs)))
+    counts = np.bincount(sent, minlength=len(offs))
+    has_next = pos < ln[tok_sent] - 1
+    nxt = np.minimum(np.arange(len(flat)) + 1, last)
+    bi = _pair(K[: len(flat), 7], K[nxt, 7])
+    uni = K[: len(flat), 0]
+    tok_keys = np.concatenate([uni, bi[has_next]])
+    tok_of = np.concatenate([tok_sent, tok_sent[has_next]])
+    reps = counts[tok_of]
+    first = starts[tok_of]
+    # Row r of the batch for each (token feature, mention of its sentence) pair.
+    inner = np.arange(reps.sum()) - np.repeat(np.cumsum(reps) - reps, reps)
+    rows_l.append(by_sent[np.repeat(first, reps) + inner])
+    keys_l.append(np.repeat(tok_keys, reps))
+    vals_l.append(np.ones(len(inner)))
+    # Mask the mention: minus its words and the bigrams touching it, plus <t>.
+    span = b - a
+    for j in range(int(span.max())):
+        m = j < span
+        put(m, K[np.minimum(o + a + j, last), 0], -1.0)
+    for j in range(-1, int(span.max())):
+        i = a + j
+        m = (j < span) & (i >= 0) & (i + 1 < n)
+        gi = np.clip(o + i, 0, last)
+        gj = np.clip(o + i + 1, 0, last)
+        put(m, _pair(K[gi, 7], K[gj, 7]), -1.0)
+    ones = np.ones(n_rows, dtype=bool)
+    put(ones, np.full(n_rows, _T_KEYS[0]), 1.0)
+    left = np.clip(o + a - 1, 0, last)
+    right = np.clip(o + b, 0, last)
+    tb = np.full(n_rows, _T_KEYS[1])
+    put(a > 0, _pair(K[left, 7], tb), 1.0)
+    put(b < n, _pair(tb, K[right, 7]), 1.0)
+    for d in range(1, _WINDOW + 1):
+        li = np.clip(o + a - d, 0, last)
+        lm = a - d >= 0
+        put(lm, K[li, 1], _SQRT[d])
+        ri = np.clip(o + b + d - 1, 0, last)
+        rm = b + d - 1 < n
+        put(rm, K[ri, 2], _SQRT[d])
+        if d <= 2:
+            put(lm, K[li, 2 + d], 1.0)
+            put(rm, K[ri, 4 + d], 1.0)
+    l2 = np.clip(o + a - 2, 0, last)
+    put(a >= 2, _pair(K[l2, 7], K[left, 7]) ^ _SALT_LB, 1.0)
+    r2 = np.clip(o + b + 1, 0, last)
+    put(n - b >= 2, _pair(K[right, 7], K[r2, 7]) ^ _SALT_RB, 1.0)
+    # The mention's evaluative-word features.
+    own_n = [len(p.own_keys) for p in parts]
+    rows_l.append(np.repeat(np.arange(n_rows), own_n))
+    keys_l.append(np.asarray([k for p in parts for k in p.own_keys], dtype=np.uint64))
+    vals_l.append(np.asarray([v for p in parts for v in p.own_values], dtype=np.float64))
+    rows = np.concatenate(rows_l)
+    cols = (np.concatenate(keys_l).astype(np.uint64) % np.uint64(n_features)).astype(np.int64)
+    vals = np.concatenate(vals_l)
+    S = sp.csr_matrix((vals, (rows, cols)), shape=(n_rows, n_features))
+    S.sum_duplicates()
+    S.data[np.abs(S.data) < 1e-9] = 0.0
+    S.eliminate_zeros()
+    return S

@@ -112,6 +112,31 @@ def tokenize_sentence(
     return toks
 
 
+_MEMOS: dict[int, tuple[dict[str, float], dict[str, tuple[float, int, bool, bool]]]] = {}
+
+
+def _word_info(lex: dict[str, float]) -> dict[str, tuple[float, int, bool, bool]]:
+    """Memo of word -> (polarity, predicate class, negator, clause boundary) for ``lex``."""
+    entry = _MEMOS.get(id(lex))
+    if entry is None or entry[0] is not lex or len(entry[1]) > 1 << 20:
+        if len(_MEMOS) > 8:
+            _MEMOS.clear()
+        entry = _MEMOS[id(lex)] = (lex, {})
+    return entry[1]
+
+
+def _info(
+    lex: dict[str, float], memo: dict[str, tuple[float, int, bool, bool]], w: str
+) -> tuple[float, int, bool, bool]:
+    out = memo[w] = (
+        lex.get(w, 0.0),
+        predicate_class(w) if w[0].isalpha() else 0,
+        w in NEGATORS or w.endswith("n't"),
+        w in _BOUNDARY_WORDS or w in _BOUNDARY_PUNCT,
+    )
+    return out
+
+
 def _finish(
     toks: SentenceTokens,
     lex: dict[str, float],
@@ -120,34 +145,45 @@ def _finish(
 ) -> None:
     words = toks.words
     n = len(words)
-    inq: list[bool] = []
-    inside = False
-    for w, q in zip(words, toks.quoted, strict=True):
-        if w == '"':
-            inside = not inside
-            inq.append(True)
-        else:
-            inq.append(inside or q)
+    if '"' in words:
+        inq: list[bool] = []
+        inside = False
+        for w, q in zip(words, toks.quoted, strict=True):
+            if w == '"':
+                inside = not inside
+                inq.append(True)
+            else:
+                inq.append(inside or q)
+    else:
+        inq = list(toks.quoted)
+    memo = _word_info(lex)
+    get = memo.get
+    info = [get(w) or _info(lex, memo, w) for w in words]
+    if n:
+        pol_t, pred_t, isneg, bound_t = zip(*info, strict=True)
+    else:
+        pol_t, pred_t, isneg, bound_t = (), (), (), ()
     if pol is None:
-        pol = [lex.get(w, 0.0) for w in words]
+        pol = list(pol_t)
     if pred is None:
-        pred = [predicate_class(w) if w[0].isalpha() else 0 for w in words]
-    isneg = [w in NEGATORS or w.endswith("n't") for w in words]
+        pred = list(pred_t)
     neg = [False] * n
-    last = -10
-    for i in range(n):
-        neg[i] = i - last <= 3
-        if isneg[i]:
-            last = i
-    bound = [
-        w in _BOUNDARY_WORDS
-        or w in _BOUNDARY_PUNCT
-        or (w == "," and i + 1 < n and words[i + 1] in _RELATIVE)
-        for i, w in enumerate(words)
-    ]
+    if any(isneg):
+        last = -10
+        for i in range(n):
+            neg[i] = i - last <= 3
+            if isneg[i]:
+                last = i
+    bound = list(bound_t)
     commas = [0] * (n + 1)
-    for i, w in enumerate(words):
-        commas[i + 1] = commas[i] + (w == ",")
+    if "," in words:
+        c = 0
+        for i, w in enumerate(words):
+            if w == ",":
+                c += 1
+                if i + 1 < n and words[i + 1] in _RELATIVE:
+                    bound[i] = True
+            commas[i + 1] = c
     toks.inq = inq
     toks.pol = pol
     toks.pred = pred

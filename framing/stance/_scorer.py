@@ -15,7 +15,7 @@ from ..lexicon import VADER_PROVENANCE
 from ..scorers import Scorer, quoted_ranges
 from ..segment import Doc, Span
 from ._classifier import TargetStanceClassifier
-from ._features import MentionFeaturizer, token_range
+from ._features import MentionFeaturizer, MentionParts, token_range
 from ._lexicon_scorer import LexiconStance, SentenceTokens, tokenize_sentence
 from ._targets import Mention, TargetMatcher
 
@@ -159,7 +159,7 @@ class StanceScorer(Scorer):
         """Add stance rows, ``stance__<target>`` columns and target spans to each Doc."""
         per_doc = [self._mentions(doc) for doc in docs]
         if self.classifier is not None:
-            feats: list[tuple[dict[str, float], list[float]]] = []
+            feats: list[MentionParts] = []
             index: list[dict[str, Any]] = []
             for items in per_doc:
                 for item in items:
@@ -217,14 +217,14 @@ class StanceScorer(Scorer):
         items: list[dict[str, Any]] = []
         for (s, e), ms in by_sent.items():
             sub = []
-            for a, b in ranges[bisect.bisect_right(range_ends, s):]:
+            for a, b in ranges[bisect.bisect_right(range_ends, s) :]:
                 if a >= e:
                     break
                 sub.append((a, b))
             toks = tokenize_sentence(doc.text, s, e, sub, lexicon)
             spans = [token_range(toks, m.start, m.end) for m in ms]
             extra: dict[int, float] = {}
-            for ls, le, pol in loaded[bisect.bisect_left(loaded, (s,)):]:
+            for ls, le, pol in loaded[bisect.bisect_left(loaded, (s,)) :]:
                 if ls >= e:
                     break
                 if s <= ls < e:
@@ -364,7 +364,7 @@ def _loaded_polarity(span: Span) -> float:
     return -0.25
 
 
-def _proba(classifier: Any, feats: list[tuple[dict[str, float], list[float]]]) -> np.ndarray:
+def _proba(classifier: Any, feats: list[MentionParts]) -> np.ndarray:
     if hasattr(classifier, "_proba_from_features"):
         return np.asarray(classifier._proba_from_features(feats))
     raise InputError("classifier must be a TargetStanceClassifier")
@@ -386,7 +386,7 @@ def _speaker_pronouns(
         ss, se = row.get("source_start"), row.get("source_end")
         if None in (cs, ce, ss, se):
             continue
-        for m in mentions[bisect.bisect_left(starts, ss):]:
+        for m in mentions[bisect.bisect_left(starts, ss) :]:
             if m.start >= se:
                 break
             if m.end <= se:
@@ -399,7 +399,7 @@ def _speaker_pronouns(
     for qa, qb in ranges:
         # The first quote row (in row order) whose content overlaps the range start.
         best_k, target = None, None
-        for cs, ce, k, t in quoted[bisect.bisect_left(quoted, (qa - widest,)):]:
+        for cs, ce, k, t in quoted[bisect.bisect_left(quoted, (qa - widest,)) :]:
             if cs >= qb:
                 break
             if (cs <= qa < ce or qa <= cs < qb) and (best_k is None or k < best_k):
@@ -414,11 +414,12 @@ def _speaker_pronouns(
     return out
 
 
-def _nearby_speaker(doc: Doc, mentions: list[Mention], starts: list[int], longest: int,
-                    qa: int, qb: int) -> str | None:
+def _nearby_speaker(
+    doc: Doc, mentions: list[Mention], starts: list[int], longest: int, qa: int, qb: int
+) -> str | None:
     """The author-voice mention just before (``X said, "...``) or after a quote."""
     best: tuple[int, str] | None = None
-    for m in mentions[bisect.bisect_left(starts, qa - 60 - longest):]:
+    for m in mentions[bisect.bisect_left(starts, qa - 60 - longest) :]:
         if m.start > qb + 25:
             break
         if m.end <= qa and qa - m.end <= 60:

@@ -72,6 +72,11 @@ _GEO_WORDS = {
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _THING_PRONOUNS = {"it", "its", "itself"}
 _WORD_RE = re.compile(r"\w+")
+_PRONOUN_RE = re.compile(
+    r"(?<!\w)(?i:"
+    + "|".join(sorted(_PERSON_PRONOUNS | _THING_PRONOUNS, key=lambda w: -len(w)))
+    + r")(?!\w)"
+)
 _CAP_RE = re.compile(r"\b[A-Z][\w'-]*")
 _TITLES = {
     "president",
@@ -103,18 +108,6 @@ _TITLES = {
 _LOWER_WORDS = {"the", "of", "and", "for", "de", "von", "van", "al", "bin"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Span:
-    s: int
-    e: int
-
-    def start(self) -> int:
-        return self.s
-
-    def end(self) -> int:
-        return self.e
-
-
 @dataclass(slots=True)
 class _Alias:
     """An alias split into words, the separators between them and its case rules."""
@@ -127,26 +120,6 @@ class _Alias:
     seps: list[str]
     modes: list[int]  # 0 any case, 1 exact (acronym), 2 capitalised or all capitals
     tail: str
-
-    def matches(self, vt: str, words: list[str], spans: list[tuple[int, int]], i: int) -> bool:
-        k = len(self.words)
-        if i + k > len(words):
-            return False
-        for j in range(k):
-            w = words[i + j]
-            if w.lower() != self.lows[j]:
-                return False
-            mode = self.modes[j]
-            if mode == 1 and w != self.words[j]:
-                return False
-            if mode == 2 and not w[0].isupper():
-                return False
-            if j:
-                gap = vt[spans[i + j - 1][1] : spans[i + j][0]]
-                sep = self.seps[j - 1]
-                if not (gap == sep or (sep.isspace() and gap.isspace())):
-                    return False
-        return True
 
 
 def _parse_alias(alias: str, target: str, person: bool) -> _Alias | None:
@@ -166,6 +139,35 @@ def _parse_alias(alias: str, target: str, person: bool) -> _Alias | None:
             modes.append(2)
     tail = alias[ms[-1].end() :].strip()
     return _Alias(alias, target, person, words, [w.lower() for w in words], seps, modes, tail)
+
+
+def _word_pattern(word: str, mode: int) -> str:
+    if mode == 1:
+        return re.escape(word)
+    low = word.lower()
+    if mode == 2:
+        first = low[0].upper()
+        if len(first) != 1 or not first.isupper():
+            return "(?!)"  # cannot start with a capital: never matches, as before
+        return re.escape(first) + ("(?i:" + re.escape(low[1:]) + ")" if len(low) > 1 else "")
+    return "(?i:" + re.escape(low) + ")"
+
+
+def _alias_pattern(al: _Alias) -> str:
+    """Regex for an alias on ``\\w+`` token boundaries.
+
+    Modes: 0 any case, 1 exact (acronym), 2 capital first letter then any case.
+    Separators: whitespace matches any run of whitespace, anything else itself.
+    """
+    out = [_word_pattern(al.words[0], al.modes[0])]
+    for j in range(1, len(al.words)):
+        sep = al.seps[j - 1]
+        out.append(r"\s+" if sep.isspace() else re.escape(sep))
+        out.append(_word_pattern(al.words[j], al.modes[j]))
+    out.append(r"(?!\w)")
+    if al.tail:
+        out.append("(?:" + re.escape(al.tail) + ")?")
+    return "".join(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,55 +256,76 @@ class TargetMatcher:
             if person and len(words) > 1 and words[-1][:1].isupper() and words[-1].isalpha():
                 shorts.setdefault(words[-1].lower(), (name, alias))
         self._shorts = shorts
+        # Candidates are found with str.find on the lower-cased text (first words of
+        # aliases and short names), then checked with each alias's regex, longest first.
+        self._first: dict[str, list[tuple[re.Pattern[str], _Alias | str]]] = {}
+        for low, cands in index.items():
+            self._first[low] = [(re.compile(_alias_pattern(c)), c) for c in cands]
+        for w in shorts:
+            self._first.setdefault(w, []).append(
+                (re.compile(r"(?i:" + re.escape(w) + r")(?!\w)"), w)
+            )
 
     def find(self, doc: Doc) -> list[Mention]:
         """All mentions in ``doc``, sorted by start offset."""
         if not self._index:
             return []
         vt = doc.view.text
-        index, shorts = self._index, self._shorts
+        low = vt.lower()
+        if len(low) != len(vt):  # a few characters lengthen when lower-cased
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in vt)
+        cands_by_pos = self._candidates(low)
+        positions = sorted(cands_by_pos)
         out: list[Mention] = []
         first_pos: dict[str, int] = {}
         carry: tuple[int, int, str, str, bool] | None = None
+        k = 0
         for para in doc.paragraphs:
             vs, ve = _to_view(doc, para.start), _to_view(doc, para.end)
-            spans = [m.span() for m in _WORD_RE.finditer(vt, vs, ve)]
-            words = [vt[a:b] for a, b in spans]
             found: list[tuple[int, int, str, str, bool]] = []
-            n = len(words)
-            i = 0
-            while i < n:
-                low = words[i].lower()
-                cands = index.get(low)
-                hit = None
-                if cands is not None:
-                    for c in cands:
-                        if c.matches(vt, words, spans, i):
-                            hit = c
-                            break
-                if hit is not None:
-                    k = len(hit.words)
-                    start, end = spans[i][0], spans[i + k - 1][1]
-                    if hit.tail and vt.startswith(hit.tail, end):
-                        end += len(hit.tail)
-                    found.append((start, end, hit.target, "alias", hit.person))
-                    first_pos.setdefault(hit.alias, start)
-                    i += k
+            while k < len(positions) and positions[k] < vs:
+                k += 1
+            cur = vs
+            while k < len(positions) and positions[k] < ve:
+                start = positions[k]
+                k += 1
+                if start < cur or (start > vs and _is_word(vt[start - 1])):
                     continue
-                short = shorts.get(low) if shorts else None
-                if short is not None and words[i][0].isupper():
-                    start = spans[i][0]
-                    if first_pos.get(short[1], ve) < start:
-                        found.append((start, spans[i][1], short[0], "short", True))
-                i += 1
+                for rx, g in cands_by_pos[start]:
+                    m = rx.match(vt, start, ve)
+                    if m is None:
+                        continue
+                    if isinstance(g, str):
+                        if vt[start].isupper():
+                            name, full = self._shorts[g]
+                            if first_pos.get(full, ve) < start:
+                                found.append((start, m.end(), name, "short", True))
+                        break
+                    found.append((start, m.end(), g.target, "alias", g.person))
+                    first_pos.setdefault(g.alias, start)
+                    cur = m.end()
+                    break
             if self.pronouns and (found or carry is not None):
                 starts = [_to_view(doc, a) for a, _ in para.sentences] or [vs]
-                found = self._pronouns(vt, vs, ve, starts, found, carry, words, spans)
+                found = self._pronouns(vt, vs, ve, starts, found, carry)
             persons = [f for f in found if f[4]]
             carry = persons[-1] if persons else None
             for a, b, name, kind, person in found:
                 oa, ob = (a, b) if doc.view.index is None else doc.view.span(a, b)
                 out.append(Mention(para.para_id, oa, ob, name, kind, person))
+        return out
+
+    def _candidates(self, low: str) -> dict[int, list[tuple[re.Pattern[str], _Alias | str]]]:
+        """Offsets where a first word of an alias or a short name occurs -> its checks."""
+        out: dict[int, list[tuple[re.Pattern[str], _Alias | str]]] = {}
+        find = low.find
+        for key, checks in self._first.items():
+            i = find(key)
+            while i >= 0:
+                end = i + len(key)
+                if end >= len(low) or not _is_word(low[end]):
+                    out[i] = checks  # one whole word starts at i: one key fits
+                i = find(key, i + 1)
         return out
 
     def _pronouns(
@@ -313,8 +336,6 @@ class TargetMatcher:
         sent_starts: list[int],
         found: list[tuple[int, int, str, str, bool]],
         carry: tuple[int, int, str, str, bool] | None,
-        words: list[str],
-        spans: list[tuple[int, int]],
     ) -> list[tuple[int, int, str, str, bool]]:
         out = list(found)
         cover = _Cover(found)
@@ -322,11 +343,10 @@ class TargetMatcher:
         # the latest person / thing mention (in ``found`` order) ending before each one.
         by_end = sorted(range(len(found)), key=lambda i: found[i][1])
         ptr, last_person, last_thing = 0, -1, -1
-        for w, (ms, me) in zip(words, spans, strict=True):
-            p = w.lower()
+        for m in _PRONOUN_RE.finditer(vt, vs, ve):
+            p = m.group().lower()
             if p not in _PERSON_PRONOUNS and p not in _THING_PRONOUNS:
                 continue
-            m = _Span(ms, me)
             while ptr < len(by_end) and found[by_end[ptr]][1] <= m.start():
                 i = by_end[ptr]
                 if found[i][4]:
@@ -364,6 +384,11 @@ class _Cover:
                 return True
             i -= 1
         return False
+
+
+def _is_word(c: str) -> bool:
+    """Whether ``c`` is a regex word character (``\\w``)."""
+    return c.isalnum() or c == "_"
 
 
 def _names_between(vt: str, a: int, b: int, cover: _Cover) -> bool:
