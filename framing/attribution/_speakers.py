@@ -141,27 +141,14 @@ class SpeakerResolver:
             self._register(m.start(), m.group())
 
     def _register(self, pos: int, phrase: str) -> None:
-        toks = phrase.split()
-        low = [t.lower() for t in toks]
-        cut = 0
-        for i, w in enumerate(low):
-            if w in _TITLES or w.rstrip(".") in _TITLES:
-                cut = i + 1
-        while cut < len(toks) and low[cut] in _SKIP_NAME:
-            cut += 1
-        if (
-            cut == 0
-            and len(toks) >= 3
-            and (
-                pos == 0
-                or self.text[max(0, pos - 2) : pos] in (". ", "\n")
-                or self.text[pos - 1] == "\n"
-            )
-        ):
-            cut = 1  # "Fishmonger Arno Dekker" at a sentence start: a role, then the name
-        name = toks[cut:]
-        if cut and low[cut - 1] in _MALE | _FEMALE and name:
-            self.gender[name[-1]] = "m" if low[cut - 1] in _MALE else "f"
+        at_start = (
+            pos == 0
+            or self.text[max(0, pos - 2) : pos] in (". ", "\n")
+            or self.text[pos - 1] == "\n"
+        )
+        cut, role, name, gender = _parse_name(phrase, at_start)
+        if gender is not None:
+            self.gender[name[-1]] = gender
         if len(name) < 2 or any(w.lower() in _ORG for w in name):
             return
         full = " ".join(name)
@@ -170,10 +157,11 @@ class SpeakerResolver:
         for part in (name[0], name[-1]):
             self.by_part.setdefault(part, []).append((pos, full))
         # "spokeswoman Jane Doe" / "Health Minister Jane Doe"
+        if role is not None:
+            self.roles[role] = full
+            return
         before = self.text[max(0, pos - 40) : pos].split()
-        if cut:
-            self.roles[low[cut - 1].rstrip(".")] = full
-        elif before and before[-1].isalpha() and before[-1].islower():
+        if before and before[-1].isalpha() and before[-1].islower():
             self.roles.setdefault(before[-1].lower(), full)
 
     def canonical(self, name: str, pos: int | None = None) -> str | None:
@@ -335,3 +323,24 @@ def _side_patterns(actors: dict[str, list[str]]) -> list[tuple[str, re.Pattern[s
         alts.append(re.escape(side))
         out.append((side, re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _parse_name(phrase: str, at_start: bool) -> tuple[int, str | None, tuple[str, ...], str | None]:
+    """Titles cut from a capitalised run: (cut, title role, name tokens, gender of title)."""
+    toks = phrase.split()
+    low = [t.lower() for t in toks]
+    cut = 0
+    for i, w in enumerate(low):
+        if w in _TITLES or w.rstrip(".") in _TITLES:
+            cut = i + 1
+    while cut < len(toks) and low[cut] in _SKIP_NAME:
+        cut += 1
+    if cut == 0 and len(toks) >= 3 and at_start:
+        cut = 1  # "Fishmonger Arno Dekker" at a sentence start: a role, then the name
+    name = tuple(toks[cut:])
+    gender = None
+    if cut and low[cut - 1] in _MALE | _FEMALE and name:
+        gender = "m" if low[cut - 1] in _MALE else "f"
+    role = low[cut - 1].rstrip(".") if cut else None
+    return cut, role, name, gender
