@@ -227,3 +227,13 @@ def test_capitalised_verb_in_a_title_is_a_cue():
     s = "Senator Ann Webb Says She Will Run Again"
     a = _one(s)
     assert (_t(s, a.cue), _t(s, a.source)) == ("Says", "Senator Ann Webb")
+
+
+def test_inflected_verb_in_a_title_case_line_is_a_cue():
+    s = "Harbour Mayor Calls For A Recount Of The Ballots"
+    assert _t(s, _one(s).cue) == "Calls For"
+
+
+def test_plural_noun_in_a_title_case_name_is_not_a_cue():
+    s = "United States Reports Growth Figures"
+    assert all(_t(s, a.cue) != "States" for a in _run(s))

@@ -79,6 +79,18 @@ class Attribution:
     head: Attribution | None = None
 
 
+def _title_verb(p: _Para, c: Candidate, sid: int) -> bool:
+    """An inflected speech verb in a title-case sentence ("Mayor Calls For A Recount")."""
+    w = p.words[c.tok]
+    if c.entry.mode not in ("speech", "writing") or w == c.entry.lemma.split()[0]:
+        return False
+    if w in ("states", "reports", "notes", "comments"):
+        return False  # plural nouns in names ("United States", "Consumer Reports")
+    a, b = _sentence_bounds(p, c.tok)
+    long = [t for t in range(a, b) if len(p.words[t]) > 3 and p.words[t].isalpha()]
+    return len(long) >= 4 and sum(p.is_cap(t) for t in long) >= 0.8 * len(long)
+
+
 def _frame_cue(
     p: _Para,
     c: Candidate,
@@ -97,6 +109,7 @@ def _frame_cue(
         and p.sent[a - 1] == sid
         and not p.is_mark(a - 1)
         and not (words[a] in _HEADLINE_VERBS and b < n and p.is_cap(b))
+        and not _title_verb(p, c, sid)
     ):
         return None  # "the United States", "Support Group": a name, not a cue
     if lemma == "according to":
