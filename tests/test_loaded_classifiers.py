@@ -166,9 +166,8 @@ def test_bias_classifier_with_cross_fitted_tagger() -> None:
     clf = BiasClassifier(n_features=2**10, tagger=LoadedTermTagger(n_features=2**10), cv=2)
     clf.fit(TEXTS, Y, token_labels=WORDS)
     assert clf.tagger_ is not None
-    assert clf.dense_feature_names()[-4:] == [
+    assert clf.dense_feature_names()[-3:] == [
         "tagger_max",
-        "tagger_top3",
         "tagger_n_loaded",
         "tagger_sum_norm",
     ]

@@ -3,28 +3,36 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
 from typing import Any
 
 import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+from sklearn.feature_extraction import FeatureHasher
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.utils.validation import check_is_fitted
 
 from ..errors import InputError
 from ..models import load_arrays, save_arrays
-from ._features import SENTENCE_FEATURES, sentence_features
+from ._features import (
+    SENTENCE_FEATURES,
+    TextTokens,
+    analyse_text,
+    sentence_features,
+    text_bigrams,
+    text_char_strings,
+    text_word_strings,
+)
 from ._linear import LinearWeights
 from ._tagger import LoadedTermTagger, token_table
 
 __all__ = ["TAGGER_FEATURES", "BiasClassifier"]
 
 PRETRAINED = "bias_classifier.npz"
-TAGGER_FEATURES = ("tagger_max", "tagger_top3", "tagger_n_loaded", "tagger_sum_norm")
+TAGGER_FEATURES = ("tagger_max", "tagger_n_loaded", "tagger_sum_norm")
 
 
 class BiasClassifier(TransformerMixin, ClassifierMixin, BaseEstimator):
@@ -96,23 +104,31 @@ class BiasClassifier(TransformerMixin, ClassifierMixin, BaseEstimator):
         self.max_iter = max_iter
 
     # -- features --------------------------------------------------------------------------
-    def _hashers(self) -> list[HashingVectorizer]:
+    def _hashers(self) -> list[tuple[FeatureHasher, Callable[[TextTokens], list[str]]]]:
         hv = [
-            HashingVectorizer(
-                n_features=self.n_features, ngram_range=(1, 2), alternate_sign=False, norm=None
+            (
+                FeatureHasher(self.n_features, input_type="string", alternate_sign=False),
+                text_word_strings,
             )
         ]
         if self.char_ngrams:
             hv.append(
-                HashingVectorizer(
-                    n_features=self.n_features,
-                    analyzer="char_wb",
-                    ngram_range=(2, 5),
-                    alternate_sign=False,
-                    norm=None,
+                (
+                    FeatureHasher(self.n_features, input_type="string", alternate_sign=False),
+                    text_char_strings,
                 )
             )
         return hv
+
+    def _counts(self, texts: list[str]) -> list[sparse.csr_matrix]:
+        toks = [analyse_text(t) for t in texts]
+        blocks = [hasher.transform(fn(t) for t in toks) for hasher, fn in self._hashers()]
+        bigrams = [text_bigrams(t, self.n_features) for t in toks]
+        rows = np.repeat(np.arange(len(toks)), [len(b) for b in bigrams])
+        cols = np.concatenate(bigrams) if bigrams else np.zeros(0, dtype=np.int64)
+        shape = (len(toks), self.n_features)
+        blocks[0] = blocks[0] + sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=shape)
+        return blocks
 
     def _dense(self, texts: list[str], tagger_feats: np.ndarray | None) -> np.ndarray:
         D = sentence_features(texts)
@@ -121,14 +137,16 @@ class BiasClassifier(TransformerMixin, ClassifierMixin, BaseEstimator):
         return D
 
     def _matrix(self, texts: list[str], D: np.ndarray) -> sparse.csr_matrix:
+        """Hashed blocks scaled by idf and by ``sqrt(sum(count * idf**2))`` per row, then dense.
+
+        The row scale is the L2 norm when no feature repeats; unlike the L2 norm it is a
+        sum over tokens, so a text's score is a sum of per-word and per-pair terms.
+        """
         blocks = []
-        for hv, idf in zip(self._hashers(), self.idf_, strict=True):
-            tf = hv.transform(texts)
-            tf.data = 1.0 + np.log(tf.data)  # sublinear tf
-            tf = tf @ sparse.diags(idf)
-            norms = np.sqrt(np.asarray(tf.multiply(tf).sum(axis=1)).ravel())
+        for C, idf in zip(self._counts(texts), self.idf_, strict=True):
+            norms = np.sqrt(np.asarray(C @ (idf * idf)).ravel())
             norms[norms == 0] = 1.0
-            blocks.append(sparse.diags(1.0 / norms) @ tf)
+            blocks.append(sparse.diags(1.0 / norms) @ (C @ sparse.diags(idf)))
         Z = (D - self.dense_mean_) / self.dense_scale_ * self.dense_weight
         blocks.append(sparse.csr_matrix(Z))
         return sparse.hstack(blocks, format="csr")
@@ -161,9 +179,9 @@ class BiasClassifier(TransformerMixin, ClassifierMixin, BaseEstimator):
         scale[scale == 0] = 1.0
         self.dense_scale_ = scale
         self.idf_ = []
-        for hv in self._hashers():
-            idf = TfidfTransformer(sublinear_tf=True).fit(hv.transform(texts)).idf_
-            self.idf_.append(np.asarray(idf, dtype=np.float64))
+        for C in self._counts(texts):
+            df = np.bincount(C.indices, minlength=self.n_features)
+            self.idf_.append(np.log((1.0 + len(texts)) / (1.0 + df)) + 1.0)
         lr = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter)
         lr.fit(self._matrix(texts, D), yb)
         self.weights_ = LinearWeights.from_estimator(lr)
@@ -240,7 +258,7 @@ class BiasClassifier(TransformerMixin, ClassifierMixin, BaseEstimator):
         params["tagger"] = None  # the fitted tagger is stored as arrays below
         meta: dict[str, Any] = {
             "kind": "framing.BiasClassifier",
-            "format": 1,
+            "format": 2,
             "params": params,
             "classes": self.classes_.tolist(),
             "card": card or {},
@@ -263,6 +281,11 @@ class BiasClassifier(TransformerMixin, ClassifierMixin, BaseEstimator):
         meta, arrays = load_arrays(path)
         if meta.get("kind") != "framing.BiasClassifier":
             raise InputError(f"{os.fspath(path)}: not a BiasClassifier model")
+        if meta.get("format") != 2:
+            raise InputError(
+                f"{os.fspath(path)}: BiasClassifier file format {meta.get('format')} is not"
+                " supported (this version reads format 2; retrain the model)"
+            )
         est = cls(**meta["params"])
         classes = meta["classes"]
         est.classes_ = np.array(classes)
@@ -294,15 +317,15 @@ class BiasClassifier(TransformerMixin, ClassifierMixin, BaseEstimator):
 
 
 def tagger_features(tagger: LoadedTermTagger, texts: list[str]) -> np.ndarray:
-    """Per text: max, top-3 mean, count at or over threshold, and normalised sum of word probs."""
+    """Per text: max, count at or over threshold, and sum / sqrt(n) of the word probabilities."""
     out = np.zeros((len(texts), len(TAGGER_FEATURES)))
     table = token_table(texts)
     if table.empty:
         return out
     probs = tagger.predict_proba(table)[:, 1]
     for tid, group in table.groupby("text_id").indices.items():
-        p = np.sort(probs[group])[::-1]
-        out[tid] = [p[0], p[:3].mean(), (p >= tagger.threshold).sum(), p.sum() / np.sqrt(len(p))]
+        p = probs[group]
+        out[tid] = [p.max(), (p >= tagger.threshold).sum(), p.sum() / np.sqrt(len(p))]
     return out
 
 

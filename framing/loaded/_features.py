@@ -13,18 +13,35 @@ from functools import lru_cache
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from sklearn.utils import murmurhash3_32
 
 from ..lexicon import EPISTEMIC_CATEGORIES, Matcher, builtin_lexicons, subjectivity_lexicon
 from ..lexicon import vader_lexicon as _vader
 from ..segment import TOKEN_PATTERN, normalize
 
 __all__ = [
+    "BOS",
     "DENSE_TOKEN_FEATURES",
+    "EOS",
+    "PAIR_BIGRAM",
+    "PAIR_PW",
+    "PAIR_WN",
     "SENTENCE_FEATURES",
     "TextTokens",
     "analyse_text",
+    "builtin_matcher",
+    "char_ngrams",
+    "pair_index",
+    "quote_marks",
     "sentence_features",
+    "text_bigrams",
+    "text_char_strings",
+    "text_word_strings",
     "token_features",
+    "token_pair_indices",
+    "word_dense",
+    "word_hash",
+    "word_strings",
 ]
 
 DENSE_TOKEN_FEATURES = (
@@ -33,17 +50,19 @@ DENSE_TOKEN_FEATURES = (
     "subjectivity",
     "polarity_abs",
     "stopword",
-    "capitalised",
     "all_caps",
-    "position",
     "length",
     "digit",
+    "capitalised",
+    "position",
     "lexicon_intensity",
     "negated",
     "sent_loaded",
     "sent_vader_max",
     "sent_subjectivity",
 )
+#: Padding words before the first and after the last token.
+BOS, EOS = "<s>", "</s>"
 SENTENCE_FEATURES = (
     "n_tokens_log",
     "vader_abs_max",
@@ -63,6 +82,11 @@ SENTENCE_FEATURES = (
 @lru_cache(maxsize=1)
 def _resources() -> tuple[dict[str, float], dict[str, tuple[float, float]], Matcher]:
     return _vader(), subjectivity_lexicon(), Matcher(builtin_lexicons())
+
+
+def builtin_matcher() -> Matcher:
+    """The matcher over the built-in lexicons that the models' features use."""
+    return _resources()[2]
 
 
 @dataclass(slots=True)
@@ -122,15 +146,57 @@ def _shape(w: str) -> str:
     return "low"
 
 
-def token_features(t: TextTokens) -> tuple[list[list[str]], list[list[float]]]:
-    """Hashed-string and dense features of every token of a text, in context."""
+def char_ngrams(lw: str, lo: int, hi: int) -> list[str]:
+    """Character ``lo``- to ``hi``-grams of ``" " + lw + " "`` (as scikit-learn's ``char_wb``)."""
+    s = " " + lw + " "
+    n = len(s)
+    return [s[i : i + k] for k in range(lo, hi + 1) for i in range(n - k + 1)]
+
+
+def word_strings(word: str, lw: str) -> list[str]:
+    """Hashed tagger features of a word type alone (no context)."""
+    return [
+        "w=" + lw,
+        "s3=" + lw[-3:],
+        "s4=" + lw[-4:],
+        "b4=" + lw[:4],
+        "shape=" + _shape(word),
+        *["c=" + g for g in char_ngrams(lw, 3, 5)],
+    ]
+
+
+def word_dense(word: str, lw: str) -> list[float]:
+    """Dense tagger features of a word type alone (the first 8 of ``DENSE_TOKEN_FEATURES``)."""
     vader, subj, _ = _resources()
+    v = vader.get(lw, 0.0)
+    pol, sub = subj.get(lw, (0.0, 0.0))
+    return [
+        abs(v) / 4,
+        v / 4,
+        sub,
+        abs(pol),
+        float(lw in ENGLISH_STOP_WORDS),
+        float(word.isupper() and len(word) > 1),
+        min(len(lw), 15) / 15,
+        float(not lw.isalpha() and any(ch.isdigit() for ch in lw)),
+    ]
+
+
+def token_features(t: TextTokens) -> tuple[list[list[str]], list[list[float]]]:
+    """Hashed-string and dense features of every token of a text, in context.
+
+    A token's features are its word's own (:func:`word_strings`, :func:`word_dense`),
+    its neighbours' words (``p=``, ``n=``, ``p2=``, ``n2=``), the lexicon categories of
+    itself and its neighbours, and position, capitalisation, lexicon intensity, negation
+    and sentence context. The word pairs it forms with its neighbours are hashed
+    numerically (:func:`token_pair_indices`).
+    """
     lw = t.lower
     n = len(lw)
     sent = _sentence_context(t)
     cats = [c or "-" for c in t.category]
-    pad_w = ["<s>", "<s>", *lw, "</s>", "</s>"]
-    pad_c = ["<s>", *cats, "</s>"]
+    pad_w = [BOS, BOS, *lw, EOS, EOS]
+    pad_c = [BOS, *cats, EOS]
     strings: list[list[str]] = []
     dense: list[list[float]] = []
     for i, w in enumerate(lw):
@@ -138,36 +204,21 @@ def token_features(t: TextTokens) -> tuple[list[list[str]], list[list[float]]]:
         word = t.words[i]
         strings.append(
             [
-                "w=" + w,
+                *word_strings(word, w),
                 "p=" + p1,
                 "n=" + n1,
                 "p2=" + p2,
                 "n2=" + n2,
-                "pw=" + p1 + "|" + w,
-                "wn=" + w + "|" + n1,
-                "s3=" + w[-3:],
-                "s4=" + w[-4:],
-                "b4=" + w[:4],
-                "shape=" + _shape(word),
                 "cat=" + cats[i],
                 "pcat=" + pad_c[i],
                 "ncat=" + pad_c[i + 2],
             ]
         )
-        v = vader.get(w, 0.0)
-        pol, sub = subj.get(w, (0.0, 0.0))
         dense.append(
             [
-                abs(v) / 4,
-                v / 4,
-                sub,
-                abs(pol),
-                float(w in ENGLISH_STOP_WORDS),
+                *word_dense(word, w),
                 float(word[:1].isupper() and i > 0),
-                float(word.isupper() and len(word) > 1),
                 i / max(n - 1, 1),
-                min(len(w), 15) / 15,
-                float(not w.isalpha() and any(ch.isdigit() for ch in w)),
                 t.intensity[i],
                 float(t.negated[i]),
                 *sent,
@@ -183,6 +234,67 @@ def _sentence_context(t: TextTokens) -> tuple[float, float, float]:
     vmax = max((abs(vader.get(w, 0.0)) for w in t.lower), default=0.0) / 4
     smean = sum(subj.get(w, (0.0, 0.0))[1] for w in t.lower) / n
     return min(loaded, 5) / 5, vmax, smean
+
+
+def word_hash(lw: str) -> int:
+    """Non-negative 32-bit hash of a word (MurmurHash3, seed 0)."""
+    return int(murmurhash3_32(lw, seed=0, positive=True))
+
+
+def pair_index(
+    a: np.ndarray, b: np.ndarray, salts: tuple[int, ...], n_features: int
+) -> list[np.ndarray]:
+    """Hashed feature indices of word pairs, from the two words' :func:`word_hash` values.
+
+    Computed with NumPy on whole arrays, so that word-pair features cost no string
+    building or hashing per pair. Each salt (a kind of pair) gives one index array.
+
+    Examples
+    --------
+    >>> h = np.array([word_hash("sham"), word_hash("vote")], dtype=np.uint64)
+    >>> int(pair_index(h[:1], h[1:], (PAIR_BIGRAM,), 2**18)[0][0]) < 2**18
+    True
+    """
+    x = np.asarray(a, dtype=np.uint64) * _MIX1
+    b = np.asarray(b, dtype=np.uint64)
+    n = np.uint64(n_features)
+    out = []
+    for salt in salts:
+        y = x ^ ((b + np.uint64(salt)) * _MIX2)
+        y ^= y >> np.uint64(29)
+        y = y & (n - np.uint64(1)) if n_features & (n_features - 1) == 0 else y % n
+        out.append(y.astype(np.int64))
+    return out
+
+
+_MIX1 = np.uint64(0x9E3779B97F4A7C15)
+_MIX2 = np.uint64(0xC2B2AE3D27D4EB4F)
+#: ``pair_index`` salts: tagger (previous, word) and (word, next) pairs; classifier bigrams.
+PAIR_PW, PAIR_WN, PAIR_BIGRAM = 1, 2, 3
+
+
+def token_pair_indices(t: TextTokens, n_features: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per token, the hashed indices of its (previous, word) and (word, next) pairs."""
+    h = np.array([word_hash(w) for w in [BOS, *t.lower, EOS]], dtype=np.uint64)
+    (pw,) = pair_index(h[:-2], h[1:-1], (PAIR_PW,), n_features)
+    (wn,) = pair_index(h[1:-1], h[2:], (PAIR_WN,), n_features)
+    return pw, wn
+
+
+def text_word_strings(t: TextTokens) -> list[str]:
+    """Hashed word features of a text for the bias classifier (its bigrams: ``text_bigrams``)."""
+    return ["u=" + w for w in t.lower]
+
+
+def text_bigrams(t: TextTokens, n_features: int) -> np.ndarray:
+    """Hashed indices of a text's word bigrams for the bias classifier."""
+    h = np.array([word_hash(w) for w in t.lower], dtype=np.uint64)
+    return pair_index(h[:-1], h[1:], (PAIR_BIGRAM,), n_features)[0]
+
+
+def text_char_strings(t: TextTokens) -> list[str]:
+    """Hashed character features of a text for the bias classifier: 2-5-grams of each word."""
+    return [g for w in t.lower for g in char_ngrams(w, 2, 5)]
 
 
 def sentence_features(texts: Sequence[str]) -> np.ndarray:
@@ -212,7 +324,12 @@ def sentence_features(texts: Sequence[str]) -> np.ndarray:
             len(loaded),
             sum(loaded),
             len(charged) - len(loaded),
-            text.count('"') + text.count("\u201c") + text.count("\u201d"),
+            quote_marks(text),
             text.count("!"),
         ]
     return out
+
+
+def quote_marks(text: str) -> int:
+    """Double quotation marks in ``text`` (straight and curly)."""
+    return text.count('"') + text.count("\u201c") + text.count("\u201d")

@@ -44,6 +44,7 @@ _FOLLOWERS = re.compile(
 _DOUBLE = re.compile(r'"([^"\n]{1,80}?)"')
 _SINGLE = re.compile(r"(?<![\w'])'([^'\n]{1,60}?)'(?![\w])")
 _CLAUSE = frozenset(",.;:!?")
+_CLAUSE_INSIDE = re.compile(r"[.!?;:]")
 
 
 def find_scare_quotes(
@@ -64,36 +65,56 @@ def find_scare_quotes(
     """
     if end is None:
         end = len(view)
-    out = []
-    patterns = [_DOUBLE] if view.find('"', start, end) >= 0 else []
-    if view.startswith("'", start) or any(view.find(c + "'", start, end) >= 0 for c in " (\n"):
-        patterns.append(_SINGLE)
-    for pattern in patterns:
-        for m in pattern.finditer(view, start, end):
-            if _is_scare(view, m, start, max_words):
+    out = [ab for ab in _double_quoted(view, start, end) if _is_scare(view, *ab, start, max_words)]
+    find = view.find
+    if (
+        view.startswith("'", start)
+        or find(" '", start, end) >= 0
+        or find("('", start, end) >= 0
+        or find("\n'", start, end) >= 0
+    ):
+        for m in _SINGLE.finditer(view, start, end):
+            if _is_scare(view, *m.span(), start, max_words):
                 out.append(m.span())
-    out.sort()
+        out.sort()
     return out
 
 
-def _is_scare(view: str, m: re.Match[str], start: int, max_words: int) -> bool:
-    inner = m.group(1)
+def _double_quoted(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """What ``_DOUBLE.finditer`` finds, with ``str.find`` (much faster on long quotations)."""
+    out = []
+    find = view.find
+    a = find('"', start, end)
+    while a >= 0:
+        b = find('"', a + 1, end)
+        if b < 0:
+            break
+        if 0 < b - a - 1 <= 80 and find("\n", a + 1, b) < 0:
+            out.append((a, b + 1))
+            a = find('"', b + 1, end)
+        else:
+            a = b
+    return out
+
+
+def _is_scare(view: str, a: int, b: int, start: int, max_words: int) -> bool:
+    inner = view[a + 1 : b - 1]
     stripped = inner.strip()
     if not stripped or stripped != inner:
         return False  # '" a' spacing means the marks are not a pair around a phrase
-    if stripped[-1] in _CLAUSE or any(ch in ".!?;:" for ch in stripped):
+    if stripped[-1] in _CLAUSE or _CLAUSE_INSIDE.search(stripped):
         return False
     words = TOKEN_PATTERN.findall(stripped)
     if not 1 <= len(words) <= max_words:
         return False
     if len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in words if len(w) > 3):
         return False  # a title or a proper name
-    before = view[max(start, m.start() - 60) : m.start()].rstrip()
+    before = view[max(start, a - 60) : a].rstrip()
     if before.endswith((":", ",")):
         return False
     prev = [w.lower() for w in TOKEN_PATTERN.findall(before)[-3:]]
     if any(w in INTRODUCERS for w in prev):
         return False
-    if _FOLLOWERS.match(view, m.end()):
+    if _FOLLOWERS.match(view, b):
         return False
     return True

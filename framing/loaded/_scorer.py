@@ -8,6 +8,8 @@ import os
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from ..lexicon import (
     EPISTEMIC_CATEGORIES,
     SUBJECTIVITY_PROVENANCE,
@@ -20,6 +22,8 @@ from ..lexicon import (
 from ..lexicon._model import MergeMode
 from ..scorers import Scorer, voice_at
 from ..segment import Doc, Span
+from ._fast import FastParagraph, FastScorer
+from ._features import builtin_matcher
 from ._scare import find_scare_quotes
 
 if TYPE_CHECKING:
@@ -108,6 +112,10 @@ class LoadedScorer(Scorer):
         self.bias_model: BiasClassifier | None = _resolve_bias_model(bias_model)
         cols = BASE_COLUMNS + (("bias_score",) if self.bias_model is not None else ())
         self.columns = cols  # type: ignore[misc]
+        # The models' features use the built-in lexicons: reuse this scorer's matches when
+        # it matches with exactly those.
+        self._own_matches = lexicons is None and negation_window == 3
+        self._fast_bias, self._fast_tagger = _fast_scorers(self.bias_model, self.tagger)
 
     def dynamic_columns(self) -> tuple[str, ...]:
         """One count column per lexicon category: ``loaded__<category>``."""
@@ -128,18 +136,58 @@ class LoadedScorer(Scorer):
 
     def annotate(self, docs: Sequence[Doc]) -> None:
         """Add loaded-term columns and spans to each Doc."""
+        models = self.bias_model is not None or self.tagger is not None
+        fast = self._fast_bias or self._fast_tagger  # also gives the subjectivity means
+        paras: list[FastParagraph] = []
         for doc in docs:
-            self._annotate(doc)
-        if self.bias_model is not None:  # one batched call: the per-call cost dominates
+            found = self._annotate(doc, subjectivity=fast is None)
+            if models:
+                paras.extend(self._model_input(doc, found))
+        if not models:
+            return
+        word_probs: list[np.ndarray] = []
+        subjectivity = None
+        if self._fast_tagger is not None:
+            res = self._fast_tagger.score(paras)
+            word_probs, subjectivity = res.word_probs, res.subjectivity
+        if self._fast_bias is not None:
+            own = self.tagger is not None and self.tagger is self._fast_bias.tagger
+            res = self._fast_bias.score(paras, words=own)
+            probs, subjectivity = res.bias, res.subjectivity
+            if own:
+                word_probs = res.word_probs
+        elif self.bias_model is not None:  # a model of another kind: its own predict_proba
             texts = [doc.text[p.start : p.end] for doc in docs for p in doc.paragraphs]
-            probs = self.bias_model.predict_proba(texts)[:, 1] if texts else []
-            k = 0
-            for doc in docs:
-                n = len(doc.paragraphs)
-                doc.columns["bias_score"] = [float(x) for x in probs[k : k + n]]
-                k += n
+            probs = self.bias_model.predict_proba(texts)[:, 1] if texts else np.zeros(0)
+        k = 0
+        for doc in docs:
+            n = len(doc.paragraphs)
+            if subjectivity is not None:
+                doc.columns["loaded_subjectivity"] = subjectivity[k : k + n].tolist()
+            if self.bias_model is not None:
+                doc.columns["bias_score"] = probs[k : k + n].tolist()
+            if self.tagger is not None:
+                self._tag(doc, word_probs[k : k + n])
+            k += n
 
-    def _annotate(self, doc: Doc) -> None:
+    def _model_input(self, doc: Doc, found: list[list[Match]]) -> list[FastParagraph]:
+        text = doc.text
+        if self._own_matches:
+            return [
+                FastParagraph(p.words, p.lower, m, text[p.start : p.end])
+                for p, m in zip(doc.paragraphs, found, strict=True)
+            ]
+        match = builtin_matcher().match
+        return [
+            FastParagraph(
+                p.words, p.lower, match(p.words, p.tokens, text, p.lower), text[p.start : p.end]
+            )
+            for p in doc.paragraphs
+        ]
+
+    def _annotate(self, doc: Doc, subjectivity: bool = True) -> list[list[Match]]:
+        """Lexicon columns and spans of one Doc (``loaded_subjectivity`` NaN unless
+        ``subjectivity``); returns each paragraph's matches."""
         cats = self.categories
         cat_index = {c: i for i, c in enumerate(cats)}
         zeros = [0] * len(cats)
@@ -149,6 +197,7 @@ class LoadedScorer(Scorer):
         scan = self._scan if self.scare_quotes else None
         base: list[tuple[Any, ...]] = []
         per_cat: list[list[int]] = []
+        found: list[list[Match]] = []
         for p in doc.paragraphs:
             lower = p.lower
             matches = match(p.words, lower=lower)
@@ -164,17 +213,18 @@ class LoadedScorer(Scorer):
                     start, end = tokens[m.start][0], tokens[m.end - 1][1]
                     voice = voice_at(doc, start, end)
                     charged = False
-                    for c in m.categories:
-                        counts[cat_index[c]] += 1
-                        charged = charged or c not in EPISTEMIC_CATEGORIES
+                    for e in m.entries:
+                        counts[cat_index[e.category]] += 1
+                        charged = charged or e.category not in EPISTEMIC_CATEGORIES
                     if charged:
                         n_loaded += 1
                         n_author += voice == "author"
                         total += m.intensity
                     doc.spans.append(_span(p.para_id, start, end, m, voice))
+            found.append(matches)
             per_cat.append(counts)
             n_tok = len(lower)
-            sv = [s for s in map(subj.get, lower) if s is not None]
+            sv = [s for s in map(subj.get, lower) if s is not None] if subjectivity else []
             base.append(
                 (
                     n_loaded,
@@ -191,19 +241,18 @@ class LoadedScorer(Scorer):
             cols.update(zip(BASE_COLUMNS, map(list, zip(*base, strict=True)), strict=True))
         for i, c in enumerate(cats):
             cols[f"loaded__{c}"] = [row[i] for row in per_cat]
-        if self.tagger is not None:
-            self._tag(doc)
         doc.columns.update(cols)
+        return found
 
-    def _tag(self, doc: Doc) -> None:
+    def _tag(self, doc: Doc, word_probs: Sequence[np.ndarray]) -> None:
         """Add the tagger's probabilities to lexicon spans and its unlisted words as spans."""
         assert self.tagger is not None
-        paras = doc.paragraphs
-        found = self.tagger.tag([doc.text[p.start : p.end] for p in paras])
+        th = self.tagger.threshold
         by_start = {(s.start, s.end): s for s in doc.spans if s.kind == "loaded"}
-        for p, hits in zip(paras, found, strict=True):
-            for a, b, prob in hits:
-                start, end = p.start + a, p.start + b
+        for p, probs in zip(doc.paragraphs, word_probs, strict=True):
+            for i in np.flatnonzero(probs >= th).tolist():
+                start, end = p.tokens[i]
+                prob = float(probs[i])
                 span = by_start.get((start, end))
                 if span is not None:
                     if span.extra is not None:
@@ -228,7 +277,18 @@ class LoadedScorer(Scorer):
 
 
 def _span(para_id: int, start: int, end: int, m: Match, voice: str) -> Span:
-    best = max(m.entries, key=lambda e: e.intensity)
+    ents = m.entries
+    if len(ents) == 1:  # the common case, without the generic properties
+        best = ents[0]
+        pol = -best.polarity if m.negated else best.polarity
+        extra = {
+            "categories": [best.category],
+            "negated": m.negated,
+            "polarity": pol,
+            "lexicon": best.lexicon,
+        }
+        return Span(para_id, start, end, "loaded", best.category, best.intensity, voice, extra)
+    best = max(ents, key=lambda e: e.intensity)
     extra = {
         "categories": list(m.categories),
         "negated": m.negated,
@@ -240,6 +300,19 @@ def _span(para_id: int, start: int, end: int, m: Match, voice: str) -> Span:
 
 def _view_bounds(index: list[int], p: Any) -> tuple[int, int]:
     return bisect.bisect_left(index, p.start), bisect.bisect_left(index, p.end)
+
+
+def _fast_scorers(bias: Any, tagger: Any) -> tuple[FastScorer | None, FastScorer | None]:
+    """Fast scorers for the bias model (with its tagger) and for a separate span tagger."""
+    from ._bias import BiasClassifier
+
+    fast_bias = None
+    if isinstance(bias, BiasClassifier):
+        fast_bias = FastScorer(bias)
+    fast_tagger = None
+    if tagger is not None and (fast_bias is None or fast_bias.tagger is not tagger):
+        fast_tagger = FastScorer(tagger=tagger)
+    return fast_bias, fast_tagger
 
 
 def _resolve_tagger(tagger: Any) -> Any:

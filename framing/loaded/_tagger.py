@@ -17,7 +17,13 @@ from sklearn.utils.validation import check_is_fitted
 
 from ..errors import InputError
 from ..models import load_arrays, save_arrays
-from ._features import DENSE_TOKEN_FEATURES, TextTokens, analyse_text, token_features
+from ._features import (
+    DENSE_TOKEN_FEATURES,
+    TextTokens,
+    analyse_text,
+    token_features,
+    token_pair_indices,
+)
 from ._linear import LinearWeights
 
 __all__ = ["LoadedTermTagger", "token_table"]
@@ -50,13 +56,15 @@ def token_table(texts: Iterable[str]) -> pd.DataFrame:
         words.extend(t.words)
     # ``text`` repeats one string per token: an object column shares it, where a string
     # column would copy it once per token (quadratic in the paragraph's length).
-    return pd.DataFrame({
-        "text_id": pd.Series(ids, dtype="int64"),
-        "text": pd.Series(owners, dtype=object),
-        "start": pd.Series(starts, dtype="int64"),
-        "end": pd.Series(ends, dtype="int64"),
-        "word": pd.Series(words, dtype=object),
-    })
+    return pd.DataFrame(
+        {
+            "text_id": pd.Series(ids, dtype="int64"),
+            "text": pd.Series(owners, dtype=object),
+            "start": pd.Series(starts, dtype="int64"),
+            "end": pd.Series(ends, dtype="int64"),
+            "word": pd.Series(words, dtype=object),
+        }
+    )
 
 
 class LoadedTermTagger(TransformerMixin, ClassifierMixin, BaseEstimator):
@@ -112,15 +120,23 @@ class LoadedTermTagger(TransformerMixin, ClassifierMixin, BaseEstimator):
 
     def _features(self, X: Any) -> sparse.csr_matrix:
         df = _as_frame(X)
-        cache: dict[str, tuple[TextTokens, list[list[str]], list[list[float]]]] = {}
+        cache: dict[str, tuple[TextTokens, list[list[str]], list[list[float]], Any, Any]] = {}
         strings: list[list[str]] = []
         dense: list[list[float]] = []
-        for text, start, end in zip(df["text"], df["start"], df["end"], strict=True):
+        pairs: list[int] = []
+        pair_rows: list[int] = []
+        for row, (text, start, end) in enumerate(
+            zip(df["text"], df["start"], df["end"], strict=True)
+        ):
             hit = cache.get(text)
             if hit is None:
                 t = analyse_text(text)
-                hit = cache[text] = (t, *token_features(t))
-            t, s_rows, d_rows = hit
+                hit = cache[text] = (
+                    t,
+                    *token_features(t),
+                    *token_pair_indices(t, self.n_features),
+                )
+            t, s_rows, d_rows, pw, wn = hit
             i = _token_index(t, int(start), int(end))
             if i is None:
                 strings.append(["w=<none>"])
@@ -128,10 +144,14 @@ class LoadedTermTagger(TransformerMixin, ClassifierMixin, BaseEstimator):
             else:
                 strings.append(s_rows[i])
                 dense.append(d_rows[i])
+                pairs += (int(pw[i]), int(wn[i]))
+                pair_rows += (row, row)
+        n = len(strings)
         hasher = FeatureHasher(self.n_features, input_type="string", alternate_sign=False)
         H = hasher.transform(strings) if strings else sparse.csr_matrix((0, self.n_features))
-        D = sparse.csr_matrix(np.asarray(dense, dtype=np.float64).reshape(len(dense), -1))
-        return sparse.hstack([H, D], format="csr")
+        P = sparse.csr_matrix((np.ones(len(pairs)), (pair_rows, pairs)), shape=(n, self.n_features))
+        D = sparse.csr_matrix(np.asarray(dense, dtype=np.float64).reshape(n, -1))
+        return sparse.hstack([H + P, D], format="csr")
 
     def fit(self, X: Any, y: Any) -> LoadedTermTagger:
         """Fit on token rows ``X`` and 0/1 labels ``y``."""
@@ -181,7 +201,7 @@ class LoadedTermTagger(TransformerMixin, ClassifierMixin, BaseEstimator):
     def save(self, path: str | os.PathLike[str], card: dict[str, Any] | None = None) -> None:
         """Write the fitted model as numeric arrays + JSON metadata (no pickle)."""
         check_is_fitted(self, "weights_")
-        meta = {"kind": "framing.LoadedTermTagger", "format": 1, "params": self.get_params()}
+        meta = {"kind": "framing.LoadedTermTagger", "format": 2, "params": self.get_params()}
         meta["card"] = card or {}
         save_arrays(path, meta, self.weights_.arrays("w_"))
 
@@ -191,6 +211,11 @@ class LoadedTermTagger(TransformerMixin, ClassifierMixin, BaseEstimator):
         meta, arrays = load_arrays(path)
         if meta.get("kind") != "framing.LoadedTermTagger":
             raise InputError(f"{os.fspath(path)}: not a LoadedTermTagger model")
+        if meta.get("format") != 2:
+            raise InputError(
+                f"{os.fspath(path)}: LoadedTermTagger file format {meta.get('format')} is not"
+                " supported (this version reads format 2; retrain the model)"
+            )
         est = cls(**meta["params"])
         est.weights_ = LinearWeights.from_arrays(arrays, "w_")
         est.classes_ = np.array([0, 1])

@@ -1,0 +1,421 @@
+"""Fast scoring of many paragraphs with a fitted tagger and bias classifier.
+
+Both models are linear over features that are sums of per-word, per-neighbour,
+per-word-pair and per-category terms, plus a few per-paragraph numbers. This module
+computes each word type's and each word pair's contribution once (hashing its feature
+strings through the model's own hashers), keeps them in growing arrays, and scores a
+batch of paragraphs with a handful of vectorised NumPy operations: no scikit-learn call
+and no feature strings per paragraph. The results equal the models' ``predict_proba``
+up to floating-point rounding (``tests/test_loaded_fast.py`` checks it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import numpy as np
+from sklearn.feature_extraction import FeatureHasher
+
+from ..lexicon import EPISTEMIC_CATEGORIES, Match
+from ..segment import TOKEN_PATTERN, normalize
+from ._features import (
+    BOS,
+    DENSE_TOKEN_FEATURES,
+    EOS,
+    PAIR_BIGRAM,
+    PAIR_PW,
+    PAIR_WN,
+    _resources,
+    char_ngrams,
+    pair_index,
+    quote_marks,
+    word_dense,
+    word_hash,
+    word_strings,
+)
+
+if TYPE_CHECKING:
+    from ._bias import BiasClassifier
+    from ._tagger import LoadedTermTagger
+
+__all__ = ["FastParagraph", "FastResult", "FastScorer", "fast_paragraph"]
+
+# Per word type: tagger terms (column-major, one gather per column) of the word itself,
+# as a capitalised non-first word, as previous / next / second previous / second next word.
+_T_OWN, _T_CAP, _T_P1, _T_N1, _T_P2, _T_N2 = range(6)
+# Per word type, summed per paragraph: classifier word and character terms (weight * idf,
+# idf**2), the classifier's mean features folded into one term, textblob subjectivity
+# (0 when the word is not in its lexicon) and whether the word is in it.
+_S_WW, _S_NW, _S_WC, _S_NC, _S_LIN, _S_SUBJ, _S_HAS = range(7)
+_N_S = 7
+# Per word type, maximum per paragraph: VADER |valence| / 4, subjectivity.
+_M_VABS, _M_SUBJ = range(2)
+
+
+class FastResult(NamedTuple):
+    """What :meth:`FastScorer.score` returns, per paragraph."""
+
+    #: The tagger's probability for each word token (empty list without a tagger).
+    word_probs: list[np.ndarray]
+    #: Bias probabilities (empty without a bias classifier).
+    bias: np.ndarray
+    #: Mean textblob subjectivity of the words in its lexicon (NaN when none is).
+    subjectivity: np.ndarray
+
+
+@dataclass(slots=True)
+class FastParagraph:
+    """One paragraph to score: its word tokens, lexicon matches and raw text."""
+
+    words: Sequence[str]
+    lower: Sequence[str]
+    matches: Sequence[Match]
+    text: str
+
+
+def fast_paragraph(text: str) -> FastParagraph:
+    """A :class:`FastParagraph` for a text, tokenised and matched as :func:`analyse_text` does.
+
+    Examples
+    --------
+    >>> fast_paragraph("The so-called reform").lower
+    ['the', 'so-called', 'reform']
+    """
+    _, _, matcher = _resources()
+    view = normalize(text)
+    found = list(TOKEN_PATTERN.finditer(view.text))
+    words = [m.group() for m in found]
+    lower = [w.lower() for w in words]
+    matches = matcher.match(words, [m.span() for m in found], view.text, lower)
+    return FastParagraph(words, lower, matches, text)
+
+
+class FastScorer:
+    """Scores paragraphs with a tagger and/or bias classifier through cached per-type terms.
+
+    Parameters
+    ----------
+    bias : BiasClassifier, optional
+        Fitted classifier; its embedded tagger is used when ``tagger`` is None.
+    tagger : LoadedTermTagger, optional
+    max_types : int
+        The cache is emptied before a batch when it holds more word types than this.
+
+    Examples
+    --------
+    >>> from framing.loaded import BiasClassifier
+    >>> clf = BiasClassifier.pretrained()
+    >>> fast = FastScorer(clf)
+    >>> p = FastParagraph(["A", "sham", "vote"], ["a", "sham", "vote"], [], "A sham vote")
+    >>> res = fast.score([p])
+    >>> bool(np.isclose(res.bias[0], clf.predict_proba(["A sham vote"])[0, 1]))
+    True
+    """
+
+    def __init__(
+        self,
+        bias: BiasClassifier | None = None,
+        tagger: LoadedTermTagger | None = None,
+        max_types: int = 200_000,
+    ) -> None:
+        if bias is not None and bias.tagger_ is not None:
+            if tagger is not None and tagger is not bias.tagger_:
+                raise ValueError("tagger must be the bias classifier's own tagger")
+            tagger = bias.tagger_
+        if bias is None and tagger is None:
+            raise ValueError("FastScorer needs a bias classifier or a tagger")
+        self.bias = bias
+        self.tagger = tagger
+        self.max_types = max_types
+        self._setup()
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"bias": self.bias, "tagger": self.tagger, "max_types": self.max_types}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._setup()
+
+    # -- weights and caches -------------------------------------------------------------------
+    def _setup(self) -> None:
+        t = self.tagger
+        if t is not None:
+            nf = t.weights_.n_features - len(DENSE_TOKEN_FEATURES)
+            coef = t.weights_._coef
+            self._t_hasher = FeatureHasher(nf, input_type="string", alternate_sign=False)
+            self._t_coef = coef[:nf]
+            self._t_dense = coef[nf:]
+            self._t_b = t.weights_.intercept
+        b = self.bias
+        if b is not None:
+            nf = b.n_features
+            coef = b.weights_._coef
+            self._b_hashers = []
+            blocks = 1 + bool(b.char_ngrams)
+            for k in range(blocks):
+                idf = b.idf_[k]
+                self._b_hashers.append(
+                    (
+                        FeatureHasher(nf, input_type="string", alternate_sign=False),
+                        coef[k * nf : (k + 1) * nf] * idf,
+                        idf * idf,
+                    )
+                )
+            self._b_dense = coef[blocks * nf :] * b.dense_weight / b.dense_scale_
+            self._b_b = b.weights_.intercept - float(
+                np.dot(b.dense_mean_ / b.dense_scale_ * b.dense_weight, coef[blocks * nf :])
+            )
+        self._clear()
+
+    def _clear(self) -> None:
+        self._types: dict[str, int] = {}
+        self._T = np.zeros((6, 1024))
+        self._S = np.zeros((1024, _N_S))
+        self._M = np.zeros((1024, 2))
+        self._H = np.zeros(1024, dtype=np.uint64)
+        self._cats: dict[str, int] = {}
+        self._C = np.zeros((3, 0))
+        self._add_types([BOS, EOS], [BOS, EOS])
+        self._cat_ids(["-", BOS, EOS])
+
+    def _grow(self, n: int) -> None:
+        size = max(n, 2 * len(self._H))
+        n0 = len(self._types)
+        T = np.zeros((6, size))
+        T[:, :n0] = self._T[:, :n0]
+        S = np.zeros((size, _N_S))
+        S[:n0] = self._S[:n0]
+        M = np.zeros((size, 2))
+        M[:n0] = self._M[:n0]
+        H = np.zeros(size, dtype=np.uint64)
+        H[:n0] = self._H[:n0]
+        self._T, self._S, self._M, self._H = T, S, M, H
+
+    def _add_types(self, words: list[str], lower: list[str]) -> None:
+        n0 = len(self._types)
+        n = n0 + len(words)
+        if n > len(self._H):
+            self._grow(n)
+        T, S, M = self._T[:, n0:n], self._S[n0:n], self._M[n0:n]
+        pairs = list(zip(words, lower, strict=True))
+        if self.tagger is not None:
+            H = self._t_hasher.transform(word_strings(w, lw) for w, lw in pairs)
+            dense = np.array([word_dense(w, lw) for w, lw in pairs])
+            T[_T_OWN] = H @ self._t_coef + dense @ self._t_dense[:8]
+            T[_T_CAP] = [self._t_dense[8] * w[:1].isupper() for w in words]
+            for col, prefix in ((_T_P1, "p="), (_T_N1, "n="), (_T_P2, "p2="), (_T_N2, "n2=")):
+                T[col] = self._t_hasher.transform([prefix + lw] for lw in lower) @ self._t_coef
+        vader, subj, _ = _resources()
+        stats = np.zeros((len(words), 4))  # |valence| / 4, negative, subjectivity, subjective
+        for r, lw in enumerate(lower):
+            v = vader.get(lw, 0.0)
+            sub = subj.get(lw, (0.0, 0.0))[1]
+            stats[r] = (abs(v) / 4, v < 0, sub, sub >= 0.5)
+            S[r, _S_HAS] = lw in subj
+        if n0 < 2:  # the padding types add nothing to per-paragraph sums and maxima
+            stats[: 2 - n0] = 0.0
+        M[:, _M_VABS], M[:, _M_SUBJ] = stats[:, 0], stats[:, 2]
+        S[:, _S_SUBJ] = stats[:, 2]
+        if self.bias is not None:
+            hw, cw, nw = self._b_hashers[0]
+            H = hw.transform(["u=" + lw] for lw in lower)
+            S[:, _S_WW], S[:, _S_NW] = H @ cw, H @ nw
+            if len(self._b_hashers) > 1:
+                hc, cc, nc = self._b_hashers[1]
+                H = hc.transform(char_ngrams(lw, 2, 5) for lw in lower)
+                S[:, _S_WC], S[:, _S_NC] = H @ cc, H @ nc
+            S[:, _S_LIN] = stats @ self._b_dense[[2, 3, 5, 6]]
+        if n0 < 2:
+            S[: 2 - n0] = 0.0
+        self._H[n0:n] = [word_hash(lw) for lw in lower]
+        for k, w in enumerate(words):
+            self._types[w] = n0 + k
+
+    def _cat_ids(self, cats: list[str]) -> None:
+        new = [c for c in dict.fromkeys(cats) if c not in self._cats]
+        if not new:
+            return
+        rows = np.zeros((3, len(new)))
+        if self.tagger is not None:
+            h, c = self._t_hasher, self._t_coef
+            for col, prefix in enumerate(("cat=", "pcat=", "ncat=")):
+                rows[col] = h.transform([prefix + x] for x in new) @ c
+        for x in new:
+            self._cats[x] = len(self._cats)
+        self._C = np.hstack([self._C, rows])
+
+    # -- scoring --------------------------------------------------------------------------------
+    def score(self, paras: Sequence[FastParagraph], words: bool = True) -> FastResult:
+        """Word probabilities of the tagger (one array per paragraph), bias probabilities
+        and mean subjectivity of each paragraph.
+
+        Without a tagger, or with ``words=False``, the word list is empty; without a bias
+        classifier the bias array is empty.
+        """
+        if len(self._types) > self.max_types:
+            self._clear()
+        n_par = len(paras)
+        if not n_par:
+            return FastResult([], np.zeros(0), np.zeros(0))
+        lens = np.fromiter(map(len, (p.words for p in paras)), dtype=np.int64, count=n_par)
+        tokens = list(chain.from_iterable(p.words for p in paras))
+        get = self._types.get
+        ids = [get(w, -1) for w in tokens]
+        if -1 in ids:
+            lower = list(chain.from_iterable(p.lower for p in paras))
+            new = {w: lw for w, lw, i in zip(tokens, lower, ids, strict=True) if i < 0}
+            self._add_types(list(new), list(new.values()))
+            ids = [get(w, -1) for w in tokens]
+        # Paragraphs laid end to end, each padded with two BOS (id 0) and two EOS (id 1).
+        seg = np.zeros(n_par, dtype=np.int64)  # where each padded paragraph starts
+        np.cumsum(lens[:-1] + 4, out=seg[1:])
+        size = int(seg[-1] + lens[-1] + 4)
+        para_of = np.repeat(np.arange(n_par), lens + 4)
+        idx_in = np.arange(-2, size - 2) - seg[para_of]  # token index in its paragraph
+        is_tok = (idx_in >= 0) & (idx_in < lens[para_of])
+        padded = np.ones(size, dtype=np.int64)
+        padded[seg] = padded[seg + 1] = 0
+        padded[is_tok] = ids
+        cat, inten, neg, lex_sums = self._lexicon_arrays(paras, seg, is_tok)
+        sums = np.add.reduceat(self._S[padded], seg, axis=0)
+        maxima = np.maximum.reduceat(self._M[padded], seg, axis=0)
+        denom = np.maximum(lens, 1).astype(np.float64)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            subjectivity = np.where(sums[:, _S_HAS] > 0, sums[:, _S_SUBJ] / sums[:, _S_HAS], np.nan)
+        hashes = self._H[padded]
+        word_probs: list[np.ndarray] = []
+        probs = np.zeros(0)
+        if self.tagger is not None:
+            td, coef = self._t_dense, self._t_coef
+            T = self._T
+            pw, wn = pair_index(hashes[:-1], hashes[1:], (PAIR_PW, PAIR_WN), len(coef))
+            s = T[_T_OWN][padded]
+            s += T[_T_CAP][padded] * (idx_in > 0)
+            s[1:] += T[_T_P1][padded[:-1]] + coef[pw]
+            s[:-1] += T[_T_N1][padded[1:]] + coef[wn]
+            s[2:] += T[_T_P2][padded[:-2]]
+            s[:-2] += T[_T_N2][padded[2:]]
+            C = self._C
+            s += C[0][cat]
+            s[1:] += C[1][cat[:-1]]
+            s[:-1] += C[2][cat[1:]]
+            sent = (
+                td[12] * np.minimum(lex_sums[:, 0], 5) / 5
+                + td[13] * maxima[:, _M_VABS]
+                + td[14] * sums[:, _S_SUBJ] / denom
+                + self._t_b
+            )
+            s += (td[9] / np.maximum(lens - 1, 1))[para_of] * idx_in + sent[para_of]
+            s += td[10] * inten + td[11] * neg
+            probs = 1.0 / (1.0 + np.exp(-np.clip(s, -35, 35)))
+            probs[~is_tok] = 0.0
+            if words:
+                word_probs = np.split(probs[is_tok], np.cumsum(lens)[:-1])
+        if self.bias is None:
+            return FastResult(word_probs, np.zeros(0), subjectivity)
+        bias = self._bias(paras, seg, lens, sums, maxima, lex_sums, probs, hashes, padded)
+        return FastResult(word_probs, bias, subjectivity)
+
+    def _bias(
+        self,
+        paras: Sequence[FastParagraph],
+        seg: np.ndarray,
+        lens: np.ndarray,
+        sums: np.ndarray,
+        maxima: np.ndarray,
+        lex_sums: np.ndarray,
+        probs: np.ndarray,
+        hashes: np.ndarray,
+        padded: np.ndarray,
+    ) -> np.ndarray:
+        """Bias probabilities from per-paragraph sums (see :meth:`score`)."""
+        assert self.bias is not None
+        n_par = len(paras)
+        _, cw, nw = self._b_hashers[0]
+        (big,) = pair_index(hashes[:-1], hashes[1:], (PAIR_BIGRAM,), len(cw))
+        real = (padded[:-1] > 1) & (padded[1:] > 1)
+        pair_terms = np.zeros((len(padded), 2))
+        pair_terms[:-1][real] = np.column_stack([cw[big[real]], nw[big[real]]])
+        pair_sums = np.add.reduceat(pair_terms, seg, axis=0)
+        blocks = [(sums[:, _S_WW] + pair_sums[:, 0], sums[:, _S_NW] + pair_sums[:, 1])]
+        if len(self._b_hashers) > 1:
+            blocks.append((sums[:, _S_WC], sums[:, _S_NC]))
+        denom = np.maximum(lens, 1).astype(np.float64)
+        bd = self._b_dense
+        score = sums[:, _S_LIN] / denom + self._b_b
+        for dot, nrm in blocks:
+            nrm = np.sqrt(nrm)
+            nrm[nrm == 0] = 1.0
+            score += dot / nrm
+        dense = [
+            (0, np.log1p(lens)),
+            (1, maxima[:, _M_VABS]),
+            (4, maxima[:, _M_SUBJ]),
+            (7, lex_sums[:, 0]),
+            (8, lex_sums[:, 1]),
+            (9, lex_sums[:, 2]),
+            (10, np.fromiter(map(quote_marks, (p.text for p in paras)), np.float64, n_par)),
+            (11, np.fromiter((p.text.count("!") for p in paras), np.float64, n_par)),
+        ]
+        if self.bias.tagger_ is not None:
+            th = self.bias.tagger_.threshold
+            dense += [
+                (12, np.maximum.reduceat(probs, seg)),
+                (13, np.add.reduceat((probs >= th).astype(np.float64), seg)),
+                (14, np.add.reduceat(probs, seg) / np.sqrt(denom)),
+            ]
+        for k, v in dense:
+            score += bd[k] * v
+        return 1.0 / (1.0 + np.exp(-np.clip(score, -35, 35)))
+
+    def _lexicon_arrays(
+        self, paras: Sequence[FastParagraph], seg: np.ndarray, is_tok: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Per padded slot: category id, intensity, negated; per paragraph: loaded count,
+        loaded intensity and epistemic count."""
+        cids = self._cats
+        at: list[int] = []
+        span: list[int] = []
+        cat_of: list[int] = []
+        inten_of: list[float] = []
+        neg_of: list[bool] = []
+        for base, p in zip((seg + 2).tolist(), paras, strict=True):
+            if p.matches:
+                for m in p.matches:
+                    ents = m.entries
+                    c = ents[0].category
+                    cid = cids.get(c)
+                    if cid is None:
+                        self._cat_ids([c])
+                        cid = cids[c]
+                    at.append(base + m.start)
+                    span.append(m.end - m.start)
+                    cat_of.append(cid)
+                    inten_of.append(
+                        ents[0].intensity if len(ents) == 1 else max(e.intensity for e in ents)
+                    )
+                    neg_of.append(m.negated)
+        size = len(is_tok)
+        cat = np.where(is_tok, cids["-"], cids[EOS])
+        cat[seg] = cat[seg + 1] = cids[BOS]
+        inten = np.zeros(size)
+        neg = np.zeros(size)
+        per_slot = np.zeros((size, 3))  # loaded, loaded intensity, epistemic
+        if at:
+            k = np.array(span, dtype=np.int64)
+            idx = np.array(at, dtype=np.int64)
+            if k.max() > 1:  # phrases: one slot per token
+                first = np.repeat(idx - np.cumsum(k) + k, k)
+                idx = first + np.arange(int(k.sum()))
+            cat[idx] = np.repeat(np.array(cat_of, dtype=np.int64), k)
+            inten[idx] = np.repeat(np.array(inten_of), k)
+            neg[idx] = np.repeat(np.array(neg_of, dtype=np.float64), k)
+            epi = [cids[c] for c in EPISTEMIC_CATEGORIES if c in cids]
+            is_epi = np.isin(cat[idx], epi)
+            per_slot[idx, 0] = ~is_epi
+            per_slot[idx, 1] = inten[idx] * ~is_epi
+            per_slot[idx, 2] = is_epi
+        return cat, inten, neg, np.add.reduceat(per_slot, seg, axis=0)
