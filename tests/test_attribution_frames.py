@@ -237,3 +237,12 @@ def test_inflected_verb_in_a_title_case_line_is_a_cue():
 def test_plural_noun_in_a_title_case_name_is_not_a_cue():
     s = "United States Reports Growth Figures"
     assert all(_t(s, a.cue) != "States" for a in _run(s))
+
+
+def test_adverbs_around_the_verb_join_the_cue():
+    s = "The governor has long said that taxes are too high."
+    assert _t(s, _one(s).cue) == "has long said"
+    s = "The governor said repeatedly that taxes are too high."
+    assert _t(s, _one(s).cue) == "said repeatedly"
+    s = "The governor said Tuesday night that taxes are too high."
+    assert _t(s, _one(s).cue) == "said Tuesday night"
