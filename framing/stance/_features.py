@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
+from itertools import chain
 from typing import NamedTuple
 
 import numpy as np
@@ -59,7 +60,7 @@ _BOUND = frozenset(',;:()-"'.replace("", " ").split()) | frozenset(
     "but while although though whereas because which who after before when".split()
 )
 _WINDOW = 6
-_MAX_MEMO = 1 << 20
+_KEY_PREFIXES = ("u:", "l:", "r:", "l1:", "l2:", "r1:", "r2:", "b:")
 
 
 _BUCKET = ["1", "1", "2", "3", "3", "4", "4", "4", "4", "5"]
@@ -74,17 +75,16 @@ _NNAMES, _NEGC = _DI["n_names"], _DI["negations_in_clause"]
 class MentionParts(NamedTuple):
     """Features of one mention, made by :class:`MentionFeaturizer`.
 
-    ``keys`` are the sentence's word keys (one tuple per token, see
-    :meth:`MentionFeaturizer._word`; shared by every mention of the sentence) and the
-    mention is ``keys[a:b]``: :func:`sparse_matrix` derives the bag of the masked
-    sentence and the context-window features from them. ``own_keys`` /
+    ``ids`` are the sentence's words as rows of the word-key table (shared by every
+    mention of the sentence) and the mention is ``ids[a:b]``: :func:`sparse_matrix`
+    derives the bag of the masked sentence and the context-window features from them. ``own_keys`` /
     ``own_values`` hold the mention's evaluative-word features; ``dense`` the numbers
     of :data:`DENSE_NAMES`. Keys are 32-bit hashes of feature strings (MurmurHash3; a
     bigram's key mixes its two words' keys); a model takes them modulo its number of
     features.
     """
 
-    keys: list[tuple[int, ...]]
+    ids: list[int]
     a: int
     b: int
     own_keys: list[int]
@@ -104,6 +104,32 @@ def _pair(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 _M1, _M2, _MASK, _S7 = (np.uint64(v) for v in (16777619, 2246822519, 0xFFFFFFFF, 7))
 
 
+class _WordKeys:
+    """Word -> row id of its hashed keys (one per prefix in ``_KEY_PREFIXES``).
+
+    A memo of a pure function shared by the process: ids are stable, so rows of one
+    growing array serve every batch (news vocabularies take a few MB).
+    """
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.array = np.zeros((4096, len(_KEY_PREFIXES)), dtype=np.uint64)
+
+    def add(self, w: str) -> int:
+        i = self.ids.get(w)
+        if i is not None:
+            return i
+        i = len(self.ids)
+        if i >= len(self.array):
+            grown = np.zeros((2 * len(self.array), len(_KEY_PREFIXES)), dtype=np.uint64)
+            grown[: len(self.array)] = self.array
+            self.array = grown
+        self.array[i] = [_hash(p + w) for p in _KEY_PREFIXES]
+        self.ids[w] = i
+        return i
+
+
+_WORDS = _WordKeys()
 _SALT_LB = np.uint64(_hash("<left bigram>"))
 _SALT_RB = np.uint64(_hash("<right bigram>"))
 _T_KEYS = np.asarray([_hash(p + "<t>") for p in ("u:", "b:")], dtype=np.uint64)
@@ -116,26 +142,14 @@ class MentionFeaturizer:
     --------
     >>> f = MentionFeaturizer()
     >>> parts = f.features("Critics praised Russia.", 16, 22)
-    >>> len(parts.keys), (parts.a, parts.b), len(parts.dense) == len(DENSE_NAMES)
+    >>> len(parts.ids), (parts.a, parts.b), len(parts.dense) == len(DENSE_NAMES)
     (4, (2, 3), True)
     """
 
     def __init__(self) -> None:
         self.lexicon = polarity_lexicon()
         self.rules = LexiconStance(self.lexicon)
-        self._words: dict[str, tuple[int, ...]] = {}
         self._keys: dict[str, int] = {}
-
-    def _word(self, w: str) -> tuple[int, ...]:
-        """Keys of ``w`` as unigram, left / right window word, nearest words, bigram part."""
-        keys = self._words.get(w)
-        if keys is None:
-            if len(self._words) > _MAX_MEMO:
-                self._words.clear()
-            keys = self._words[w] = tuple(
-                _hash(p + w) for p in ("u:", "l:", "r:", "l1:", "l2:", "r1:", "r2:", "b:")
-            )
-        return keys
 
     def _key(self, name: str) -> int:
         k = self._keys.get(name)
@@ -161,9 +175,9 @@ class MentionFeaturizer:
                 "<ent>" if c and i > 0 and w not in lex and w.isalpha() else w
                 for i, (w, c) in enumerate(zip(words, toks.caps, strict=True))
             ]
-            word = self._word
+            word = _WORDS.ids.get
             cache["norm"] = norm
-            cache["keys"] = [word(w) for w in norm]
+            cache["ids"] = [word(w) or _WORDS.add(w) for w in norm]
             cache["n_ent"] = norm.count("<ent>")
             cache["has_quote"] = float('"' in words)
             cache["isneg"] = [w in NEGATORS for w in words]
@@ -243,7 +257,7 @@ class MentionFeaturizer:
         dense[_RELPOS] = a / max(m, 1)
         dense[_CLEN] = (ce - cs - (b - a)) / 10.0
         dense[_NNAMES] = (cache["n_ent"] - norm[a:b].count("<ent>")) / 5.0
-        return MentionParts(cache["keys"], a, b, keys, vals, dense)
+        return MentionParts(cache["ids"], a, b, keys, vals, dense)
 
 
 def token_range(toks: SentenceTokens, start: int, end: int) -> tuple[int, int]:
@@ -266,19 +280,19 @@ def sparse_matrix(parts: Sequence[MentionParts], n_features: int) -> sp.csr_matr
         return sp.csr_matrix((0, n_features))
     # The distinct sentences, their tokens' keys stacked into one array.
     seen: dict[int, int] = {}
-    flat: list[tuple[int, ...]] = []
+    flat: list[int] = []
     offs: list[int] = []
     lens: list[int] = []
     sent = np.empty(n_rows, dtype=np.int64)
     for r, p in enumerate(parts):
-        k = seen.get(id(p.keys))
+        k = seen.get(id(p.ids))
         if k is None:
-            k = seen[id(p.keys)] = len(offs)
+            k = seen[id(p.ids)] = len(offs)
             offs.append(len(flat))
-            lens.append(len(p.keys))
-            flat += p.keys
+            lens.append(len(p.ids))
+            flat += p.ids
         sent[r] = k
-    K = np.asarray(flat or [(0,) * 8], dtype=np.uint64).reshape(-1, 8)
+    K = _WORDS.array[np.asarray(flat or [0], dtype=np.int64)]
     last = max(len(flat) - 1, 0)
     off = np.asarray(offs, dtype=np.int64)
     ln = np.asarray(lens, dtype=np.int64)
@@ -350,8 +364,8 @@ def sparse_matrix(parts: Sequence[MentionParts], n_features: int) -> sp.csr_matr
     # The mention's evaluative-word features.
     own_n = [len(p.own_keys) for p in parts]
     rows_l.append(np.repeat(np.arange(n_rows), own_n))
-    keys_l.append(np.asarray([k for p in parts for k in p.own_keys], dtype=np.uint64))
-    vals_l.append(np.asarray([v for p in parts for v in p.own_values], dtype=np.float64))
+    keys_l.append(np.fromiter(chain.from_iterable(p.own_keys for p in parts), np.uint64))
+    vals_l.append(np.fromiter(chain.from_iterable(p.own_values for p in parts), np.float64))
     rows = np.concatenate(rows_l)
     cols = (np.concatenate(keys_l).astype(np.uint64) % np.uint64(n_features)).astype(np.int64)
     vals = np.concatenate(vals_l)

@@ -89,15 +89,19 @@ def tokenize_sentence(
     [('good', True), ('.', True), ('"', True)]
     """
     sub = fold(text[start:end])
-    spans = [m.span() for m in TOKEN_RE.finditer(sub)]
     low = sub.lower()
-    if len(low) != len(sub):  # a few characters lengthen when lower-cased
+    if len(low) == len(sub):  # lower-casing keeps \w and \s: the same tokens
+        rel = [m.start() for m in TOKEN_RE.finditer(low)]
+        words = TOKEN_RE.findall(low)
+        starts = [start + a for a in rel]
+        ends = [a + len(w) for a, w in zip(starts, words, strict=True)]
+    else:  # a few characters lengthen when lower-cased
+        spans = [m.span() for m in TOKEN_RE.finditer(sub)]
+        rel = [a for a, _ in spans]
         words = [sub[a:b].lower() for a, b in spans]
-    else:
-        words = [low[a:b] for a, b in spans]
-    caps = [sub[a].isupper() for a, _ in spans]
-    starts = [start + a for a, _ in spans]
-    ends = [start + b for _, b in spans]
+        starts = [start + a for a in rel]
+        ends = [start + b for _, b in spans]
+    caps = [sub[a].isupper() for a in rel]
     quoted = [False] * len(words)
     if quoted_ranges:
         k = 0

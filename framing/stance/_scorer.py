@@ -231,7 +231,7 @@ class StanceScorer(Scorer):
                     la, lb = token_range(toks, ls, le)
                     for i in range(la, lb):
                         extra[i] = pol
-            views: dict[Any, tuple[SentenceTokens, list[int]]] = {}
+            views: dict[Any, tuple[SentenceTokens, dict[int, int] | None]] = {}
             # The classifier judges the sentence toward a target in one voice: once.
             first: dict[tuple[str, bool], dict[str, Any]] = {}
             # Adjacent mentions of one target in one voice ("Russian President Vladimir
@@ -261,7 +261,7 @@ class StanceScorer(Scorer):
                 share = first.get((ms[unit[0]].target, quoted)) if want_feat else None
                 if want_feat and b > a and share is None:
                     view, pos = _view(toks, a, quoted, sub, views, lexicon)
-                    va = pos.index(a) if a in pos else -1
+                    va = a if pos is None else pos.get(a, -1)
                     if va >= 0:
                         feat = self.featurizer.from_tokens(view, va, va + (b - a))
                 voice = "quoted" if quoted else "author"
@@ -334,26 +334,33 @@ def _view(
     a: int,
     quoted: bool,
     ranges: list[tuple[int, int]],
-    cache: dict[Any, tuple[SentenceTokens, list[int]]],
+    cache: dict[Any, tuple[SentenceTokens, dict[int, int] | None]],
     lexicon: dict[str, float],
-) -> tuple[SentenceTokens, list[int]]:
-    """The sentence as one voice sees it: the author's words, or the words of one quote."""
+) -> tuple[SentenceTokens, dict[int, int] | None]:
+    """The sentence as one voice sees it: the author's words, or the words of one quote.
+
+    Returns the view and a map from token index to view index (None: the same).
+    """
     if not ranges:
-        return toks, list(range(len(toks.words)))
+        return toks, None
+    key: Any = "author"
     if quoted:
         pos = toks.starts[a]
-        key: Any = next(((qa, qb) for qa, qb in ranges if qa <= pos < qb), None)
+        key = next(((qa, qb) for qa, qb in ranges if qa <= pos < qb), None)
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
+    if quoted:
+        starts = toks.starts
         keep = [
             i
             for i, q in enumerate(toks.quoted)
-            if q and key is not None and key[0] <= toks.starts[i] < key[1]
+            if q and key is not None and key[0] <= starts[i] < key[1]
         ]
     else:
-        key = "author"
         keep = [i for i, q in enumerate(toks.quoted) if not q]
-    if key not in cache:
-        cache[key] = (toks.subset(keep, lexicon), keep)
-    return cache[key]
+    hit = cache[key] = (toks.subset(keep, lexicon), {i: k for k, i in enumerate(keep)})
+    return hit
 
 
 def _loaded_polarity(span: Span) -> float:
