@@ -38,10 +38,14 @@ TAGGER_FEATURES = ("tagger_max", "tagger_n_loaded", "tagger_sum_norm")
 class BiasClassifier(TransformerMixin, ClassifierMixin, BaseEstimator):
     """Probability that a sentence or paragraph uses biased / loaded language.
 
-    Features: hashed word 1-2-grams and character 2-5-grams (TF-IDF weighted, no
-    vocabulary is stored), dense counts from the project's lexicons, VADER valence
-    and textblob subjectivity statistics, and (optionally) the word probabilities of
-    a :class:`LoadedTermTagger`; a logistic regression on top.
+    Features: hashed word 1-2-grams and character 2-5-grams of the words (counts times
+    idf, each block divided by ``sqrt(sum(count * idf**2))``; no vocabulary is
+    stored), dense counts from the project's lexicons, VADER valence and textblob
+    subjectivity statistics, and (optionally) statistics of the word probabilities of
+    a :class:`LoadedTermTagger`; a logistic regression on top. Every feature is a sum
+    over words and word pairs or a per-text number, so a text's score can be computed
+    from cached per-word terms (:class:`framing.loaded._fast.FastScorer`, used by
+    :class:`LoadedScorer`).
 
     Parameters
     ----------

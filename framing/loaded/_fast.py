@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
+from scipy import sparse
 from sklearn.feature_extraction import FeatureHasher
 
 from ..lexicon import EPISTEMIC_CATEGORIES, Match
@@ -51,6 +51,7 @@ _T_OWN, _T_CAP, _T_P1, _T_N1, _T_P2, _T_N2 = range(6)
 # (0 when the word is not in its lexicon) and whether the word is in it.
 _S_WW, _S_NW, _S_WC, _S_NC, _S_LIN, _S_SUBJ, _S_HAS = range(7)
 _N_S = 7
+_BOS2, _EOS2 = (0, 0), (1, 1)
 # Per word type, maximum per paragraph: VADER |valence| / 4, subjectivity.
 _M_VABS, _M_SUBJ = range(2)
 
@@ -103,14 +104,15 @@ class FastScorer:
     tagger : LoadedTermTagger, optional
     max_types : int
         The cache is emptied before a batch when it holds more word types than this.
+    chunk : int
+        Paragraphs scored together (larger batches are cut into chunks of this size).
 
     Examples
     --------
     >>> from framing.loaded import BiasClassifier
     >>> clf = BiasClassifier.pretrained()
     >>> fast = FastScorer(clf)
-    >>> p = FastParagraph(["A", "sham", "vote"], ["a", "sham", "vote"], [], "A sham vote")
-    >>> res = fast.score([p])
+    >>> res = fast.score([fast_paragraph("A sham vote")])
     >>> bool(np.isclose(res.bias[0], clf.predict_proba(["A sham vote"])[0, 1]))
     True
     """
@@ -120,6 +122,7 @@ class FastScorer:
         bias: BiasClassifier | None = None,
         tagger: LoadedTermTagger | None = None,
         max_types: int = 200_000,
+        chunk: int = 256,
     ) -> None:
         if bias is not None and bias.tagger_ is not None:
             if tagger is not None and tagger is not bias.tagger_:
@@ -130,10 +133,16 @@ class FastScorer:
         self.bias = bias
         self.tagger = tagger
         self.max_types = max_types
+        self.chunk = chunk
         self._setup()
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"bias": self.bias, "tagger": self.tagger, "max_types": self.max_types}
+        return {
+            "bias": self.bias,
+            "tagger": self.tagger,
+            "max_types": self.max_types,
+            "chunk": self.chunk,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
@@ -174,7 +183,7 @@ class FastScorer:
         self._types: dict[str, int] = {}
         self._T = np.zeros((6, 1024))
         self._S = np.zeros((1024, _N_S))
-        self._M = np.zeros((1024, 2))
+        self._M = np.zeros((2, 1024))
         self._H = np.zeros(1024, dtype=np.uint64)
         self._cats: dict[str, int] = {}
         self._C = np.zeros((3, 0))
@@ -188,8 +197,8 @@ class FastScorer:
         T[:, :n0] = self._T[:, :n0]
         S = np.zeros((size, _N_S))
         S[:n0] = self._S[:n0]
-        M = np.zeros((size, 2))
-        M[:n0] = self._M[:n0]
+        M = np.zeros((2, size))
+        M[:, :n0] = self._M[:, :n0]
         H = np.zeros(size, dtype=np.uint64)
         H[:n0] = self._H[:n0]
         self._T, self._S, self._M, self._H = T, S, M, H
@@ -199,7 +208,7 @@ class FastScorer:
         n = n0 + len(words)
         if n > len(self._H):
             self._grow(n)
-        T, S, M = self._T[:, n0:n], self._S[n0:n], self._M[n0:n]
+        T, S, M = self._T[:, n0:n], self._S[n0:n], self._M[:, n0:n]
         pairs = list(zip(words, lower, strict=True))
         if self.tagger is not None:
             H = self._t_hasher.transform(word_strings(w, lw) for w, lw in pairs)
@@ -217,7 +226,7 @@ class FastScorer:
             S[r, _S_HAS] = lw in subj
         if n0 < 2:  # the padding types add nothing to per-paragraph sums and maxima
             stats[: 2 - n0] = 0.0
-        M[:, _M_VABS], M[:, _M_SUBJ] = stats[:, 0], stats[:, 2]
+        M[_M_VABS], M[_M_SUBJ] = stats[:, 0], stats[:, 2]
         S[:, _S_SUBJ] = stats[:, 2]
         if self.bias is not None:
             hw, cw, nw = self._b_hashers[0]
@@ -260,28 +269,48 @@ class FastScorer:
         n_par = len(paras)
         if not n_par:
             return FastResult([], np.zeros(0), np.zeros(0))
+        if n_par > self.chunk:  # arrays that stay in the CPU cache are much faster
+            parts = [
+                self.score(paras[i : i + self.chunk], words) for i in range(0, n_par, self.chunk)
+            ]
+            return FastResult(
+                [w for r in parts for w in r.word_probs],
+                np.concatenate([r.bias for r in parts]),
+                np.concatenate([r.subjectivity for r in parts]),
+            )
         lens = np.fromiter(map(len, (p.words for p in paras)), dtype=np.int64, count=n_par)
-        tokens = list(chain.from_iterable(p.words for p in paras))
-        get = self._types.get
-        ids = [get(w, -1) for w in tokens]
-        if -1 in ids:
-            lower = list(chain.from_iterable(p.lower for p in paras))
-            new = {w: lw for w, lw, i in zip(tokens, lower, ids, strict=True) if i < 0}
-            self._add_types(list(new), list(new.values()))
-            ids = [get(w, -1) for w in tokens]
         # Paragraphs laid end to end, each padded with two BOS (id 0) and two EOS (id 1).
+        get = self._types.get
+        ids: list[int | None] = []
+        for p in paras:
+            ids += _BOS2
+            ids += map(get, p.words)
+            ids += _EOS2
+        if None in ids:
+            new = {
+                w: lw
+                for p in paras
+                for w, lw in zip(p.words, p.lower, strict=True)
+                if w not in self._types
+            }
+            self._add_types(list(new), list(new.values()))
+            ids = []
+            for p in paras:
+                ids += _BOS2
+                ids += map(get, p.words)
+                ids += _EOS2
+        padded = np.array(ids, dtype=np.int64)
+        size = len(padded)
         seg = np.zeros(n_par, dtype=np.int64)  # where each padded paragraph starts
         np.cumsum(lens[:-1] + 4, out=seg[1:])
-        size = int(seg[-1] + lens[-1] + 4)
-        para_of = np.repeat(np.arange(n_par), lens + 4)
-        idx_in = np.arange(-2, size - 2) - seg[para_of]  # token index in its paragraph
-        is_tok = (idx_in >= 0) & (idx_in < lens[para_of])
-        padded = np.ones(size, dtype=np.int64)
-        padded[seg] = padded[seg + 1] = 0
-        padded[is_tok] = ids
-        cat, inten, neg, lex_sums = self._lexicon_arrays(paras, seg, is_tok)
-        sums = np.add.reduceat(self._S[padded], seg, axis=0)
-        maxima = np.maximum.reduceat(self._M[padded], seg, axis=0)
+        is_tok = padded > 1
+        cat, inten, neg, lex_sums = self._lexicon_arrays(paras, seg, padded)
+        n_types = len(self._types)
+        per_para = sparse.csr_matrix(
+            (np.ones(size), padded, np.append(seg, size)), shape=(n_par, n_types)
+        )
+        sums = per_para @ self._S[:n_types]  # pads add zeros
+        maxima = np.column_stack([np.maximum.reduceat(m[padded], seg) for m in self._M])
         denom = np.maximum(lens, 1).astype(np.float64)
         with np.errstate(invalid="ignore", divide="ignore"):
             subjectivity = np.where(sums[:, _S_HAS] > 0, sums[:, _S_SUBJ] / sums[:, _S_HAS], np.nan)
@@ -292,6 +321,8 @@ class FastScorer:
             td, coef = self._t_dense, self._t_coef
             T = self._T
             pw, wn = pair_index(hashes[:-1], hashes[1:], (PAIR_PW, PAIR_WN), len(coef))
+            para_of = np.repeat(np.arange(n_par), lens + 4)
+            idx_in = np.arange(-2, size - 2) - seg[para_of]  # token index in its paragraph
             s = T[_T_OWN][padded]
             s += T[_T_CAP][padded] * (idx_in > 0)
             s[1:] += T[_T_P1][padded[:-1]] + coef[pw]
@@ -333,14 +364,15 @@ class FastScorer:
     ) -> np.ndarray:
         """Bias probabilities from per-paragraph sums (see :meth:`score`)."""
         assert self.bias is not None
-        n_par = len(paras)
         _, cw, nw = self._b_hashers[0]
         (big,) = pair_index(hashes[:-1], hashes[1:], (PAIR_BIGRAM,), len(cw))
         real = (padded[:-1] > 1) & (padded[1:] > 1)
-        pair_terms = np.zeros((len(padded), 2))
-        pair_terms[:-1][real] = np.column_stack([cw[big[real]], nw[big[real]]])
-        pair_sums = np.add.reduceat(pair_terms, seg, axis=0)
-        blocks = [(sums[:, _S_WW] + pair_sums[:, 0], sums[:, _S_NW] + pair_sums[:, 1])]
+        blocks = [
+            (
+                sums[:, _S_WW] + np.add.reduceat(cw[big] * real, seg),
+                sums[:, _S_NW] + np.add.reduceat(nw[big] * real, seg),
+            )
+        ]
         if len(self._b_hashers) > 1:
             blocks.append((sums[:, _S_WC], sums[:, _S_NC]))
         denom = np.maximum(lens, 1).astype(np.float64)
@@ -350,6 +382,7 @@ class FastScorer:
             nrm = np.sqrt(nrm)
             nrm[nrm == 0] = 1.0
             score += dot / nrm
+        texts = [p.text for p in paras]
         dense = [
             (0, np.log1p(lens)),
             (1, maxima[:, _M_VABS]),
@@ -357,8 +390,8 @@ class FastScorer:
             (7, lex_sums[:, 0]),
             (8, lex_sums[:, 1]),
             (9, lex_sums[:, 2]),
-            (10, np.fromiter(map(quote_marks, (p.text for p in paras)), np.float64, n_par)),
-            (11, np.fromiter((p.text.count("!") for p in paras), np.float64, n_par)),
+            (10, np.array([quote_marks(t) for t in texts], dtype=np.float64)),
+            (11, np.array([t.count("!") for t in texts], dtype=np.float64)),
         ]
         if self.bias.tagger_ is not None:
             th = self.bias.tagger_.threshold
@@ -372,50 +405,55 @@ class FastScorer:
         return 1.0 / (1.0 + np.exp(-np.clip(score, -35, 35)))
 
     def _lexicon_arrays(
-        self, paras: Sequence[FastParagraph], seg: np.ndarray, is_tok: np.ndarray
+        self, paras: Sequence[FastParagraph], seg: np.ndarray, padded: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Per padded slot: category id, intensity, negated; per paragraph: loaded count,
-        loaded intensity and epistemic count."""
+        """Per padded slot: category id, intensity, negated; per paragraph: tokens in
+        charged (loaded) matches, their intensity, and tokens in epistemic matches."""
         cids = self._cats
         at: list[int] = []
         span: list[int] = []
         cat_of: list[int] = []
         inten_of: list[float] = []
         neg_of: list[bool] = []
-        for base, p in zip((seg + 2).tolist(), paras, strict=True):
-            if p.matches:
-                for m in p.matches:
-                    ents = m.entries
-                    c = ents[0].category
-                    cid = cids.get(c)
-                    if cid is None:
-                        self._cat_ids([c])
-                        cid = cids[c]
-                    at.append(base + m.start)
-                    span.append(m.end - m.start)
-                    cat_of.append(cid)
-                    inten_of.append(
-                        ents[0].intensity if len(ents) == 1 else max(e.intensity for e in ents)
-                    )
-                    neg_of.append(m.negated)
-        size = len(is_tok)
-        cat = np.where(is_tok, cids["-"], cids[EOS])
-        cat[seg] = cat[seg + 1] = cids[BOS]
+        sums = np.zeros((len(paras), 3))
+        for k, (base, p) in enumerate(zip((seg + 2).tolist(), paras, strict=True)):
+            if not p.matches:
+                continue
+            n_loaded = n_epi = 0
+            total = 0.0
+            for m in p.matches:
+                ents = m.entries
+                c = ents[0].category
+                cid = cids.get(c)
+                if cid is None:
+                    self._cat_ids([c])
+                    cid = cids[c]
+                x = ents[0].intensity if len(ents) == 1 else max(e.intensity for e in ents)
+                n = m.end - m.start
+                if c in EPISTEMIC_CATEGORIES:
+                    n_epi += n
+                else:
+                    n_loaded += n
+                    total += n * x
+                at.append(base + m.start)
+                span.append(n)
+                cat_of.append(cid)
+                inten_of.append(x)
+                neg_of.append(m.negated)
+            sums[k] = (n_loaded, total, n_epi)
+        if self.tagger is None:
+            return padded, padded, padded, sums
+        size = len(padded)
+        # tokens "-" (id 0), BOS slots (id 1), EOS slots (id 2)
+        cat = np.where(padded > 1, cids["-"], padded + 1)
         inten = np.zeros(size)
         neg = np.zeros(size)
-        per_slot = np.zeros((size, 3))  # loaded, loaded intensity, epistemic
         if at:
             k = np.array(span, dtype=np.int64)
             idx = np.array(at, dtype=np.int64)
             if k.max() > 1:  # phrases: one slot per token
-                first = np.repeat(idx - np.cumsum(k) + k, k)
-                idx = first + np.arange(int(k.sum()))
+                idx = np.repeat(idx - np.cumsum(k) + k, k) + np.arange(int(k.sum()))
             cat[idx] = np.repeat(np.array(cat_of, dtype=np.int64), k)
             inten[idx] = np.repeat(np.array(inten_of), k)
             neg[idx] = np.repeat(np.array(neg_of, dtype=np.float64), k)
-            epi = [cids[c] for c in EPISTEMIC_CATEGORIES if c in cids]
-            is_epi = np.isin(cat[idx], epi)
-            per_slot[idx, 0] = ~is_epi
-            per_slot[idx, 1] = inten[idx] * ~is_epi
-            per_slot[idx, 2] = is_epi
-        return cat, inten, neg, np.add.reduceat(per_slot, seg, axis=0)
+        return cat, inten, neg, sums

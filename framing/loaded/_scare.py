@@ -99,12 +99,11 @@ def _double_quoted(view: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_scare(view: str, a: int, b: int, start: int, max_words: int) -> bool:
     inner = view[a + 1 : b - 1]
-    stripped = inner.strip()
-    if not stripped or stripped != inner:
+    if not inner or inner[0].isspace() or inner[-1].isspace():
         return False  # '" a' spacing means the marks are not a pair around a phrase
-    if stripped[-1] in _CLAUSE or _CLAUSE_INSIDE.search(stripped):
+    if inner[-1] in _CLAUSE or _CLAUSE_INSIDE.search(inner):
         return False
-    words = TOKEN_PATTERN.findall(stripped)
+    words = TOKEN_PATTERN.findall(inner)
     if not 1 <= len(words) <= max_words:
         return False
     if len(words) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in words if len(w) > 3):
@@ -112,9 +111,7 @@ def _is_scare(view: str, a: int, b: int, start: int, max_words: int) -> bool:
     before = view[max(start, a - 60) : a].rstrip()
     if before.endswith((":", ",")):
         return False
-    prev = [w.lower() for w in TOKEN_PATTERN.findall(before)[-3:]]
-    if any(w in INTRODUCERS for w in prev):
+    prev = TOKEN_PATTERN.findall(before)[-3:]
+    if any(w.lower() in INTRODUCERS for w in prev):
         return False
-    if _FOLLOWERS.match(view, b):
-        return False
-    return True
+    return not _FOLLOWERS.match(view, b)

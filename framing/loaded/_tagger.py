@@ -72,10 +72,11 @@ class LoadedTermTagger(TransformerMixin, ClassifierMixin, BaseEstimator):
 
     One sample is one token of a text: ``X`` is a DataFrame with columns ``text``,
     ``start`` and ``end`` (character offsets of the token; see :func:`token_table`),
-    ``y`` is 1 for loaded, 0 otherwise. Features are hashed (the word, its
-    neighbours, suffixes, shape, the project's lexicon category) plus numbers (VADER
-    valence, textblob subjectivity, position, lexicon intensity, negation, sentence
-    context); a logistic regression makes the decision.
+    ``y`` is 1 for loaded, 0 otherwise. Features are hashed (the word, its character
+    3-5-grams, prefix, suffixes, shape, its neighbours and the word pairs it forms with
+    them, the project's lexicon categories of it and its neighbours) plus numbers
+    (VADER valence, textblob subjectivity, position, lexicon intensity, negation,
+    sentence context); a logistic regression makes the decision.
 
     Parameters
     ----------
