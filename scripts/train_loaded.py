@@ -10,7 +10,7 @@ time):
   with the tagger's word probabilities as features (cross-fitted, 3 folds).
 
 Both hold only numeric arrays (hashed features, no vocabulary) and JSON metadata. With
-``--cv`` the script first runs 5-fold cross-validation with the same settings and writes
+``--cv`` the script first runs 5-fold cross-validation with the same settings and
 prints the figures (the model cards quote them).
 
 Run: ``python scripts/train_loaded.py [--data PATH] [--cv [--cv-out FILE]]``
