@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import zlib
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import compress, repeat
 
 from ._tokens import _AUX, _STOP_LEFT, _Para
 from ._verbs import CueEntry, ReportingLexicon
@@ -39,6 +39,9 @@ def _priorable(w: str) -> bool:
         and w not in _STOP_LEFT
         and not w.endswith("ly")
     )
+
+
+_MISSING: object = object()
 
 
 class LearnedCues:
@@ -92,12 +95,18 @@ def _candidates(
     out: list[Candidate] = []
     lookup = lex.lookup_table if prior is None else prior.table_for(lex)
     starts, words, inq = p.starts, p.words, p.inq
-    hits = list(map(lookup.get, words, repeat(None)))
-    if prior is not None:
-        for i in [i for i, w in enumerate(words) if hits[i] is None and w not in lookup]:
-            hits[i] = prior.lookup(lookup, words[i])
+    # One C-level pass: hits are (entry, regex) tuples, None (known non-cue) or _MISSING
+    # (not looked up yet: a learned cue, or not); ``compress`` keeps the truthy ones.
+    hits = list(map(lookup.get, words, repeat(None if prior is None else _MISSING)))
+    found = []
+    for i in compress(range(len(words)), hits):
+        if hits[i] is _MISSING:
+            hits[i] = None if prior is None else prior.lookup(lookup, words[i])
+            if hits[i] is None:
+                continue
+        found.append(i)
     skip_to = 0
-    for i in [i for i, h in enumerate(hits) if h is not None]:
+    for i in found:
         if i < skip_to or inq[i] >= 0:
             continue
         entry, rx = hits[i]
