@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
@@ -51,7 +52,6 @@ _T_OWN, _T_CAP, _T_P1, _T_N1, _T_P2, _T_N2 = range(6)
 # (0 when the word is not in its lexicon) and whether the word is in it.
 _S_WW, _S_NW, _S_WC, _S_NC, _S_LIN, _S_SUBJ, _S_HAS = range(7)
 _N_S = 7
-_BOS2, _EOS2 = (0, 0), (1, 1)
 # Per word type, maximum per paragraph: VADER |valence| / 4, subjectivity.
 _M_VABS, _M_SUBJ = range(2)
 
@@ -122,7 +122,7 @@ class FastScorer:
         bias: BiasClassifier | None = None,
         tagger: LoadedTermTagger | None = None,
         max_types: int = 200_000,
-        chunk: int = 256,
+        chunk: int = 512,
     ) -> None:
         if bias is not None and bias.tagger_ is not None:
             if tagger is not None and tagger is not bias.tagger_:
@@ -279,13 +279,8 @@ class FastScorer:
                 np.concatenate([r.subjectivity for r in parts]),
             )
         lens = np.fromiter(map(len, (p.words for p in paras)), dtype=np.int64, count=n_par)
-        # Paragraphs laid end to end, each padded with two BOS (id 0) and two EOS (id 1).
-        get = self._types.get
-        ids: list[int | None] = []
-        for p in paras:
-            ids += _BOS2
-            ids += map(get, p.words)
-            ids += _EOS2
+        words = list(chain.from_iterable(p.words for p in paras))
+        ids = list(map(self._types.get, words))
         if None in ids:
             new = {
                 w: lw
@@ -294,15 +289,15 @@ class FastScorer:
                 if w not in self._types
             }
             self._add_types(list(new), list(new.values()))
-            ids = []
-            for p in paras:
-                ids += _BOS2
-                ids += map(get, p.words)
-                ids += _EOS2
-        padded = np.array(ids, dtype=np.int64)
-        size = len(padded)
+            ids = list(map(self._types.get, words))
+        # Paragraphs laid end to end, each padded with two BOS (id 0) and two EOS (id 1).
         seg = np.zeros(n_par, dtype=np.int64)  # where each padded paragraph starts
         np.cumsum(lens[:-1] + 4, out=seg[1:])
+        size = int(seg[-1] + lens[-1] + 4)
+        padded = np.ones(size, dtype=np.int64)
+        padded[seg] = padded[seg + 1] = 0
+        pos = np.arange(2, len(words) + 2) + 4 * np.repeat(np.arange(n_par), lens)
+        padded[pos] = np.fromiter(ids, dtype=np.int64, count=len(ids))
         is_tok = padded > 1
         cat, inten, neg, lex_sums = self._lexicon_arrays(paras, seg, padded)
         n_types = len(self._types)
