@@ -130,6 +130,17 @@ class _WordKeys:
 
 
 _WORDS = _WordKeys()
+# Keys of the evaluative-word features: side (L/R), distance bucket, polarity, quotes.
+_K_CLAUSE = {(d, p): _hash("C" + d + p) for d in "LR" for p in ("pos", "neg")}
+_K_POS = {(d, k, p): _hash("P" + d + k + p) for d in "LR" for k in "12345" for p in ("pos", "neg")}
+_K_NEG = {(d, p): _hash("NEG" + d + p) for d in "LR" for p in ("pos", "neg")}
+_K_QUOTE = {
+    (q, t, p): _hash(f"Q{int(q)}{int(t)}{p}")
+    for q in (False, True)
+    for t in (False, True)
+    for p in ("pos", "neg")
+}
+_K_PRED = {(r, c): _hash(f"PRED_{r}{c}") for r in ("OBJ", "SUBJ") for c in (-1, 1)}
 _SALT_LB = np.uint64(_hash("<left bigram>"))
 _SALT_RB = np.uint64(_hash("<right bigram>"))
 _T_KEYS = np.asarray([_hash(p + "<t>") for p in ("u:", "b:")], dtype=np.uint64)
@@ -149,13 +160,6 @@ class MentionFeaturizer:
     def __init__(self) -> None:
         self.lexicon = polarity_lexicon()
         self.rules = LexiconStance(self.lexicon)
-        self._keys: dict[str, int] = {}
-
-    def _key(self, name: str) -> int:
-        k = self._keys.get(name)
-        if k is None:
-            k = self._keys[name] = _hash(name)
-        return k
 
     def features(self, text: str, start: int, end: int) -> MentionParts:
         """Features of the mention ``text[start:end]`` (``text`` is one sentence)."""
@@ -184,7 +188,6 @@ class MentionFeaturizer:
         keys: list[int] = []
         vals: list[float] = []
         add_k, add_v = keys.append, vals.append
-        key = self._key
         bound = toks.bound
         cs = a
         while cs > 0 and not bound[cs - 1]:
@@ -223,16 +226,16 @@ class MentionFeaturizer:
             dense[6 + base] += ap
             if cs <= i < ce:
                 dense[8 + base] += ap
-                add_k(key("C" + side + s))
+                add_k(_K_CLAUSE[side, s])
                 add_v(1.0)
             if inq[i]:
                 dense[10 + base] += ap
-            add_k(key("P" + side + _BUCKET[min(d, 9)] + s))
+            add_k(_K_POS[side, _BUCKET[min(d, 9)], s])
             add_v(1.0)
             if neg:
-                add_k(key("NEG" + side + s))
+                add_k(_K_NEG[side, s])
                 add_v(1.0)
-            add_k(key(f"Q{int(inq[i])}{int(tq)}{s}"))
+            add_k(_K_QUOTE[inq[i], tq, s])
             add_v(1.0)
         isneg = cache["isneg"]
         dense[_NEGC] = float(sum(isneg[cs:a]) + sum(isneg[b:ce]))
@@ -245,12 +248,12 @@ class MentionFeaturizer:
                 c = pred[i]
                 if c:
                     dense[_POBJ] += c
-                    add_k(key(f"PRED_OBJ{c}"))
+                    add_k(_K_PRED["OBJ", c])
                     add_v(1.0)
             for i in range(b, min(n, b + 3)):
                 c = pred[i]
                 if c:
-                    add_k(key(f"PRED_SUBJ{c}"))
+                    add_k(_K_PRED["SUBJ", c])
                     add_v(1.0)
         m = n - (b - a) + 1
         dense[_FIRST] = 1.0 if a == 0 else 0.0

@@ -11,6 +11,7 @@ toward their active subject ("X accused ...": nothing for X).
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -103,14 +104,13 @@ def tokenize_sentence(
         ends = [start + b for _, b in spans]
     caps = [sub[a].isupper() for a in rel]
     quoted = [False] * len(words)
-    if quoted_ranges:
-        k = 0
-        nr = len(quoted_ranges)
-        for i, a in enumerate(starts):
-            while k < nr and quoted_ranges[k][1] <= a:
-                k += 1
-            if k < nr and quoted_ranges[k][0] <= a and ends[i] <= quoted_ranges[k][1]:
-                quoted[i] = True
+    # Ranges are sorted and disjoint, so are the tokens: the tokens inside a range
+    # are one run, found by bisection.
+    for qa, qb in quoted_ranges:
+        i0 = bisect.bisect_left(starts, qa)
+        i1 = bisect.bisect_right(ends, qb)
+        if i1 > i0:
+            quoted[i0:i1] = [True] * (i1 - i0)
     toks = SentenceTokens(starts, ends, words, caps, quoted)
     _finish(toks, polarity_lexicon() if lexicon is None else lexicon)
     return toks
