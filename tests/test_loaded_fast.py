@@ -122,3 +122,10 @@ def test_scorer_subjectivity_equals_the_lexicon_path(with_tagger: BiasClassifier
     a, b = plain.columns["loaded_subjectivity"], fast.columns["loaded_subjectivity"]
     assert np.isnan(a[1]) and np.isnan(b[1])
     assert np.allclose([a[0], a[2]], [b[0], b[2]], atol=1e-12)
+
+
+def test_word_probabilities_only_on_request(with_tagger: BiasClassifier) -> None:
+    fast = FastScorer(with_tagger, chunk=2)
+    paras = [fast_paragraph(t) for t in TEXTS]
+    assert fast.score(paras, words=False).word_probs == []
+    assert [len(w) for w in fast.score(paras).word_probs] == [len(p.words) for p in paras]

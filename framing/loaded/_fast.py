@@ -279,8 +279,8 @@ class FastScorer:
                 np.concatenate([r.subjectivity for r in parts]),
             )
         lens = np.fromiter(map(len, (p.words for p in paras)), dtype=np.int64, count=n_par)
-        words = list(chain.from_iterable(p.words for p in paras))
-        ids = list(map(self._types.get, words))
+        tokens = list(chain.from_iterable(p.words for p in paras))
+        ids = list(map(self._types.get, tokens))
         if None in ids:
             new = {
                 w: lw
@@ -289,14 +289,14 @@ class FastScorer:
                 if w not in self._types
             }
             self._add_types(list(new), list(new.values()))
-            ids = list(map(self._types.get, words))
+            ids = list(map(self._types.get, tokens))
         # Paragraphs laid end to end, each padded with two BOS (id 0) and two EOS (id 1).
         seg = np.zeros(n_par, dtype=np.int64)  # where each padded paragraph starts
         np.cumsum(lens[:-1] + 4, out=seg[1:])
         size = int(seg[-1] + lens[-1] + 4)
         padded = np.ones(size, dtype=np.int64)
         padded[seg] = padded[seg + 1] = 0
-        pos = np.arange(2, len(words) + 2) + 4 * np.repeat(np.arange(n_par), lens)
+        pos = np.arange(2, len(tokens) + 2) + 4 * np.repeat(np.arange(n_par), lens)
         padded[pos] = np.fromiter(ids, dtype=np.int64, count=len(ids))
         is_tok = padded > 1
         cat, inten, neg, lex_sums = self._lexicon_arrays(paras, seg, padded)
