@@ -89,11 +89,21 @@ def tokenize_sentence(
     >>> list(zip(t.words, t.quoted))[-3:]
     [('good', True), ('.', True), ('"', True)]
     """
-    sub = fold(text[start:end])
+    sub = text[start:end]
+    if not sub.isascii():
+        sub = fold(sub)
     low = sub.lower()
     if len(low) == len(sub):  # lower-casing keeps \w and \s: the same tokens
-        rel = [m.start() for m in TOKEN_RE.finditer(low)]
         words = TOKEN_RE.findall(low)
+        # Tokens cover every character but white space: each is found where the
+        # previous one ended, after white space.
+        rel = []
+        find = low.find
+        pos = 0
+        for w in words:
+            pos = find(w, pos)
+            rel.append(pos)
+            pos += len(w)
         starts = [start + a for a in rel]
         ends = [a + len(w) for a, w in zip(starts, words, strict=True)]
     else:  # a few characters lengthen when lower-cased
