@@ -79,3 +79,21 @@ def test_scalar_only_summary_matches_the_detailed_one():
     fast = voice_summary(rows, None, 2, detail=False)
     assert fast == {k: full[k] for k in fast}
     assert set(fast) >= {"balance", "top_speaker_share", "unattributed_share"}
+
+
+def test_scalar_only_summary_with_sides_matches_the_detailed_one():
+    rows = [
+        {
+            "speaker": "A",
+            "speakers": ["A"],
+            "side": "x",
+            "speaker_sides": ["x"],
+            "quoted_tokens": 7,
+        },
+        {"speaker": "B", "speakers": ["B"], "side": None, "speaker_sides": [None]},
+        {"speaker": None, "speakers": [], "side": "y", "quoted_tokens": 4},
+    ]
+    full = voice_summary(rows, ["x", "y"], 1)
+    fast = voice_summary(rows, ["x", "y"], 1, detail=False)
+    assert fast == {k: full[k] for k in fast}
+    assert 0.0 < fast["balance"] < 1.0

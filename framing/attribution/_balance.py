@@ -93,8 +93,8 @@ def voice_summary(
     1.0
     """
     voices = [r for r in rows if r.get("kind") != "non_comment"]
-    if not detail and not sides and all(len(r.get("speakers") or ()) <= 1 for r in voices):
-        return _single_speaker_scalars(voices, n_unattributed_quotes)
+    if not detail and all(len(r.get("speakers") or ()) <= 1 for r in voices):
+        return _single_speaker_scalars(voices, n_unattributed_quotes, sides)
     by_speaker: dict[str, float] = {}
     by_side: dict[str, float] = {}
     quotes_by_side: dict[str, float] = {}
@@ -145,17 +145,25 @@ def voice_summary(
     }
 
 
-def _single_speaker_scalars(voices: list[Mapping[str, Any]], n_free: int) -> dict[str, Any]:
-    """The scalar measures when no row lists several speakers and no sides are given.
+def _single_speaker_scalars(
+    voices: list[Mapping[str, Any]], n_free: int, sides: Sequence[str] | None
+) -> dict[str, Any]:
+    """The scalar measures when no row lists several speakers.
 
     Same arithmetic as :func:`voice_summary` (each voice has one speaker, or none).
     """
     by_speaker: dict[str, float] = {}
+    by_side: dict[str, float] = {}
     anonymous = unattributed = n_direct = 0
     for r in voices:
         tokens = float(r.get("quoted_tokens") or 0) or 1.0
         listed = r.get("speakers")
         name = listed[0] if listed else (r["speaker"] if r.get("speaker") else None)
+        if sides:
+            member = r.get("speaker_sides")
+            side = member[0] if name is not None and member and len(member) == 1 else r.get("side")
+            side = side or UNMAPPED
+            by_side[side] = by_side.get(side, 0) + tokens
         if name is None:
             unattributed += 1
             name = "(unknown)"
@@ -165,13 +173,18 @@ def _single_speaker_scalars(voices: list[Mapping[str, Any]], n_free: int) -> dic
         if r.get("direct"):
             n_direct += 1
     n = len(voices)
-    named = [v for s, v in by_speaker.items() if s != "(unknown)"]
+    if sides:
+        k = len(sides) + (1 if by_side.get(UNMAPPED) else 0)
+        balance = evenness(by_side.values(), k) if n else math.nan
+    else:
+        named = [v for s, v in by_speaker.items() if s != "(unknown)"]
+        balance = evenness(named) if named else math.nan
     total = sum(by_speaker.values())
     claims = n + n_free
     return {
         "n_quotes": n,
         "n_direct": n_direct,
-        "balance": evenness(named) if named else math.nan,
+        "balance": balance,
         "top_speaker_share": max(by_speaker.values()) / total if total else math.nan,
         "anonymous_share": anonymous / n if n else math.nan,
         "unattributed_share": (unattributed + n_free) / claims if claims else math.nan,
