@@ -89,12 +89,17 @@ def tokenize_sentence(
     >>> list(zip(t.words, t.quoted))[-3:]
     [('good', True), ('.', True), ('"', True)]
     """
-    sub = text[start:end]
-    if not sub.isascii():
-        sub = fold(sub)
+    sub = fold(text[start:end])
     low = sub.lower()
     if len(low) == len(sub):  # lower-casing keeps \w and \s: the same tokens
-        words = TOKEN_RE.findall(low)
+        # No token spans white space: a chunk of letters and digits is one token,
+        # only chunks with punctuation need the regex.
+        words = []
+        for chunk in low.split():
+            if chunk.isalnum():
+                words.append(chunk)
+            else:
+                words += TOKEN_RE.findall(chunk)
         # Tokens cover every character but white space: each is found where the
         # previous one ended, after white space.
         rel = []
