@@ -23,7 +23,8 @@ import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
-from sklearn.model_selection import GroupKFold, cross_val_predict
+from sklearn.base import clone
+from sklearn.model_selection import GroupKFold
 from sklearn.pipeline import make_pipeline
 
 from framing.evaluate._newsmtsc import evaluate_newsmtsc
@@ -74,10 +75,11 @@ def main() -> None:
     if not args.no_cv:
         t0 = time.time()
         groups = train.text.factorize()[0]
-        z = cross_val_predict(
-            clf, X, y, cv=GroupKFold(5), groups=groups, method="decision_function"
-        )
-        classes = np.asarray(sorted(set(y)))  # the estimator's classes_ order
+        z = np.zeros((len(y), 3))
+        for tr, te in GroupKFold(5).split(X, y, groups):
+            fold_clf = clone(clf).fit(X.iloc[tr], y[tr])
+            z[te] = fold_clf.decision_function(X.iloc[te])
+        classes = fold_clf.classes_
         cv = classes[z.argmax(axis=1)]
         report["cv5_train_macro_f1"] = round(float(f1_score(y, cv, average="macro")), 4)
         report["cv5_train_accuracy"] = round(float(accuracy_score(y, cv)), 4)

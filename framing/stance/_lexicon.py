@@ -57,8 +57,8 @@ def fold(text: str) -> str:
 
     Examples
     --------
-    >>> fold("\u201cIt\u2019s\u201d \u2013 ok")
-    '"It's" - ok'
+    >>> print(fold("\u201cIt\u2019s\u201d \u2013 ok"))
+    "It's" - ok
     """
     if text.isascii():
         return text
