@@ -20,10 +20,10 @@ import time
 from pathlib import Path
 
 import numpy as np
+from sklearn.base import clone
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
-from sklearn.base import clone
 from sklearn.model_selection import GroupKFold
 from sklearn.pipeline import make_pipeline
 
