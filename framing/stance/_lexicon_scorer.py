@@ -15,6 +15,7 @@ import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Any
 
 from ._lexicon import NEGATORS, TOKEN_RE, fold, polarity_lexicon, predicate_class
@@ -131,11 +132,12 @@ def tokenize_sentence(
     return toks
 
 
-_MEMOS: dict[int, tuple[dict[str, float], dict[str, tuple[float, int, bool, bool]]]] = {}
+_Info = tuple[float, int, bool, bool, bool]
+_MEMOS: dict[int, tuple[dict[str, float], dict[str, _Info]]] = {}
 
 
-def _word_info(lex: dict[str, float]) -> dict[str, tuple[float, int, bool, bool]]:
-    """Memo of word -> (polarity, predicate class, negator, clause boundary) for ``lex``."""
+def _word_info(lex: dict[str, float]) -> dict[str, _Info]:
+    """Memo of word -> (polarity, predicate class, negator, clause boundary, polar)."""
     entry = _MEMOS.get(id(lex))
     if entry is None or entry[0] is not lex or len(entry[1]) > 1 << 20:
         if len(_MEMOS) > 8:
@@ -144,14 +146,15 @@ def _word_info(lex: dict[str, float]) -> dict[str, tuple[float, int, bool, bool]
     return entry[1]
 
 
-def _info(
-    lex: dict[str, float], memo: dict[str, tuple[float, int, bool, bool]], w: str
-) -> tuple[float, int, bool, bool]:
+def _info(lex: dict[str, float], memo: dict[str, _Info], w: str) -> _Info:
+    pol = lex.get(w, 0.0)
+    pred = predicate_class(w) if w[0].isalpha() else 0
     out = memo[w] = (
-        lex.get(w, 0.0),
-        predicate_class(w) if w[0].isalpha() else 0,
+        pol,
+        pred,
         w in NEGATORS or w.endswith("n't"),
         w in _BOUNDARY_WORDS or w in _BOUNDARY_PUNCT,
+        bool(pol or pred),
     )
     return out
 
@@ -179,9 +182,9 @@ def _finish(
     get = memo.get
     info = [get(w) or _info(lex, memo, w) for w in words]
     if n:
-        pol_t, pred_t, isneg, bound_t = zip(*info, strict=True)
+        pol_t, pred_t, isneg, bound_t, polar = zip(*info, strict=True)
     else:
-        pol_t, pred_t, isneg, bound_t = (), (), (), ()
+        pol_t, pred_t, isneg, bound_t, polar = (), (), (), (), ()
     if pol is None:
         pol = list(pol_t)
     if pred is None:
@@ -209,7 +212,7 @@ def _finish(
     toks.neg = neg
     toks.bound = bound
     toks.commas = commas
-    toks.polar = [i for i in range(n) if pol[i] or pred[i]]
+    toks.polar = list(compress(range(n), polar))
     toks.cache = {}
 
 
