@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress, count, repeat
 
 from ..segment import TOKEN_PATTERN
 from ._model import Entry, Lexicon
@@ -192,7 +193,9 @@ class Matcher:
         if len(cache) > 500_000:
             cache.clear()
         get = cache.get
-        cand = [i for i, w in enumerate(lower) if get(w, 1)]  # a miss (1) is looked up below
+        # indices of words that may match: known hits and unseen words (a miss, 1, is looked
+        # up below); one C-level pass, no Python loop per token
+        cand = list(compress(count(), map(get, lower, repeat(1))))
         cs_hits: dict[int, tuple[Entry, ...]] = {}
         if self._cs_single or self._cs_prefix:
             for i, w in enumerate(words):
