@@ -285,6 +285,7 @@ class StanceScorer(Scorer):
             first: Mention = it["ms"][0]
             groups.setdefault((first.para_id, first.target), []).append(it)
             score = round(it["score"], 4)
+            it["w"] = max(_KIND_WEIGHT.get(m.kind, 1.0) for m in it["ms"])
             for m in it["ms"]:
                 extra = {"mention": m.kind}
                 doc.spans.append(
@@ -320,8 +321,10 @@ class StanceScorer(Scorer):
 
 
 def _mean(items: list[dict[str, Any]]) -> float:
-    w = [max(_KIND_WEIGHT.get(m.kind, 1.0) for m in it["ms"]) for it in items]
-    return float(sum(wi * it["score"] for wi, it in zip(w, items, strict=False)) / sum(w))
+    """Mean score weighted by mention kind (``it["w"]``, set by ``_write``)."""
+    if len(items) == 1:
+        return float(items[0]["score"])
+    return float(sum(it["w"] * it["score"] for it in items) / sum(it["w"] for it in items))
 
 
 def _voice(toks: SentenceTokens, span: tuple[int, int]) -> bool:
