@@ -137,6 +137,7 @@ class SpeakerResolver:
         self.roles: dict[str, str] = {}
         self.gender: dict[str, str] = {}
         self._side_re = _side_patterns(actors or {})
+        self._side_memo: dict[str, str | None] = {}
         for m in _NAME.finditer(text):
             self._register(m.start(), m.group())
 
@@ -183,12 +184,17 @@ class SpeakerResolver:
 
     def side(self, *names: str | None) -> str | None:
         """The side whose aliases match one of ``names``."""
+        memo = self._side_memo
         for name in names:
             if not name:
                 continue
-            for side, pat in self._side_re:
-                if pat.search(name):
-                    return side
+            if name in memo:
+                hit = memo[name]
+            else:
+                hit = next((side for side, pat in self._side_re if pat.search(name)), None)
+                memo[name] = hit
+            if hit is not None:
+                return hit
         return None
 
     def resolve(self, atts: Iterable[Attribution]) -> None:
