@@ -1,12 +1,14 @@
 """Attribution speed on one core: paragraphs per second, with VADER as a reference.
 
 Reads PolNeAR dev articles from ../shared at run time when present (never copied), else
-the project's own annotated fixture articles. Segmentation is done beforehand; the timed
-part is ``AttributionScorer.annotate`` (best of 3 runs, CPU time of this process, which is
-less disturbed than wall time on a shared machine). VADER's ``polarity_scores`` runs on
-the same paragraphs in the same process as a reference ratio.
+the project's own annotated fixture articles; with ``--corpus pipeline`` the 2,000
+quote-dense paragraphs of ``benchmarks/_corpus.py`` that ``bench_pipeline.py`` uses.
+Segmentation is done beforehand; the timed part is ``AttributionScorer.annotate`` (best
+of 3 runs, CPU time of this process, which is less disturbed than wall time on a shared
+machine). VADER's ``polarity_scores`` runs on the same paragraphs in the same process as
+a reference ratio.
 
-Run: ``python benchmarks/bench_attribution.py [--no-model]``
+Run: ``python benchmarks/bench_attribution.py [--no-model] [--corpus pipeline]``
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ SHARED = ROOT.parent / "shared"
 
 
 def _texts() -> tuple[str, list[str]]:
+    if "pipeline" in sys.argv[sys.argv.index("--corpus") + 1 :][:1]:
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        import _corpus
+
+        return "pipeline corpus", [d["text"] for d in _corpus.documents(2000)]
     dev = SHARED / "data" / "polnear" / "dev" / "text"
     if dev.is_dir():
         return "PolNeAR dev", [p.read_text(encoding="utf-8") for p in sorted(dev.glob("*.txt"))]
