@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress
 from operator import add, itemgetter
 
 from ._quotes import Quote
@@ -120,7 +120,7 @@ def _sentence_ids(words: list[str]) -> list[int]:
     out: list[int] = []
     prev = 0
     sid = 0
-    for i in [i for i, w in enumerate(words) if w in _END]:
+    for i in compress(range(n), map(_END.__contains__, words)):
         if i > 0:
             w = words[i - 1]
             if w in _ABBREV or (len(w) == 1 and w.isalpha()):
