@@ -243,7 +243,9 @@ class CueClassifier(ClassifierMixin, BaseEstimator):
             self.__dict__["_weights"] = weights
         crc = zlib.crc32
         return sum(
-            weights.get(crc(f.encode("utf-8")) & (_N_FEATURES - 1), 0.0) for f in set(features)
+            weights.get(crc(f.encode("utf-8")) & (_N_FEATURES - 1), 0.0)
+            for f in dict.fromkeys(features)  # de-duplicated in a fixed order: set order
+            # varies between processes (string hashing), and so would the float sum
         )
 
     def keep(self, text: str, att: Attribution) -> bool:
