@@ -29,7 +29,13 @@ import pandas as pd
 
 from .analysis import Analysis, TableFormat
 from .document import Document
-from .pipeline import is_dask_collection, prepare_run, score_batch, tables_from_chunk
+from .pipeline import (
+    is_dask_collection,
+    prepare_run,
+    relaxed_gc,
+    score_batch,
+    tables_from_chunk,
+)
 from .scorers import Scorer
 from .segment import ParagraphMode
 
@@ -66,7 +72,8 @@ def _worker_scorers(spec: Any) -> Sequence[Scorer]:
 def _score_partition(pdf: pd.DataFrame, spec: Any, paragraphs: ParagraphMode,
                      text_column: str, id_column: str, offset: int) -> dict[str, pd.DataFrame]:
     scorers = _worker_scorers(spec)
-    chunk = score_batch(_documents(pdf, text_column, id_column, offset), scorers, paragraphs)
+    with relaxed_gc():
+        chunk = score_batch(_documents(pdf, text_column, id_column, offset), scorers, paragraphs)
     tables = tables_from_chunk(chunk, scorers)
     tables["texts"] = pd.DataFrame({"doc_id": list(chunk.texts),
                                     "text": list(chunk.texts.values())})

@@ -13,12 +13,13 @@ send back only counts.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from .document import Document
-from .pipeline import TableChunk, score_batch
+from .pipeline import GC_THRESHOLDS, TableChunk, relaxed_gc, score_batch
 from .scorers import Scorer
 from .segment import ParagraphMode
 
@@ -35,6 +36,10 @@ _WORKER: dict[str, Any] = {}
 def _init_worker(scorers: Sequence[Scorer], paragraphs: ParagraphMode) -> None:
     _WORKER["scorers"] = scorers
     _WORKER["paragraphs"] = paragraphs
+    # A worker only scores: models and lexicons are never scanned again, collections are
+    # rare (see :func:`framing.pipeline.relaxed_gc`).
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def _run(work: Work[R], k: int, j: int, piece: Batch) -> R:
@@ -81,8 +86,10 @@ def map_pieces(
         raise ValueError(f"jobs must be >= 1, not {jobs}")
     if jobs == 1:
         for k, batch in enumerate(batches, start=first):
-            yield [work(k, j, piece, scorers, paragraphs)
-                   for j, piece in enumerate(_pieces_of(batch, _SERIAL_PIECE))]
+            with relaxed_gc():
+                results = [work(k, j, piece, scorers, paragraphs)
+                           for j, piece in enumerate(_pieces_of(batch, _SERIAL_PIECE))]
+            yield results
         return
     ctx = _context()
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(list(scorers), paragraphs)) as pool:
