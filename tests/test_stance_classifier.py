@@ -202,3 +202,14 @@ def test_scorer_fast_path_gives_decision_function_probabilities() -> None:
     classes = list(clf.classes_)
     expected = proba[classes.index("favor")] - proba[classes.index("against")]
     assert doc.rows["stance"][0]["score"] == pytest.approx(expected)
+
+
+def test_word_key_table_starts_again_past_its_limit():
+    from framing.stance import _features
+
+    clf = TargetStanceClassifier.pretrained()
+    X = pd.DataFrame({"text": ["Critics praised Ostrenia warmly."], "start": [15], "end": [23]})
+    before = clf.predict_proba(X)
+    _features.trim_word_keys(limit=0)  # the table holds words: it starts again
+    assert len(_features._WORDS.ids) == 0
+    np.testing.assert_allclose(clf.predict_proba(X), before)

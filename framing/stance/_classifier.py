@@ -19,7 +19,13 @@ from sklearn.utils.validation import check_is_fitted
 from ..errors import InputError
 from ..models import load_arrays, save_arrays
 from ..segment import split_sentences
-from ._features import DENSE_NAMES, MentionFeaturizer, MentionParts, sparse_matrix
+from ._features import (
+    DENSE_NAMES,
+    MentionFeaturizer,
+    MentionParts,
+    sparse_matrix,
+    trim_word_keys,
+)
 
 __all__ = ["LABELS", "PRETRAINED_NAME", "TargetStanceClassifier"]
 
@@ -126,6 +132,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
 
     # -- features -------------------------------------------------------------------------
     def _raw(self, rows: list[tuple[str, int, int]]) -> list[MentionParts]:
+        trim_word_keys()
         fz = _featurizer()
         return [fz.features(t, s, e) for t, s, e in rows]
 

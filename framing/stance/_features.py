@@ -130,6 +130,20 @@ class _WordKeys:
 
 
 _WORDS = _WordKeys()
+#: Words the key table holds before it starts again (a news vocabulary grows without end:
+#: names, numbers, typos); 200,000 words take about 40 MB.
+MAX_WORD_KEYS = 200_000
+
+
+def trim_word_keys(limit: int = MAX_WORD_KEYS) -> None:
+    """Start the word-key table again when it holds more than ``limit`` words.
+
+    Call only between batches: the row ids of one batch's mentions must all come from
+    one table (:meth:`StanceScorer.annotate` and the classifier call it on entry).
+    """
+    global _WORDS
+    if len(_WORDS.ids) > limit:
+        _WORDS = _WordKeys()
 # Keys of the evaluative-word features: side (L/R), distance bucket, polarity, quotes.
 _K_CLAUSE = {(d, p): _hash("C" + d + p) for d in "LR" for p in ("pos", "neg")}
 _K_POS = {(d, k, p): _hash("P" + d + k + p) for d in "LR" for k in "12345" for p in ("pos", "neg")}

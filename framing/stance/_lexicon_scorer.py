@@ -139,7 +139,7 @@ _MEMOS: dict[int, tuple[dict[str, float], dict[str, _Info]]] = {}
 def _word_info(lex: dict[str, float]) -> dict[str, _Info]:
     """Memo of word -> (polarity, predicate class, negator, clause boundary, polar)."""
     entry = _MEMOS.get(id(lex))
-    if entry is None or entry[0] is not lex or len(entry[1]) > 1 << 20:
+    if entry is None or entry[0] is not lex or len(entry[1]) > 1 << 18:
         if len(_MEMOS) > 8:
             _MEMOS.clear()
         entry = _MEMOS[id(lex)] = (lex, {})

@@ -15,7 +15,7 @@ from ..lexicon import VADER_PROVENANCE
 from ..scorers import Scorer, quoted_ranges
 from ..segment import Doc, Span
 from ._classifier import TargetStanceClassifier
-from ._features import MentionFeaturizer, MentionParts, token_range
+from ._features import MentionFeaturizer, MentionParts, token_range, trim_word_keys
 from ._lexicon_scorer import LexiconStance, SentenceTokens, tokenize_sentence
 from ._targets import Mention, TargetMatcher
 
@@ -157,6 +157,7 @@ class StanceScorer(Scorer):
     # -- annotate --------------------------------------------------------------------------
     def annotate(self, docs: Sequence[Doc]) -> None:
         """Add stance rows, ``stance__<target>`` columns and target spans to each Doc."""
+        trim_word_keys()
         per_doc = [self._mentions(doc) for doc in docs]
         if self.classifier is not None:
             feats: list[MentionParts] = []
