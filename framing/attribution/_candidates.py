@@ -66,7 +66,7 @@ class LearnedCues:
         entry = None
         if _priorable(w) and cue_bucket(w) in self.buckets:
             entry = CueEntry(w, "other", "learned")
-        if len(memo) < 500_000:
+        if len(memo) < 200_000:
             memo[w] = entry
         return entry
 
@@ -81,7 +81,7 @@ class LearnedCues:
         """Look ``w`` up as a learned cue and remember the answer in ``table``."""
         entry = self.get(w)
         hit = (entry, None) if entry is not None else None
-        if len(table) < 500_000:
+        if len(table) < 200_000:
             table[w] = hit
         return hit
 

@@ -261,7 +261,7 @@ class CueClassifier(ClassifierMixin, BaseEstimator):
             att.score = 1.0 / (1.0 + math.exp(-z))
             return att.score >= self.threshold
         memo = self.__dict__.get("_group_memo")
-        if memo is None or len(memo) > 1_000_000:
+        if memo is None or len(memo) > 200_000:
             memo = self.__dict__["_group_memo"] = {}
         cs, ce = att.cue
         cue = text[cs:ce]

@@ -190,7 +190,7 @@ class Matcher:
         if lower is None:
             lower = [w.lower() for w in words]
         cache = self._cache
-        if len(cache) > 500_000:
+        if len(cache) > 200_000:
             cache.clear()
         get = cache.get
         # indices of words that may match: known hits and unseen words (a miss, 1, is looked
