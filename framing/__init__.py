@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from ._source_tree import register_source_lexicons
-from .analysis import Analysis, load
+from .analysis import Analysis, load, load_table
 from .compare import Comparison, compare  # the function shadows the subpackage attribute
 from .document import Document
 from .errors import FramingError, InputError
@@ -39,6 +39,7 @@ __all__ = [
     "example_corpus_path",
     "example_targets",
     "load",
+    "load_table",
 ]
 
 __version__ = "0.1.0"

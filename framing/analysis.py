@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -11,7 +12,7 @@ import pandas as pd
 
 from .errors import InputError
 
-__all__ = ["Analysis", "TableFormat", "load"]
+__all__ = ["Analysis", "TableFormat", "load", "load_table"]
 
 TableFormat = Literal["csv", "jsonl", "parquet"]
 CORE_TABLES = ("documents", "paragraphs", "sentences", "spans")
@@ -232,6 +233,43 @@ def load(path: str | os.PathLike[str]) -> Analysis:
     return Analysis.load(path)
 
 
+def load_table(path: str | os.PathLike[str], name: str,
+               columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """Read one table of a results directory, optionally only some of its columns.
+
+    Unlike :func:`load`, nothing else is read: after a corpus run, the ``documents``
+    table (or a few columns of ``paragraphs``) fits in memory when the whole result
+    does not.
+
+    Examples
+    --------
+    >>> import framing, tempfile
+    >>> out = framing.analyze(["A calm day.", "Another."]).save(tempfile.mkdtemp())
+    >>> load_table(out, "documents", ["doc_id", "error"]).doc_id.tolist()
+    ['doc-1', 'doc-2']
+    """
+    root = Path(path)
+    manifest_path = root / _MANIFEST
+    if not manifest_path.is_file():
+        raise InputError(f"{root}: not a framing results directory (no {_MANIFEST})")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    if name not in manifest["tables"]:
+        raise InputError(f"{root}: no table {name!r} (tables: {', '.join(manifest['tables'])})")
+    fmt = manifest.get("format", "parquet")
+    known = manifest.get("columns", {}).get(name)
+    wanted = list(columns) if columns is not None else known
+    if manifest.get("layout") == "parts":
+        folder = root / name
+        parts = sorted(folder.glob(f"part*.{fmt}"), key=_part_number) if folder.is_dir() else []
+        frames = [f for f in (_read_table(p, fmt, wanted) for p in parts) if len(f)]
+        if not frames:
+            return pd.DataFrame(columns=wanted or [])
+        df = pd.concat(frames, ignore_index=True)
+    else:
+        df = _read_table(root / f"{name}.{fmt}", fmt, wanted)
+    return df.reindex(columns=wanted) if wanted else df
+
+
 def write_table(df: pd.DataFrame, path: Path, format: TableFormat) -> None:
     """Write one table in ``format`` (shared by :meth:`Analysis.save` and streaming runs)."""
     if format == "parquet":
@@ -273,7 +311,13 @@ def _read_table(path: Path, format: str, columns: list[str] | None) -> pd.DataFr
     if path.stat().st_size == 0 or (format == "csv" and not path.read_text("utf-8").strip()):
         return pd.DataFrame(columns=columns or [])
     if format == "parquet":
-        df = pd.read_parquet(path)
+        if columns:
+            import pyarrow.parquet as pq
+
+            present = set(pq.read_schema(path).names)
+            df = pd.read_parquet(path, columns=[c for c in columns if c in present])
+        else:
+            df = pd.read_parquet(path)
     elif format == "csv":
         df = pd.read_csv(path, dtype={"doc_id": str, "text": str})
     else:

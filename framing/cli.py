@@ -10,13 +10,16 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from . import __version__
 from .analysis import Analysis
 from .errors import FramingError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["main"]
 
@@ -30,8 +33,7 @@ def _fail(message: str) -> None:
     sys.exit(1)
 
 
-def _report_failures(analysis: Analysis) -> int:
-    docs = analysis.documents
+def _report_failures(docs: pd.DataFrame) -> int:
     failed = docs[docs["error"].notna()]
     if len(failed):
         click.echo(f"{len(failed)} of {len(docs)} documents failed:", err=True)
@@ -134,18 +136,22 @@ def analyze(inputs: tuple[str, ...], example: bool, targets: str | None, actors:
                                        lexicons=list(lexicons) or None, paragraphs=paragraphs,
                                        jobs=jobs, progress=show)
             _print_summary(analysis)
-            n_docs, n_paras = len(analysis.documents), len(analysis.paragraphs)
+            docs = analysis.documents
+            n_docs, n_paras = len(docs), len(analysis.paragraphs)
         else:
             res = analyze_to(source, out, targets=targets, actors=actors,
                              lexicons=list(lexicons) or None, format=_out_format(out, fmt),
                              chunk_size=chunk_size, jobs=jobs, paragraphs=paragraphs,
                              progress=show)
-            analysis = framing.load(out)
+            # Only the documents table is read back (memory stays bounded on big corpora);
+            # the whole result is loaded only when a report is asked for.
+            analysis = None
+            docs = framing.load_table(out, "documents", ["doc_id", "error"])
             n_docs, n_paras = res.documents, res.paragraphs
             if not quiet:
                 resumed = (f" (resumed after {res.resumed_chunks} finished chunks)"
                            if res.resumed_chunks else "")
-                click.echo(f"Wrote {', '.join(analysis.tables)} to {out}/{resumed}", err=True)
+                click.echo(f"Wrote {', '.join(res.tables)} to {out}/{resumed}", err=True)
     except FramingError as exc:
         _fail(str(exc))
         return
@@ -153,8 +159,9 @@ def analyze(inputs: tuple[str, ...], example: bool, targets: str | None, actors:
         click.echo(f"{n_docs} documents, {n_paras} paragraphs in "
                    f"{time.perf_counter() - started:.1f} s", err=True)
     if report_path is not None and n_docs:
-        _write_report(analysis, report_path, "outlet", quiet)
-    n_failed = _report_failures(analysis)
+        _write_report(analysis if analysis is not None else framing.load(out), report_path,
+                      "outlet", quiet)
+    n_failed = _report_failures(docs)
     if n_docs == 0:
         _fail("no documents found in the input")
     if n_failed == n_docs:

@@ -46,6 +46,7 @@ class StreamResult:
     paragraphs: int
     chunks: int
     resumed_chunks: int
+    tables: tuple[str, ...] = ()
 
 
 def _source_identity(source: Any) -> Any:
@@ -205,7 +206,7 @@ def analyze_to(
     }
     _write_atomic_json(out_path / MANIFEST, manifest)
     return StreamResult(out_path, int(state["documents"]), int(state["failed"]),
-                        int(state["paragraphs"]), k, done_chunks)
+                        int(state["paragraphs"]), k, done_chunks, tuple(columns))
 
 
 @dataclass(frozen=True)

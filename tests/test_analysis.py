@@ -59,3 +59,20 @@ def test_missing_table_explains_itself():
 def test_text_of_unknown_id_raises(analysis):
     with pytest.raises(KeyError, match="zzz"):
         analysis.text("zzz")
+
+
+def test_load_table_reads_only_the_columns_asked_for(tmp_path):
+    from framing.stream import analyze_to
+
+    analyze_to(["One calm day.", "Two calm days."], tmp_path / "run", chunk_size=1,
+               progress=False)
+    docs = framing.load_table(tmp_path / "run", "documents", ["doc_id", "error"])
+    assert docs.columns.tolist() == ["doc_id", "error"]
+    assert docs.doc_id.tolist() == ["doc-1", "doc-2"]
+
+
+def test_load_table_names_missing_tables(tmp_path):
+    out = framing.analyze("A calm day.").save(tmp_path / "res")
+    assert len(framing.load_table(out, "paragraphs")) == 1
+    with pytest.raises(framing.InputError, match="no table 'nope'"):
+        framing.load_table(out, "nope")
