@@ -6,7 +6,7 @@ on it under ``/usr/bin/time -v`` and prints wall time, documents/s and peak resi
 memory, and the same for ``--jobs 2`` when asked. Two memory figures are printed:
 ``/usr/bin/time -v``'s maximum RSS (the largest single process: with ``--jobs N`` the
 parent or one worker) and, on Linux, the peak of the whole process tree's memory
-(parent, fork server and workers), sampled from ``/proc`` every 0.2 s, both as summed
+(parent, fork server and workers), sampled from ``/proc`` every second, both as summed
 RSS (pages shared between processes counted in each) and as summed PSS (shared pages
 split between the processes that share them: the tree's real footprint)::
 
@@ -87,7 +87,7 @@ def _tree_kb(root: int) -> tuple[int, int]:
 
 
 class TreeSampler(threading.Thread):
-    """Peak summed RSS of a process tree, sampled every 0.2 s (Linux only)."""
+    """Peak memory of a process tree, sampled every second (Linux only)."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
@@ -95,7 +95,7 @@ class TreeSampler(threading.Thread):
         self.peak_rss_kb = self.peak_pss_kb = 0
 
     def run(self) -> None:
-        while not self.done.wait(0.2):
+        while not self.done.wait(1.0):
             rss, pss = _tree_kb(self.pid)
             self.peak_rss_kb = max(self.peak_rss_kb, rss)
             self.peak_pss_kb = max(self.peak_pss_kb, pss)
