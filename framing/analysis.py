@@ -197,10 +197,7 @@ class Analysis:
     def load(cls, path: str | os.PathLike[str]) -> Analysis:
         """Read a directory written by :meth:`save`."""
         root = Path(path)
-        manifest_path = root / _MANIFEST
-        if not manifest_path.is_file():
-            raise InputError(f"{root}: not a framing results directory (no {_MANIFEST})")
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        manifest = _read_manifest(root)
         fmt = manifest.get("format", "parquet")
         columns = manifest.get("columns", {})
         if manifest.get("layout") == "parts":
@@ -249,25 +246,21 @@ def load_table(path: str | os.PathLike[str], name: str,
     ['doc-1', 'doc-2']
     """
     root = Path(path)
-    manifest_path = root / _MANIFEST
-    if not manifest_path.is_file():
-        raise InputError(f"{root}: not a framing results directory (no {_MANIFEST})")
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest = _read_manifest(root)
     if name not in manifest["tables"]:
         raise InputError(f"{root}: no table {name!r} (tables: {', '.join(manifest['tables'])})")
     fmt = manifest.get("format", "parquet")
-    known = manifest.get("columns", {}).get(name)
-    wanted = list(columns) if columns is not None else known
+    wanted = list(columns) if columns is not None else manifest.get("columns", {}).get(name)
     if manifest.get("layout") == "parts":
-        folder = root / name
-        parts = sorted(folder.glob(f"part*.{fmt}"), key=_part_number) if folder.is_dir() else []
-        frames = [f for f in (_read_table(p, fmt, wanted) for p in parts) if len(f)]
-        if not frames:
-            return pd.DataFrame(columns=wanted or [])
-        df = pd.concat(frames, ignore_index=True)
-    else:
-        df = _read_table(root / f"{name}.{fmt}", fmt, wanted)
-    return df.reindex(columns=wanted) if wanted else df
+        return _read_parts(root / name, fmt, wanted)
+    return _read_table(root / f"{name}.{fmt}", fmt, wanted)
+
+
+def _read_manifest(root: Path) -> dict[str, Any]:
+    manifest_path = root / _MANIFEST
+    if not manifest_path.is_file():
+        raise InputError(f"{root}: not a framing results directory (no {_MANIFEST})")
+    return json.loads(manifest_path.read_text(encoding="utf-8"))
 
 
 def write_table(df: pd.DataFrame, path: Path, format: TableFormat) -> None:
@@ -297,8 +290,7 @@ def _part_number(path: Path) -> tuple[int, str]:
 def _read_parts(folder: Path, format: str, columns: list[str] | None) -> pd.DataFrame:
     """Concatenate the part files a streaming run wrote for one table, in order."""
     parts = sorted(folder.glob(f"part*.{format}"), key=_part_number) if folder.is_dir() else []
-    frames = [_read_table(p, format, None) for p in parts]
-    frames = [f for f in frames if len(f)]
+    frames = [f for f in (_read_table(p, format, columns) for p in parts) if len(f)]
     if not frames:
         return pd.DataFrame(columns=columns or [])
     df = pd.concat(frames, ignore_index=True)
