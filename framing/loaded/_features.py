@@ -13,8 +13,8 @@ from functools import lru_cache
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-from sklearn.utils import murmurhash3_32
 
+from .._hashing import string_hash
 from ..lexicon import EPISTEMIC_CATEGORIES, Matcher, builtin_lexicons, subjectivity_lexicon
 from ..lexicon import vader_lexicon as _vader
 from ..segment import TOKEN_PATTERN, normalize
@@ -237,8 +237,8 @@ def _sentence_context(t: TextTokens) -> tuple[float, float, float]:
 
 
 def word_hash(lw: str) -> int:
-    """Non-negative 32-bit hash of a word (MurmurHash3, seed 0)."""
-    return int(murmurhash3_32(lw, seed=0, positive=True))
+    """Non-negative 32-bit hash of a word (:func:`framing._hashing.string_hash`)."""
+    return string_hash(lw)
 
 
 def pair_index(

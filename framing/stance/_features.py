@@ -24,8 +24,8 @@ from typing import NamedTuple
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.utils import murmurhash3_32
 
+from .._hashing import string_hash
 from ._lexicon import NEGATORS, polarity_lexicon
 from ._lexicon_scorer import LexiconStance, SentenceTokens, tokenize_sentence
 
@@ -92,8 +92,7 @@ class MentionParts(NamedTuple):
     dense: list[float]
 
 
-def _hash(s: str) -> int:
-    return int(murmurhash3_32(s, seed=0, positive=True))
+_hash = string_hash
 
 
 def _pair(x: np.ndarray, y: np.ndarray) -> np.ndarray:
