@@ -28,7 +28,8 @@ SHARED = ROOT.parent / "shared"
 
 
 def _texts() -> tuple[str, list[str]]:
-    if "pipeline" in sys.argv[sys.argv.index("--corpus") + 1 :][:1]:
+    corpus = sys.argv[sys.argv.index("--corpus") + 1 :][:1] if "--corpus" in sys.argv else []
+    if "pipeline" in corpus:
         sys.path.insert(0, str(ROOT / "benchmarks"))
         import _corpus
 
