@@ -430,7 +430,7 @@ def _frame_marks(p: _Para, qi: int) -> Attribution | None:
                 True,
                 "direct",
             )
-    if qb + 1 < n and words[qb] in ("\u2014", "\u2013", "-", "--"):
+    if qb + 1 < n and words[qb] in ("\u2014", "\u2013", "\u2015", "-", "--"):
         np_ = _right_np(p, qb + 1, p.sent[qb + 1])
         if np_ is not None and p.text[p.starts[np_[0]]].isupper():
             return Attribution(
