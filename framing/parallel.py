@@ -23,7 +23,7 @@ from .pipeline import GC_THRESHOLDS, TableChunk, relaxed_gc, score_batch
 from .scorers import Scorer
 from .segment import ParagraphMode
 
-__all__ = ["map_batches", "map_pieces"]
+__all__ = ["map_batches", "map_pieces", "start_workers_early"]
 
 Batch = list[tuple[str, Document]]
 R = TypeVar("R")
@@ -136,12 +136,33 @@ def map_batches(
         yield merged
 
 
+#: Imported once by the fork server, so that every worker starts with them loaded: the
+#: package, the pipeline and each default scorer's module (and through them scikit-learn,
+#: which alone takes seconds to import).
+_PRELOAD = ["framing", "framing.pipeline", "framing.scorers", "framing.scorers.valence",
+            "framing.attribution", "framing.loaded", "framing.stance"]
+
+
+def start_workers_early(jobs: int) -> None:
+    """Start the fork server now (``jobs > 1``), so that its imports overlap the run's set-up.
+
+    The fork server imports framing and the scorers' modules (seconds of start-up) in its
+    own process while this one reads lexicons and models; the pool started afterwards
+    forks ready workers from it. A no-op for ``jobs == 1`` and where there is no fork
+    server (Windows, macOS spawn).
+    """
+    if jobs > 1 and _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 def _context() -> Any:
     """A fork server that has imported framing (cheap, thread-safe starts) where the platform
     has one; spawn elsewhere."""
     if "forkserver" in mp.get_all_start_methods():
         ctx = mp.get_context("forkserver")
-        ctx.set_forkserver_preload(["framing", "framing.pipeline", "framing.scorers"])
+        ctx.set_forkserver_preload(_PRELOAD)
         return ctx
     return mp.get_context("spawn")
 

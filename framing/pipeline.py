@@ -329,7 +329,7 @@ def analyze(
     True
     """
     from .io import read_documents
-    from .parallel import map_batches
+    from .parallel import map_batches, start_workers_early
 
     if is_dask_collection(source):
         from .dask_engine import analyze_dask
@@ -337,6 +337,7 @@ def analyze(
         return analyze_dask(  # type: ignore[return-value]
             source, targets, actors, lexicons, scorers=scorers, paragraphs=paragraphs,
             text_column=text_column, id_column=id_column)
+    start_workers_early(jobs)
     run, config = prepare_run(targets, actors, lexicons, scorers, paragraphs)
     documents = read_documents(source, text_column=text_column, id_column=id_column,
                                encoding=encoding)

@@ -25,7 +25,7 @@ import pandas as pd
 
 from .analysis import TableFormat, write_table
 from .errors import InputError
-from .parallel import Batch, map_pieces
+from .parallel import Batch, map_pieces, start_workers_early
 from .pipeline import _batches, _doc_ids, prepare_run, progress_bar, score_batch, tables_from_chunk
 from .scorers import Scorer
 from .segment import ParagraphMode
@@ -162,6 +162,7 @@ def analyze_to(
     from .io import read_documents
 
     out_path = Path(out)
+    start_workers_early(jobs)
     run, config = prepare_run(targets, actors, lexicons, scorers, paragraphs)
     key = _config_key(config, format, chunk_size, source)
     state = _load_progress(out_path, key, resume)

@@ -41,3 +41,28 @@ def test_results_do_not_depend_on_string_hashing(tmp_path):
     a, b = framing.load(tmp_path / "a"), framing.load(tmp_path / "b")
     for name in a.tables:
         pdt.assert_frame_equal(a.tables[name], b.tables[name], check_exact=True, obj=name)
+
+
+def test_importing_framing_leaves_scipy_stats_for_later():
+    # scipy.stats costs seconds to import: the CLI and every worker would pay it at start.
+    import subprocess
+    import sys
+
+    code = "import sys, framing; print('scipy.stats' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                         text=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_early_start_preloads_the_scorer_modules():
+    import multiprocessing as mp
+
+    from framing.parallel import _PRELOAD, start_workers_early
+
+    if "forkserver" not in mp.get_all_start_methods():
+        pytest.skip("no fork server on this platform")
+    start_workers_early(2)
+    from multiprocessing import forkserver
+
+    assert forkserver._forkserver._preload_modules == _PRELOAD
+    assert forkserver._forkserver._forkserver_pid is not None

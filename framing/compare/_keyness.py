@@ -6,7 +6,6 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from ..errors import InputError
 from ._stats import benjamini_hochberg
@@ -151,7 +150,7 @@ def keyness(
         c = np.full_like(a, float(totals[group]))
         d = np.full_like(a, grand - float(totals[group]))
         value = g2(a, b, c, d)
-        p = stats.chi2.sf(np.abs(value), 1)
+        p = _chi2_sf(np.abs(value))
         frames.append(
             pd.DataFrame(
                 {
@@ -186,3 +185,14 @@ def _token_totals(tables: dict[str, pd.DataFrame], groups: pd.Series) -> pd.Seri
         per_doc = docs.set_index("doc_id")["n_tokens"]
     frame = pd.DataFrame({"n": per_doc, "group": per_doc.index.map(groups)}).dropna()
     return frame.groupby("group")["n"].sum().astype(np.float64)
+
+
+def _chi2_sf(value: np.ndarray) -> np.ndarray:
+    """Upper tail of chi-squared with one degree of freedom.
+
+    ``scipy.stats`` is imported here, not at module level: it costs about a second at
+    start-up, and every ``import framing`` (and every worker process) would pay it.
+    """
+    from scipy import stats
+
+    return stats.chi2.sf(value, 1)

@@ -10,7 +10,6 @@ from itertools import combinations
 from math import comb
 
 import numpy as np
-from scipy import stats
 
 __all__ = [
     "benjamini_hochberg",
@@ -125,6 +124,8 @@ def mann_whitney(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     both = np.concatenate([x, y])
     if np.all(both == both[0]):
         return float(x.size * y.size / 2.0), 1.0
+    from scipy import stats  # imported on use: scipy.stats is slow to import
+
     res = stats.mannwhitneyu(x, y, alternative="two-sided", method="auto")
     return float(res.statistic), float(res.pvalue)
 
