@@ -209,7 +209,7 @@ def _extractor(use_model: bool) -> tuple[Callable[[str], list[dict]], Callable[[
             out.append(
                 {
                     "cue": a.cue,
-                    "source": a.source,
+                    "source": a.source if a.source is not None or a.head is None else a.head.source,
                     "content": content,
                     "fragments": list(a.content),
                     "speech": speech,
