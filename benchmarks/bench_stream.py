@@ -12,6 +12,7 @@ split between the processes that share them: the tree's real footprint)::
 
     python benchmarks/bench_stream.py --mb 1000            # the 1 GB run
     python benchmarks/bench_stream.py --mb 50 --jobs 1 2   # speed-up of two workers
+    python benchmarks/bench_stream.py --mb 20 --jobs 1 2 --pair  # ... and the ceiling
 
 Every document is accounted for: the manifest's document count must equal the
 number of input lines (checked and printed).
@@ -87,33 +88,57 @@ def _tree_kb(root: int) -> tuple[int, int]:
 
 
 class TreeSampler(threading.Thread):
-    """Peak memory of a process tree, sampled every second (Linux only)."""
+    """Peak memory of a process tree, sampled every second (Linux only), and the run's
+    progress (documents finished, from ``progress.json``) with the time it was seen."""
 
-    def __init__(self, pid: int) -> None:
+    def __init__(self, pid: int, out: Path) -> None:
         super().__init__(daemon=True)
-        self.pid, self.done = pid, threading.Event()
+        self.pid, self.out, self.done = pid, out, threading.Event()
         self.peak_rss_kb = self.peak_pss_kb = 0
+        self.progress: list[tuple[float, int]] = []
 
     def run(self) -> None:
         while not self.done.wait(1.0):
             rss, pss = _tree_kb(self.pid)
             self.peak_rss_kb = max(self.peak_rss_kb, rss)
             self.peak_pss_kb = max(self.peak_pss_kb, pss)
+            try:
+                docs = int(json.loads((self.out / "progress.json").read_text())["documents"])
+            except (OSError, ValueError, KeyError):
+                continue
+            if not self.progress or docs != self.progress[-1][1]:
+                self.progress.append((time.perf_counter(), docs))
+
+    def steady_rate(self) -> float:
+        """Documents per second between the first and the last chunk seen finished: the
+        throughput once started (start-up and the final manifest left out); nan when
+        fewer than three chunks were seen."""
+        seen = [(t, d) for t, d in self.progress if d > 0]
+        if len(seen) < 3:
+            return float("nan")
+        (t0, d0), (t1, d1) = seen[0], seen[-1]
+        return (d1 - d0) / (t1 - t0)
 
 
-def run(corpus: Path, out: Path, jobs: int, targets: bool) -> dict[str, float]:
+def start(corpus: Path, out: Path, jobs: int, targets: bool, chunk_size: int):  # noqa: ANN201
+    """Start the CLI on ``corpus`` under ``/usr/bin/time -v`` with a memory/progress sampler."""
     import framing
 
     cmd = ["/usr/bin/time", "-v", sys.executable, "-m", "framing.cli", "analyze", str(corpus),
-           "--out", str(out), "--format", "parquet", "--jobs", str(jobs), "-q"]
+           "--out", str(out), "--format", "parquet", "--jobs", str(jobs), "-q",
+           "--chunk-size", str(chunk_size)]
     if targets:
         cmd += ["--targets", str(framing.example_targets()), "--actors",
                 str(framing.example_actors())]
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    sampler = TreeSampler(proc.pid)
+    sampler = TreeSampler(proc.pid, out)
     if Path("/proc/self/status").is_file():
         sampler.start()
+    return proc, sampler, t
+
+
+def finish(proc: subprocess.Popen, sampler: TreeSampler, t: float, out: Path) -> dict[str, float]:
     _, stderr = proc.communicate()
     sampler.done.set()
     wall = time.perf_counter() - t
@@ -123,8 +148,22 @@ def run(corpus: Path, out: Path, jobs: int, targets: bool) -> dict[str, float]:
     manifest = json.loads((out / "manifest.json").read_text())
     return {"wall": wall, "rss_mb": rss_kb / 1024, "tree_mb": sampler.peak_rss_kb / 1024,
             "tree_pss_mb": sampler.peak_pss_kb / 1024,
+            "steady_docs_s": sampler.steady_rate(),
             "documents": manifest["counts"]["documents"],
             "failed": manifest["counts"]["failed"], "paragraphs": manifest["counts"]["paragraphs"]}
+
+
+def report(label: str, res: dict[str, float], n: int, base: dict[str, float] | None) -> None:
+    rate = res["paragraphs"] / res["wall"]
+    ok = "all accounted for" if res["documents"] == n else f"MISMATCH ({res['documents']})"
+    ratio = ""
+    if base is not None:
+        ratio = (f" (x{rate / (base['paragraphs'] / base['wall']):.2f} whole run, "
+                 f"x{res['steady_docs_s'] / base['steady_docs_s']:.2f} steady)")
+    print(f"{label}: {res['wall']:.1f} s, {rate:.0f} paragraphs/s, steady "
+          f"{res['steady_docs_s']:.1f} documents/s{ratio}, max RSS {res['rss_mb']:.0f} MB "
+          f"(time -v), process tree peak RSS {res['tree_mb']:.0f} MB / PSS "
+          f"{res['tree_pss_mb']:.0f} MB, documents {ok}, {res['failed']} failed")
 
 
 def main() -> None:
@@ -133,6 +172,10 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=50.0, help="corpus size in MB (default 50)")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1])
     ap.add_argument("--no-targets", action="store_true", help="run without targets/actors")
+    ap.add_argument("--chunk-size", type=int, default=1000, help="documents per chunk")
+    ap.add_argument("--pair", action="store_true",
+                    help="also run two independent one-process runs at the same time: how "
+                    "much two cores give this workload at best (the ceiling for --jobs 2)")
     ap.add_argument("--corpus", type=Path, help="keep the corpus at this path (written once, "
                     "re-used when it exists) instead of a temporary file")
     args = ap.parse_args()
@@ -145,19 +188,25 @@ def main() -> None:
         else:
             n = write_corpus(corpus, args.mb)
         size = corpus.stat().st_size / 1e6
-        print(f"corpus: {n} documents, {size:.0f} MB")
+        print(f"corpus: {n} documents, {size:.0f} MB, chunks of {args.chunk_size}")
+        targets = not args.no_targets
         base = None
         for jobs in args.jobs:
-            res = run(corpus, tmp / f"out{jobs}", jobs, not args.no_targets)
-            rate = res["paragraphs"] / res["wall"]
-            base = base or rate
-            ok = "all accounted for" if res["documents"] == n else f"MISMATCH ({res['documents']})"
-            print(f"jobs={jobs}: {res['wall']:.1f} s, {rate:.0f} paragraphs/s "
-                  f"(x{rate / base:.2f}), max RSS {res['rss_mb']:.0f} MB (time -v), "
-              f"process tree peak RSS {res['tree_mb']:.0f} MB / PSS {res['tree_pss_mb']:.0f} MB, "
-              f"documents {ok}, "
-                  f"{res['failed']} failed")
-            shutil.rmtree(tmp / f"out{jobs}")
+            out = tmp / f"out{jobs}"
+            res = finish(*start(corpus, out, jobs, targets, args.chunk_size), out)
+            report(f"jobs={jobs}", res, n, base)
+            base = base or res
+            shutil.rmtree(out)
+        if args.pair:
+            outs = [tmp / "pair-a", tmp / "pair-b"]
+            started = [start(corpus, o, 1, targets, args.chunk_size) for o in outs]
+            both = [finish(*st, o) for st, o in zip(started, outs, strict=True)]
+            for label, res in zip(("pair a", "pair b"), both, strict=True):
+                report(f"{label} (jobs=1, two at once)", res, n, base)
+            if base is not None:
+                steady = sum(r["steady_docs_s"] for r in both) / base["steady_docs_s"]
+                print(f"two independent runs together: x{steady:.2f} the steady throughput of "
+                      "one alone (the ceiling for --jobs 2 on this machine and corpus)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
