@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from ._candidates import LearnedCues
 from ._frames import Attribution, find_frames
+from ._passive import passive_sources
 from ._quotes import Quote, find_quotes
 from ._speakers import SpeakerResolver
 from ._verbs import ReportingLexicon, load_reporting_verbs
@@ -102,6 +103,7 @@ def extract_attributions(
         )
         if cue_filter is not None:
             atts = [a for a in atts if a.cue is None or a.direct or cue_filter(text, a)]
+        passive_sources(text, atts)
         for a in atts:
             for qi in a.qids:
                 owner[pq[qi].qid] = a

@@ -1,0 +1,84 @@
+"""Passive cues: the noun phrase before ``is expected`` / ``was criticized`` is no source.
+
+In ``Dylann Roof is accused of …`` or ``The vote is expected …`` the subject is what
+is reported about, not who reports it: the source is the ``by`` agent when there is one
+(``was first reported by MSNBC``) and none otherwise. Measured on PolNeAR train with the
+shipped frames: of 296 passive cues whose rule source stood before the cue and had no
+``by`` after it, the gold attribution had no source 216 times and the rule source was
+right 21 times; with ``by`` after the cue, the gold source was the agent (never the rule
+source).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._frames import Attribution
+
+__all__ = ["passive_sources"]
+
+# A form of "be", optional adverbs, then a past participle (regular -ed or a common
+# irregular ending): the whole cue must end with the participle.
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|been|being|be)\b(?:\s+\w+ly|\s+not|\s+also|\s+still|\s+widely)*"
+    r"\s+\w+(?:ed|en|wn|told|said|held|heard|thought|felt|taught|sought|brought)\s*$",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"[ \t\u00a0]+by[ \t\u00a0]+", re.IGNORECASE)
+_AGENT_WORD = re.compile(r"[\w'\u2019.&-]+")
+_AGENT_STOP = frozenset(
+    "that whether who which to for on in at after before when while as because if than "
+    "about over during since".split()
+)
+
+
+def _agent(text: str, start: int) -> tuple[int, int] | None:
+    """The noun phrase starting at ``start``: words up to punctuation or a clause word."""
+    pos, end, n = start, None, 0
+    while n < 12:
+        m = _AGENT_WORD.match(text, pos)
+        if m is None:
+            break
+        word = m.group().rstrip(".")
+        if not word or (n and word.lower() in _AGENT_STOP):
+            break
+        end = m.start() + len(word)
+        n += 1
+        if len(word) < len(m.group()) and not word[-1:].isupper():
+            break  # a full stop ends the phrase (but not "D.C." or "U.S.")
+        gap = re.match(r"[ \t\u00a0]+", text[m.end() : m.end() + 3])
+        if gap is None:
+            break
+        pos = m.end() + gap.end()
+    return (start, end) if end is not None else None
+
+
+def passive_sources(text: str, atts: list[Attribution]) -> None:
+    """Re-point the source of passive cues (in place): the ``by`` agent, or none.
+
+    Examples
+    --------
+    >>> from framing.attribution._frames import Attribution
+    >>> s = "The plan was criticized by local officials on Monday."
+    >>> att = Attribution(0, (9, 23), "neutral", "speech", (0, 8))
+    >>> passive_sources(s, [att])
+    >>> s[att.source[0]:att.source[1]]
+    'local officials'
+    """
+    for att in atts:
+        if att.cue is None or att.direct or att.source is None or att.source[0] > att.cue[0]:
+            continue
+        if att.head is not None or not _PASSIVE.search(text, att.cue[0], att.cue[1]):
+            continue
+        m = _BY.match(text, att.cue[1])
+        agent = _agent(text, m.end()) if m is not None else None
+        if agent is None:
+            att.source = None
+            continue
+        att.source = agent  # the cue stays without "by" (joining it lost on train)
+        if att.content and agent[0] <= att.content[0][0] < agent[1]:
+            e = att.content[0][1]
+            if agent[1] < e:
+                att.content[0] = (agent[1], e)
+            else:
+                att.content.pop(0)

@@ -1,0 +1,41 @@
+"""Passive cues: the subject is no source; the ``by`` agent is."""
+
+from framing.attribution._frames import Attribution
+from framing.attribution._passive import passive_sources
+
+
+def _att(text: str, cue: str, source: str) -> Attribution:
+    c = text.index(cue)
+    s = text.index(source)
+    return Attribution(0, (c, c + len(cue)), "neutral", "speech", (s, s + len(source)))
+
+
+def test_passive_without_agent_has_no_source() -> None:
+    s = "The senator is expected to announce a run next week."
+    att = _att(s, "is expected", "The senator")
+    passive_sources(s, [att])
+    assert att.source is None
+
+
+def test_passive_with_agent_takes_the_agent() -> None:
+    s = "The bill was endorsed by the state's largest union on Friday."
+    att = _att(s, "was endorsed", "The bill")
+    passive_sources(s, [att])
+    assert att.source is not None
+    assert s[att.source[0] : att.source[1]] == "the state's largest union"
+    assert s[att.cue[0] : att.cue[1]] == "was endorsed"
+
+
+def test_active_cue_keeps_its_source() -> None:
+    s = "The senator has argued that the plan fails."
+    att = _att(s, "has argued", "The senator")
+    passive_sources(s, [att])
+    assert att.source is not None and s[att.source[0] : att.source[1]] == "The senator"
+
+
+def test_agent_stops_at_a_clause_word() -> None:
+    s = "She was asked by host John Dickerson whether she would run."
+    att = _att(s, "was asked", "She")
+    passive_sources(s, [att])
+    assert att.source is not None
+    assert s[att.source[0] : att.source[1]] == "host John Dickerson"
