@@ -53,13 +53,28 @@ def _right_np(p: _Para, i: int, sid: int, limit: int = 8) -> tuple[int, int] | N
 
 _PRONOUNS = frozenset("he she they it we i".split())
 _SUBJ_DET = frozenset("the a an his her their its our this these those".split())
+# Sentence openers that start an adverbial, not the subject ("In New Hampshire, Rubio
+# ...", "Facing criticism, Mr. Trump ..."): the subject follows the first comma.
+_LEAD = frozenset(
+    "in on at as after before during since despite with without for from by like unlike "
+    "under over amid among while when though although because if unless until once here "
+    "there now then instead still meanwhile however also along".split()
+)
+_CONJ = frozenset("and but so yet or".split())
 
 
 def _subject(p: _Para, s0: int, limit: int) -> tuple[int, int] | None:
     """The subject at a sentence start: a pronoun, or capitalised words after a determiner."""
     words = p.words
+    while s0 < limit and words[s0] in _CONJ:
+        s0 += 1
+    if s0 < limit and words[s0] == ",":
+        s0 += 1
     if s0 >= limit:
         return None
+    if words[s0] in _LEAD or (words[s0].endswith("ing") and len(words[s0]) > 4):
+        comma = next((t for t in range(s0 + 1, limit) if words[t] == ","), None)
+        return None if comma is None else _subject(p, comma + 1, limit)
     if words[s0] in _PRONOUNS:
         return (s0, s0 + 1)
     j = s0
@@ -67,8 +82,13 @@ def _subject(p: _Para, s0: int, limit: int) -> tuple[int, int] | None:
         j += 1
         if j < limit and not p.is_cap(j) and words[j].isalpha():
             j += 1
-    while j < limit and j - s0 < 6 and p.is_cap(j) and words[j][0].isalnum():
-        j += 1
+    while j < limit and j - s0 < 6:
+        if p.is_cap(j) and words[j][0].isalnum():
+            j += 1
+        elif words[j] == "." and j > s0 and words[j - 1] in _ABBREV and j + 1 < limit:
+            j += 1  # "Mr. Lee"
+        else:
+            break
     if j == s0 or (j == s0 + 1 and words[s0] in _SUBJ_DET):
         return None
     return (s0, j)

@@ -1,0 +1,30 @@
+"""Noun-phrase helpers of the attribution frames: the subject at a sentence start."""
+
+from framing.attribution._phrases import _subject
+from framing.attribution._tokens import _Para
+
+
+def _subject_text(s: str, limit_word: str) -> str | None:
+    p = _Para(s, 0, 0, len(s), [], s.lower())
+    span = _subject(p, 0, p.words.index(limit_word))
+    return None if span is None else s[p.starts[span[0]] : p.end(span[1] - 1)]
+
+
+def test_subject_skips_a_leading_adverbial() -> None:
+    s = "In New Hampshire, Rubio has railed against Christie."
+    assert _subject_text(s, "has") == "Rubio"
+
+
+def test_subject_skips_a_leading_participle_clause() -> None:
+    s = "Facing a long night, Mr. Lee left the hall."
+    assert _subject_text(s, "left") == "Mr. Lee"
+
+
+def test_subject_skips_a_conjunction() -> None:
+    s = "But she left the hall."
+    assert _subject_text(s, "left") == "she"
+
+
+def test_no_subject_after_an_adverbial_without_comma() -> None:
+    s = "Here are some ways his campaign hopes to win."
+    assert _subject_text(s, "hopes") is None
