@@ -15,7 +15,7 @@ import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import accumulate, compress
 from typing import Any
 
 from ._lexicon import NEGATORS, TOKEN_RE, fold, polarity_lexicon, predicate_class
@@ -64,14 +64,20 @@ class SentenceTokens:
 
     def subset(self, keep: list[int], lexicon: dict[str, float]) -> SentenceTokens:
         """The sentence restricted to the tokens ``keep`` (e.g. one voice)."""
+        at = keep.__iter__
         out = SentenceTokens(
-            [self.starts[i] for i in keep],
-            [self.ends[i] for i in keep],
-            [self.words[i] for i in keep],
-            [self.caps[i] for i in keep],
-            [self.quoted[i] for i in keep],
+            list(map(self.starts.__getitem__, at())),
+            list(map(self.ends.__getitem__, at())),
+            list(map(self.words.__getitem__, at())),
+            list(map(self.caps.__getitem__, at())),
+            list(map(self.quoted.__getitem__, at())),
         )
-        _finish(out, lexicon, [self.pol[i] for i in keep], [self.pred[i] for i in keep])
+        _finish(
+            out,
+            lexicon,
+            list(map(self.pol.__getitem__, at())),
+            list(map(self.pred.__getitem__, at())),
+        )
         return out
 
 
@@ -96,19 +102,21 @@ def tokenize_sentence(
         # No token spans white space: a chunk of letters and digits is one token,
         # only chunks with punctuation need the regex.
         words = []
+        add, grow, findall = words.append, words.extend, TOKEN_RE.findall
         for chunk in low.split():
             if chunk.isalnum():
-                words.append(chunk)
+                add(chunk)
             else:
-                words += TOKEN_RE.findall(chunk)
+                grow(findall(chunk))
         # Tokens cover every character but white space: each is found where the
         # previous one ended, after white space.
         rel = []
+        put = rel.append
         find = low.find
         pos = 0
         for w in words:
             pos = find(w, pos)
-            rel.append(pos)
+            put(pos)
             pos += len(w)
         starts = [start + a for a in rel]
         ends = [a + len(w) for a, w in zip(starts, words, strict=True)]
@@ -118,7 +126,7 @@ def tokenize_sentence(
         words = [sub[a:b].lower() for a, b in spans]
         starts = [start + a for a in rel]
         ends = [start + b for _, b in spans]
-    caps = [sub[a].isupper() for a in rel]
+    caps = list(map(str.isupper, map(sub.__getitem__, rel)))
     quoted = [False] * len(words)
     # Ranges are sorted and disjoint, so are the tokens: the tokens inside a range
     # are one run, found by bisection.
@@ -167,20 +175,20 @@ def _finish(
 ) -> None:
     words = toks.words
     n = len(words)
+    inq = list(toks.quoted)
     if '"' in words:
-        inq: list[bool] = []
-        inside = False
-        for w, q in zip(words, toks.quoted, strict=True):
-            if w == '"':
-                inside = not inside
-                inq.append(True)
-            else:
-                inq.append(inside or q)
-    else:
-        inq = list(toks.quoted)
+        # Straight quote marks toggle the quote state; a mark itself is inside.
+        marks = [i for i, w in enumerate(words) if w == '"']
+        for k in range(0, len(marks), 2):
+            qa = marks[k]
+            qb = marks[k + 1] + 1 if k + 1 < len(marks) else n
+            inq[qa:qb] = [True] * (qb - qa)
     memo = _word_info(lex)
-    get = memo.get
-    info = [get(w) or _info(lex, memo, w) for w in words]
+    try:
+        info = list(map(memo.__getitem__, words))
+    except KeyError:
+        get = memo.get
+        info = [get(w) or _info(lex, memo, w) for w in words]
     if n:
         pol_t, pred_t, isneg, bound_t, polar = zip(*info, strict=True)
     else:
@@ -191,21 +199,22 @@ def _finish(
         pred = list(pred_t)
     neg = [False] * n
     if any(isneg):
-        last = -10
-        for i in range(n):
-            neg[i] = i - last <= 3
-            if isneg[i]:
-                last = i
+        for i in compress(range(n), isneg):  # the three tokens after a negator
+            hi = min(i + 4, n)
+            neg[i + 1 : hi] = [True] * (hi - i - 1)
     bound = list(bound_t)
-    commas = [0] * (n + 1)
     if "," in words:
-        c = 0
-        for i, w in enumerate(words):
-            if w == ",":
-                c += 1
-                if i + 1 < n and words[i + 1] in _RELATIVE:
-                    bound[i] = True
-            commas[i + 1] = c
+        commas = list(accumulate(map(",".__eq__, words), initial=0))
+        i = words.index(",")
+        while True:
+            if i + 1 < n and words[i + 1] in _RELATIVE:
+                bound[i] = True
+            try:
+                i = words.index(",", i + 1)
+            except ValueError:
+                break
+    else:
+        commas = [0] * (n + 1)
     toks.inq = inq
     toks.pol = pol
     toks.pred = pred

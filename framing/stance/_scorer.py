@@ -6,6 +6,8 @@ import bisect
 import math
 import re
 from collections.abc import Mapping, Sequence
+from itertools import compress
+from operator import not_
 from typing import Any
 
 import numpy as np
@@ -354,16 +356,17 @@ def _view(
     hit = cache.get(key)
     if hit is not None:
         return hit
-    if quoted:
-        starts = toks.starts
-        keep = [
-            i
-            for i, q in enumerate(toks.quoted)
-            if q and key is not None and key[0] <= starts[i] < key[1]
-        ]
+    q = toks.quoted
+    if key is None:
+        keep: list[int] = []
+    elif quoted:
+        # Tokens starting in the quote: one run, found by bisection; keep the quoted ones.
+        i0 = bisect.bisect_left(toks.starts, key[0])
+        i1 = bisect.bisect_left(toks.starts, key[1], lo=i0)
+        keep = list(compress(range(i0, i1), q[i0:i1]))
     else:
-        keep = [i for i, q in enumerate(toks.quoted) if not q]
-    hit = cache[key] = (toks.subset(keep, lexicon), {i: k for k, i in enumerate(keep)})
+        keep = list(compress(range(len(q)), map(not_, q)))
+    hit = cache[key] = (toks.subset(keep, lexicon), dict(zip(keep, range(len(keep)), strict=True)))
     return hit
 
 
