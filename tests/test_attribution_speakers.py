@@ -123,3 +123,20 @@ def test_people_familiar_told_an_outlet_is_anonymous_not_the_outlet():
         "anonymous",
         "the deal was off",
     )
+
+
+def test_relative_pronoun_source_resolves_to_its_antecedent() -> None:
+    s = "Voters met Jane Doe on Monday. The mayor, who said the budget was balanced, left."
+    atts, _ = extract_attributions(s, [(0, len(s))])
+    att = next(a for a in atts if s[a.cue[0] : a.cue[1]] == "said")
+    assert s[att.source[0] : att.source[1]] == "who"
+    assert att.appositive is not None and s[att.appositive[0] : att.appositive[1]] == "The mayor"
+
+
+def test_relative_pronoun_without_antecedent_phrase_takes_the_name_before() -> None:
+    s = "The plan was drafted by Senator Ann Lee, who said it would pass easily."
+    atts, _ = extract_attributions(s, [(0, len(s))])
+    att = next(a for a in atts if s[a.cue[0] : a.cue[1]] == "said")
+    assert s[att.source[0] : att.source[1]] == "who"
+    assert att.speaker == "Ann Lee"
+    assert att.speaker_type == "person"

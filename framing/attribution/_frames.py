@@ -215,10 +215,11 @@ def _frame_cue(
     loose = False  # accepted without a source of its own
     lead_clause: tuple[int, int] | None = None  # "Pointing to X, Putin added": X
     if source is None and prev in ("who", "which") and ca > 1:
-        # "the senator, who said ..." / "the report, which notes ...": the antecedent
-        k = ca - 2 if words[ca - 2] != "," else ca - 2
+        # "the senator, who said ...": the pronoun (PolNeAR's source); the antecedent
+        # is kept as the appositive, and the speaker step resolves through it.
+        k = ca - 2
         ante = _left_np(p, k + 1 if words[k] != "," else k, sid)
-        source = ante if ante is not None else (ca - 1, ca)
+        source, apposition = (ca - 1, ca), ante
     head = None
     if (
         source is None

@@ -111,6 +111,9 @@ def speaker_type_of(source: str) -> str:
     return "unknown"
 
 
+_RELATIVE = frozenset(["who", "which"])
+
+
 class SpeakerResolver:
     """Resolve the speakers of one document's attributions, in reading order.
 
@@ -216,8 +219,17 @@ class SpeakerResolver:
                 continue
             src = self.text[att.source[0] : att.source[1]]
             pos = att.source[0]
-            names, stype = self._resolve_source(src, pos, history)
-            if att.appositive and stype in ("person", "unknown") and names:
+            relative = src.lower() in _RELATIVE
+            if relative and att.appositive is not None:
+                # "the senator, who said": resolve the antecedent
+                src, pos = self.text[att.appositive[0] : att.appositive[1]], att.appositive[0]
+                names, stype = self._resolve_source(src, pos, history)
+            elif relative:  # no antecedent phrase found: the closest full name before
+                near = next((f for p, f in reversed(self.full) if pos - 80 < p < pos), None)
+                names, stype = ([near], "person") if near else ([], "unknown")
+            else:
+                names, stype = self._resolve_source(src, pos, history)
+            if att.appositive and not relative and stype in ("person", "unknown") and names:
                 app = self.text[att.appositive[0] : att.appositive[1]].split()
                 role = _role_noun(app)
                 if role:
