@@ -246,3 +246,9 @@ def test_adverbs_around_the_verb_join_the_cue():
     assert _t(s, _one(s).cue) == "said repeatedly"
     s = "The governor said Tuesday night that taxes are too high."
     assert _t(s, _one(s).cue) == "said Tuesday night"
+
+
+def test_participle_cue_after_comma_takes_the_sentence_subject_not_its_object():
+    s = "The senator left the stage early, noting the late hour."
+    a = _one(s)
+    assert (_t(s, a.cue), _t(s, a.source)) == ("noting", "The senator")

@@ -197,8 +197,8 @@ def _frame_cue(
             elif head is not None and (words[inner[0]] in _APPOS_START or _is_name(p, *head)):
                 source, apposition = head, inner  # "Ann Lee, the party's chair, said"
     if source is None and (ca == 0 or prev in _CLAUSE or p.sent[ca - 1] != sid):
-        if cb < n and p.sent[cb] == sid and p.inq[cb] < 0:
-            right = _right_np(p, cb, sid)
+        if cb < n and p.sent[cb] == sid and p.inq[cb] < 0 and not words[a].endswith("ing"):
+            right = _right_np(p, cb, sid)  # "…,” said X" (never ", noting X": its object)
             if (
                 right is not None
                 and ca > 0
