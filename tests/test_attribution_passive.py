@@ -39,3 +39,10 @@ def test_agent_stops_at_a_clause_word() -> None:
     passive_sources(s, [att])
     assert att.source is not None
     assert s[att.source[0] : att.source[1]] == "host John Dickerson"
+
+
+def test_mental_state_participle_keeps_its_source() -> None:
+    s = "The senator is convinced that the plan fails."
+    att = _att(s, "is convinced", "The senator")
+    passive_sources(s, [att])
+    assert att.source is not None and s[att.source[0] : att.source[1]] == "The senator"

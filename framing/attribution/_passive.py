@@ -24,6 +24,15 @@ _PASSIVE = re.compile(
     r"\s+\w+(?:ed|en|wn|told|said|held|heard|thought|felt|taught|sought|brought)\s*$",
     re.IGNORECASE,
 )
+# Participles of mental states: "X is worried that ..." reports X's own view (X is the
+# source; on train "worried", "convinced" and "outraged" kept their rule source 8 of 8).
+_STATES = frozenset(
+    "worried concerned convinced outraged pleased surprised disappointed frustrated impressed "
+    "excited alarmed troubled annoyed angered shocked satisfied delighted thrilled amazed "
+    "encouraged heartened dismayed disturbed offended incensed infuriated horrified relieved "
+    "puzzled confused baffled determined committed prepared inclined opposed interested "
+    "scared terrified enraged irritated embarrassed ashamed depressed bothered stunned".split()
+)
 _BY = re.compile(r"[ \t\u00a0]+by[ \t\u00a0]+", re.IGNORECASE)
 _AGENT_WORD = re.compile(r"[\w'\u2019.&-]+")
 _AGENT_STOP = frozenset(
@@ -69,6 +78,8 @@ def passive_sources(text: str, atts: list[Attribution]) -> None:
         if att.cue is None or att.direct or att.source is None or att.source[0] > att.cue[0]:
             continue
         if att.head is not None or not _PASSIVE.search(text, att.cue[0], att.cue[1]):
+            continue
+        if text[att.cue[0] : att.cue[1]].rsplit(None, 1)[-1].lower() in _STATES:
             continue
         m = _BY.match(text, att.cue[1])
         agent = _agent(text, m.end()) if m is not None else None
