@@ -15,7 +15,9 @@ import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
+from operator import ne, or_
+from operator import sub as sub_
 from typing import Any
 
 from ._lexicon import NEGATORS, TOKEN_RE, fold, polarity_lexicon, predicate_class
@@ -101,25 +103,50 @@ def tokenize_sentence(
     if len(low) == len(sub):  # lower-casing keeps \w and \s: the same tokens
         # No token spans white space: a chunk of letters and digits is one token,
         # only chunks with punctuation need the regex.
-        words = []
+        chunks = low.split()
+        words: list[str] = []
         add, grow, findall = words.append, words.extend, TOKEN_RE.findall
-        for chunk in low.split():
-            if chunk.isalnum():
-                add(chunk)
-            else:
-                grow(findall(chunk))
-        # Tokens cover every character but white space: each is found where the
-        # previous one ended, after white space.
-        rel = []
-        put = rel.append
-        find = low.find
-        pos = 0
-        for w in words:
-            pos = find(w, pos)
-            put(pos)
-            pos += len(w)
-        starts = [start + a for a in rel]
-        ends = [a + len(w) for a, w in zip(starts, words, strict=True)]
+        body = low.strip()
+        if body == " ".join(chunks):
+            # Single spaces between chunks: a token ends where the previous one ended
+            # plus its length, plus one for the space when it opens a chunk.
+            steps: list[int] = []
+            step, steps_of = steps.append, steps.extend
+            for chunk in chunks:
+                if chunk.isalnum():
+                    add(chunk)
+                    step(len(chunk) + 1)
+                else:
+                    pieces = findall(chunk)
+                    grow(pieces)
+                    step(len(pieces[0]) + 1)
+                    steps_of(map(len, pieces[1:]))
+            lead = low.find(body[:1]) - 1 if body else 0
+            lens = list(map(len, words))
+            rel = list(accumulate(steps, initial=lead))
+            del rel[0]
+            rel = list(map(sub_, rel, lens))
+            ends = list(accumulate(steps, initial=start + lead))
+            del ends[0]
+            starts = list(map(sub_, ends, lens))
+        else:
+            for chunk in chunks:
+                if chunk.isalnum():
+                    add(chunk)
+                else:
+                    grow(findall(chunk))
+            # Tokens cover every character but white space: each is found where the
+            # previous one ended, after white space.
+            rel = []
+            put = rel.append
+            find = low.find
+            pos = 0
+            for w in words:
+                pos = find(w, pos)
+                put(pos)
+                pos += len(w)
+            starts = [start + a for a in rel]
+            ends = [a + len(w) for a, w in zip(starts, words, strict=True)]
     else:  # a few characters lengthen when lower-cased
         spans = [m.span() for m in TOKEN_RE.finditer(sub)]
         rel = [a for a, _ in spans]
@@ -141,6 +168,7 @@ def tokenize_sentence(
 
 
 _Info = tuple[float, int, bool, bool, bool]
+_STOPS = {False: "stops:author", True: "stops:quoted"}
 _MEMOS: dict[int, tuple[dict[str, float], dict[str, _Info]]] = {}
 
 
@@ -292,29 +320,41 @@ class LexiconStance:
         voice = quoted[a] if a < n else False
         # Coordinated targets ("Russia and China are ...") share their predicate.
         ga, gb = a, b
-        for oa, ob in sorted(others):
-            if ob <= ga and _coordinated(words[ob:ga]):
-                ga = oa
-            elif oa >= gb and _coordinated(words[gb:oa]):
-                gb = ob
-        others = [(oa, ob) for oa, ob in others if ob <= ga or oa >= gb]
-        lo = ga
-        while lo > 0 and not bound[lo - 1] and quoted[lo - 1] == voice:
-            lo -= 1
-        hi = gb
-        while hi < n and not bound[hi] and quoted[hi] == voice:
-            hi += 1
+        if others:
+            for oa, ob in sorted(others):
+                if ob <= ga and _coordinated(words[ob:ga]):
+                    ga = oa
+                elif oa >= gb and _coordinated(words[gb:oa]):
+                    gb = ob
+            others = [(oa, ob) for oa, ob in others if ob <= ga or oa >= gb]
+        # The clause: from the last stop before the mention to the first one after it,
+        # a stop being a clause boundary or a token in the other voice.
+        stops = toks.cache.get(_STOPS[voice])
+        if stops is None:
+            stops = toks.cache[_STOPS[voice]] = list(
+                compress(range(n), map(or_, bound, map(ne, quoted, repeat(voice))))
+            )
+        k = bisect.bisect_left(stops, ga)
+        lo = stops[k - 1] + 1 if k else 0
+        k = bisect.bisect_left(stops, gb, lo=k)
+        hi = stops[k] if k < len(stops) else n
         commas = toks.commas
         # "X is / remains / acts as ...": the predicate describes X, whatever its length.
-        cop = next((j for j in range(gb, min(hi, gb + 3)) if words[j] in _COPULA), -1)
+        cop = -1
+        for j in range(gb, min(hi, gb + 3)):
+            if words[j] in _COPULA:
+                cop = j
+                break
         total = 0.0
         direct = 0.0
         pols, preds, negs = toks.pol, toks.pred, toks.neg
-        for i in toks.polar:
-            if i < lo or ga <= i < gb:
-                continue
+        polar = toks.polar
+        for k in range(bisect.bisect_left(polar, lo), len(polar)):
+            i = polar[k]
             if i >= hi:
                 break
+            if ga <= i < gb:
+                continue
             neg = negs[i]
             cls = preds[i]
             if cls:
