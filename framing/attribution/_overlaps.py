@@ -1,0 +1,57 @@
+"""Univocal spans: an indirect content is cut at another attribution's cue or source."""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._frames import Attribution
+
+__all__: list[str] = []
+
+_TAIL_WORDS = ("and", "but", "while", "as", "who")
+_TAIL_CHARS = " \t\n,;:\u2014\u2013-"
+
+
+def _strip_tail(text: str, s: int, e: int) -> int:
+    """End offset with trailing punctuation and dangling connectives removed."""
+    while e > s:
+        while e > s and text[e - 1] in _TAIL_CHARS:
+            e -= 1
+        for w in _TAIL_WORDS:
+            k = e - len(w)
+            if k >= s and text[k:e].lower() == w and (k == s or not text[k - 1].isalnum()):
+                e = k
+                break
+        else:
+            return e
+    return e
+
+
+def _resolve_overlaps(text: str, atts: list[Attribution]) -> None:
+    """Cut indirect contents at another attribution's cue or source (spans stay univocal)."""
+    marks = sorted(x for a in atts for x in (a.cue, a.source) if x is not None)
+    longest = max((m[1] - m[0] for m in marks), default=0)
+    for att in atts:
+        if att.direct or not att.content:
+            continue
+        s, e = att.content[0]
+        own = (att.cue, att.source)
+        # Marks that start more than ``longest`` before s end before it: skip them all.
+        for m in marks[bisect.bisect_left(marks, (s - longest,)) :]:
+            if m in own or m[1] <= s:
+                continue
+            if m[0] <= s:
+                s = m[1]
+                continue
+            if m[0] < e:
+                e = m[0]
+            break
+        e = _strip_tail(text, s, e)
+        while s < e and text[s] in " ,;:":
+            s += 1
+        if e > s:
+            att.content[0] = (s, e)
+        else:
+            att.content.clear()
