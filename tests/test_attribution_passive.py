@@ -23,6 +23,7 @@ def test_passive_with_agent_takes_the_agent() -> None:
     passive_sources(s, [att])
     assert att.source is not None
     assert s[att.source[0] : att.source[1]] == "the state's largest union"
+    assert [s[a:b] for a, b in att.content] == ["The bill"]
     assert s[att.cue[0] : att.cue[1]] == "was endorsed"
 
 
