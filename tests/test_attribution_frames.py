@@ -252,3 +252,10 @@ def test_participle_cue_after_comma_takes_the_sentence_subject_not_its_object():
     s = "The senator left the stage early, noting the late hour."
     a = _one(s)
     assert (_t(s, a.cue), _t(s, a.source)) == ("noting", "The senator")
+
+
+def test_quotation_ending_the_sentence_before_is_not_the_content_of_a_new_clause():
+    s = "“We won the vote.” Jane Doe said the count would be certified on Friday."
+    a = next(a for a in _run(s) if _t(s, a.cue) == "said")
+    assert not a.direct
+    assert _t(s, a.content[0]) == "the count would be certified on Friday"

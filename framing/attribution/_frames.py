@@ -302,6 +302,8 @@ def _frame_cue(
         jj -= 1
     if jj < j and p.inq[jj] >= 0:
         before_q = p.inq[jj]
+        if p.sent[jj] != sid and k < n and p.inq[k] < 0 and words[k] not in _END:
+            before_q = -1  # '“… .” He said he …': that quotation ends the sentence before
     after_q = -1
     kk = k
     while kk < n - 1 and p.is_mark(kk) and p.inq[kk] < 0 and kk - k < 3:
