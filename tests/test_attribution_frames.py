@@ -259,3 +259,10 @@ def test_quotation_ending_the_sentence_before_is_not_the_content_of_a_new_clause
     a = next(a for a in _run(s) if _t(s, a.cue) == "said")
     assert not a.direct
     assert _t(s, a.content[0]) == "the count would be certified on Friday"
+
+
+def test_cue_inside_the_clause_reported_before_x_said_is_not_its_own_attribution():
+    s = "He may add to his senior staff or change their roles, he said."
+    a = _one(s)
+    assert _t(s, a.cue) == "said"
+    assert _t(s, a.content[0]) == "He may add to his senior staff or change their roles"

@@ -14,7 +14,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from ._candidates import Candidate, LearnedCues, _candidates
-from ._overlaps import _resolve_overlaps
+from ._overlaps import _drop_inside_reported_before, _resolve_overlaps
 from ._phrases import (
     _is_name,
     _left_np,
@@ -520,6 +520,7 @@ def find_frames(
             used[qi] = True
             att.qids = (qi,)
             atts.append(att)
+    atts = _drop_inside_reported_before(atts)
     _resolve_overlaps(text, atts)
     by_mark = sorted(range(len(quotes)), key=lambda qi: quotes[qi].mark_start)
     mark_starts = [quotes[qi].mark_start for qi in by_mark]

@@ -55,3 +55,21 @@ def _resolve_overlaps(text: str, atts: list[Attribution]) -> None:
             att.content[0] = (s, e)
         else:
             att.content.clear()
+
+
+def _drop_inside_reported_before(atts: list[Attribution]) -> list[Attribution]:
+    """Drop attributions whose cue lies in the clause another reports before its cue.
+
+    ``He may add to his team, he said.``: PolNeAR is univocal, the clause is what ``he
+    said`` reports, so the cue ``may add`` inside it is no attribution of its own.
+    """
+    spans = [
+        a.content[0]
+        for a in atts
+        if not a.direct and a.cue is not None and a.content and a.content[0][1] <= a.cue[0]
+    ]
+    if not spans:
+        return atts
+    return [
+        a for a in atts if a.direct or a.cue is None or not any(s <= a.cue[0] < e for s, e in spans)
+    ]
