@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from ._candidates import LearnedCues
 from ._frames import Attribution, find_frames
+from ._headline import headline_attributions
 from ._passive import passive_sources
 from ._quotes import Quote, find_quotes
 from ._speakers import SpeakerResolver
@@ -104,6 +105,9 @@ def extract_attributions(
         if cue_filter is not None:
             atts = [a for a in atts if a.cue is None or a.direct or cue_filter(text, a)]
         passive_sources(text, atts)
+        head = headline_attributions(text, pid, pstart, pend, atts)
+        if head is not None:
+            atts.insert(0, head)
         for a in atts:
             for qi in a.qids:
                 owner[pq[qi].qid] = a

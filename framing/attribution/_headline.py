@@ -1,0 +1,76 @@
+"""Headline attributions: ``Name: what they said`` at the start of a paragraph.
+
+News headlines and summary lines attribute a claim with a colon and no quotation marks
+(``Cruz: Trump Would Put Liberals On Court``, ``Poll: Voters see Sanders as electable``).
+A paragraph that opens with one to five capitalised words and a colon, followed by text
+that is not a quotation (those are framed as ``X: “…”`` already), gets an attribution
+with the colon as cue, the words as source and the rest of the paragraph as content.
+Labels are not sources: phrases that start with a determiner, hold an all-capitals word,
+a single letter (``Q:``), a possessive (``Editor's Note``) or one of a few label words
+are skipped. On PolNeAR train 59 of the 104 paragraphs this accepts carry a gold colon
+cue (annotators do not mark every such headline), above the precision at which an extra
+cue raises F1.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ._frames import Attribution
+
+__all__ = ["headline_attributions"]
+
+_HEAD = re.compile(
+    r"((?:[A-Z][\w'\u2019.&-]*[ \t\u00a0]+){0,4}[A-Z][\w'\u2019.&-]*):[ \t\u00a0]+(\S)"
+)
+_LABELS = frozenset(
+    "The A An Editor Note Update Correction Name Paid Contributing Photo Video Source "
+    "Sources Email Related Read Watch Listen Caption Credit Disclosure Follow".split()
+)
+_OPENERS = frozenset("\"'\u201c\u2018\u00ab\u201e`")
+
+
+def _label(words: list[str]) -> bool:
+    first = words[0]
+    return (
+        first in _LABELS
+        or len(first) == 1
+        or any(len(w) > 1 and w.isupper() for w in words)
+        or any(w.endswith(("'s", "\u2019s")) for w in words)
+    )
+
+
+def headline_attributions(
+    text: str, pid: int, start: int, end: int, atts: list[Attribution]
+) -> Attribution | None:
+    """The ``Name: …`` attribution opening a paragraph, or None.
+
+    ``atts`` are the paragraph's attributions already found: a colon or name they use
+    is left to them.
+
+    Examples
+    --------
+    >>> s = "Cruz: Trump would put liberals on the court."
+    >>> att = headline_attributions(s, 0, 0, len(s), [])
+    >>> s[att.source[0]:att.source[1]], s[att.cue[0]:att.cue[1]]
+    ('Cruz', ':')
+    """
+    m = _HEAD.match(text, start, end)
+    if m is None or m.group(2) in _OPENERS:
+        return None
+    words = m.group(1).split()
+    if _label(words):
+        return None
+    colon = m.end(1)
+    if any(
+        x is not None and x[0] <= colon and start < x[1] for a in atts for x in (a.cue, a.source)
+    ):
+        return None
+    e = end
+    while e > m.start(2) and text[e - 1] in " \t\n\u00a0":
+        e -= 1
+    if e - m.start(2) < 10:
+        return None
+    return Attribution(
+        pid, (colon, colon + 1), "neutral", "speech", (m.start(1), colon), [(m.start(2), e)]
+    )

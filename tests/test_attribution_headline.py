@@ -1,0 +1,37 @@
+"""Headline attributions: ``Name: claim`` opening a paragraph."""
+
+from framing.attribution import extract_attributions
+from framing.attribution._headline import headline_attributions
+
+
+def _head(s: str):
+    return headline_attributions(s, 0, 0, len(s), [])
+
+
+def test_name_colon_claim_is_an_attribution() -> None:
+    s = "Senator Ann Lee: The budget will not pass this year."
+    att = _head(s)
+    assert att is not None
+    assert s[att.source[0] : att.source[1]] == "Senator Ann Lee"
+    assert s[att.cue[0] : att.cue[1]] == ":"
+    assert s[att.content[0][0] : att.content[0][1]] == "The budget will not pass this year."
+
+
+def test_labels_are_not_sources() -> None:
+    for s in (
+        "The Latest: Voters head to the polls in three states.",
+        "UPDATE: The vote was moved to Friday afternoon.",
+        "Editor's Note: This article was corrected on Monday.",
+        "Q: What will you do about the budget this year?",
+    ):
+        assert _head(s) is None, s
+
+
+def test_a_quotation_after_the_colon_is_left_to_the_quote_frames() -> None:
+    assert _head("Ann Lee: \u201cThe budget will not pass this year.\u201d") is None
+
+
+def test_speaker_is_resolved_for_a_headline() -> None:
+    s = "Ann Lee: The budget will not pass this year.\n\nLee spoke in Dover on Monday."
+    atts, _ = extract_attributions(s, [(0, 44), (46, len(s))])
+    assert [(a.speaker, s[a.cue[0] : a.cue[1]]) for a in atts][:1] == [("Ann Lee", ":")]
