@@ -28,3 +28,18 @@ def test_subject_skips_a_conjunction() -> None:
 def test_no_subject_after_an_adverbial_without_comma() -> None:
     s = "Here are some ways his campaign hopes to win."
     assert _subject_text(s, "hopes") is None
+
+
+def test_near_subject_is_the_pronoun_or_name_right_before_the_verb() -> None:
+    from framing.attribution._phrases import _near_subject
+
+    s = "Inside the box was a gift he knew she would love."
+    p = _Para(s, 0, 0, len(s), [], s.lower())
+    k = p.words.index("knew")
+    assert _near_subject(p, k, 0) == (k - 1, k)
+    s = "The bill did exactly what Senate Republicans wanted."
+    p = _Para(s, 0, 0, len(s), [], s.lower())
+    k = p.words.index("wanted")
+    a, b = _near_subject(p, k, 0)
+    assert s[p.starts[a] : p.end(b - 1)] == "Senate Republicans"
+    assert _near_subject(p, p.words.index("exactly"), 0) is None

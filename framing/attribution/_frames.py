@@ -18,6 +18,7 @@ from ._overlaps import _drop_inside_reported_before, _resolve_overlaps
 from ._phrases import (
     _is_name,
     _left_np,
+    _near_subject,
     _quote_tokens,
     _right_np,
     _sentence_bounds,
@@ -253,7 +254,7 @@ def _frame_cue(
         s0, _ = _sentence_bounds(p, ca)
         while s0 < ca and (p.inq[s0] >= 0 or p.is_mark(s0) or words[s0] in _CLAUSE):
             s0 += 1
-        source = _subject(p, s0, ca) if s0 < ca else None
+        source = _near_subject(p, ca, s0) or (_subject(p, s0, ca) if s0 < ca else None)
         if source is None and s0 >= ca and words[a].endswith("ing"):
             # "Pointing to the trade war, Putin added ...": the main clause's subject
             _, s1 = _sentence_bounds(p, a)

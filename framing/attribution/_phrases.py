@@ -129,3 +129,20 @@ def _quote_tokens(p: _Para, qi: int) -> tuple[int, int]:
     a = bisect.bisect_left(p.starts, q.mark_start)
     b = bisect.bisect_left(p.starts, q.mark_end if q.mark_end > q.end else q.end)
     return a, b
+
+
+def _near_subject(p: _Para, ca: int, s0: int) -> tuple[int, int] | None:
+    """A pronoun or a capitalised name right before token ``ca`` (after ``s0``).
+
+    ``The bill did something Republicans wanted``: the words next to the verb are its
+    subject, not the sentence start.
+    """
+    j = ca - 1
+    if j <= s0 or p.inq[j] >= 0:
+        return None
+    if p.words[j] in _PRONOUNS:
+        return (j, ca)
+    a = ca
+    while a - 1 > s0 and p.is_cap(a - 1) and p.words[a - 1][0].isalpha() and ca - a < 4:
+        a -= 1
+    return (a, ca) if a < ca else None
