@@ -35,3 +35,18 @@ def test_speaker_is_resolved_for_a_headline() -> None:
     s = "Ann Lee: The budget will not pass this year.\n\nLee spoke in Dover on Monday."
     atts, _ = extract_attributions(s, [(0, 44), (46, len(s))])
     assert [(a.speaker, s[a.cue[0] : a.cue[1]]) for a in atts][:1] == [("Ann Lee", ":")]
+
+
+def test_poll_lead_in_is_an_attribution_to_the_poll() -> None:
+    s = "Turnout was low. In a new county survey released Monday, most voters backed the plan."
+    atts, _ = extract_attributions(s, [(0, len(s))])
+    att = next(a for a in atts if s[a.cue[0] : a.cue[1]] == "In")
+    assert s[att.source[0] : att.source[1]] == "a new county survey released Monday"
+    assert s[att.content[0][0] : att.content[0][1]] == "most voters backed the plan"
+
+
+def test_other_lead_ins_are_not_polls() -> None:
+    from framing.attribution._headline import poll_attributions
+
+    s = "In a statement on Monday, the mayor backed the plan."
+    assert poll_attributions(s, 0, 0, len(s)) == []

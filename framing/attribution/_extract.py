@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ._candidates import LearnedCues
 from ._frames import Attribution, find_frames
-from ._headline import headline_attributions
+from ._headline import headline_attributions, poll_attributions
 from ._passive import passive_sources
 from ._quotes import Quote, find_quotes
 from ._speakers import SpeakerResolver
@@ -108,6 +108,9 @@ def extract_attributions(
         head = headline_attributions(text, pid, pstart, pend, atts)
         if head is not None:
             atts.insert(0, head)
+        polls = poll_attributions(text, pid, pstart, pend)
+        if polls:
+            atts = sorted(atts + polls, key=lambda a: a.cue[0] if a.cue else 0)
         for a in atts:
             for qi in a.qids:
                 owner[pq[qi].qid] = a

@@ -9,7 +9,7 @@ Labels are not sources: phrases that start with a determiner, hold an all-capita
 a single letter (``Q:``), a possessive (``Editor's Note``) or one of a few label words
 are skipped. On PolNeAR train 59 of the 104 paragraphs this accepts carry a gold colon
 cue (annotators do not mark every such headline), above the precision at which an extra
-cue raises F1.
+cue raises F1. Also ``In a new … poll, …`` lead-ins, where the poll is the source.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import re
 
 from ._frames import Attribution
 
-__all__ = ["headline_attributions"]
+__all__ = ["headline_attributions", "poll_attributions"]
 
 _HEAD = re.compile(
     r"((?:[A-Z][\w'\u2019.&-]*[ \t\u00a0]+){0,4}[A-Z][\w'\u2019.&-]*):[ \t\u00a0]+(\S)"
@@ -74,3 +74,39 @@ def headline_attributions(
     return Attribution(
         pid, (colon, colon + 1), "neutral", "speech", (m.start(1), colon), [(m.start(2), e)]
     )
+
+
+# "In a new Washington Post-ABC News poll, 51 percent ...": the poll is the source.
+_POLL_LEAD = re.compile(
+    r"(?:(?<=^)|(?<=[.!?][ \t\u00a0])|(?<=\n)|(?<=[.!?][\"\u201d\u2019][ \t\u00a0]))"
+    r"(In)[ \t\u00a0]+((?:a|an|the|this|that|one|[A-Z])[^,.;:!?\n]{0,80}?\b(?:polls?|surveys?)\b"
+    r"[^,;:!?\n]{0,60}?),[ \t\u00a0]+"
+)
+
+
+def poll_attributions(text: str, pid: int, start: int, end: int) -> list[Attribution]:
+    """``In a … poll, …`` attributions of a paragraph (cue ``In``, the poll as source).
+
+    On PolNeAR train, 15 of the 20 sentences this matches carry a gold ``In`` cue.
+
+    Examples
+    --------
+    >>> s = "In a new state poll, most voters backed the plan."
+    >>> att = poll_attributions(s, 0, 0, len(s))[0]
+    >>> s[att.source[0]:att.source[1]], s[att.content[0][0]:att.content[0][1]]
+    ('a new state poll', 'most voters backed the plan')
+    """
+    out = []
+    for m in _POLL_LEAD.finditer(text, start, end):
+        s = m.end()
+        e = s
+        while e < end and text[e] not in ".!?\n":
+            e += 1
+        if e - s < 10:
+            continue
+        out.append(
+            Attribution(
+                pid, (m.start(1), m.end(1)), "neutral", "speech", (m.start(2), m.end(2)), [(s, e)]
+            )
+        )
+    return out
