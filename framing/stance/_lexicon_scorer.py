@@ -82,6 +82,54 @@ class SentenceTokens:
         )
         return out
 
+    def span(self, i0: int, i1: int, lexicon: dict[str, float]) -> SentenceTokens:
+        """The tokens ``i0 .. i1 - 1``: equal to ``subset(list(range(i0, i1)))``, by slicing.
+
+        Only what depends on tokens outside the run is recomputed: the quote state
+        when the run holds straight quote marks, negation of its first three tokens, a
+        final comma's clause boundary and the comma counts.
+        """
+        words = self.words[i0:i1]
+        quoted = self.quoted[i0:i1]
+        out = SentenceTokens(self.starts[i0:i1], self.ends[i0:i1], words, self.caps[i0:i1], quoted)
+        n = len(words)
+        if '"' in words:
+            inq: list[bool] = []
+            inside = False
+            for w, q in zip(words, quoted, strict=True):
+                if w == '"':
+                    inside = not inside
+                    inq.append(True)
+                else:
+                    inq.append(inside or q)
+        else:
+            inq = list(quoted)
+        memo = _word_info(lexicon)
+        get = memo.get
+        neg = self.neg[i0:i1]
+        if i0:  # a negator before the run no longer counts
+            for j in range(min(n, 3)):
+                if neg[j]:
+                    neg[j] = any((get(w) or _info(lexicon, memo, w))[2] for w in words[:j])
+        bound = self.bound[i0:i1]
+        if n and i1 < len(self.words) and words[-1] == ",":
+            bound[-1] = (get(",") or _info(lexicon, memo, ","))[3]
+        commas = self.commas[i0 : i1 + 1]
+        c0 = commas[0] if commas else 0
+        if c0:
+            commas = [c - c0 for c in commas]
+        polar = self.polar
+        k0 = bisect.bisect_left(polar, i0)
+        k1 = bisect.bisect_left(polar, i1, lo=k0)
+        out.inq = inq
+        out.pol = self.pol[i0:i1]
+        out.pred = self.pred[i0:i1]
+        out.neg = neg
+        out.bound = bound
+        out.commas = commas
+        out.polar = [i - i0 for i in polar[k0:k1]] if i0 else polar[k0:k1]
+        return out
+
 
 def tokenize_sentence(
     text: str,
@@ -203,20 +251,20 @@ def _finish(
 ) -> None:
     words = toks.words
     n = len(words)
-    inq = list(toks.quoted)
     if '"' in words:
-        # Straight quote marks toggle the quote state; a mark itself is inside.
-        marks = [i for i, w in enumerate(words) if w == '"']
-        for k in range(0, len(marks), 2):
-            qa = marks[k]
-            qb = marks[k + 1] + 1 if k + 1 < len(marks) else n
-            inq[qa:qb] = [True] * (qb - qa)
+        inq: list[bool] = []
+        inside = False
+        for w, q in zip(words, toks.quoted, strict=True):
+            if w == '"':
+                inside = not inside
+                inq.append(True)
+            else:
+                inq.append(inside or q)
+    else:
+        inq = list(toks.quoted)
     memo = _word_info(lex)
-    try:
-        info = list(map(memo.__getitem__, words))
-    except KeyError:
-        get = memo.get
-        info = [get(w) or _info(lex, memo, w) for w in words]
+    get = memo.get
+    info = [get(w) or _info(lex, memo, w) for w in words]
     if n:
         pol_t, pred_t, isneg, bound_t, polar = zip(*info, strict=True)
     else:
@@ -227,22 +275,21 @@ def _finish(
         pred = list(pred_t)
     neg = [False] * n
     if any(isneg):
-        for i in compress(range(n), isneg):  # the three tokens after a negator
-            hi = min(i + 4, n)
-            neg[i + 1 : hi] = [True] * (hi - i - 1)
+        last = -10
+        for i in range(n):
+            neg[i] = i - last <= 3
+            if isneg[i]:
+                last = i
     bound = list(bound_t)
+    commas = [0] * (n + 1)
     if "," in words:
-        commas = list(accumulate(map(",".__eq__, words), initial=0))
-        i = words.index(",")
-        while True:
-            if i + 1 < n and words[i + 1] in _RELATIVE:
-                bound[i] = True
-            try:
-                i = words.index(",", i + 1)
-            except ValueError:
-                break
-    else:
-        commas = [0] * (n + 1)
+        c = 0
+        for i, w in enumerate(words):
+            if w == ",":
+                c += 1
+                if i + 1 < n and words[i + 1] in _RELATIVE:
+                    bound[i] = True
+            commas[i + 1] = c
     toks.inq = inq
     toks.pol = pol
     toks.pred = pred

@@ -366,7 +366,11 @@ def _view(
         keep = list(compress(range(i0, i1), q[i0:i1]))
     else:
         keep = list(compress(range(len(q)), map(not_, q)))
-    hit = cache[key] = (toks.subset(keep, lexicon), dict(zip(keep, range(len(keep)), strict=True)))
+    if keep and keep[-1] - keep[0] + 1 == len(keep):  # one run (a quote; text before one)
+        view = toks.span(keep[0], keep[-1] + 1, lexicon)
+    else:
+        view = toks.subset(keep, lexicon)
+    hit = cache[key] = (view, dict(zip(keep, range(len(keep)), strict=True)))
     return hit
 
 
