@@ -213,3 +213,29 @@ def test_word_key_table_starts_again_past_its_limit():
     _features.trim_word_keys(limit=0)  # the table holds words: it starts again
     assert len(_features._WORDS.ids) == 0
     np.testing.assert_allclose(clf.predict_proba(X), before)
+
+
+def test_nb_weight_zero_is_the_logistic_regression_alone() -> None:
+    X, y = _data()
+    lr = TargetStanceClassifier(n_features=2**10, C=10.0, nb_weight=0.0).fit(X, y)
+    mixed = TargetStanceClassifier(n_features=2**10, C=10.0, nb_weight=0.5).fit(X, y)
+    z_lr, z_nb = mixed._component_scores(X)
+    np.testing.assert_allclose(lr.decision_function(X), z_lr, atol=1e-8)
+    np.testing.assert_allclose(mixed.decision_function(X), 0.5 * z_lr + 0.5 * z_nb, atol=1e-8)
+    assert not np.allclose(z_nb, 0.0)
+
+
+def test_nb_weight_outside_zero_one_is_refused() -> None:
+    with pytest.raises(InputError, match="nb_weight"):
+        TargetStanceClassifier(n_features=2**10, nb_weight=1.5).fit(*_data())
+
+
+def test_load_refuses_an_older_format_naming_the_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from framing.models import load_arrays, save_arrays
+
+    path = tmp_path / "m.npz"
+    _small().fit(*_data()).save(path)
+    meta, arrays = load_arrays(path)
+    save_arrays(path, {**meta, "format": 2}, arrays)
+    with pytest.raises(InputError, match=r"m\.npz: model format 2"):
+        TargetStanceClassifier.load(path)

@@ -1,4 +1,5 @@
-"""Target-dependent stance classifier: hashed context features + logistic regression."""
+"""Target-dependent stance classifier: hashed context features, logistic regression
+averaged with complement naive Bayes (one linear model)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.exceptions import NotFittedError
 from sklearn.linear_model import LogisticRegression
+from sklearn.naive_bayes import ComplementNB
 from sklearn.utils.validation import check_is_fitted
 
 from ..errors import InputError
@@ -32,7 +34,7 @@ __all__ = ["LABELS", "PRETRAINED_NAME", "TargetStanceClassifier"]
 LABELS = ("against", "neutral", "favor")
 PRETRAINED_NAME = "stance_newsmtsc"
 _KIND = "framing.stance.TargetStanceClassifier"
-_FORMAT = 2
+_FORMAT = 3
 
 
 def _as_rows(X: Any) -> list[tuple[str, int, int]]:
@@ -92,6 +94,13 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
     max_iter : int, default 300
         Iterations of the solver; the default stops early, which 5-fold CV on
         NewsMTSC train preferred to full convergence.
+    nb_weight : float, default 0.3
+        Weight of complement naive Bayes (over the hashed features) in the average
+        with the logistic regression; each model's scores are first divided by their
+        spread on the training data. Both are linear, so the fitted model is one
+        weight matrix. 0 gives the logistic regression alone.
+    nb_alpha : float, default 0.3
+        Smoothing of the naive Bayes counts.
 
     Attributes
     ----------
@@ -122,6 +131,8 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         class_weight: str | None = "balanced",
         favor_bias: float = 0.0,
         max_iter: int = 300,
+        nb_weight: float = 0.3,
+        nb_alpha: float = 0.3,
     ) -> None:
         self.n_features = n_features
         self.C = C
@@ -129,6 +140,8 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         self.class_weight = class_weight
         self.favor_bias = favor_bias
         self.max_iter = max_iter
+        self.nb_weight = nb_weight
+        self.nb_alpha = nb_alpha
 
     # -- features -------------------------------------------------------------------------
     def _raw(self, rows: list[tuple[str, int, int]]) -> list[MentionParts]:
@@ -181,6 +194,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
     def __getstate__(self) -> dict[str, Any]:
         state = dict(super().__getstate__())
         state.pop("_coef_t", None)
+        state.pop("components_", None)  # training-time only, large
         return state
 
     def _check(self) -> None:
@@ -203,27 +217,68 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
             raise InputError(f"unknown stance labels {bad}; use {list(LABELS)}")
         if len(set(labels)) < 2:
             raise InputError("y needs at least two different labels")
-        S, D = self._sparse(self._raw(rows))
+        self._fit_parts(self._raw(rows), labels)
+        self.n_features_in_ = 3
+        return self
+
+    def _fit_parts(self, parts: Sequence[MentionParts], labels: np.ndarray) -> None:
+        """Fit on featurised mentions; keeps the two models' scaled weights in
+        ``components_`` (not saved) for choosing ``nb_weight`` by cross-validation."""
+        if not 0.0 <= self.nb_weight <= 1.0:
+            raise InputError(f"nb_weight must lie in [0, 1], not {self.nb_weight}")
+        S, D = self._sparse(parts)
         df = np.bincount(S.indices, minlength=self.n_features)
-        self.idf_ = np.log((1.0 + len(rows)) / (1.0 + df)) + 1.0
+        self.idf_ = np.log((1.0 + len(parts)) / (1.0 + df)) + 1.0
         self.dense_mean_ = D.mean(axis=0)
         scale = D.std(axis=0)
         scale[scale == 0] = 1.0
         self.dense_scale_ = scale
-        Xm = self._matrix(S, D)
+        St, Dz = self._parts(S, D)
+        # Only the hashed columns seen in training: the others get weight 0 anyway
+        # (L2 penalty, zero gradient), and the solver runs several times faster.
+        used = np.flatnonzero(df)
+        Su = St[:, used]
         lr = LogisticRegression(
             C=self.C, class_weight=self.class_weight, max_iter=self.max_iter, tol=1e-3
         )
-        lr.fit(Xm, labels)
+        lr.fit(sp.hstack([Su, sp.csr_matrix(Dz)]).tocsr(), labels)
         self.classes_ = np.asarray([str(c) for c in lr.classes_])
+        k = len(self.classes_)
         coef, intercept = lr.coef_, lr.intercept_
         if coef.shape[0] == 1:  # binary: expand to one row per class
             coef = np.vstack([-coef, coef]) / 2.0
             intercept = np.array([-intercept[0], intercept[0]]) / 2.0
-        self.coef_ = coef
-        self.intercept_ = intercept
+        nu = len(used)
+        w_lr = np.zeros((k, self.n_features + len(DENSE_NAMES)))
+        w_lr[:, used] = coef[:, :nu]
+        w_lr[:, self.n_features :] = coef[:, nu:]
+        nb = ComplementNB(alpha=self.nb_alpha).fit(Su, labels)
+        flp = nb.feature_log_prob_ - nb.feature_log_prob_.mean(axis=0)
+        w_nb = np.zeros_like(w_lr)
+        w_nb[:, used] = flp
+        # Each model's scores divided by their spread (over classes and mentions) on
+        # the training data, so that nb_weight means the same for any data.
+        z_lr = np.asarray(Su @ coef[:, :nu].T) + Dz @ coef[:, nu:].T
+        s_lr = float((z_lr - z_lr.mean(axis=1, keepdims=True)).std()) or 1.0
+        z_nb = np.asarray(Su @ flp.T)
+        s_nb = float(z_nb.std()) or 1.0
+        self.components_ = (w_lr / s_lr, intercept / s_lr, w_nb / s_nb)
+        w = self.nb_weight
+        self.coef_ = (1.0 - w) * self.components_[0] + w * self.components_[2]
+        self.intercept_ = (1.0 - w) * self.components_[1]
         self.n_features_in_ = 3
-        return self
+
+    def _component_scores(self, X: Any) -> tuple[np.ndarray, np.ndarray]:
+        """Scaled scores of the logistic regression and of naive Bayes alone (for
+        choosing ``nb_weight`` on out-of-fold scores; needs a model fitted here)."""
+        self._check()
+        if not hasattr(self, "components_"):
+            raise NotFittedError("component scores need a model fitted in this session")
+        S, Dz = self._parts(*self._sparse(self._raw(_as_rows(X))))
+        nf = self.n_features
+        w_lr, b_lr, w_nb = self.components_
+        z_lr = np.asarray(S @ w_lr[:, :nf].T) + Dz @ w_lr[:, nf:].T + b_lr
+        return z_lr, np.asarray(S @ w_nb[:, :nf].T)
 
     def decision_function(self, X: Any) -> np.ndarray:
         """Per-class scores, shape (n, n_classes)."""
@@ -292,7 +347,10 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         if meta.get("kind") != _KIND:
             raise InputError(f"{os.fspath(path)}: not a TargetStanceClassifier model")
         if meta.get("format") != _FORMAT or meta.get("dense_names") != list(DENSE_NAMES):
-            raise InputError(f"{os.fspath(path)}: made with other features; retrain it")
+            raise InputError(
+                f"{os.fspath(path)}: model format {meta.get('format')} was made with other "
+                f"features (this version reads format {_FORMAT}); retrain it"
+            )
         try:
             clf = cls(**meta["params"])
             clf.classes_ = np.asarray(meta["classes"])

@@ -5,9 +5,10 @@ Two parts, both free of any stored vocabulary:
 * sparse string features (hashed later): the sentence's words and bigrams with the
   target masked as ``<t>`` and other capitalised names as ``<ent>`` (kept as the
   sentence's bag, shared by all its mentions, plus a per-mention correction, so that
-  the bag is built and hashed once per sentence); words of the left
-  and right context windows, weighted by 1 / sqrt(distance); the nearest two words on
-  each side and the bigrams next to the target; and the polarity class of each
+  the bag is built and hashed once per sentence), and the stems (first five letters)
+  of its longer words; words and stems of the left and right context windows, weighted
+  by 1 / sqrt(distance); the words of the target's clause, by side; the nearest two
+  words on each side and the bigrams next to the target; and the polarity class of each
   evaluative word with its side, distance bucket, clause, negation and quote state;
 * dense numbers (:data:`DENSE_NAMES`): distance-weighted polarity sums per side, in the
   target's clause and in the sentence, quote state, the rule-based lexicon score
@@ -60,7 +61,12 @@ _BOUND = frozenset(',;:()-"'.replace("", " ").split()) | frozenset(
     "but while although though whereas because which who after before when".split()
 )
 _WINDOW = 6
-_KEY_PREFIXES = ("u:", "l:", "r:", "l1:", "l2:", "r1:", "r2:", "b:")
+_KEY_PREFIXES = ("u:", "l:", "r:", "l1:", "l2:", "r1:", "r2:", "b:", "cl:", "cr:")
+#: Prefixes of a word's stem keys (its first ``_STEM`` letters; words of at least
+#: ``_STEM + 1`` letters only, else the key is 0 and unused): sentence bag, left, right.
+_STEM_PREFIXES = ("s:", "ls:", "rs:")
+_STEM = 5
+_U, _L, _R, _B, _CL, _CR, _S, _LS, _RS = 0, 1, 2, 7, 8, 9, 10, 11, 12
 
 
 _BUCKET = ["1", "1", "2", "3", "3", "4", "4", "4", "4", "5"]
@@ -77,7 +83,9 @@ class MentionParts(NamedTuple):
 
     ``ids`` are the sentence's words as rows of the word-key table (shared by every
     mention of the sentence) and the mention is ``ids[a:b]``: :func:`sparse_matrix`
-    derives the bag of the masked sentence and the context-window features from them. ``own_keys`` /
+    derives the bag of the masked sentence and the context-window features from them;
+    ``ids[cs:ce]`` is the mention's clause (between commas, conjunctions such as "but"
+    and quote marks). ``own_keys`` /
     ``own_values`` hold the mention's evaluative-word features; ``dense`` the numbers
     of :data:`DENSE_NAMES`. Keys are 32-bit hashes of feature strings (MurmurHash3; a
     bigram's key mixes its two words' keys); a model takes them modulo its number of
@@ -90,6 +98,8 @@ class MentionParts(NamedTuple):
     own_keys: list[int]
     own_values: list[float]
     dense: list[float]
+    cs: int
+    ce: int
 
 
 _hash = string_hash
@@ -112,7 +122,7 @@ class _WordKeys:
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
-        self.array = np.zeros((4096, len(_KEY_PREFIXES)), dtype=np.uint64)
+        self.array = np.zeros((4096, _N_KEYS), dtype=np.uint64)
 
     def add(self, w: str) -> int:
         i = self.ids.get(w)
@@ -120,17 +130,21 @@ class _WordKeys:
             return i
         i = len(self.ids)
         if i >= len(self.array):
-            grown = np.zeros((2 * len(self.array), len(_KEY_PREFIXES)), dtype=np.uint64)
+            grown = np.zeros((2 * len(self.array), _N_KEYS), dtype=np.uint64)
             grown[: len(self.array)] = self.array
             self.array = grown
-        self.array[i] = [_hash(p + w) for p in _KEY_PREFIXES]
+        stem = w[:_STEM] if len(w) > _STEM and w.isalpha() else ""
+        self.array[i] = [_hash(p + w) for p in _KEY_PREFIXES] + [
+            _hash(p + stem) if stem else 0 for p in _STEM_PREFIXES
+        ]
         self.ids[w] = i
         return i
 
 
+_N_KEYS = len(_KEY_PREFIXES) + len(_STEM_PREFIXES)
 _WORDS = _WordKeys()
 #: Words the key table holds before it starts again (a news vocabulary grows without end:
-#: names, numbers, typos); 200,000 words take about 40 MB.
+#: names, numbers, typos); 200,000 words take a few tens of MB.
 MAX_WORD_KEYS = 200_000
 
 
@@ -143,6 +157,8 @@ def trim_word_keys(limit: int = MAX_WORD_KEYS) -> None:
     global _WORDS
     if len(_WORDS.ids) > limit:
         _WORDS = _WordKeys()
+
+
 # Keys of the evaluative-word features: side (L/R), distance bucket, polarity, quotes.
 _K_CLAUSE = {(d, p): _hash("C" + d + p) for d in "LR" for p in ("pos", "neg")}
 _K_POS = {(d, k, p): _hash("P" + d + k + p) for d in "LR" for k in "12345" for p in ("pos", "neg")}
@@ -273,7 +289,7 @@ class MentionFeaturizer:
         dense[_RELPOS] = a / max(m, 1)
         dense[_CLEN] = (ce - cs - (b - a)) / 10.0
         dense[_NNAMES] = (cache["n_ent"] - norm[a:b].count("<ent>")) / 5.0
-        return MentionParts(cache["ids"], a, b, keys, vals, dense)
+        return MentionParts(cache["ids"], a, b, keys, vals, dense, cs, ce)
 
 
 def token_range(toks: SentenceTokens, start: int, end: int) -> tuple[int, int]:
@@ -286,10 +302,11 @@ def token_range(toks: SentenceTokens, start: int, end: int) -> tuple[int, int]:
 def sparse_matrix(parts: Sequence[MentionParts], n_features: int) -> sp.csr_matrix:
     """Hashed sparse features of mentions, one row each (numpy over the whole batch).
 
-    Per mention: the counts of the words and bigrams of its sentence with the mention
-    masked as ``<t>``; the words of the left and right windows (``_WINDOW`` tokens,
-    weighted by 1 / sqrt(distance)) and the nearest two on each side; the bigrams next
-    to the mention; then ``own_keys`` / ``own_values``. Zeros are dropped.
+    Per mention: the counts of the words, bigrams and stems of its sentence with the
+    mention masked as ``<t>``; the words and stems of the left and right windows
+    (``_WINDOW`` tokens, weighted by 1 / sqrt(distance)) and the nearest two words on
+    each side; the bigrams next to the mention; the words of its clause by side; then
+    ``own_keys`` / ``own_values``. Zeros are dropped.
     """
     n_rows = len(parts)
     if not n_rows:
@@ -334,10 +351,12 @@ def sparse_matrix(parts: Sequence[MentionParts], n_features: int) -> sp.csr_matr
     counts = np.bincount(sent, minlength=len(offs))
     has_next = pos < ln[tok_sent] - 1
     nxt = np.minimum(np.arange(len(flat)) + 1, last)
-    bi = _pair(K[: len(flat), 7], K[nxt, 7])
-    uni = K[: len(flat), 0]
-    tok_keys = np.concatenate([uni, bi[has_next]])
-    tok_of = np.concatenate([tok_sent, tok_sent[has_next]])
+    bi = _pair(K[: len(flat), _B], K[nxt, _B])
+    uni = K[: len(flat), _U]
+    stems = K[: len(flat), _S]
+    has_stem = stems != 0
+    tok_keys = np.concatenate([uni, bi[has_next], stems[has_stem]])
+    tok_of = np.concatenate([tok_sent, tok_sent[has_next], tok_sent[has_stem]])
     reps = counts[tok_of]
     first = starts[tok_of]
     # Row r of the batch for each (token feature, mention of its sentence) pair.
@@ -349,7 +368,9 @@ def sparse_matrix(parts: Sequence[MentionParts], n_features: int) -> sp.csr_matr
     span = b - a
     for j in range(int(span.max())):
         m = j < span
-        put(m, K[np.minimum(o + a + j, last), 0], -1.0)
+        g = np.minimum(o + a + j, last)
+        put(m, K[g, _U], -1.0)
+        put(m & (K[g, _S] != 0), K[g, _S], -1.0)
     for j in range(-1, int(span.max())):
         i = a + j
         m = (j < span) & (i >= 0) & (i + 1 < n)
@@ -366,10 +387,12 @@ def sparse_matrix(parts: Sequence[MentionParts], n_features: int) -> sp.csr_matr
     for d in range(1, _WINDOW + 1):
         li = np.clip(o + a - d, 0, last)
         lm = a - d >= 0
-        put(lm, K[li, 1], _SQRT[d])
+        put(lm, K[li, _L], _SQRT[d])
+        put(lm & (K[li, _LS] != 0), K[li, _LS], _SQRT[d])
         ri = np.clip(o + b + d - 1, 0, last)
         rm = b + d - 1 < n
-        put(rm, K[ri, 2], _SQRT[d])
+        put(rm, K[ri, _R], _SQRT[d])
+        put(rm & (K[ri, _RS] != 0), K[ri, _RS], _SQRT[d])
         if d <= 2:
             put(lm, K[li, 2 + d], 1.0)
             put(rm, K[ri, 4 + d], 1.0)
@@ -377,6 +400,15 @@ def sparse_matrix(parts: Sequence[MentionParts], n_features: int) -> sp.csr_matr
     put(a >= 2, _pair(K[l2, 7], K[left, 7]) ^ _SALT_LB, 1.0)
     r2 = np.clip(o + b + 1, 0, last)
     put(n - b >= 2, _pair(K[right, 7], K[r2, 7]) ^ _SALT_RB, 1.0)
+    # The words of the mention's clause, left and right of it.
+    cs = np.fromiter((p.cs for p in parts), dtype=np.int64, count=n_rows)
+    ce = np.fromiter((p.ce for p in parts), dtype=np.int64, count=n_rows)
+    for lo, ln_, col in ((cs, a - cs, _CL), (b, ce - b, _CR)):
+        inner = np.arange(ln_.sum()) - np.repeat(np.cumsum(ln_) - ln_, ln_)
+        g = np.repeat(o + lo, ln_) + inner
+        rows_l.append(np.repeat(np.arange(n_rows), ln_))
+        keys_l.append(K[g, col])
+        vals_l.append(np.ones(len(g)))
     # The mention's evaluative-word features.
     own_n = [len(p.own_keys) for p in parts]
     rows_l.append(np.repeat(np.arange(n_rows), own_n))

@@ -1,0 +1,67 @@
+"""Stance mention features: word stems and the target's clause (hashed keys)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from framing._hashing import string_hash
+from framing.stance._features import MentionFeaturizer, sparse_matrix
+
+_NF = 2**20
+
+
+@lru_cache(maxsize=1)
+def _featurizer() -> MentionFeaturizer:
+    return MentionFeaturizer()
+
+
+def _row(text: str, target: str) -> np.ndarray:
+    start = text.index(target)
+    parts = _featurizer().features(text, start, start + len(target))
+    return sparse_matrix([parts], _NF).toarray()[0]
+
+
+def _col(key: str) -> int:
+    return string_hash(key) % _NF
+
+
+def test_inflected_words_share_a_stem_feature() -> None:
+    one = _row("Critics condemned Acme on Monday.", "Acme")
+    two = _row("Critics condemning Acme on Monday.", "Acme")
+    for key in ("s:conde", "ls:conde"):
+        assert one[_col(key)] > 0 and two[_col(key)] > 0
+
+
+def test_short_words_have_no_stem() -> None:
+    row = _row("Critics hit Acme on Monday.", "Acme")
+    assert row[_col("s:hit")] == 0 and row[_col("ls:hit")] == 0
+
+
+def test_the_mentions_own_words_are_not_in_its_stem_bag() -> None:
+    row = _row("Officials praised Barcelona warmly.", "Barcelona")
+    assert row[_col("s:barce")] == 0
+    assert row[_col("s:offic")] > 0
+
+
+def test_stems_of_window_words_fall_with_distance() -> None:
+    row = _row("Analysts said critics condemned Acme.", "Acme")
+    assert row[_col("ls:conde")] > row[_col("ls:analy")] > 0
+
+
+def test_clause_words_stop_at_the_clause_boundary() -> None:
+    row = _row("Acme praised the plan, but critics attacked it.", "Acme")
+    assert row[_col("cr:praised")] > 0
+    assert row[_col("cr:attacked")] == 0
+    left = _row("Voters cheered, but critics attacked Acme.", "Acme")
+    assert left[_col("cl:attacked")] > 0 and left[_col("cl:cheered")] == 0
+
+
+def test_mentions_of_one_sentence_get_their_own_clause() -> None:
+    fz = _featurizer()
+    text = "Critics attacked Acme, while fans praised Baxter."
+    parts = [fz.features(text, text.index(t), text.index(t) + len(t)) for t in ("Acme", "Baxter")]
+    rows = sparse_matrix(parts, _NF).toarray()
+    assert rows[0][_col("cl:attacked")] > 0 and rows[0][_col("cl:praised")] == 0
+    assert rows[1][_col("cl:praised")] > 0 and rows[1][_col("cl:attacked")] == 0
