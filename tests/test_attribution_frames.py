@@ -266,3 +266,15 @@ def test_cue_inside_the_clause_reported_before_x_said_is_not_its_own_attribution
     a = _one(s)
     assert _t(s, a.cue) == "said"
     assert _t(s, a.content[0]) == "He may add to his senior staff or change their roles"
+
+
+def test_party_affiliation_in_parentheses_stays_in_the_source():
+    s = "Sen. Ann Lee (D-Del.) said the bill would pass this week."
+    a = _one(s)
+    assert (_t(s, a.source), a.speaker) == ("Sen. Ann Lee (D-Del.)", "Ann Lee")
+    assert _t(s, a.content[0]) == "the bill would pass this week"
+
+
+def test_parenthetical_after_a_common_noun_is_no_source():
+    s = "The plan (which passed) said nothing about taxes."
+    assert all(a.source is None or "(" not in _t(s, a.source) for a in _run(s))

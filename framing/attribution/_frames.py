@@ -172,7 +172,12 @@ def _frame_cue(
     prev = words[ca - 1] if ca > 0 else ""
     source: tuple[int, int] | None = None
     apposition: tuple[int, int] | None = None
-    if ca > 0 and p.sent[ca - 1] == sid and prev not in _CLAUSE and prev not in _STOP_LEFT:
+    if (
+        ca > 0
+        and p.sent[ca - 1] == sid
+        and (prev not in _CLAUSE or prev == ")")
+        and prev not in _STOP_LEFT
+    ):
         source = _left_np(p, ca, sid)
         if source is None:
             # "Katie Roe, who is chair of the group said": the antecedent of "who"

@@ -13,6 +13,14 @@ def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int]
     """Token range [a, i) of the noun phrase ending before token ``i`` in sentence ``sid``."""
     j = i
     words = p.words
+    if j > 2 and words[j - 1] == ")" and p.sent[j - 1] == sid and p.inq[j - 1] < 0:
+        # "Rep. Jim Doe (D-Wash.) said": step over the parenthetical
+        k = j - 2
+        while k > 0 and j - k < 8 and words[k] != "(" and words[k] != ")":
+            k -= 1
+        if words[k] == "(" and k > 0 and p.is_cap(k - 1):
+            j = k
+    paren = j
     while j > 0 and p.sent[j - 1] == sid and p.inq[j - 1] < 0:
         w = words[j - 1]
         if w == "." and j > 1 and words[j - 2] in _ABBREV and p.sent[j - 2] == sid:
@@ -29,7 +37,7 @@ def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int]
         ):
             break
         j -= 1
-    if j == i or i - j > 12:
+    if j == i or j == paren < i or i - j > 12:
         return None
     if words[i - 1] in _NOUN_BEFORE or strict and any(words[t] in _VERBISH for t in range(j, i)):
         return None

@@ -126,6 +126,8 @@ def _sentence_ids(words: list[str]) -> list[int]:
             if w in _ABBREV or (len(w) == 1 and w.isalpha()):
                 continue
         j = i + 1
+        if j < n and words[j] == ")" and "(" in words[max(0, i - 4) : i]:
+            continue  # "Sen. Ann Lee (D-Del.) said": an abbreviation in parentheses
         while j < n and words[j] in _CLOSERS:
             j += 1
         if j <= prev:
