@@ -170,13 +170,9 @@ def tokenize_sentence(
                     step(len(pieces[0]) + 1)
                     steps_of(map(len, pieces[1:]))
             lead = low.find(body[:1]) - 1 if body else 0
-            lens = list(map(len, words))
-            rel = list(accumulate(steps, initial=lead))
-            del rel[0]
-            rel = list(map(sub_, rel, lens))
             ends = list(accumulate(steps, initial=start + lead))
             del ends[0]
-            starts = list(map(sub_, ends, lens))
+            starts = list(map(sub_, ends, map(len, words)))
         else:
             for chunk in chunks:
                 if chunk.isalnum():
@@ -201,7 +197,8 @@ def tokenize_sentence(
         words = [sub[a:b].lower() for a, b in spans]
         starts = [start + a for a in rel]
         ends = [start + b for _, b in spans]
-    caps = list(map(str.isupper, map(sub.__getitem__, rel)))
+    # fold() keeps offsets and folds no capital: the capitals of ``text`` at the starts.
+    caps = list(map(str.isupper, map(text.__getitem__, starts)))
     quoted = [False] * len(words)
     # Ranges are sorted and disjoint, so are the tokens: the tokens inside a range
     # are one run, found by bisection.
