@@ -55,6 +55,8 @@ def headline_attributions(
     >>> s[att.source[0]:att.source[1]], s[att.cue[0]:att.cue[1]]
     ('Cruz', ':')
     """
+    if text.find(":", start, min(end, start + 160)) < 0:
+        return None  # (five words and a colon fit in 160 characters)
     m = _HEAD.match(text, start, end)
     if m is None or m.group(2) in _OPENERS:
         return None
@@ -96,7 +98,11 @@ def poll_attributions(text: str, pid: int, start: int, end: int) -> list[Attribu
     >>> s[att.source[0]:att.source[1]], s[att.content[0][0]:att.content[0][1]]
     ('a new state poll', 'most voters backed the plan')
     """
-    out = []
+    out: list[Attribution] = []
+    if text.find("In", start, end) < 0 or (
+        text.find("poll", start, end) < 0 and text.find("survey", start, end) < 0
+    ):
+        return out  # (the words the pattern needs: one C-level search, no regex scan)
     for m in _POLL_LEAD.finditer(text, start, end):
         s = m.end()
         e = s
