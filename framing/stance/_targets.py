@@ -77,7 +77,9 @@ _WORD_RE = re.compile(r"\w+")
 _PRONOUN_RE = re.compile(
     r"\b(?:" + "|".join(sorted(_PERSON_PRONOUNS | _THING_PRONOUNS, key=lambda w: -len(w))) + r")\b"
 )
-_CAP_RE = re.compile(r"\b[A-Z][\w'-]*")
+# A capitalised word: ``\b[A-Z][\w'-]*`` with the boundary checked after the capital,
+# so that the regex engine can skip ahead to capitals (twice as fast).
+_CAP_RE = re.compile(r"[A-Z](?<!\w[A-Z])[\w'-]*")
 _TITLES = {
     "president",
     "prime",
@@ -280,8 +282,12 @@ class TargetMatcher:
         first_pos: dict[str, int] = {}
         carry: tuple[int, int, str, str, bool] | None = None
         k = 0
+        same = doc.view.index is None  # view offsets are text offsets
         for para in doc.paragraphs:
-            vs, ve = _to_view(doc, para.start), _to_view(doc, para.end)
+            if same:
+                vs, ve = para.start, para.end
+            else:
+                vs, ve = _to_view(doc, para.start), _to_view(doc, para.end)
             found: list[tuple[int, int, str, str, bool]] = []
             while k < len(positions) and positions[k] < vs:
                 k += 1
@@ -289,8 +295,12 @@ class TargetMatcher:
             while k < len(positions) and positions[k] < ve:
                 start = positions[k]
                 k += 1
-                if start < cur or (start > vs and _is_word(vt[start - 1])):
+                if start < cur:
                     continue
+                if start > vs:
+                    c = vt[start - 1]
+                    if c.isalnum() or c == "_":  # inside a word
+                        continue
                 for rx, g in cands_by_pos[start]:
                     m = rx.match(vt, start, ve)
                     if m is None:
@@ -306,13 +316,17 @@ class TargetMatcher:
                     cur = m.end()
                     break
             if self.pronouns and (found or carry is not None):
-                starts = [_to_view(doc, a) for a, _ in para.sentences] or [vs]
+                if same:
+                    starts = [a for a, _ in para.sentences] or [vs]
+                else:
+                    starts = [_to_view(doc, a) for a, _ in para.sentences] or [vs]
                 found = self._pronouns(vt, low, vs, ve, starts, found, carry)
             persons = [f for f in found if f[4]]
             carry = persons[-1] if persons else None
+            pid = para.para_id
             for a, b, name, kind, person in found:
-                oa, ob = (a, b) if doc.view.index is None else doc.view.span(a, b)
-                out.append(Mention(para.para_id, oa, ob, name, kind, person))
+                oa, ob = (a, b) if same else doc.view.span(a, b)
+                out.append(Mention(pid, oa, ob, name, kind, person))
         return out
 
     def _candidates(self, low: str) -> dict[int, list[tuple[re.Pattern[str], _Alias | str]]]:
