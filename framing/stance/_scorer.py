@@ -284,19 +284,51 @@ class StanceScorer(Scorer):
 
     def _write(self, doc: Doc, items: list[dict[str, Any]]) -> None:
         groups: dict[tuple[int, str], list[dict[str, Any]]] = {}
+        add_span = doc.spans.append
+        weight = _KIND_WEIGHT.get
         for it in items:
-            first: Mention = it["ms"][0]
-            groups.setdefault((first.para_id, first.target), []).append(it)
+            ms: list[Mention] = it["ms"]
+            first = ms[0]
+            key = (first.para_id, first.target)
+            group = groups.get(key)
+            if group is None:
+                groups[key] = [it]
+            else:
+                group.append(it)
             score = round(it["score"], 4)
-            it["w"] = max(_KIND_WEIGHT.get(m.kind, 1.0) for m in it["ms"])
-            for m in it["ms"]:
-                extra = {"mention": m.kind}
-                doc.spans.append(
-                    Span(m.para_id, m.start, m.end, "target", m.target, score, it["voice"], extra)
+            voice = it["voice"]
+            if len(ms) == 1:
+                it["w"] = weight(first.kind, 1.0)
+                add_span(
+                    Span(
+                        first.para_id,
+                        first.start,
+                        first.end,
+                        "target",
+                        first.target,
+                        score,
+                        voice,
+                        {"mention": first.kind},
+                    )
+                )
+                continue
+            it["w"] = max(weight(m.kind, 1.0) for m in ms)
+            for m in ms:
+                add_span(
+                    Span(
+                        m.para_id,
+                        m.start,
+                        m.end,
+                        "target",
+                        m.target,
+                        score,
+                        voice,
+                        {"mention": m.kind},
+                    )
                 )
         cols = {t: [math.nan] * len(doc.paragraphs) for t in self.targets}
         rows: list[dict[str, Any]] = []
-        for (pid, target), its in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        for (pid, target), its in sorted(groups.items()):  # keys are unique: sorted by key
             author = [it for it in its if it["voice"] == "author"]
             quoted = [it for it in its if it["voice"] == "quoted"]
             score = _mean(its)
