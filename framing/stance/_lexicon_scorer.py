@@ -93,17 +93,7 @@ class SentenceTokens:
         quoted = self.quoted[i0:i1]
         out = SentenceTokens(self.starts[i0:i1], self.ends[i0:i1], words, self.caps[i0:i1], quoted)
         n = len(words)
-        if '"' in words:
-            inq: list[bool] = []
-            inside = False
-            for w, q in zip(words, quoted, strict=True):
-                if w == '"':
-                    inside = not inside
-                    inq.append(True)
-                else:
-                    inq.append(inside or q)
-        else:
-            inq = list(quoted)
+        inq = _quote_state(words, quoted)
         memo = _word_info(lexicon)
         get = memo.get
         neg = self.neg[i0:i1]
@@ -240,6 +230,27 @@ def _info(lex: dict[str, float], memo: dict[str, _Info], w: str) -> _Info:
     return out
 
 
+def _quote_state(words: list[str], quoted: list[bool]) -> list[bool]:
+    """``quoted``, plus the tokens between straight quote marks (the marks included)."""
+    inq = list(quoted)
+    if '"' in words:
+        n = len(words)
+        i = words.index('"')
+        while True:
+            try:
+                j = words.index('"', i + 1) + 1
+            except ValueError:  # an unclosed quote runs to the end
+                j = n
+            inq[i:j] = [True] * (j - i)
+            if j >= n:
+                break
+            try:
+                i = words.index('"', j)
+            except ValueError:
+                break
+    return inq
+
+
 def _finish(
     toks: SentenceTokens,
     lex: dict[str, float],
@@ -248,17 +259,7 @@ def _finish(
 ) -> None:
     words = toks.words
     n = len(words)
-    if '"' in words:
-        inq: list[bool] = []
-        inside = False
-        for w, q in zip(words, toks.quoted, strict=True):
-            if w == '"':
-                inside = not inside
-                inq.append(True)
-            else:
-                inq.append(inside or q)
-    else:
-        inq = list(toks.quoted)
+    inq = _quote_state(words, toks.quoted)
     memo = _word_info(lex)
     get = memo.get
     info = [get(w) or _info(lex, memo, w) for w in words]
