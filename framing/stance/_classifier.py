@@ -109,6 +109,10 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
     intercept_ : ndarray of shape (n_classes,)
     idf_ : ndarray of shape (n_features,)
     dense_mean_, dense_scale_ : ndarray of shape (n_dense,)
+    components_ : tuple of ndarray
+        After :meth:`fit` only (never saved): the logistic regression's weights and
+        intercept and the naive Bayes weights, each scaled by its training spread;
+        ``coef_`` mixes them with ``nb_weight``.
 
     Examples
     --------
