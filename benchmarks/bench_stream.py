@@ -88,40 +88,22 @@ def _tree_kb(root: int) -> tuple[int, int]:
 
 
 class TreeSampler(threading.Thread):
-    """Peak memory of a process tree, sampled every second (Linux only), and the run's
-    progress (documents finished, from ``progress.json``) with the time it was seen."""
+    """Peak memory of a process tree, sampled every second (Linux only)."""
 
-    def __init__(self, pid: int, out: Path) -> None:
+    def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
-        self.pid, self.out, self.done = pid, out, threading.Event()
+        self.pid, self.done = pid, threading.Event()
         self.peak_rss_kb = self.peak_pss_kb = 0
-        self.progress: list[tuple[float, int]] = []
 
     def run(self) -> None:
         while not self.done.wait(1.0):
             rss, pss = _tree_kb(self.pid)
             self.peak_rss_kb = max(self.peak_rss_kb, rss)
             self.peak_pss_kb = max(self.peak_pss_kb, pss)
-            try:
-                docs = int(json.loads((self.out / "progress.json").read_text())["documents"])
-            except (OSError, ValueError, KeyError):
-                continue
-            if not self.progress or docs != self.progress[-1][1]:
-                self.progress.append((time.perf_counter(), docs))
-
-    def steady_rate(self) -> float:
-        """Documents per second between the first and the last chunk seen finished: the
-        throughput once started (start-up and the final manifest left out); nan when
-        fewer than three chunks were seen."""
-        seen = [(t, d) for t, d in self.progress if d > 0]
-        if len(seen) < 3:
-            return float("nan")
-        (t0, d0), (t1, d1) = seen[0], seen[-1]
-        return (d1 - d0) / (t1 - t0)
 
 
 def start(corpus: Path, out: Path, jobs: int, targets: bool, chunk_size: int):  # noqa: ANN201
-    """Start the CLI on ``corpus`` under ``/usr/bin/time -v`` with a memory/progress sampler."""
+    """Start the CLI on ``corpus`` under ``/usr/bin/time -v`` with a memory sampler."""
     import framing
 
     cmd = ["/usr/bin/time", "-v", sys.executable, "-m", "framing.cli", "analyze", str(corpus),
@@ -132,7 +114,7 @@ def start(corpus: Path, out: Path, jobs: int, targets: bool, chunk_size: int):  
                 str(framing.example_actors())]
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    sampler = TreeSampler(proc.pid, out)
+    sampler = TreeSampler(proc.pid)
     if Path("/proc/self/status").is_file():
         sampler.start()
     return proc, sampler, t
@@ -148,7 +130,6 @@ def finish(proc: subprocess.Popen, sampler: TreeSampler, t: float, out: Path) ->
     manifest = json.loads((out / "manifest.json").read_text())
     return {"wall": wall, "rss_mb": rss_kb / 1024, "tree_mb": sampler.peak_rss_kb / 1024,
             "tree_pss_mb": sampler.peak_pss_kb / 1024,
-            "steady_docs_s": sampler.steady_rate(),
             "documents": manifest["counts"]["documents"],
             "failed": manifest["counts"]["failed"], "paragraphs": manifest["counts"]["paragraphs"]}
 
@@ -156,12 +137,9 @@ def finish(proc: subprocess.Popen, sampler: TreeSampler, t: float, out: Path) ->
 def report(label: str, res: dict[str, float], n: int, base: dict[str, float] | None) -> None:
     rate = res["paragraphs"] / res["wall"]
     ok = "all accounted for" if res["documents"] == n else f"MISMATCH ({res['documents']})"
-    ratio = ""
-    if base is not None:
-        ratio = (f" (x{rate / (base['paragraphs'] / base['wall']):.2f} whole run, "
-                 f"x{res['steady_docs_s'] / base['steady_docs_s']:.2f} steady)")
-    print(f"{label}: {res['wall']:.1f} s, {rate:.0f} paragraphs/s, steady "
-          f"{res['steady_docs_s']:.1f} documents/s{ratio}, max RSS {res['rss_mb']:.0f} MB "
+    ratio = "" if base is None else f" (x{rate / (base['paragraphs'] / base['wall']):.2f})"
+    print(f"{label}: {res['wall']:.1f} s, {rate:.0f} paragraphs/s{ratio}, max RSS "
+          f"{res['rss_mb']:.0f} MB "
           f"(time -v), process tree peak RSS {res['tree_mb']:.0f} MB / PSS "
           f"{res['tree_pss_mb']:.0f} MB, documents {ok}, {res['failed']} failed")
 
@@ -204,9 +182,11 @@ def main() -> None:
             for label, res in zip(("pair a", "pair b"), both, strict=True):
                 report(f"{label} (jobs=1, two at once)", res, n, base)
             if base is not None:
-                steady = sum(r["steady_docs_s"] for r in both) / base["steady_docs_s"]
-                print(f"two independent runs together: x{steady:.2f} the steady throughput of "
-                      "one alone (the ceiling for --jobs 2 on this machine and corpus)")
+                pair = sum(r["paragraphs"] / r["wall"] for r in both)
+                one = base["paragraphs"] / base["wall"]
+                print(f"two independent runs together: x{pair / one:.2f}"
+                      " the throughput of one alone (about the most --jobs 2 can reach on this "
+                      "machine and corpus)")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
