@@ -297,34 +297,11 @@ class StanceScorer(Scorer):
                 group.append(it)
             score = round(it["score"], 4)
             voice = it["voice"]
-            if len(ms) == 1:
-                it["w"] = weight(first.kind, 1.0)
-                add_span(
-                    Span(
-                        first.para_id,
-                        first.start,
-                        first.end,
-                        "target",
-                        first.target,
-                        score,
-                        voice,
-                        {"mention": first.kind},
-                    )
-                )
-                continue
             it["w"] = max(weight(m.kind, 1.0) for m in ms)
             for m in ms:
                 add_span(
-                    Span(
-                        m.para_id,
-                        m.start,
-                        m.end,
-                        "target",
-                        m.target,
-                        score,
-                        voice,
-                        {"mention": m.kind},
-                    )
+                    Span(m.para_id, m.start, m.end, "target", m.target, score, voice,
+                         {"mention": m.kind})
                 )
         cols = {t: [math.nan] * len(doc.paragraphs) for t in self.targets}
         rows: list[dict[str, Any]] = []
