@@ -32,29 +32,43 @@ import bench_pipeline  # noqa: E402
 import framing  # noqa: E402
 
 EDGE_CASES: list[Any] = [
-    {"id": "typo", "text": "The \u201cpeace\u201d talks \u2014 so\u2011called \u2018reforms\u2019 "
-     "\u2014 failed.\u00a0Mr. Lee said: \u201cWe will not attack.\u201d\n\nA brutal, deadly "
-     "attack on Russia, he claimed."},
-    {"id": "ligature", "text": "The of\ufb01cials\u00ad found the \ufb02awed \u201creform\u201d "
-     "a sham.\nPutin said the U.S. is not a threat. \u201cIt is a farce,\u201d Lavrov added.\n"
-     "China\u200b denied it."},
+    {
+        "id": "typo",
+        "text": "The \u201cpeace\u201d talks \u2014 so\u2011called \u2018reforms\u2019 "
+        "\u2014 failed.\u00a0Mr. Lee said: \u201cWe will not attack.\u201d\n\nA brutal, deadly "
+        "attack on Russia, he claimed.",
+    },
+    {
+        "id": "ligature",
+        "text": "The of\ufb01cials\u00ad found the \ufb02awed \u201creform\u201d "
+        "a sham.\nPutin said the U.S. is not a threat. \u201cIt is a farce,\u201d Lavrov added.\n"
+        "China\u200b denied it.",
+    },
     {"id": "empty", "text": "   \n  "},
     {"id": "nontext", "text": None},
-    {"id": "wrapped", "text": "The senators argued for hours about the disastrous plan\n"
-     "that critics called a radical power grab by the so-called\nexperts of the White "
-     "House.\n\nNo. 10 said nothing. Obama, however, praised the talks."},
+    {
+        "id": "wrapped",
+        "text": "The senators argued for hours about the disastrous plan\n"
+        "that critics called a radical power grab by the so-called\nexperts of the White "
+        "House.\n\nNo. 10 said nothing. Obama, however, praised the talks.",
+    },
 ]
 
 
 def runs() -> list[tuple[str, list[Any], Any, Any]]:
     out: list[tuple[str, list[Any], Any, Any]] = []
     if bench_pipeline.PTC.is_dir():
-        out.append(("ptc", bench_pipeline.real_documents(), bench_pipeline.REAL_TARGETS,
-                    bench_pipeline.REAL_ACTORS))
+        out.append(
+            (
+                "ptc",
+                bench_pipeline.real_documents(),
+                bench_pipeline.REAL_TARGETS,
+                bench_pipeline.REAL_ACTORS,
+            )
+        )
     else:
         print(f"note: {bench_pipeline.PTC} absent, PTC run skipped", file=sys.stderr)
-    out.append(("corpus", _corpus.documents(2000), bench_pipeline.TARGETS,
-                bench_pipeline.ACTORS))
+    out.append(("corpus", _corpus.documents(2000), bench_pipeline.TARGETS, bench_pipeline.ACTORS))
     out.append(("edge", EDGE_CASES, bench_pipeline.REAL_TARGETS, bench_pipeline.REAL_ACTORS))
     return out
 
@@ -69,27 +83,33 @@ def dump_table(name: str, df: Any, fh: TextIO) -> None:
     for col in df.columns:
         fh.write(f"column {col!r} {df[col].dtype}\n")
     typed = [df[c].dtype == object for c in df.columns]
-    cols = [df[c].tolist() if t else df[c].to_numpy().tolist() for c, t in
-            zip(df.columns, typed, strict=True)]
+    cols = [
+        df[c].tolist() if t else df[c].to_numpy().tolist()
+        for c, t in zip(df.columns, typed, strict=True)
+    ]
     for row in zip(*cols, strict=True):
         fh.write("\t".join(_cell(v, t) for v, t in zip(row, typed, strict=True)) + "\n")
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("out", help="file to write the dump to")
     ap.add_argument("--batch-size", type=int, default=64)
     args = ap.parse_args()
     with open(args.out, "w", encoding="utf-8") as fh:
         for label, docs, targets, actors in runs():
-            a = framing.analyze(docs, targets=targets, actors=actors, progress=False,
-                                batch_size=args.batch_size)
+            a = framing.analyze(
+                docs, targets=targets, actors=actors, progress=False, batch_size=args.batch_size
+            )
             fh.write(f"# run {label}: {len(docs)} documents\n")
             for name, df in a.tables.items():
                 dump_table(name, df, fh)
-            print(f"{label}: " + ", ".join(f"{n}={len(df)}" for n, df in a.tables.items()),
-                  file=sys.stderr)
+            print(
+                f"{label}: " + ", ".join(f"{n}={len(df)}" for n, df in a.tables.items()),
+                file=sys.stderr,
+            )
     print(f"written {args.out}", file=sys.stderr)
 
 
