@@ -9,12 +9,19 @@ and process CPU time are reported: on a shared machine the CPU figure is the one
 As a reference measured in the same run: vaderSentiment's ``polarity_scores`` on the same
 paragraphs (one call per paragraph, no targets).
 
-Usage: ``python benchmarks/bench_stance.py``
+With ``--real``, the corpus is real news instead: the PTC articles read at run time from
+``../shared/data/ptc`` (never copied; paragraph = non-blank line), with the quoted ranges
+found by the attribution scorer (run beforehand, not timed) and the same three targets.
+The share of paragraphs that mention a target is printed beside the rate: the seed article
+is the dense worst case (every paragraph names two or three targets, often several times).
+
+Usage: ``python benchmarks/bench_stance.py [--real]``
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import time
 from pathlib import Path
 
@@ -31,6 +38,7 @@ _FALLBACK = (
     "condemned the plan, and the US imposed new sanctions on Moscow."
 )
 SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed-article.txt"
+PTC = Path(__file__).resolve().parents[2] / "shared" / "data" / "ptc" / "articles"
 
 
 def corpus(n_paragraphs: int = 2000, per_doc: int = 20) -> list[str]:
@@ -40,14 +48,34 @@ def corpus(n_paragraphs: int = 2000, per_doc: int = 20) -> list[str]:
     return ["\n".join(pool[i : i + per_doc]) for i in range(0, n_paragraphs, per_doc)]
 
 
-def run(scorer: StanceScorer, texts: list[str]) -> tuple[float, float]:
-    docs = []
-    for i, text in enumerate(texts):
-        doc = segment(text, f"d{i}", paragraphs="line")
-        doc.annotations["quoted_ranges"] = [
-            (m.start(), m.end()) for m in re.finditer("\u201c[^\u201d]*\u201d", text)
-        ]
-        docs.append(doc)
+def real_corpus() -> list[str]:
+    """The PTC news articles, one paragraph per non-blank line (read at run time)."""
+    if not PTC.is_dir():
+        raise SystemExit(f"--real needs the PTC articles in {PTC}")
+    out = []
+    for path in sorted(PTC.glob("*.txt")):
+        lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+        out.append("\n".join(ln for ln in lines if ln))
+    return out
+
+
+def prepare(texts: list[str], real: bool) -> list:
+    """Segmented documents with quoted ranges (curly-quote pairs, or attribution's)."""
+    docs = [segment(text, f"d{i}", paragraphs="line") for i, text in enumerate(texts)]
+    if real:
+        from framing.attribution import AttributionScorer
+
+        AttributionScorer().annotate(docs)
+    else:
+        for doc in docs:
+            doc.annotations["quoted_ranges"] = [
+                (m.start(), m.end()) for m in re.finditer("\u201c[^\u201d]*\u201d", doc.text)
+            ]
+    return docs
+
+
+def run(scorer: StanceScorer, texts: list[str], real: bool = False) -> tuple[float, float]:
+    docs = prepare(texts, real)
     n = sum(len(d.paragraphs) for d in docs)
     t0, c0 = time.perf_counter(), time.process_time()
     for k in range(0, len(docs), 10):  # batches of 10 documents, as the pipeline does
@@ -67,7 +95,9 @@ def run_vader(texts: list[str]) -> tuple[float, float]:
 
 
 def main() -> None:
-    texts = corpus()
+    real = "--real" in sys.argv
+    texts = real_corpus() if real else corpus()
+    name = "PTC news" if real else "seed article"
     t0 = time.perf_counter()
     TargetStanceClassifier.load(
         Path(__file__).resolve().parents[1] / "framing" / "models" / "stance_newsmtsc.npz"
@@ -76,13 +106,19 @@ def main() -> None:
     print(f"pretrained model load: {load:.3f} s")
     for label, clf in (("rules only", None), ("rules + classifier", "pretrained")):
         scorer = StanceScorer(TARGETS, classifier=clf)
-        runs = [run(scorer, texts) for _ in range(3)]
+        runs = [run(scorer, texts, real) for _ in range(3)]
         wall = max(r[0] for r in runs)
         cpu = max(r[1] for r in runs)
         print(
             f"{label}: {wall:,.0f} paragraphs/s wall, {cpu:,.0f} per CPU second "
-            "(best of 3, 2,000 paragraphs, 3 targets)"
+            f"(best of 3, {name}, 3 targets)"
         )
+    docs = prepare(texts, real)
+    StanceScorer(TARGETS).annotate(docs)
+    n = sum(len(d.paragraphs) for d in docs)
+    hit = sum(len({r["para_id"] for r in d.rows.get("stance", [])}) for d in docs)
+    mentions = sum(r["n_mentions"] for d in docs for r in d.rows.get("stance", []))
+    print(f"{n:,} paragraphs; {hit / n:.0%} mention a target; {mentions / n:.2f} mentions each")
     runs = [run_vader(texts) for _ in range(3)]
     print(
         f"reference, vaderSentiment polarity_scores: {max(r[0] for r in runs):,.0f} paragraphs/s "
