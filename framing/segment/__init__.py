@@ -18,7 +18,8 @@ from ._doc import Doc, Paragraph, Span
 from ._normalize import NormalizedText, normalize
 from ._paragraphs import ParagraphMode, split_paragraphs
 from ._sentences import split_sentences
-from ._tokens import TOKEN_PATTERN, tokenize
+from ._tokens import TOKEN_PATTERN as TOKEN_PATTERN
+from ._tokens import tokenize, word_tokens
 
 __all__ = [
     "Doc",
@@ -66,7 +67,7 @@ def segment(
             vspan = (start, end)
         else:
             vspan = (_view_offset(view, start), _view_offset(view, end))
-        words = TOKEN_PATTERN.findall(vt, *vspan)
+        words = word_tokens(vt, *vspan)
         paras.append(Paragraph(pid, start, end, sents, words, view, vspan))
     return Doc(doc_id=doc_id, text=text, meta=dict(meta or {}), view=view, paragraphs=paras)
 

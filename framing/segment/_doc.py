@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._normalize import NormalizedText
-from ._tokens import TOKEN_PATTERN
+from ._tokens import token_spans
 
 __all__ = ["Doc", "Paragraph", "Span"]
 
@@ -50,11 +50,11 @@ class Paragraph:
     def tokens(self) -> list[tuple[int, int]]:
         if self._tokens is None:
             view = self._view
-            found = TOKEN_PATTERN.finditer(view.text, *self._vspan)
-            if view.index is None:
-                self._tokens = [m.span() for m in found]
-            else:
-                self._tokens = [view.span(m.start(), m.end()) for m in found]
+            spans = token_spans(view.text, self.words, self._vspan[0])
+            index = view.index
+            if index is not None:  # view offsets to original ones, as view.span does
+                spans = [(index[a], index[b - 1] + 1) for a, b in spans]
+            self._tokens = spans
         return self._tokens
 
     @property

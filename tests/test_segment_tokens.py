@@ -1,0 +1,58 @@
+"""The fast word tokenizer gives exactly what the token regular expression gives."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from framing.segment import TOKEN_PATTERN, segment
+from framing.segment._tokens import token_spans, word_tokens
+
+# Letters, digits, "_", joiners, other punctuation, white space and a few non-ASCII
+# word and non-word characters (Greek, accented, ideographs, combining marks, dashes).
+ALPHABET = "aZ9_'-.,&/\"()!?;: \n\t\u00a0\u00e9\u03a3\u4e2d\u0301\u2014\u2026$_"
+texts = st.text(alphabet=ALPHABET, max_size=60)
+
+
+@given(texts)
+@settings(max_examples=400, deadline=None)
+def test_word_tokens_equal_the_regex(text):
+    assert word_tokens(text) == TOKEN_PATTERN.findall(text)
+
+
+@given(texts, st.integers(0, 60), st.integers(0, 60))
+@settings(max_examples=300, deadline=None)
+def test_word_tokens_in_a_range_equal_the_regex(text, a, b):
+    assert word_tokens(text, a, b) == TOKEN_PATTERN.findall(text, a, b)
+
+
+@given(texts)
+@settings(max_examples=300, deadline=None)
+def test_token_spans_equal_the_regex_offsets(text):
+    assert token_spans(text, word_tokens(text)) == [m.span() for m in TOKEN_PATTERN.finditer(text)]
+
+
+def test_word_and_trailing_mark():
+    assert word_tokens('said, "peace" end. U.S. x_ y_, it\'s') == [
+        "said",
+        "peace",
+        "end",
+        "U.S",
+        "x_",
+        "y_",
+        "it's",
+    ]
+
+
+def test_token_spans_from_a_start():
+    text = "ab cd, ab cd"
+    assert token_spans(text, ["ab", "cd"], 7) == [(7, 9), (10, 12)]
+
+
+def test_paragraph_tokens_map_back_through_a_resized_view():
+    text = "The of\ufb01cial \u201cre\u00adform\u201d failed.\nNext line"
+    doc = segment(text)
+    p = doc.paragraphs[0]
+    assert [text[a:b] for a, b in p.tokens] == ["The", "of\ufb01cial", "re\u00adform", "failed"]
+    assert p.words == ["The", "official", "reform", "failed"]
+    view = doc.view
+    expected = [view.span(*m.span()) for m in TOKEN_PATTERN.finditer(view.text, 0, 29)]
+    assert p.tokens == expected
