@@ -56,3 +56,19 @@ def test_paragraph_tokens_map_back_through_a_resized_view():
     view = doc.view
     expected = [view.span(*m.span()) for m in TOKEN_PATTERN.finditer(view.text, 0, 29)]
     assert p.tokens == expected
+
+
+@given(st.lists(st.text(alphabet="aA\u03a3\u03c3\u0130I'\u0301.-_9\u00c9", min_size=1, max_size=6)))
+@settings(max_examples=400, deadline=None)
+def test_paragraph_lower_equals_lowering_each_word(words):
+    words = [w for w in words if " " not in w]
+    doc = segment("x")
+    p = doc.paragraphs[0]
+    p.words = words
+    p._lower = None
+    assert p.lower == [w.lower() for w in words]
+
+
+def test_lower_keeps_final_sigma_per_word():
+    doc = segment("\u039f\u0394\u039f\u03a3 \u03a3\u0391\u03a3'")
+    assert doc.paragraphs[0].lower == [w.lower() for w in doc.paragraphs[0].words]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import partial, reduce
+from operator import add, is_not
 from typing import Any
 
 from ..lexicon import VADER_PROVENANCE, vader_lexicon
@@ -49,16 +51,20 @@ def valence_of_words(words: Sequence[str], lexicon: dict[str, float]) -> float:
     >>> valence_of_words(["not", "a", "good", "plan"], lex) < 0
     True
     """
-    get = lexicon.get
-    hits = [(i, v) for i, w in enumerate(words) if (v := get(w)) is not None]
-    if not hits:
+    vals = list(map(lexicon.get, words))
+    if vals.count(None) == len(vals):
         return 0.0
-    negs = [i for i, w in enumerate(words) if w in NEGATORS or w.endswith("n't")]
-    total = 0.0
-    for i, v in hits:
-        if negs and any(0 < i - n <= NEGATION_WINDOW for n in negs):
-            v *= NEGATION_SCALE
-        total += v
+    if NEGATORS.isdisjoint(words) and "n't" not in " ".join(words):
+        # no negator: the hits' values summed in reading order (as the loop below would)
+        total = reduce(add, filter(partial(is_not, None), vals), 0.0)
+    else:
+        hits = [(i, v) for i, v in enumerate(vals) if v is not None]
+        negs = [i for i, w in enumerate(words) if w in NEGATORS or w.endswith("n't")]
+        total = 0.0
+        for i, v in hits:
+            if negs and any(0 < i - n <= NEGATION_WINDOW for n in negs):
+                v *= NEGATION_SCALE
+            total += v
     if total == 0.0:
         return 0.0
     return total / math.sqrt(total * total + ALPHA)

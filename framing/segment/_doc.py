@@ -60,7 +60,10 @@ class Paragraph:
     @property
     def lower(self) -> list[str]:
         if self._lower is None:
-            self._lower = [w.lower() for w in self.words]
+            # One str.lower over the words joined by spaces: a space is neither cased nor
+            # case-ignorable, so each word lowers exactly as on its own (a final sigma too).
+            words = self.words
+            self._lower = " ".join(words).lower().split(" ") if words else []
         return self._lower
 
     @property
