@@ -102,15 +102,21 @@ def extract_attributions(
         atts, free = find_frames(
             text, pid, pstart, pend, pq, lex, low, cue_prior, word_starts, permissive
         )
-        if cue_filter is not None:
-            atts = [a for a in atts if a.cue is None or a.direct or cue_filter(text, a)]
-        passive_sources(text, atts)
+        if atts:
+            if cue_filter is not None:
+                atts = [a for a in atts if a.cue is None or a.direct or cue_filter(text, a)]
+            passive_sources(text, atts)
         head = headline_attributions(text, pid, pstart, pend, atts)
         if head is not None:
             atts.insert(0, head)
         polls = poll_attributions(text, pid, pstart, pend)
         if polls:
             atts = sorted(atts + polls, key=lambda a: a.cue[0] if a.cue else 0)
+        if not atts and not free:
+            # Nothing found and no quotation left: only the run of direct quotes may end.
+            if last_direct is not None and _WORD.search(text, pstart, pend) is not None:
+                last_direct = None
+            continue
         for a in atts:
             for qi in a.qids:
                 owner[pq[qi].qid] = a

@@ -518,6 +518,12 @@ def find_frames(
             continue
         atts.append(att)
         taken.update(range(c.tok, c.tok_end))
+    if not quotes:
+        # (no quotation: no mark frame, no mixed content, nothing left free)
+        if atts:
+            atts = _drop_inside_reported_before(atts)
+            _resolve_overlaps(text, atts)
+        return atts, []
     for qi, _q in enumerate(quotes):
         if used[qi]:
             continue

@@ -39,7 +39,7 @@ def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int]
         j -= 1
     if j == i or j == paren < i or i - j > 12:
         return None
-    if words[i - 1] in _NOUN_BEFORE or strict and any(words[t] in _VERBISH for t in range(j, i)):
+    if words[i - 1] in _NOUN_BEFORE or strict and not _VERBISH.isdisjoint(words[j:i]):
         return None
     return (j, i)
 
@@ -112,15 +112,10 @@ def _span(p: _Para, a: int, b: int) -> tuple[int, int]:
 
 
 def _sentence_bounds(p: _Para, i: int) -> tuple[int, int]:
-    sid = p.sent[i]
-    a = i
-    while a > 0 and p.sent[a - 1] == sid:
-        a -= 1
-    b = i
-    n = len(p.words)
-    while b < n and p.sent[b] == sid:
-        b += 1
-    return a, b
+    """Token range of the sentence holding token ``i`` (sentence ids never decrease)."""
+    sent = p.sent
+    sid = sent[i]
+    return bisect.bisect_left(sent, sid, 0, i), bisect.bisect_right(sent, sid, i)
 
 
 def _trim(p: _Para, a: int, b: int) -> tuple[int, int]:

@@ -21,7 +21,16 @@ from ._verbs import load_reporting_verbs
 __all__ = ["AttributionScorer"]
 
 _MIN_FREE_QUOTE_TOKENS = 4
+_SUMMARY_COLUMNS = (
+    "n_quotes",
+    "n_direct",
+    "balance",
+    "top_speaker_share",
+    "anonymous_share",
+    "unattributed_share",
+)
 _FIRST = itemgetter(0)
+_NO_TOKENS: tuple[list[int], list[str]] = ([], [])
 
 
 class AttributionScorer(Scorer):
@@ -134,23 +143,19 @@ class AttributionScorer(Scorer):
         for r in rows:
             by_para.setdefault(r["para_id"], []).append(r)
         sides = list(self.actors) or None
-        cols: dict[str, list[Any]] = {c: [] for c in self.columns}
         empty = voice_summary([], sides, 0)
-        for p in doc.paragraphs:
-            prow, nfree = by_para.get(p.para_id), free.get(p.para_id, 0)
-            summary = (
-                voice_summary(prow or [], sides, nfree, detail=False) if prow or nfree else empty
-            )
-            for c in (
-                "n_quotes",
-                "n_direct",
-                "balance",
-                "top_speaker_share",
-                "anonymous_share",
-                "unattributed_share",
-            ):
-                cols[c].append(summary[c])
-            cols["quoted_share"].append(count.share(p.para_id, ranges))
+        # One summary per paragraph (the shared empty one where nobody is quoted).
+        summaries = [empty] * len(doc.paragraphs)
+        for i, p in enumerate(doc.paragraphs):
+            pid = p.para_id
+            if pid in by_para or pid in free:
+                summaries[i] = voice_summary(
+                    by_para.get(pid) or [], sides, free.get(pid, 0), detail=False
+                )
+        cols: dict[str, list[Any]] = {c: [] for c in self.columns}
+        for c in _SUMMARY_COLUMNS:
+            cols[c] = [s[c] for s in summaries]
+        cols["quoted_share"] = count.shares([p.para_id for p in doc.paragraphs], ranges)
         doc.columns.update(cols)
         doc.annotations["attribution_summary"] = voice_summary(rows, sides, sum(free.values()))
 
@@ -219,6 +224,17 @@ class _WordCounter:
             return 0
         return bisect.bisect_left(ws, e) - bisect.bisect_left(ws, s)
 
+    def shares(self, pids: list[int], ranges: list[tuple[int, int]]) -> list[float]:
+        """:meth:`share` of each paragraph of ``pids`` (in document order)."""
+        if not ranges:
+            return [self._bare_share(pid) for pid in pids]
+        return [self.share(pid, ranges) for pid in pids]
+
+    def _bare_share(self, pid: int) -> float:
+        """The share of a paragraph that no range touches: 0, or NaN without tokens."""
+        words = self.tokens.get(pid, _NO_TOKENS)[1]
+        return 0.0 if any(w[0].isalnum() for w in words) else math.nan
+
     def share(self, pid: int, ranges: list[tuple[int, int]]) -> float:
         """Share of paragraph ``pid``'s word tokens inside ``ranges`` (NaN: no tokens)."""
         lo, hi = self.paras[pid]
@@ -228,8 +244,7 @@ class _WordCounter:
             or ranges[a][0] >= hi
             or (ranges[a][1] <= lo and (a + 1 >= len(ranges) or ranges[a + 1][0] >= hi))
         ):
-            words = self.tokens.get(pid, ([], []))[1]
-            return 0.0 if any(w[0].isalnum() for w in words) else math.nan
+            return self._bare_share(pid)
         ws = self._ws(pid)
         if not ws:
             return math.nan

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from itertools import accumulate, chain, compress
-from operator import add, itemgetter
+from operator import add
 
 from ._quotes import Quote
 
@@ -98,19 +98,19 @@ def paragraph_tokens(
 
 
 _CLOSERS = frozenset(_MARK_CHARS | {"''", ")"})
-_TOKEN_GAP = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
-_GAP, _WORD = itemgetter(0), itemgetter(1)
+_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 
 
 def _tokens(low: str, start: int, end: int) -> tuple[list[int], list[str]]:
     """Starts and strings of the tokens of ``low[start:end]`` (as ``_TOKEN.finditer``).
 
-    ``findall`` builds no match objects; the starts are running sums of the gaps and
-    token lengths.
+    Every character is in a token or in the white space between two: ``split`` on
+    the token pattern gives ``[gap, token, gap, token, ..., gap]`` as plain strings (no
+    match objects, no tuples); the starts are running sums of the gaps and token lengths.
     """
-    pairs = _TOKEN_GAP.findall(low, start, end)
-    words = list(map(_WORD, pairs))
-    steps = map(add, chain((start,), map(len, words)), map(len, map(_GAP, pairs)))
+    parts = _TOKEN_SPLIT.split(low[start:end])
+    words = parts[1::2]
+    steps = map(add, chain((start,), map(len, words)), map(len, parts[0:-1:2]))
     return list(accumulate(steps)), words
 
 
