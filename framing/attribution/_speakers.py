@@ -24,8 +24,13 @@ from ._frames import Attribution
 
 __all__ = ["SpeakerResolver", "speaker_type_of"]
 
+# A run of capitalised words: ``(?<![\w'’])(?:W\.?[ \t]+(?:[A-Z]\.[ \t]+)?)+W\w`` with
+# ``W = [A-Z][\w'’-]*``, written ``X X*`` for ``X+`` and with the look-behind after the
+# first capital, so that the pattern starts with a character class (the regex engine
+# then skips ahead to the next capital instead of trying every position).
 _NAME = re.compile(
-    r"(?<![\w'\u2019])(?:[A-Z][\w'\u2019\-]*\.?[ \t]+(?:[A-Z]\.[ \t]+)?)+[A-Z][\w'\u2019\-]*[\w]"
+    r"[A-Z](?<![\w'\u2019][A-Z])[\w'\u2019\-]*\.?[ \t]+(?:[A-Z]\.[ \t]+)?"
+    r"(?:[A-Z][\w'\u2019\-]*\.?[ \t]+(?:[A-Z]\.[ \t]+)?)*[A-Z][\w'\u2019\-]*[\w]"
 )
 _TITLES = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. president sen sen. senator rep rep. representative gov gov. "
@@ -139,7 +144,9 @@ class SpeakerResolver:
         self.by_part: dict[str, list[tuple[int, str]]] = {}
         self.roles: dict[str, str] = {}
         self.gender: dict[str, str] = {}
-        self._side_re = _side_patterns(actors or {})
+        self._side_re = _cached_side_patterns(
+            tuple((side, tuple(aliases)) for side, aliases in (actors or {}).items())
+        )
         self._side_memo: dict[str, str | None] = {}
         for m in _NAME.finditer(text):
             self._register(m.start(), m.group())
@@ -150,12 +157,11 @@ class SpeakerResolver:
             or self.text[max(0, pos - 2) : pos] in (". ", "\n")
             or self.text[pos - 1] == "\n"
         )
-        cut, role, name, gender = _parse_name(phrase, at_start)
+        role, name, gender, full = _name_record(phrase, at_start)
         if gender is not None:
             self.gender[name[-1]] = gender
-        if len(name) < 2 or any(w.lower() in _ORG for w in name):
+        if full is None:
             return
-        full = " ".join(name)
         self.full.append((pos, full))
         self.full_names.add(full)
         for part in (name[0], name[-1]):
@@ -341,6 +347,26 @@ def _side_patterns(actors: dict[str, list[str]]) -> list[tuple[str, re.Pattern[s
         alts.append(re.escape(side))
         out.append((side, re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)))
     return out
+
+
+@lru_cache(maxsize=64)
+def _cached_side_patterns(
+    actors: tuple[tuple[str, tuple[str, ...]], ...],
+) -> list[tuple[str, re.Pattern[str]]]:
+    """:func:`_side_patterns` of an actors map given as a tuple (compiled once per map)."""
+    return _side_patterns({side: list(aliases) for side, aliases in actors})
+
+
+@lru_cache(maxsize=65536)
+def _name_record(
+    phrase: str, at_start: bool
+) -> tuple[str | None, tuple[str, ...], str | None, str | None]:
+    """:func:`_parse_name`'s role, name and gender, and the full name to register (None
+    for a single word or a name holding an organisation word)."""
+    _, role, name, gender = _parse_name(phrase, at_start)
+    if len(name) < 2 or any(w.lower() in _ORG for w in name):
+        return role, name, gender, None
+    return role, name, gender, " ".join(name)
 
 
 @lru_cache(maxsize=65536)
