@@ -107,6 +107,35 @@ def test_fitted_classifier_is_combined() -> None:
     assert row["score"] < 0 and row["score"] != lexicon_only["score"]
 
 
+def _tiny_classifier() -> TargetStanceClassifier:
+    texts = ["Critics praised Acme.", "Critics attacked Acme.", "Acme opened an office."] * 4
+    X = pd.DataFrame({"text": texts, "start": [16, 17, 0] * 4, "end": [20, 21, 4] * 4})
+    return TargetStanceClassifier(n_features=2**10).fit(X, ["favor", "against", "neutral"] * 4)
+
+
+def test_label_is_the_classifiers_most_probable_class() -> None:
+    clf = _tiny_classifier()
+    text = "Acme opened an office and critics praised it."
+    doc = segment(text, "d", paragraphs="line")
+    StanceScorer({"Acme": []}, classifier=clf, direct_weight=0.0).annotate([doc])
+    row = doc.rows["stance"][0]
+    proba = clf.predict_proba(pd.DataFrame({"text": [text], "start": [0], "end": [4]}))[0]
+    p = dict(zip(clf.classes_, proba, strict=True))
+    assert row["label"] == max(p, key=p.get)
+    assert row["score"] == pytest.approx(p["favor"] - p["against"])
+
+
+def test_direct_weight_adds_the_rules_evidence() -> None:
+    clf = _tiny_classifier()
+    text = "Acme is a symbol of stability."
+    scores = []
+    for weight in (0.0, 2.0):
+        doc = segment(text, "d", paragraphs="line")
+        StanceScorer({"Acme": []}, classifier=clf, direct_weight=weight).annotate([doc])
+        scores.append(doc.rows["stance"][0]["score"])
+    assert scores[1] > scores[0]
+
+
 def test_bad_targets() -> None:
     with pytest.raises(InputError):
         StanceScorer({}, classifier=None)
