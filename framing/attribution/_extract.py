@@ -163,9 +163,10 @@ def extract_attributions(
             )
             extra.append(att)
             owner[q.qid] = att
-        atts = sorted(
-            atts + extra, key=lambda a: a.content[0][0] if a.content else (a.cue or (0, 0))[0]
-        )
+        if extra or len(atts) > 1:
+            atts = sorted(
+                atts + extra, key=lambda a: a.content[0][0] if a.content else (a.cue or (0, 0))[0]
+            )
         out.extend(atts)
         direct = [a for a in atts if a.direct]
         if direct:

@@ -43,6 +43,7 @@ from ._tokens import (
     _TEMPORAL,
     _VERBISH,
     _Para,
+    _sentence_ids,
 )
 from ._verbs import ReportingLexicon
 
@@ -504,13 +505,17 @@ def find_frames(
     lex : ReportingLexicon
         The cue lexicon.
     """
-    p = _Para(text, pid, start, end, quotes, low)
+    p = _Para(text, pid, start, end, quotes, low, sentences=False)
     if word_starts is not None:
         word_starts[pid] = (p.starts, p.words)  # word starts are picked out lazily
+    cands = _candidates(p, lex, prior)  # (reads no sentence ids)
+    if not cands and not quotes:
+        return [], []
+    p.sent = _sentence_ids(p.words)
     used = [q.depth > 0 for q in quotes]
     atts: list[Attribution] = []
     taken: set[int] = set()
-    for c in _candidates(p, lex, prior):
+    for c in cands:
         if c.tok in taken or _nested(p, c, atts):
             continue
         att = _frame_cue(p, c, used, atts[-1] if atts else None, permissive)

@@ -274,12 +274,12 @@ class CueClassifier(ClassifierMixin, BaseEstimator):
             )
         z = self.intercept_ + g[0]
         last = g[1]
-        left = (1, last, *text[max(0, cs - 60) : cs].split()[-3:])
+        left = (1, last, *text[max(0, cs - 60) : cs].rsplit(None, 3)[-3:])
         w = memo.get(left)
         if w is None:
             w = memo[left] = self._weight_of(_left_group(last, left[2:]))
         z += w
-        right = (2, last, *text[ce : ce + 60].split()[:3])
+        right = (2, last, *text[ce : ce + 60].split(None, 3)[:3])
         w = memo.get(right)
         if w is None:
             w = memo[right] = self._weight_of(_right_group(last, right[2:]))

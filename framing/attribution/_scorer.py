@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
-from itertools import compress
+from itertools import accumulate, compress
 from operator import itemgetter
 from typing import Any, ClassVar
 
@@ -125,7 +125,8 @@ class AttributionScorer(Scorer):
         count = _WordCounter(paras, word_starts)
         rows = [self._row(doc, a, count) for a in atts]
         doc.add_rows("quotes", rows)
-        ranges = _ranges(atts, quotes, count)
+        full = [q for q in quotes if _is_full_quote(count, q)]
+        ranges = _ranges(atts, full)
         doc.annotations[QUOTED_RANGES] = ranges
         spans = doc.spans
         for a, r in zip(atts, rows, strict=True):
@@ -138,7 +139,7 @@ class AttributionScorer(Scorer):
                 spans.append(
                     Span(a.para_id, s, e, "quote", a.kind, a.score, "quoted", {"speaker": label})
                 )
-        free = _free_quote_counts(atts, quotes, count)
+        free = _free_quote_counts(atts, full)
         by_para: dict[int, list[dict[str, Any]]] = {}
         for r in rows:
             by_para.setdefault(r["para_id"], []).append(r)
@@ -261,11 +262,10 @@ def _is_full_quote(count: _WordCounter, q: Quote) -> bool:
     return q.depth == 0 and count(q.start, q.end) >= _MIN_FREE_QUOTE_TOKENS
 
 
-def _ranges(
-    atts: list[Attribution], quotes: list[Quote], count: _WordCounter
-) -> list[tuple[int, int]]:
+def _ranges(atts: list[Attribution], full: list[Quote]) -> list[tuple[int, int]]:
+    """Sorted disjoint quoted ranges: contents (not ``non_comment``) and full quotations."""
     spans = [c for a in atts if a.kind != "non_comment" for c in a.content]
-    spans += [(q.start, q.end) for q in quotes if _is_full_quote(count, q)]
+    spans += [(q.start, q.end) for q in full]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:
@@ -277,15 +277,16 @@ def _ranges(
     return merged
 
 
-def _free_quote_counts(
-    atts: list[Attribution], quotes: list[Quote], count: _WordCounter
-) -> dict[int, int]:
-    covered = [c for a in atts for c in a.content]
+def _free_quote_counts(atts: list[Attribution], full: list[Quote]) -> dict[int, int]:
+    """Per paragraph, the full quotations that no attribution's content contains."""
+    covered = sorted(c for a in atts for c in a.content)
+    starts = [s for s, _ in covered]
+    # reach[k]: the furthest end among the contents starting at or before starts[k]
+    reach = list(accumulate((e for _, e in covered), max))
     out: dict[int, int] = {}
-    for q in quotes:
-        if not _is_full_quote(count, q):
-            continue
-        if any(s <= q.start and q.end <= e for s, e in covered):
-            continue
+    for q in full:
+        k = bisect.bisect_right(starts, q.start)
+        if k and reach[k - 1] >= q.end:
+            continue  # inside a content (one that starts at or before it ends after it)
         out[q.para_id] = out.get(q.para_id, 0) + 1
     return out

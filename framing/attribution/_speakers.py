@@ -16,9 +16,11 @@ A sieve over the document, in reading order:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import itemgetter
 
 from ._frames import Attribution
 
@@ -117,6 +119,7 @@ def speaker_type_of(source: str) -> str:
 
 
 _RELATIVE = frozenset(["who", "which"])
+_FIRST = itemgetter(0)
 
 
 class SpeakerResolver:
@@ -185,9 +188,10 @@ class SpeakerResolver:
             cands = self.by_part.get(key)
             if cands:
                 if pos is not None:
-                    earlier = [c for c in cands if c[0] <= pos]
-                    if earlier:
-                        return earlier[-1][1]
+                    # (occurrences are in text order: the last one at or before pos)
+                    k = bisect.bisect_right(cands, pos, key=_FIRST)
+                    if k:
+                        return cands[k - 1][1]
                 return cands[0][1]
         return None
 

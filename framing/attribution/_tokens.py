@@ -145,7 +145,14 @@ class _Para:
     __slots__ = ("pid", "starts", "_ends", "words", "sent", "inq", "quotes", "text")
 
     def __init__(
-        self, text: str, pid: int, start: int, end: int, quotes: list[Quote], low: str | None
+        self,
+        text: str,
+        pid: int,
+        start: int,
+        end: int,
+        quotes: list[Quote],
+        low: str | None,
+        sentences: bool = True,
     ) -> None:
         self.text = text
         self.pid = pid
@@ -154,7 +161,8 @@ class _Para:
             self._ends: list[int] | None = None
         else:
             self.starts, self._ends, self.words = paragraph_tokens(text, start, end)
-        self.sent = _sentence_ids(self.words)
+        if sentences:  # (else the caller sets ``sent`` when it needs it)
+            self.sent = _sentence_ids(self.words)
         self.quotes = quotes
         inq = [-1] * len(self.starts)
         for qi, q in enumerate(quotes):
