@@ -207,3 +207,13 @@ def test_scorer_pickles_small_and_scores_the_same() -> None:
     scorer.annotate([a])
     again.annotate([b])
     assert a.rows["stance"] == b.rows["stance"]
+
+
+def test_label_mentions_matches_annotate_for_a_lone_mention() -> None:
+    clf = _tiny_classifier()
+    text = "Critics attacked Acme again."
+    scorer = StanceScorer({"Acme": []}, classifier=clf)
+    doc = segment(text, "d", paragraphs="line")
+    scorer.annotate([doc])
+    X = pd.DataFrame({"text": [text], "start": [17], "end": [21]})
+    assert scorer.label_mentions(X).tolist() == [doc.rows["stance"][0]["label"]]

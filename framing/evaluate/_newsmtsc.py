@@ -48,16 +48,22 @@ def evaluate_newsmtsc(path: str | os.PathLike[str], classifier: Any = None) -> p
     -------
     pandas.DataFrame
         One row per split: ``dataset, split, n, macro_f1, accuracy, f1_against,
-        f1_neutral, f1_favor, majority_macro_f1``.
+        f1_neutral, f1_favor`` of the classifier, ``scorer_macro_f1`` and
+        ``scorer_accuracy`` of the labels the stance scorer gives (the classifier with
+        the rules' evidence, :meth:`~framing.stance.StanceScorer.label_mentions`), and
+        ``majority_macro_f1``.
     """
-    from ..stance import TargetStanceClassifier, read_stance_data
+    from ..stance import StanceScorer, TargetStanceClassifier, read_stance_data
 
     clf = TargetStanceClassifier.pretrained() if classifier is None else classifier
+    scorer = StanceScorer({"target": []}, classifier=clf)
     rows: list[dict[str, Any]] = []
     for split, file in newsmtsc_files(path).items():
         data = read_stance_data(file, dedupe=False)
         y = data["label"].to_numpy(dtype=str)
-        pred = np.asarray(clf.predict(data[["text", "start", "end"]]), dtype=str)
+        X = data[["text", "start", "end"]]
+        pred = np.asarray(clf.predict(X), dtype=str)
+        labelled = scorer.label_mentions(X)
         per = f1_score(y, pred, labels=_LABELS, average=None, zero_division=0)
         majority = np.full(len(y), pd.Series(y).mode().iloc[0])
         rows.append(
@@ -68,6 +74,8 @@ def evaluate_newsmtsc(path: str | os.PathLike[str], classifier: Any = None) -> p
                 "macro_f1": float(f1_score(y, pred, labels=_LABELS, average="macro")),
                 "accuracy": float(accuracy_score(y, pred)),
                 **{f"f1_{lab}": float(v) for lab, v in zip(_LABELS, per, strict=True)},
+                "scorer_macro_f1": float(f1_score(y, labelled, labels=_LABELS, average="macro")),
+                "scorer_accuracy": float(accuracy_score(y, labelled)),
                 "majority_macro_f1": float(
                     f1_score(y, majority, labels=_LABELS, average="macro", zero_division=0)
                 ),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from collections.abc import Mapping, Sequence
 from itertools import compress
 from operator import not_
@@ -16,14 +15,14 @@ from ..errors import InputError
 from ..lexicon import VADER_PROVENANCE
 from ..scorers import Scorer, quoted_ranges
 from ..segment import Doc, Span
-from ._classifier import LABELS, TargetStanceClassifier
+from ._classifier import LABELS, TargetStanceClassifier, _as_rows
 from ._features import MentionFeaturizer, MentionParts, token_range, trim_word_keys
 from ._lexicon_scorer import LexiconStance, SentenceTokens, tokenize_sentence
+from ._speaker_pronouns import speaker_pronouns
 from ._targets import Mention, TargetMatcher
 
 __all__ = ["StanceScorer", "stance_label"]
 
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|[Mm]e)\b")
 _KIND_WEIGHT = {"alias": 1.0, "short": 1.0, "pronoun": 0.5}
 
 
@@ -185,14 +184,7 @@ class StanceScorer(Scorer):
                         feats.append(item["feat"])
                         index.append(item)
             if feats:
-                proba = _proba(self.classifier, feats)
-                classes = list(self.classifier.classes_)
-                # Columns in LABELS order (against, neutral, favor); a class the model
-                # lacks has probability 0.
-                P = np.zeros((len(feats), len(LABELS)))
-                for j, label in enumerate(LABELS):
-                    if label in classes:
-                        P[:, j] = proba[:, classes.index(label)]
+                P = _in_label_order(_proba(self.classifier, feats), self.classifier.classes_)
                 for k, item in enumerate(index):
                     item["row"] = k
                 self._combine(per_doc, P)
@@ -206,7 +198,7 @@ class StanceScorer(Scorer):
         ranges = quoted_ranges(doc)
         if ranges:
             mentions = sorted(
-                mentions + _speaker_pronouns(doc, mentions, ranges), key=lambda m: m.start
+                mentions + speaker_pronouns(doc, mentions, ranges), key=lambda m: m.start
             )
         lexicon = self.rules.lexicon
         want_feat = self.classifier is not None
@@ -309,16 +301,53 @@ class StanceScorer(Scorer):
             [self.direct_weight if it["direct"] else self.lexicon_weight for it in scored]
         )
         if beta.any():
-            lex = np.array([it["lex"] for it in scored])
-            z = np.log(np.maximum(p, 1e-12))
-            z[:, 2] += beta * lex
-            z[:, 0] -= beta * lex
-            z -= z.max(axis=1, keepdims=True)
-            p = np.exp(z)
-            p /= p.sum(axis=1, keepdims=True)
+            p = _shift(p, np.array([it["lex"] for it in scored]), beta)
         for it, probs in zip(scored, p.tolist(), strict=True):
             it["p"] = probs
             it["score"] = probs[2] - probs[0]
+
+    def label_mentions(self, X: Any) -> np.ndarray:
+        """The labels this scorer gives single mentions in the author's voice.
+
+        Each mention is judged in its sentence as :meth:`annotate` judges a lone
+        author-voice mention there (no other target, quotation or loaded term), so that
+        ``framing evaluate stance`` measures the labels users get, not only the
+        classifier's.
+
+        Parameters
+        ----------
+        X : DataFrame with columns text, start, end
+            As for :class:`TargetStanceClassifier`: the mention is ``text[start:end]``.
+
+        Returns
+        -------
+        numpy.ndarray of str
+            ``against`` / ``neutral`` / ``favor`` per row.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> X = pd.DataFrame({"text": ["Critics condemned Russia."], "start": [18], "end": [24]})
+        >>> StanceScorer({"Russia": []}, classifier=None).label_mentions(X).tolist()
+        ['against']
+        """
+        rows = _as_rows(X)
+        lex = np.zeros(len(rows))
+        direct = np.zeros(len(rows), dtype=bool)
+        lexicon = self.rules.lexicon
+        for i, (text, start, end) in enumerate(rows):
+            toks = tokenize_sentence(text, 0, len(text), (), lexicon)
+            a, b = token_range(toks, start, end)
+            if b > a:
+                lex[i], d = self.rules.evidence(toks, a, b)
+                direct[i] = abs(d) >= 0.3
+        if self.classifier is None:
+            return np.asarray([stance_label(v, self.threshold) for v in lex], dtype=str)
+        P = _in_label_order(self.classifier.predict_proba(rows), self.classifier.classes_)
+        beta = np.where(direct, self.direct_weight, self.lexicon_weight)
+        if beta.any():
+            P = _shift(P, lex, beta)
+        return np.asarray(LABELS, dtype=str)[P.argmax(axis=1)]
 
     def _label(self, items: list[dict[str, Any]], score: float) -> str:
         """The most probable class of the items' mean probabilities (weighted as
@@ -379,6 +408,29 @@ class StanceScorer(Scorer):
         doc.add_rows("stance", rows)
         for t, values in cols.items():
             doc.columns[f"stance__{t}"] = values
+
+
+def _in_label_order(proba: np.ndarray, classes: Sequence[str]) -> np.ndarray:
+    """Probability columns in ``LABELS`` order (against, neutral, favor); a class the
+    model lacks gets probability 0."""
+    classes = [str(c) for c in classes]
+    P = np.zeros((len(proba), len(LABELS)))
+    for j, label in enumerate(LABELS):
+        if label in classes:
+            P[:, j] = proba[:, classes.index(label)]
+    return P
+
+
+def _shift(P: np.ndarray, lex: np.ndarray, beta: np.ndarray) -> np.ndarray:
+    """Probabilities with ``beta * lex`` added to the log-odds of favor and taken from
+    those of against (rows renormalised)."""
+    z = np.log(np.maximum(P, 1e-12))
+    z[:, 2] += beta * lex
+    z[:, 0] -= beta * lex
+    z -= z.max(axis=1, keepdims=True)
+    out = np.exp(z)
+    out /= out.sum(axis=1, keepdims=True)
+    return out
 
 
 def _mean(items: list[dict[str, Any]]) -> float:
@@ -444,68 +496,3 @@ def _proba(classifier: Any, feats: list[MentionParts]) -> np.ndarray:
     if hasattr(classifier, "_proba_from_features"):
         return np.asarray(classifier._proba_from_features(feats))
     raise InputError("classifier must be a TargetStanceClassifier")
-
-
-def _speaker_pronouns(
-    doc: Doc, mentions: list[Mention], ranges: list[tuple[int, int]]
-) -> list[Mention]:
-    """First-person pronouns inside a quote, as mentions of the speaker's target.
-
-    ``mentions`` are sorted by start; look-ups bisect them so that a very long paragraph
-    with many quotes stays linear.
-    """
-    starts = [m.start for m in mentions]
-    longest = max((m.end - m.start for m in mentions), default=0)
-    speakers: dict[tuple[int, int], str] = {}
-    for row in doc.rows.get("quotes", []):
-        cs, ce = row.get("content_start"), row.get("content_end")
-        ss, se = row.get("source_start"), row.get("source_end")
-        if None in (cs, ce, ss, se):
-            continue
-        for m in mentions[bisect.bisect_left(starts, ss) :]:
-            if m.start >= se:
-                break
-            if m.end <= se:
-                speakers[(cs, ce)] = m.target
-                break
-    quoted = sorted((cs, ce, k, t) for k, ((cs, ce), t) in enumerate(speakers.items()))
-    widest = max((ce - cs for cs, ce, _, _ in quoted), default=0)
-    out: list[Mention] = []
-    text = doc.view.text if doc.view.index is None else doc.text
-    for qa, qb in ranges:
-        # The first quote row (in row order) whose content overlaps the range start.
-        best_k, target = None, None
-        for cs, ce, k, t in quoted[bisect.bisect_left(quoted, (qa - widest,)) :]:
-            if cs >= qb:
-                break
-            if (cs <= qa < ce or qa <= cs < qb) and (best_k is None or k < best_k):
-                best_k, target = k, t
-        if target is None:
-            target = _nearby_speaker(doc, mentions, starts, longest, qa, qb)
-        if target is None:
-            continue
-        pid = doc.paragraph_of(qa)
-        for m in _FIRST_PERSON.finditer(text, qa, qb):
-            out.append(Mention(pid, m.start(), m.end(), target, "pronoun", True))
-    return out
-
-
-def _nearby_speaker(
-    doc: Doc, mentions: list[Mention], starts: list[int], longest: int, qa: int, qb: int
-) -> str | None:
-    """The author-voice mention just before (``X said, "...``) or after a quote."""
-    best: tuple[int, str] | None = None
-    for m in mentions[bisect.bisect_left(starts, qa - 60 - longest) :]:
-        if m.start > qb + 25:
-            break
-        if m.end <= qa and qa - m.end <= 60:
-            gap = doc.text[m.end : qa]
-            if not any(c in gap for c in ".!?\n"):
-                d = qa - m.end
-                if best is None or d < best[0]:
-                    best = (d, m.target)
-        elif m.start >= qb and m.start - qb <= 25:
-            gap = doc.text[qb : m.start]
-            if "\n" not in gap and (best is None or m.start - qb < best[0]):
-                best = (m.start - qb, m.target)
-    return best[1] if best else None

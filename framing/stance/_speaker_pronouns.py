@@ -1,0 +1,78 @@
+"""First-person pronouns inside a quotation as mentions of the speaker's target."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..segment import Doc
+from ._targets import Mention
+
+__all__ = ["speaker_pronouns"]
+
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|[Mm]e)\b")
+
+
+def speaker_pronouns(
+    doc: Doc, mentions: list[Mention], ranges: list[tuple[int, int]]
+) -> list[Mention]:
+    """First-person pronouns inside a quote, as mentions of the speaker's target.
+
+    ``mentions`` are sorted by start; look-ups bisect them so that a very long paragraph
+    with many quotes stays linear.
+    """
+    starts = [m.start for m in mentions]
+    longest = max((m.end - m.start for m in mentions), default=0)
+    speakers: dict[tuple[int, int], str] = {}
+    for row in doc.rows.get("quotes", []):
+        cs, ce = row.get("content_start"), row.get("content_end")
+        ss, se = row.get("source_start"), row.get("source_end")
+        if None in (cs, ce, ss, se):
+            continue
+        for m in mentions[bisect.bisect_left(starts, ss) :]:
+            if m.start >= se:
+                break
+            if m.end <= se:
+                speakers[(cs, ce)] = m.target
+                break
+    quoted = sorted((cs, ce, k, t) for k, ((cs, ce), t) in enumerate(speakers.items()))
+    widest = max((ce - cs for cs, ce, _, _ in quoted), default=0)
+    out: list[Mention] = []
+    text = doc.view.text if doc.view.index is None else doc.text
+    for qa, qb in ranges:
+        # The first quote row (in row order) whose content overlaps the range start.
+        best_k, target = None, None
+        for cs, ce, k, t in quoted[bisect.bisect_left(quoted, (qa - widest,)) :]:
+            if cs >= qb:
+                break
+            if (cs <= qa < ce or qa <= cs < qb) and (best_k is None or k < best_k):
+                best_k, target = k, t
+        if target is None:
+            target = nearby_speaker(doc, mentions, starts, longest, qa, qb)
+        if target is None:
+            continue
+        pid = doc.paragraph_of(qa)
+        for m in _FIRST_PERSON.finditer(text, qa, qb):
+            out.append(Mention(pid, m.start(), m.end(), target, "pronoun", True))
+    return out
+
+
+def nearby_speaker(
+    doc: Doc, mentions: list[Mention], starts: list[int], longest: int, qa: int, qb: int
+) -> str | None:
+    """The author-voice mention just before (``X said, "...``) or after a quote."""
+    best: tuple[int, str] | None = None
+    for m in mentions[bisect.bisect_left(starts, qa - 60 - longest) :]:
+        if m.start > qb + 25:
+            break
+        if m.end <= qa and qa - m.end <= 60:
+            gap = doc.text[m.end : qa]
+            if not any(c in gap for c in ".!?\n"):
+                d = qa - m.end
+                if best is None or d < best[0]:
+                    best = (d, m.target)
+        elif m.start >= qb and m.start - qb <= 25:
+            gap = doc.text[qb : m.start]
+            if "\n" not in gap and (best is None or m.start - qb < best[0]):
+                best = (m.start - qb, m.target)
+    return best[1] if best else None
