@@ -72,3 +72,10 @@ def test_paragraph_lower_equals_lowering_each_word(words):
 def test_lower_keeps_final_sigma_per_word():
     doc = segment("\u039f\u0394\u039f\u03a3 \u03a3\u0391\u03a3'")
     assert doc.paragraphs[0].lower == [w.lower() for w in doc.paragraphs[0].words]
+
+
+@given(texts, st.integers(0, 60), st.integers(0, 60))
+@settings(max_examples=300, deadline=None)
+def test_token_spans_in_a_range_equal_the_regex_offsets(text, a, b):
+    spans = token_spans(text, word_tokens(text, a, b), a)
+    assert spans == [m.span() for m in TOKEN_PATTERN.finditer(text, a, b)]

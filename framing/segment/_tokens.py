@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 __all__ = ["TOKEN_PATTERN", "token_spans", "tokenize", "word_tokens"]
 
@@ -54,10 +55,10 @@ def word_tokens(text: str, start: int = 0, end: int | None = None) -> list[str]:
     return out
 
 
-def token_spans(text: str, words: list[str], start: int = 0) -> list[tuple[int, int]]:
+def token_spans(text: str, words: Sequence[str], start: int = 0) -> list[tuple[int, int]]:
     """``(start, end)`` offsets in ``text`` of the tokens ``words`` found from ``start``.
 
-    ``words`` must be the tokens of ``text`` from ``start`` in order (as
+    ``words`` must be the first tokens of ``text`` from ``start``, in order (as
     :func:`word_tokens` gives them): only non-word characters lie between two tokens, so
     each token is the first occurrence of its string after the previous one.
 
