@@ -79,3 +79,11 @@ def test_lower_keeps_final_sigma_per_word():
 def test_token_spans_in_a_range_equal_the_regex_offsets(text, a, b):
     spans = token_spans(text, word_tokens(text, a, b), a)
     assert spans == [m.span() for m in TOKEN_PATTERN.finditer(text, a, b)]
+
+
+def test_first_tokens_is_a_prefix_of_tokens():
+    text = "The of\ufb01cial \u201cre\u00adform\u201d failed badly.\nNext"
+    p = segment(text).paragraphs[0]
+    first = p.first_tokens(2)
+    assert first == segment(text).paragraphs[0].tokens[:2]
+    assert p.first_tokens(99) == p.tokens

@@ -231,6 +231,26 @@ class Matcher:
             covered = end
         return out
 
+    def clause_scope(
+        self,
+        matches: Sequence[Match],
+        lower: Sequence[str],
+        spans: Sequence[tuple[int, int]],
+        text: str,
+    ) -> list[Match]:
+        """``matches`` of :meth:`match` without ``spans``, as :meth:`match` with ``spans``
+        and ``text`` gives them: a negator behind clause punctuation no longer counts.
+
+        The matched terms do not depend on the spans, only ``negated`` does, and it can
+        only turn false; ``spans`` needs the offsets up to the last match's start.
+        """
+        return [
+            Match(m.start, m.end, m.entries, self._negated(m.start, lower, spans, text))
+            if m.negated
+            else m
+            for m in matches
+        ]
+
     def _negated(
         self,
         i: int,

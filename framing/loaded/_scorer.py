@@ -206,9 +206,9 @@ class LoadedScorer(Scorer):
             total = 0.0
             if matches:
                 counts = zeros.copy()
-                tokens = p.tokens
+                tokens = p.first_tokens(matches[-1].end)  # matches are in token order
                 if any(m.negated for m in matches):  # re-check the scope with punctuation
-                    matches = match(p.words, tokens, text, lower)
+                    matches = self.matcher.clause_scope(matches, lower, tokens, text)
                 for m in matches:
                     start, end = tokens[m.start][0], tokens[m.end - 1][1]
                     voice = voice_at(doc, start, end)

@@ -57,6 +57,17 @@ class Paragraph:
             self._tokens = spans
         return self._tokens
 
+    def first_tokens(self, n: int) -> list[tuple[int, int]]:
+        """Offsets of at least the first ``n`` word tokens (all of them when known)."""
+        if self._tokens is not None or n >= len(self.words):
+            return self.tokens
+        view = self._view
+        spans = token_spans(view.text, self.words[:n], self._vspan[0])
+        index = view.index
+        if index is not None:
+            spans = [(index[a], index[b - 1] + 1) for a, b in spans]
+        return spans
+
     @property
     def lower(self) -> list[str]:
         if self._lower is None:
