@@ -29,10 +29,12 @@ __all__ = ["SpeakerResolver", "speaker_type_of"]
 # A run of capitalised words: ``(?<![\w'’])(?:W\.?[ \t]+(?:[A-Z]\.[ \t]+)?)+W\w`` with
 # ``W = [A-Z][\w'’-]*``, written ``X X*`` for ``X+`` and with the look-behind after the
 # first capital, so that the pattern starts with a character class (the regex engine
-# then skips ahead to the next capital instead of trying every position).
+# then skips ahead to the next capital instead of trying every position). The ``W``
+# before ``\.?[ \t]+`` is possessive (``*+``): a character given back to it could never
+# be a dot or a blank, so backtracking there only wasted time.
 _NAME = re.compile(
-    r"[A-Z](?<![\w'\u2019][A-Z])[\w'\u2019\-]*\.?[ \t]+(?:[A-Z]\.[ \t]+)?"
-    r"(?:[A-Z][\w'\u2019\-]*\.?[ \t]+(?:[A-Z]\.[ \t]+)?)*[A-Z][\w'\u2019\-]*[\w]"
+    r"[A-Z](?<![\w'\u2019][A-Z])[\w'\u2019\-]*+\.?[ \t]+(?:[A-Z]\.[ \t]+)?"
+    r"(?:[A-Z][\w'\u2019\-]*+\.?[ \t]+(?:[A-Z]\.[ \t]+)?)*[A-Z][\w'\u2019\-]*[\w]"
 )
 _TITLES = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. president sen sen. senator rep rep. representative gov gov. "

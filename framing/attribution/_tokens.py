@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate, chain, compress
-from operator import add
+from itertools import accumulate, compress
 
 from ._quotes import Quote
 
@@ -98,7 +97,10 @@ def paragraph_tokens(
 
 
 _CLOSERS = frozenset(_MARK_CHARS | {"''", ")"})
-_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
+# The token pattern with possessive quantifiers (same tokens: nothing follows a token in
+# the pattern, so giving characters back never made a match; the engine skips the
+# bookkeeping), as one group for ``split``.
+_TOKEN_SPLIT = re.compile(r"(\w++(?:['\u2019\-&.]\w++)*+|\S)")
 
 
 def _tokens(low: str, start: int, end: int) -> tuple[list[int], list[str]]:
@@ -106,12 +108,11 @@ def _tokens(low: str, start: int, end: int) -> tuple[list[int], list[str]]:
 
     Every character is in a token or in the white space between two: ``split`` on
     the token pattern gives ``[gap, token, gap, token, ..., gap]`` as plain strings (no
-    match objects, no tuples); the starts are running sums of the gaps and token lengths.
+    match objects, no tuples); the starts are running sums of the part lengths.
     """
     parts = _TOKEN_SPLIT.split(low[start:end])
-    words = parts[1::2]
-    steps = map(add, chain((start,), map(len, words)), map(len, parts[0:-1:2]))
-    return list(accumulate(steps)), words
+    # Offsets of every part; token i is part 2i + 1 (the last offset is ``end``).
+    return list(accumulate(map(len, parts), initial=start))[1:-1:2], parts[1::2]
 
 
 def _sentence_ids(words: list[str]) -> list[int]:
