@@ -80,7 +80,7 @@ def find_scare_quotes(
             a = find('"', b + 1, end)
         else:
             a = b
-    if (
+    if find("'", start, end) >= 0 and (
         view.startswith("'", start)
         or find(" '", start, end) >= 0
         or find("('", start, end) >= 0
