@@ -129,7 +129,7 @@ def _content_key(text: str, att: Attribution) -> tuple[int, bool, str]:
     if not att.content:
         return -1, False, ""
     s, e = att.content[0][0], att.content[-1][1]
-    head = text[s : min(e, s + 30)].split()[:1]
+    head = text[s : min(e, s + 30)].split(None, 1)[:1]
     return min(int(math.log2(e - s + 1)), 10), s > att.cue[0], head[0].lower() if head else ""
 
 

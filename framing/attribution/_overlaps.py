@@ -12,6 +12,8 @@ __all__: list[str] = []
 
 _TAIL_WORDS = ("and", "but", "while", "as", "who")
 _TAIL_CHARS = " \t\n,;:\u2014\u2013-"
+# Last letters of the tail words, both cases (no other character lower-cases to them).
+_TAIL_LAST = frozenset("dteosDTEOS")
 
 
 def _strip_tail(text: str, s: int, e: int) -> int:
@@ -19,6 +21,8 @@ def _strip_tail(text: str, s: int, e: int) -> int:
     while e > s:
         while e > s and text[e - 1] in _TAIL_CHARS:
             e -= 1
+        if e <= s or text[e - 1] not in _TAIL_LAST:
+            return e  # (no tail word can end here)
         for w in _TAIL_WORDS:
             k = e - len(w)
             if k >= s and text[k:e].lower() == w and (k == s or not text[k - 1].isalnum()):

@@ -173,7 +173,7 @@ class AttributionScorer(Scorer):
         speakers = a.speaker.split("; ") if a.speaker else []
         sides = [self._side_of(name) for name in speakers] if len(speakers) > 1 else [a.side]
         side = a.side if len(speakers) <= 1 else (sides[0] if len(set(sides)) == 1 else None)
-        n_tok = sum(count(s, e) for s, e in a.content)
+        n_tok = sum([count(s, e) for s, e in a.content])
         return {
             "para_id": a.para_id,
             "speaker": a.speaker,
@@ -234,7 +234,7 @@ class _WordCounter:
     def _bare_share(self, pid: int) -> float:
         """The share of a paragraph that no range touches: 0, or NaN without tokens."""
         words = self.tokens.get(pid, _NO_TOKENS)[1]
-        return 0.0 if any(w[0].isalnum() for w in words) else math.nan
+        return 0.0 if any(map(str.isalnum, map(_FIRST, words))) else math.nan
 
     def share(self, pid: int, ranges: list[tuple[int, int]]) -> float:
         """Share of paragraph ``pid``'s word tokens inside ``ranges`` (NaN: no tokens)."""
