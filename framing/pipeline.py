@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 import pandas as pd
@@ -37,6 +38,7 @@ CONTRACT_TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
                "quoted_score"),
 }
 SPAN_COLUMNS = ("doc_id", "para_id", "start", "end", "text", "kind", "label", "score", "voice")
+_SPAN_ORDER = attrgetter("start", "end", "kind")  # the spans table's row order in a document
 
 
 @dataclass
@@ -160,34 +162,36 @@ def score_batch(
         row.update(n_paragraphs=len(doc.paragraphs), n_tokens=doc.n_tokens, error=None)
         chunk.documents.append(row)
         text = doc.text
-        sent_id = 0
-        for p in doc.paragraphs:
-            P["doc_id"].append(doc_id)
-            P["para_id"].append(p.para_id)
-            P["start"].append(p.start)
-            P["end"].append(p.end)
-            P["text"].append(text[p.start:p.end])
-            P["n_tokens"].append(len(p.words))
-            for s, e in p.sentences:
-                S["doc_id"].append(doc_id)
-                S["para_id"].append(p.para_id)
-                S["sent_id"].append(sent_id)
-                S["start"].append(s)
-                S["end"].append(e)
-                S["text"].append(text[s:e])
-                sent_id += 1
+        paras = doc.paragraphs
+        # whole columns per document (list comprehensions, not one append per cell)
+        P["doc_id"] += [doc_id] * len(paras)
+        P["para_id"] += [p.para_id for p in paras]
+        P["start"] += [p.start for p in paras]
+        P["end"] += [p.end for p in paras]
+        P["text"] += [text[p.start : p.end] for p in paras]
+        P["n_tokens"] += [len(p.words) for p in paras]
+        sents = [(p.para_id, s, e) for p in paras for s, e in p.sentences]
+        if sents:
+            pids, starts, ends = zip(*sents, strict=True)
+            S["doc_id"] += [doc_id] * len(sents)
+            S["para_id"] += pids
+            S["sent_id"] += range(len(sents))
+            S["start"] += starts
+            S["end"] += ends
+            S["text"] += [text[s:e] for _, s, e in sents]
         for col in para_cols:
             P[col].extend(doc.columns[col])
-        for sp in sorted(doc.spans, key=lambda x: (x.start, x.end, x.kind)):
-            SP["doc_id"].append(doc_id)
-            SP["para_id"].append(sp.para_id)
-            SP["start"].append(sp.start)
-            SP["end"].append(sp.end)
-            SP["text"].append(text[sp.start:sp.end])
-            SP["kind"].append(sp.kind)
-            SP["label"].append(sp.label)
-            SP["score"].append(sp.score)
-            SP["voice"].append(sp.voice)
+        ordered = sorted(doc.spans, key=_SPAN_ORDER)
+        if ordered:
+            SP["doc_id"] += [doc_id] * len(ordered)
+            SP["para_id"] += [sp.para_id for sp in ordered]
+            SP["start"] += [sp.start for sp in ordered]
+            SP["end"] += [sp.end for sp in ordered]
+            SP["text"] += [text[sp.start : sp.end] for sp in ordered]
+            SP["kind"] += [sp.kind for sp in ordered]
+            SP["label"] += [sp.label for sp in ordered]
+            SP["score"] += [sp.score for sp in ordered]
+            SP["voice"] += [sp.voice for sp in ordered]
         for table, rows in doc.rows.items():
             chunk.rows.setdefault(table, []).extend({"doc_id": doc_id, **r} for r in rows)
     return chunk
