@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from itertools import compress
 
 from ._candidates import Candidate, LearnedCues, _candidates
 from ._overlaps import _drop_inside_reported_before, _resolve_overlaps
@@ -370,14 +371,16 @@ def _frame_cue(
             return None  # a verb outside the lexicon reports only a clause or a quotation
         while start < s1 and words[start] in (",", ":", "that") and not p.is_mark(start):
             start += 1
+        # The first adjunct break (", when ...") after the start, else the sentence end;
+        # break tokens are picked out at C level, the rest checked for those only.
         stop = min(start + 1, s1)
-        while stop < s1 and not (
-            words[stop] in _ADJUNCT_BREAK
-            and stop + 1 < s1
-            and words[stop + 1] in _SUBORDINATORS
-            and p.inq[stop] < 0
-        ):
-            stop += 1
+        breaks = map(_ADJUNCT_BREAK.__contains__, words[stop:s1])
+        for t in compress(range(stop, s1), breaks):
+            if t + 1 < s1 and words[t + 1] in _SUBORDINATORS and p.inq[t] < 0:
+                stop = t
+                break
+        else:
+            stop = s1
         ra, rb = _trim(p, start, stop)
     if rb <= ra:
         return att if c.entry.mode == "fixed" else None

@@ -35,8 +35,9 @@ def _strip_tail(text: str, s: int, e: int) -> int:
 
 def _resolve_overlaps(text: str, atts: list[Attribution]) -> None:
     """Cut indirect contents at another attribution's cue or source (spans stay univocal)."""
-    marks = sorted(x for a in atts for x in (a.cue, a.source) if x is not None)
-    longest = max((m[1] - m[0] for m in marks), default=0)
+    marks = [x for a in atts for x in (a.cue, a.source) if x is not None]
+    marks.sort()
+    longest = max([m[1] - m[0] for m in marks], default=0)
     for att in atts:
         if att.direct or not att.content:
             continue

@@ -21,7 +21,9 @@ def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int]
         if words[k] == "(" and k > 0 and p.is_cap(k - 1):
             j = k
     paren = j
-    while j > 0 and p.sent[j - 1] == sid and p.inq[j - 1] < 0:
+    # (a phrase longer than 12 tokens is no source: the walk stops one token past that)
+    lim = max(0, i - 13)
+    while j > lim and p.sent[j - 1] == sid and p.inq[j - 1] < 0:
         w = words[j - 1]
         if w == "." and j > 1 and words[j - 2] in _ABBREV and p.sent[j - 2] == sid:
             j -= 1
