@@ -205,7 +205,13 @@ def _storable(text: Any) -> str:
     U+FFFD, one character for one, so offsets are unchanged. Such documents carry an error."""
     if not isinstance(text, str):
         return ""
-    return _SURROGATE.sub("\ufffd", text)
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")  # fails only on a lone surrogate; faster than a regex scan
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def _doc_ids(documents: Iterable[Document]) -> Iterator[tuple[str, Document]]:
