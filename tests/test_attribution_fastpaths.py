@@ -1,0 +1,70 @@
+"""Fast paths of the attribution scorer give what the plain definitions give."""
+
+import re
+
+from framing.attribution._frames import Attribution, find_frames
+from framing.attribution._phrases import _sentence_bounds
+from framing.attribution._quotes import Quote
+from framing.attribution._scorer import _free_quote_counts
+from framing.attribution._speakers import _NAME
+from framing.attribution._tokens import _TOKEN, _Para, _tokens
+from framing.attribution._verbs import load_reporting_verbs
+
+_ODD = [
+    "",
+    "   ",
+    "He said: \u201cno.\u201d",
+    "U.S. officials didn\u2019t say--or did they? A&B co-op e.g. i.e. 3.5 _x_ \u00e9t\u00e9 ...",
+    "  leading and trailing blanks  ",
+    "\u201cWe\u2019ll see,\u201d said Ann O\u2019Neil-Smith (D-Wash.) on Tuesday.",
+]
+
+
+def test_tokens_are_those_of_the_token_pattern() -> None:
+    for s in _ODD:
+        low = s.lower()
+        for start, end in [(0, len(s)), (1, max(1, len(s) - 1))]:
+            found = list(_TOKEN.finditer(low, start, end))
+            assert _tokens(low, start, end) == (
+                [m.start() for m in found],
+                [m.group() for m in found],
+            )
+
+
+def test_sentence_bounds_are_the_run_of_the_token_sentence_id() -> None:
+    s = "Mr. Lee came. He said it works! Then he left (at noon). Fine"
+    p = _Para(s, 0, 0, len(s), [], s.lower())
+    for i, sid in enumerate(p.sent):
+        a, b = _sentence_bounds(p, i)
+        assert all(x == sid for x in p.sent[a:b])
+        assert (a == 0 or p.sent[a - 1] != sid) and (b == len(p.sent) or p.sent[b] != sid)
+
+
+def test_name_pattern_matches_as_the_plain_pattern() -> None:
+    plain = re.compile(
+        r"(?<![\w'\u2019])(?:[A-Z][\w'\u2019\-]*\.?[ \t]+(?:[A-Z]\.[ \t]+)?)+"
+        r"[A-Z][\w'\u2019\-]*[\w]"
+    )
+    s = (
+        "Sen. Ann B. Lee and Jim O\u2019Neil met. x-Ray Tom Doe\u2019s aide, Mary-Kate Roe "
+        "Jr. said. ABC News A. B. Carter. The Big Red Dog barked at Dr. No\tOne Two."
+    )
+    assert [m.span() for m in _NAME.finditer(s)] == [m.span() for m in plain.finditer(s)]
+
+
+def test_paragraph_without_cue_or_quotation_has_no_frame() -> None:
+    s = "The weather was fine and the market opened late."
+    assert find_frames(s, 0, 0, len(s), [], load_reporting_verbs(), s.lower()) == ([], [])
+
+
+def test_free_quotations_are_those_no_content_contains() -> None:
+    quotes = [Quote(10, 20, 9, 21, 0, 0, True, 1), Quote(30, 40, 29, 41, 0, 0, True, 2)]
+    quotes.append(Quote(50, 60, 49, 61, 1, 0, True, 3))
+    atts = [
+        Attribution(0, (0, 4), "neutral", "speech", None, [(5, 25)]),
+        Attribution(0, (0, 4), "neutral", "speech", None, [(31, 45)]),
+        Attribution(1, (0, 4), "neutral", "speech", None, [(45, 70)]),
+    ]
+    # (10, 20) lies in (5, 25) and (50, 60) in (45, 70); (30, 40) starts before (31, 45)
+    assert _free_quote_counts(atts, quotes) == {0: 1}
+    assert _free_quote_counts([], quotes) == {0: 2, 1: 1}
