@@ -230,6 +230,36 @@ def test_nb_weight_outside_zero_one_is_refused() -> None:
         TargetStanceClassifier(n_features=2**10, nb_weight=1.5).fit(*_data())
 
 
+def test_nblr_weight_mixes_the_nb_weighted_regression_into_one_matrix() -> None:
+    X, y = _data()
+    clf = TargetStanceClassifier(n_features=2**10, C=10.0, nb_weight=0.5, nblr_weight=0.25)
+    z_lr, z_nb, z_x = clf.fit(X, y)._component_scores(X)
+    expected = 0.75 * (0.5 * z_lr + 0.5 * z_nb) + 0.25 * z_x
+    np.testing.assert_allclose(clf.decision_function(X), expected, atol=1e-8)
+    assert not np.allclose(z_x, z_lr)
+    # Alone, the NB-weighted regression learns the training pattern too.
+    assert (clf.classes_[z_x.argmax(axis=1)] == np.asarray(y)).mean() > 0.9
+
+
+def test_nblr_weight_zero_fits_two_models_only() -> None:
+    clf = TargetStanceClassifier(n_features=2**10, C=10.0).fit(*_data())
+    assert len(clf._component_scores(_data()[0])) == 2
+
+
+def test_nblr_weight_outside_zero_one_is_refused() -> None:
+    with pytest.raises(InputError, match="nblr_weight"):
+        TargetStanceClassifier(n_features=2**10, nblr_weight=-0.1).fit(*_data())
+
+
+def test_save_load_keeps_the_three_model_average(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    X, y = _data()
+    clf = TargetStanceClassifier(n_features=2**10, nblr_weight=0.3, favor_bias=0.1).fit(X, y)
+    clf.save(tmp_path / "m.npz")
+    back = TargetStanceClassifier.load(tmp_path / "m.npz")
+    assert back.get_params()["nblr_weight"] == 0.3
+    np.testing.assert_allclose(back.decision_function(X), clf.decision_function(X), atol=1e-5)
+
+
 def test_load_refuses_an_older_format_naming_the_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from framing.models import load_arrays, save_arrays
 

@@ -1,5 +1,6 @@
 """Target-dependent stance classifier: hashed context features, logistic regression
-averaged with complement naive Bayes (one linear model)."""
+averaged with complement naive Bayes and an NB-weighted logistic regression (one
+linear model)."""
 
 from __future__ import annotations
 
@@ -100,7 +101,13 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         spread on the training data. Both are linear, so the fitted model is one
         weight matrix. 0 gives the logistic regression alone.
     nb_alpha : float, default 0.3
-        Smoothing of the naive Bayes counts.
+        Smoothing of the naive Bayes counts (also those of the NB-weighted model).
+    nblr_weight : float, default 0.0
+        Weight of an NB-weighted logistic regression (one-vs-rest, each class's model
+        fitted on the hashed features scaled by that class's naive Bayes log-count
+        ratio, with ``C``) in the average with the pair above, whose weight is
+        ``1 - nblr_weight``. Also linear, so it folds into the same weight matrix; it
+        costs three more fits at training time only.
 
     Attributes
     ----------
@@ -111,8 +118,9 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
     dense_mean_, dense_scale_ : ndarray of shape (n_dense,)
     components_ : tuple of ndarray
         After :meth:`fit` only (never saved): the logistic regression's weights and
-        intercept and the naive Bayes weights, each scaled by its training spread;
-        ``coef_`` mixes them with ``nb_weight``.
+        intercept, the naive Bayes weights, and (when ``nblr_weight > 0``) the
+        NB-weighted regression's weights and intercept, each scaled by its training
+        spread; ``coef_`` mixes them with ``nb_weight`` and ``nblr_weight``.
 
     Examples
     --------
@@ -137,6 +145,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         max_iter: int = 300,
         nb_weight: float = 0.3,
         nb_alpha: float = 0.3,
+        nblr_weight: float = 0.0,
     ) -> None:
         self.n_features = n_features
         self.C = C
@@ -146,6 +155,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         self.max_iter = max_iter
         self.nb_weight = nb_weight
         self.nb_alpha = nb_alpha
+        self.nblr_weight = nblr_weight
 
     # -- features -------------------------------------------------------------------------
     def _raw(self, rows: list[tuple[str, int, int]]) -> list[MentionParts]:
@@ -228,8 +238,9 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
     def _fit_parts(self, parts: Sequence[MentionParts], labels: np.ndarray) -> None:
         """Fit on featurised mentions; keeps the two models' scaled weights in
         ``components_`` (not saved) for choosing ``nb_weight`` by cross-validation."""
-        if not 0.0 <= self.nb_weight <= 1.0:
-            raise InputError(f"nb_weight must lie in [0, 1], not {self.nb_weight}")
+        for name in ("nb_weight", "nblr_weight"):
+            if not 0.0 <= getattr(self, name) <= 1.0:
+                raise InputError(f"{name} must lie in [0, 1], not {getattr(self, name)}")
         S, D = self._sparse(parts)
         df = np.bincount(S.indices, minlength=self.n_features)
         self.idf_ = np.log((1.0 + len(parts)) / (1.0 + df)) + 1.0
@@ -266,23 +277,66 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         s_lr = float((z_lr - z_lr.mean(axis=1, keepdims=True)).std()) or 1.0
         z_nb = np.asarray(Su @ flp.T)
         s_nb = float(z_nb.std()) or 1.0
-        self.components_ = (w_lr / s_lr, intercept / s_lr, w_nb / s_nb)
-        w = self.nb_weight
-        self.coef_ = (1.0 - w) * self.components_[0] + w * self.components_[2]
-        self.intercept_ = (1.0 - w) * self.components_[1]
+        comps = (w_lr / s_lr, intercept / s_lr, w_nb / s_nb)
+        w, v = self.nb_weight, self.nblr_weight
+        coef = (1.0 - w) * comps[0] + w * comps[2]
+        b = (1.0 - w) * comps[1]
+        if v > 0:
+            w_x, b_x = self._fit_nblr(Su, Dz, labels, used)
+            comps += (w_x, b_x)
+            coef = (1.0 - v) * coef + v * w_x
+            b = (1.0 - v) * b + v * b_x
+        self.components_ = comps
+        self.coef_, self.intercept_ = coef, b
         self.n_features_in_ = 3
 
-    def _component_scores(self, X: Any) -> tuple[np.ndarray, np.ndarray]:
-        """Scaled scores of the logistic regression and of naive Bayes alone (for
-        choosing ``nb_weight`` on out-of-fold scores; needs a model fitted here)."""
+    def _fit_nblr(
+        self, Su: sp.csr_matrix, Dz: np.ndarray, labels: np.ndarray, used: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """NB-weighted logistic regression, one-vs-rest: for each class, the hashed
+        features (columns ``used``) scaled by the class's naive Bayes log-count ratio
+        (smoothing ``nb_alpha``) beside the dense ones; weights mapped back to the
+        unscaled features and divided by the scores' training spread."""
+        k, nu = len(self.classes_), len(used)
+        W = np.zeros((k, self.n_features + Dz.shape[1]))
+        b = np.zeros(k)
+        Wu = np.zeros((k, nu + Dz.shape[1]))
+        dense = sp.csr_matrix(Dz)
+        for j, c in enumerate(self.classes_):
+            pos = labels == c
+            p = self.nb_alpha + np.asarray(Su[pos].sum(axis=0)).ravel()
+            q = self.nb_alpha + np.asarray(Su[~pos].sum(axis=0)).ravel()
+            r = np.log(p / p.sum()) - np.log(q / q.sum())
+            Xr = sp.hstack([Su @ sp.diags(r), dense]).tocsr()
+            lr = LogisticRegression(
+                C=self.C, class_weight=self.class_weight, max_iter=self.max_iter, tol=1e-3
+            )
+            lr.fit(Xr, pos.astype(int))
+            Wu[j, :nu] = lr.coef_[0, :nu] * r
+            Wu[j, nu:] = lr.coef_[0, nu:]
+            b[j] = lr.intercept_[0]
+        z = np.asarray(Su @ Wu[:, :nu].T) + Dz @ Wu[:, nu:].T + b
+        s = float((z - z.mean(axis=1, keepdims=True)).std()) or 1.0
+        W[:, used] = Wu[:, :nu]
+        W[:, self.n_features :] = Wu[:, nu:]
+        return W / s, b / s
+
+    def _component_scores(self, X: Any) -> tuple[np.ndarray, ...]:
+        """Scaled scores of the logistic regression, of naive Bayes and (if fitted,
+        ``nblr_weight > 0``) of the NB-weighted regression, each alone (for choosing
+        the weights on out-of-fold scores; needs a model fitted here)."""
         self._check()
         if not hasattr(self, "components_"):
             raise NotFittedError("component scores need a model fitted in this session")
         S, Dz = self._parts(*self._sparse(self._raw(_as_rows(X))))
         nf = self.n_features
-        w_lr, b_lr, w_nb = self.components_
+        w_lr, b_lr, w_nb = self.components_[:3]
         z_lr = np.asarray(S @ w_lr[:, :nf].T) + Dz @ w_lr[:, nf:].T + b_lr
-        return z_lr, np.asarray(S @ w_nb[:, :nf].T)
+        out = (z_lr, np.asarray(S @ w_nb[:, :nf].T))
+        if len(self.components_) == 5:
+            w_x, b_x = self.components_[3:]
+            out += (np.asarray(S @ w_x[:, :nf].T) + Dz @ w_x[:, nf:].T + b_x,)
+        return out
 
     def decision_function(self, X: Any) -> np.ndarray:
         """Per-class scores, shape (n, n_classes)."""
