@@ -2,13 +2,15 @@
 
 Reads PolNeAR dev articles from ../shared at run time when present (never copied), else
 the project's own annotated fixture articles; with ``--corpus pipeline`` the 2,000
-quote-dense paragraphs of ``benchmarks/_corpus.py`` that ``bench_pipeline.py`` uses.
+quote-dense paragraphs of ``benchmarks/_corpus.py`` that ``bench_pipeline.py`` uses; with
+``--corpus ptc`` the PTC news articles of ``../shared`` (one paragraph per non-blank line,
+as ``bench_pipeline.py --real`` reads them).
 Segmentation is done beforehand; the timed part is ``AttributionScorer.annotate`` (best
 of 3 runs, CPU time of this process, which is less disturbed than wall time on a shared
 machine). VADER's ``polarity_scores`` runs on the same paragraphs in the same process as
 a reference ratio.
 
-Run: ``python benchmarks/bench_attribution.py [--no-model] [--corpus pipeline]``
+Run: ``python benchmarks/bench_attribution.py [--no-model] [--corpus pipeline|ptc]``
 """
 
 from __future__ import annotations
@@ -27,19 +29,29 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
-def _texts() -> tuple[str, list[str]]:
+def _texts() -> tuple[str, list[str], str]:
     corpus = sys.argv[sys.argv.index("--corpus") + 1 :][:1] if "--corpus" in sys.argv else []
     if "pipeline" in corpus:
         sys.path.insert(0, str(ROOT / "benchmarks"))
         import _corpus
 
-        return "pipeline corpus", [d["text"] for d in _corpus.documents(2000)]
+        return "pipeline corpus", [d["text"] for d in _corpus.documents(2000)], "auto"
+    if "ptc" in corpus:
+        ptc = SHARED / "data" / "ptc" / "articles"
+        if not ptc.is_dir():
+            raise SystemExit(f"--corpus ptc needs the PTC articles in {ptc}")
+        texts = []
+        for path in sorted(ptc.glob("*.txt")):
+            lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+            texts.append("\n".join(ln for ln in lines if ln))
+        return "PTC articles", texts, "line"
     dev = SHARED / "data" / "polnear" / "dev" / "text"
     if dev.is_dir():
-        return "PolNeAR dev", [p.read_text(encoding="utf-8") for p in sorted(dev.glob("*.txt"))]
+        texts = [p.read_text(encoding="utf-8") for p in sorted(dev.glob("*.txt"))]
+        return "PolNeAR dev", texts, "auto"
     fixtures = ROOT / "tests" / "fixtures" / "attribution"
     texts = [json.loads(p.read_text())["text"] for p in sorted(fixtures.glob("*.json"))]
-    return "fixture articles (x50)", texts * 50
+    return "fixture articles (x50)", texts * 50, "auto"
 
 
 def _best(fn, runs: int = 3) -> float:
@@ -53,15 +65,15 @@ def _best(fn, runs: int = 3) -> float:
 
 def main() -> None:
     use_model = "--no-model" not in sys.argv
-    name, texts = _texts()
-    docs = [segment(t, f"d{i}") for i, t in enumerate(texts)]
+    name, texts, mode = _texts()
+    docs = [segment(t, f"d{i}", paragraphs=mode) for i, t in enumerate(texts)]
     paragraphs = [d.text[p.start : p.end] for d in docs for p in d.paragraphs]
     n_par = len(paragraphs)
     n_tok = sum(len(p.tokens) for d in docs for p in d.paragraphs)
     scorer = AttributionScorer(use_model=use_model)
 
     def run_attr() -> None:
-        fresh = [segment(t, f"d{i}") for i, t in enumerate(texts)]
+        fresh = [segment(t, f"d{i}", paragraphs=mode) for i, t in enumerate(texts)]
         t0 = time.process_time()
         scorer.annotate(fresh)
         run_attr.elapsed = time.process_time() - t0  # type: ignore[attr-defined]
