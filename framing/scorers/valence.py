@@ -58,13 +58,17 @@ def valence_of_words(words: Sequence[str], lexicon: dict[str, float]) -> float:
         # no negator: the hits' values summed in reading order (as the loop below would)
         total = reduce(add, filter(partial(is_not, None), vals), 0.0)
     else:
-        hits = [(i, v) for i, v in enumerate(vals) if v is not None]
-        negs = [i for i, w in enumerate(words) if w in NEGATORS or w.endswith("n't")]
+        # positions within the window after a negator
+        scoped = {
+            i + k
+            for i, w in enumerate(words)
+            if w in NEGATORS or w.endswith("n't")
+            for k in range(1, NEGATION_WINDOW + 1)
+        }
         total = 0.0
-        for i, v in hits:
-            if negs and any(0 < i - n <= NEGATION_WINDOW for n in negs):
-                v *= NEGATION_SCALE
-            total += v
+        for i, v in enumerate(vals):
+            if v is not None:
+                total += v * NEGATION_SCALE if i in scoped else v
     if total == 0.0:
         return 0.0
     return total / math.sqrt(total * total + ALPHA)
