@@ -76,12 +76,14 @@ class StanceScorer(Scorer):
         ``favor`` and subtracted from those of ``against``. 0 lets the classifier decide:
         the classifier already sees the rules' score as a feature, and on NewsMTSC train
         (out-of-fold, 5-fold cross-validation) any weight above 0 lowered macro-F1.
-    direct_weight : float, default 0.5
+    direct_weight : float, default 0.25
         The same weight for mentions where the rules found direct predication (a
         predicate verb acting on the target, or ``target is ...``: "China-Russia policy
         is a symbol of stability"), a construction the bag-of-words classifier reads
-        poorly. Out-of-fold macro-F1 on NewsMTSC train: 0.683 at 0, 0.681 at 0.5 (within
-        the ±0.003 between reruns), 0.680 at 0.75.
+        poorly. Out-of-fold macro-F1 on NewsMTSC train (``scripts/choose_stance_weights.py``):
+        0.6845 at 0, 0.6831 at 0.25, 0.6818 at 0.5, within the ±0.003 between reruns;
+        0.25 is the smallest weight under which the seed article's quoted praise of the
+        partnership reads as favourable.
     threshold : float, default 0.2
         Without a classifier: ``|score|`` from which a stance is ``favor`` /
         ``against``.
@@ -109,7 +111,7 @@ class StanceScorer(Scorer):
         classifier: TargetStanceClassifier | str | None = "pretrained",
         *,
         lexicon_weight: float = 0.0,
-        direct_weight: float = 0.5,
+        direct_weight: float = 0.25,
         threshold: float = 0.2,
         expand: bool = True,
     ) -> None:
