@@ -6,6 +6,10 @@ Run from the repository root, once on the code before a change and once after, t
     python benchmarks/check_pipeline_identical.py /tmp/after.txt
     cmp /tmp/before.txt /tmp/after.txt     # or: diff
 
+When other changes that alter outputs on purpose land meanwhile (a retrained model), build
+the reference from a worktree of the current commit with only the files under test put
+back at their old versions (``git checkout <old> -- <paths>`` inside that worktree).
+
 The run uses every built-in scorer over three inputs: the PTC news articles of
 ``../shared/data/ptc`` (read at run time, skipped with a note when absent) with the three
 real targets and actors of ``bench_pipeline.py --real``; the synthetic paragraphs of
