@@ -20,8 +20,9 @@ from ._frames import Attribution
 
 __all__ = ["headline_attributions", "poll_attributions"]
 
+# (``*+``: a word character given back could never be the blank or colon that follows)
 _HEAD = re.compile(
-    r"((?:[A-Z][\w'\u2019.&-]*[ \t\u00a0]+){0,4}[A-Z][\w'\u2019.&-]*):[ \t\u00a0]+(\S)"
+    r"((?:[A-Z][\w'\u2019.&-]*+[ \t\u00a0]+){0,4}[A-Z][\w'\u2019.&-]*+):[ \t\u00a0]+(\S)"
 )
 _LABELS = frozenset(
     "The A An Editor Note Update Correction Name Paid Contributing Photo Video Source "

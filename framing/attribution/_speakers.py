@@ -175,7 +175,7 @@ class SpeakerResolver:
         if role is not None:
             self.roles[role] = full
             return
-        before = self.text[max(0, pos - 40) : pos].split()
+        before = self.text[max(0, pos - 40) : pos].rsplit(None, 1)[-1:]  # the last word
         if before and before[-1].isalpha() and before[-1].islower():
             self.roles.setdefault(before[-1].lower(), full)
 
