@@ -1,15 +1,17 @@
-"""Synthetic paragraphs for speed measurements.
+"""Paragraphs for speed measurements: synthetic ones, and real news read at run time.
 
 Paragraphs are made by recombining, with a fixed seed, the sentences of framing's own
 bundled example corpus (fictional articles written by the project): each paragraph
 takes 2 to 5 random sentences (about 60 to 110 words), so quotes, attributions,
 loaded words and target mentions occur at the rates of real news-style prose.
+:func:`ptc_documents` reads the PTC news articles from ``../shared`` when present.
 """
 
 from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
 
 import framing
 from framing.segment import split_sentences
@@ -40,3 +42,19 @@ def documents(n_paragraphs: int, per_doc: int = 8, seed: int = 42) -> list[dict[
         {"id": f"d{i}", "outlet": outlets[i % 3], "text": "\n".join(paras[j:j + per_doc])}
         for i, j in enumerate(range(0, len(paras), per_doc))
     ]
+
+
+#: The PTC news articles (SemEval-2020 Task 11) in ``../shared``, read at run time only.
+PTC = Path(__file__).resolve().parents[2] / "shared" / "data" / "ptc" / "articles"
+
+
+def ptc_documents() -> list[dict[str, str]]:
+    """The PTC articles as documents, one paragraph per non-blank line (read at run time,
+    never copied). Exits with a message when ``../shared/data/ptc`` is absent."""
+    if not PTC.is_dir():
+        raise SystemExit(f"this benchmark needs the PTC articles in {PTC}")
+    docs = []
+    for path in sorted(PTC.glob("*.txt")):
+        lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
+        docs.append({"id": path.stem, "text": "\n".join(ln for ln in lines if ln)})
+    return docs

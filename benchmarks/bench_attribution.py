@@ -37,14 +37,10 @@ def _texts() -> tuple[str, list[str], str]:
 
         return "pipeline corpus", [d["text"] for d in _corpus.documents(2000)], "auto"
     if "ptc" in corpus:
-        ptc = SHARED / "data" / "ptc" / "articles"
-        if not ptc.is_dir():
-            raise SystemExit(f"--corpus ptc needs the PTC articles in {ptc}")
-        texts = []
-        for path in sorted(ptc.glob("*.txt")):
-            lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
-            texts.append("\n".join(ln for ln in lines if ln))
-        return "PTC articles", texts, "line"
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        import _corpus
+
+        return "PTC articles", [d["text"] for d in _corpus.ptc_documents()], "line"
     dev = SHARED / "data" / "polnear" / "dev" / "text"
     if dev.is_dir():
         texts = [p.read_text(encoding="utf-8") for p in sorted(dev.glob("*.txt"))]

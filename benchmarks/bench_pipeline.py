@@ -36,7 +36,6 @@ from framing.pipeline import build_scorers, prepare_run  # noqa: E402
 
 TARGETS = str(framing.example_targets())
 ACTORS = str(framing.example_actors())
-PTC = Path(__file__).resolve().parents[2] / "shared" / "data" / "ptc" / "articles"
 REAL_TARGETS = {
     "United States": ["United States", "U.S.", "US", "America", "Washington", "White House",
                       "Trump", "Obama"],
@@ -51,13 +50,7 @@ REAL_ACTORS = {
 
 def real_documents() -> list[dict[str, str]]:
     """The PTC articles as documents (paragraph = non-blank line), read at run time."""
-    if not PTC.is_dir():
-        raise SystemExit(f"--real needs the PTC articles in {PTC}")
-    docs = []
-    for path in sorted(PTC.glob("*.txt")):
-        lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
-        docs.append({"id": path.stem, "text": "\n".join(ln for ln in lines if ln)})
-    return docs
+    return _corpus.ptc_documents()
 
 
 def best(fn, repeat: int) -> float:

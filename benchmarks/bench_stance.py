@@ -27,6 +27,10 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _corpus  # noqa: E402
+
 from framing.pipeline import relaxed_gc
 from framing.segment import segment
 from framing.stance import StanceScorer, TargetStanceClassifier
@@ -41,7 +45,6 @@ _FALLBACK = (
     "condemned the plan, and the US imposed new sanctions on Moscow."
 )
 SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed-article.txt"
-PTC = Path(__file__).resolve().parents[2] / "shared" / "data" / "ptc" / "articles"
 
 
 def corpus(n_paragraphs: int = 2000, per_doc: int = 20) -> list[str]:
@@ -49,17 +52,6 @@ def corpus(n_paragraphs: int = 2000, per_doc: int = 20) -> list[str]:
     paras = [p for p in paras if p.strip()]
     pool = [paras[i % len(paras)] for i in range(n_paragraphs)]
     return ["\n".join(pool[i : i + per_doc]) for i in range(0, n_paragraphs, per_doc)]
-
-
-def real_corpus() -> list[str]:
-    """The PTC news articles, one paragraph per non-blank line (read at run time)."""
-    if not PTC.is_dir():
-        raise SystemExit(f"--real needs the PTC articles in {PTC}")
-    out = []
-    for path in sorted(PTC.glob("*.txt")):
-        lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()]
-        out.append("\n".join(ln for ln in lines if ln))
-    return out
 
 
 def prepare(texts: list[str], real: bool) -> list:
@@ -103,7 +95,7 @@ def run_vader(texts: list[str]) -> tuple[float, float]:
 
 def main() -> None:
     real = "--real" in sys.argv
-    texts = real_corpus() if real else corpus()
+    texts = [d["text"] for d in _corpus.ptc_documents()] if real else corpus()
     name = "PTC news" if real else "seed article"
     t0 = time.perf_counter()
     TargetStanceClassifier.load(

@@ -61,7 +61,7 @@ EDGE_CASES: list[Any] = [
 
 def runs() -> list[tuple[str, list[Any], Any, Any]]:
     out: list[tuple[str, list[Any], Any, Any]] = []
-    if bench_pipeline.PTC.is_dir():
+    if _corpus.PTC.is_dir():
         out.append(
             (
                 "ptc",
@@ -71,7 +71,7 @@ def runs() -> list[tuple[str, list[Any], Any, Any]]:
             )
         )
     else:
-        print(f"note: {bench_pipeline.PTC} absent, PTC run skipped", file=sys.stderr)
+        print(f"note: {_corpus.PTC} absent, PTC run skipped", file=sys.stderr)
     out.append(("corpus", _corpus.documents(2000), bench_pipeline.TARGETS, bench_pipeline.ACTORS))
     out.append(("edge", EDGE_CASES, bench_pipeline.REAL_TARGETS, bench_pipeline.REAL_ACTORS))
     return out
