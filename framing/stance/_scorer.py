@@ -289,15 +289,16 @@ class StanceScorer(Scorer):
     def _combine(self, per_doc: list[list[dict[str, Any]]], P: np.ndarray) -> None:
         """Each item's probabilities (``"p"``) and score from the classifier's rows ``P``
         and the rules' evidence (vectorised over the batch)."""
-        scored = [
-            it
-            for items in per_doc
-            for it in items
-            if (it["share"] if it["share"] is not None else it).get("row") is not None
-        ]
+        scored: list[dict[str, Any]] = []
+        rows: list[int] = []
+        for items in per_doc:
+            for it in items:
+                row = (it["share"] or it).get("row")
+                if row is not None:
+                    scored.append(it)
+                    rows.append(row)
         if not scored:
             return
-        rows = [(it["share"] if it["share"] is not None else it)["row"] for it in scored]
         p = P[rows]
         beta = np.array(
             [self.direct_weight if it["direct"] else self.lexicon_weight for it in scored]
@@ -354,12 +355,21 @@ class StanceScorer(Scorer):
     def _label(self, items: list[dict[str, Any]], score: float) -> str:
         """The most probable class of the items' mean probabilities (weighted as
         :func:`_mean`), or ``score`` against ``threshold`` when an item has none."""
-        if not all("p" in it for it in items):
-            return stance_label(score, self.threshold)
         if len(items) == 1:
-            p = items[0]["p"]
+            p = items[0].get("p")
+            if p is None:
+                return stance_label(score, self.threshold)
         else:
-            p = [sum(it["w"] * it["p"][j] for it in items) for j in range(len(LABELS))]
+            a = n = f = 0.0
+            for it in items:
+                q = it.get("p")
+                if q is None:
+                    return stance_label(score, self.threshold)
+                w = it["w"]
+                a += w * q[0]
+                n += w * q[1]
+                f += w * q[2]
+            p = [a, n, f]
         return LABELS[p.index(max(p))]
 
     def _write(self, doc: Doc, items: list[dict[str, Any]]) -> None:
