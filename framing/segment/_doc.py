@@ -49,22 +49,21 @@ class Paragraph:
     @property
     def tokens(self) -> list[tuple[int, int]]:
         if self._tokens is None:
-            view = self._view
-            spans = token_spans(view.text, self.words, self._vspan[0])
-            index = view.index
-            if index is not None:  # view offsets to original ones, as view.span does
-                spans = [(index[a], index[b - 1] + 1) for a, b in spans]
-            self._tokens = spans
+            self._tokens = self._spans(self.words)
         return self._tokens
 
     def first_tokens(self, n: int) -> list[tuple[int, int]]:
         """Offsets of at least the first ``n`` word tokens (all of them when known)."""
         if self._tokens is not None or n >= len(self.words):
             return self.tokens
+        return self._spans(self.words[:n])
+
+    def _spans(self, words: list[str]) -> list[tuple[int, int]]:
+        """Original-text offsets of the paragraph's first tokens ``words``."""
         view = self._view
-        spans = token_spans(view.text, self.words[:n], self._vspan[0])
+        spans = token_spans(view.text, words, self._vspan[0])
         index = view.index
-        if index is not None:
+        if index is not None:  # view offsets to original ones, as view.span does
             spans = [(index[a], index[b - 1] + 1) for a, b in spans]
         return spans
 

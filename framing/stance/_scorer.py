@@ -179,16 +179,13 @@ class StanceScorer(Scorer):
         per_doc = [self._mentions(doc) for doc in docs]
         if self.classifier is not None:
             feats: list[MentionParts] = []
-            index: list[dict[str, Any]] = []
             for items in per_doc:
                 for item in items:
                     if item["feat"] is not None:
+                        item["row"] = len(feats)  # its row of the probabilities
                         feats.append(item["feat"])
-                        index.append(item)
             if feats:
                 P = _in_label_order(_proba(self.classifier, feats), self.classifier.classes_)
-                for k, item in enumerate(index):
-                    item["row"] = k
                 self._combine(per_doc, P)
         for doc, items in zip(docs, per_doc, strict=True):
             self._write(doc, items)
