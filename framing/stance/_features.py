@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, compress
 from typing import NamedTuple
 
 import numpy as np
@@ -200,35 +200,24 @@ class MentionFeaturizer:
         """Features of the mention at token indices ``[a, b)`` of a prepared sentence."""
         words = toks.words
         n = len(words)
-        cache = toks.cache
-        norm = cache.get("norm")
-        if norm is None:
-            lex = self.lexicon
-            norm = [
-                "<ent>" if c and i > 0 and w not in lex and w.isalpha() else w
-                for i, (w, c) in enumerate(zip(words, toks.caps, strict=True))
-            ]
-            word = _WORDS.ids.get
-            cache["norm"] = norm
-            cache["ids"] = [word(w) or _WORDS.add(w) for w in norm]
-            cache["n_ent"] = norm.count("<ent>")
-            cache["has_quote"] = float('"' in words)
-            cache["isneg"] = [w in NEGATORS for w in words]
+        prep = toks.cache.get("features")
+        if prep is None:
+            prep = toks.cache["features"] = self._prepare(toks)
+        norm, ids, n_ent, has_quote, isneg, clause_ends = prep
         keys: list[int] = []
         vals: list[float] = []
         add_k, add_v = keys.append, vals.append
-        bound = toks.bound
-        cs = a
-        while cs > 0 and not bound[cs - 1]:
-            cs -= 1
-        ce = b
-        while ce < n and not bound[ce]:
-            ce += 1
+        # The clause: after the last boundary before the mention, up to the first one
+        # from its end on.
+        k = bisect.bisect_left(clause_ends, a)
+        cs = clause_ends[k - 1] + 1 if k else 0
+        k = bisect.bisect_left(clause_ends, b, lo=k)
+        ce = clause_ends[k] if k < len(clause_ends) else n
         inq = toks.inq
         tq = inq[a] if a < n else False
         dense = [0.0] * _N_DENSE
         dense[_TQ] = float(tq)
-        dense[_HQ] = cache["has_quote"]
+        dense[_HQ] = has_quote
         pols, negs = toks.pol, toks.neg
         for i in toks.polar:
             if a <= i < b:
@@ -266,30 +255,64 @@ class MentionFeaturizer:
                 add_v(1.0)
             add_k(_K_QUOTE[inq[i], tq, s])
             add_v(1.0)
-        isneg = cache["isneg"]
-        dense[_NEGC] = float(sum(isneg[cs:a]) + sum(isneg[b:ce]))
+        if isneg is not None:
+            dense[_NEGC] = float(sum(isneg[cs:a]) + sum(isneg[b:ce]))
         if b > a:
             raw = self.rules.raw(toks, a, b)
             dense[_LRAW] = raw
             dense[_LTANH] = math.tanh(raw)
             pred = toks.pred
-            for i in range(max(0, a - 3), a):
-                c = pred[i]
-                if c:
-                    dense[_POBJ] += c
-                    add_k(_K_PRED["OBJ", c])
-                    add_v(1.0)
-            for i in range(b, min(n, b + 3)):
-                c = pred[i]
-                if c:
-                    add_k(_K_PRED["SUBJ", c])
-                    add_v(1.0)
+            before = pred[max(0, a - 3) : a]
+            if any(before):
+                for c in before:
+                    if c:
+                        dense[_POBJ] += c
+                        add_k(_K_PRED["OBJ", c])
+                        add_v(1.0)
+            after = pred[b : b + 3]
+            if any(after):
+                for c in after:
+                    if c:
+                        add_k(_K_PRED["SUBJ", c])
+                        add_v(1.0)
         m = n - (b - a) + 1
         dense[_FIRST] = 1.0 if a == 0 else 0.0
         dense[_RELPOS] = a / max(m, 1)
         dense[_CLEN] = (ce - cs - (b - a)) / 10.0
-        dense[_NNAMES] = (cache["n_ent"] - norm[a:b].count("<ent>")) / 5.0
-        return MentionParts(cache["ids"], a, b, keys, vals, dense, cs, ce)
+        dense[_NNAMES] = (n_ent - norm[a:b].count("<ent>")) / 5.0
+        return MentionParts(ids, a, b, keys, vals, dense, cs, ce)
+
+    def _prepare(self, toks: SentenceTokens) -> _Prepared:
+        """What every mention of a sentence shares: the words with other names masked
+        as ``<ent>`` (a capitalised word after the first that is no lexicon word), their
+        row ids in the word-key table, the number of masked names, whether the sentence
+        holds a quote mark, which words are negators (None: none is) and the indices of
+        the clause boundaries."""
+        words = toks.words
+        lex = self.lexicon
+        norm = list(words)
+        for i in compress(range(1, len(words)), toks.caps[1:]):
+            w = words[i]
+            if w not in lex and w.isalpha():
+                norm[i] = "<ent>"
+        table = _WORDS
+        ids = list(map(table.ids.get, norm))
+        if None in ids:
+            ids = [i if i is not None else table.add(w) for i, w in zip(ids, norm, strict=True)]
+        isneg = None if NEGATORS.isdisjoint(words) else [w in NEGATORS for w in words]
+        clause_ends = list(compress(range(len(words)), toks.bound))
+        return _Prepared(norm, ids, norm.count("<ent>"), float('"' in words), isneg, clause_ends)
+
+
+class _Prepared(NamedTuple):
+    """Per-sentence parts of the features (see :meth:`MentionFeaturizer._prepare`)."""
+
+    norm: list[str]
+    ids: list[int]
+    n_ent: int
+    has_quote: float
+    isneg: list[bool] | None
+    clause_ends: list[int]
 
 
 def token_range(toks: SentenceTokens, start: int, end: int) -> tuple[int, int]:

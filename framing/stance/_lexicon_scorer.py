@@ -262,7 +262,9 @@ def _finish(
     inq = _quote_state(words, toks.quoted)
     memo = _word_info(lex)
     get = memo.get
-    info = [get(w) or _info(lex, memo, w) for w in words]
+    info = list(map(get, words))
+    if None in info:
+        info = [x or _info(lex, memo, w) for x, w in zip(info, words, strict=True)]
     if n:
         pol_t, pred_t, isneg, bound_t, polar = zip(*info, strict=True)
     else:
@@ -279,15 +281,16 @@ def _finish(
             if isneg[i]:
                 last = i
     bound = list(bound_t)
-    commas = [0] * (n + 1)
     if "," in words:
-        c = 0
-        for i, w in enumerate(words):
-            if w == ",":
-                c += 1
-                if i + 1 < n and words[i + 1] in _RELATIVE:
-                    bound[i] = True
-            commas[i + 1] = c
+        # Commas before each token (a running count), and a comma before a relative
+        # pronoun closes a clause.
+        is_comma = list(map(",".__eq__, words))
+        commas = list(accumulate(is_comma, initial=0))
+        for i in compress(range(n - 1), is_comma):
+            if words[i + 1] in _RELATIVE:
+                bound[i] = True
+    else:
+        commas = [0] * (n + 1)
     toks.inq = inq
     toks.pol = pol
     toks.pred = pred
