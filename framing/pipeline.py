@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from tqdm import tqdm  # plain bars: tqdm.auto warns in notebooks without ipywidgets
 
@@ -245,8 +246,31 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
+#: Columns that ``score_batch`` itself fills in every table, with the dtype pandas would
+#: infer for them: ints (offsets, ids, counts) and strings (ids and text slices).
+_INT_COLUMNS = frozenset({"para_id", "sent_id", "start", "end", "n_tokens"})
+_STR_COLUMNS = frozenset({"doc_id", "text"})
+
+
 def _frame(columns: dict[str, list[Any]]) -> pd.DataFrame:
-    return pd.DataFrame(columns)
+    """A DataFrame of column lists, the columns ``score_batch`` fills typed up front.
+
+    pandas infers a list's dtype by checking every value's type; for the offset and text
+    columns the dtype is known, and handing over an int64 array or a string array gives
+    the same frame without that pass. Other columns (the scorers') are inferred as usual.
+    """
+    str_dtype = pd.Series(["a"]).dtype  # what pandas makes of strings (``str`` or object)
+    strings = not isinstance(str_dtype, np.dtype)  # a string dtype, not object
+    typed: dict[str, Any] = {}
+    for name, values in columns.items():
+        if values and name in _INT_COLUMNS:
+            arr = np.array(values)
+            typed[name] = arr if arr.dtype == np.int64 else values
+        elif values and strings and name in _STR_COLUMNS:
+            typed[name] = pd.array(values, dtype=str_dtype)
+        else:
+            typed[name] = values
+    return pd.DataFrame(typed)
 
 
 def tables_from_chunk(chunk: TableChunk, scorers: Sequence[Scorer]) -> dict[str, pd.DataFrame]:
