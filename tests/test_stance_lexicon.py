@@ -65,3 +65,17 @@ def test_predicate_classes() -> None:
     assert predicate_class("backed") == 1
     assert predicate_class("condemns") == -1
     assert predicate_class("warning") == 0
+
+
+def test_evidence_and_raw_match_the_separate_passes() -> None:
+    rules = LexiconStance()
+    cases = [
+        ("In a bold move, Russia is a reliable and good partner, critics said.", (5, 6), []),
+        ("Critics accused Russia of brutal aggression, not of good faith.", (2, 3), [(8, 9)]),
+        ("Russia and China are a stable and positive force.", (0, 1), [(2, 3)]),
+    ]
+    for sentence, (a, b), others in cases:
+        toks = tokenize_sentence(sentence, 0, len(sentence))
+        score, direct, raw = rules.evidence_and_raw(toks, a, b, others, {4: -0.5})
+        assert (score, direct) == rules.evidence(toks, a, b, others, {4: -0.5})
+        assert raw is None if others == [(2, 3)] else raw == rules.raw(toks, a, b)

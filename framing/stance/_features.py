@@ -196,8 +196,14 @@ class MentionFeaturizer:
         a, b = token_range(toks, start, end)
         return self.from_tokens(toks, a, b)
 
-    def from_tokens(self, toks: SentenceTokens, a: int, b: int) -> MentionParts:
-        """Features of the mention at token indices ``[a, b)`` of a prepared sentence."""
+    def from_tokens(
+        self, toks: SentenceTokens, a: int, b: int, raw: float | None = None
+    ) -> MentionParts:
+        """Features of the mention at token indices ``[a, b)`` of a prepared sentence.
+
+        ``raw``: the rules' raw evidence for the mention when the caller has it
+        (:meth:`LexiconStance.evidence_and_raw`), else it is computed here.
+        """
         words = toks.words
         n = len(words)
         prep = toks.cache.get("features")
@@ -258,7 +264,8 @@ class MentionFeaturizer:
         if isneg is not None:
             dense[_NEGC] = float(sum(isneg[cs:a]) + sum(isneg[b:ce]))
         if b > a:
-            raw = self.rules.raw(toks, a, b)
+            if raw is None:
+                raw = self.rules.raw(toks, a, b)
             dense[_LRAW] = raw
             dense[_LTANH] = math.tanh(raw)
             pred = toks.pred

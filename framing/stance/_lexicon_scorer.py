@@ -16,7 +16,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
-from operator import ne, or_
+from operator import eq, itemgetter, ne, or_
 from operator import sub as sub_
 from typing import Any
 
@@ -188,7 +188,7 @@ def tokenize_sentence(
         starts = [start + a for a in rel]
         ends = [start + b for _, b in spans]
     # fold() keeps offsets and folds no capital: the capitals of ``text`` at the starts.
-    caps = list(map(str.isupper, map(text.__getitem__, starts)))
+    caps = list(map(str.isupper, _chars_at(text, starts)))
     quoted = [False] * len(words)
     # Ranges are sorted and disjoint, so are the tokens: the tokens inside a range
     # are one run, found by bisection.
@@ -200,6 +200,14 @@ def tokenize_sentence(
     toks = SentenceTokens(starts, ends, words, caps, quoted)
     _finish(toks, polarity_lexicon() if lexicon is None else lexicon)
     return toks
+
+
+def _chars_at(text: str, positions: list[int]) -> Sequence[str]:
+    """The characters of ``text`` at ``positions``, in one call (``str.__getitem__``
+    mapped over the positions is a slow wrapper call per character)."""
+    if len(positions) > 1:
+        return itemgetter(*positions)(text)
+    return [text[i] for i in positions]
 
 
 _Info = tuple[float, int, bool, bool, bool]
@@ -284,7 +292,7 @@ def _finish(
     if "," in words:
         # Commas before each token (a running count), and a comma before a relative
         # pronoun closes a clause.
-        is_comma = list(map(",".__eq__, words))
+        is_comma = list(map(eq, words, repeat(",")))
         commas = list(accumulate(is_comma, initial=0))
         for i in compress(range(n - 1), is_comma):
             if words[i + 1] in _RELATIVE:
@@ -351,8 +359,22 @@ class LexiconStance:
         Unlike :meth:`raw` (a classifier feature), an introductory phrase before the
         subject of ``X is ...`` is ignored here.
         """
-        total, direct = self._evidence(toks, a, b, others, extra, True)
+        total, direct, _ = self._evidence(toks, a, b, others, extra, True)
         return math.tanh(total), direct
+
+    def evidence_and_raw(
+        self,
+        toks: SentenceTokens,
+        a: int,
+        b: int,
+        others: Sequence[tuple[int, int]] = (),
+        extra: dict[int, float] | None = None,
+    ) -> tuple[float, float, float | None]:
+        """``(score, direct, raw)``: :meth:`evidence` and ``raw(toks, a, b)`` (no other
+        mentions, no extra words) in one pass over the clause; ``raw`` is None when
+        the mention is coordinated with another one (its clause then differs)."""
+        total, direct, raw = self._evidence(toks, a, b, others, extra, True, True)
+        return math.tanh(total), direct, raw
 
     def _evidence(
         self,
@@ -362,7 +384,10 @@ class LexiconStance:
         others: Sequence[tuple[int, int]],
         extra: dict[int, float] | None,
         drop_intro: bool,
-    ) -> tuple[float, float]:
+        with_raw: bool = False,
+    ) -> tuple[float, float, float | None]:
+        """Total and direct evidence; with ``with_raw``, also the total of
+        ``raw(toks, a, b)`` (None if coordination widened the mention)."""
         words, quoted, bound = toks.words, toks.quoted, toks.bound
         n = len(words)
         voice = quoted[a] if a < n else False
@@ -375,6 +400,7 @@ class LexiconStance:
                 elif oa >= gb and _coordinated(words[gb:oa]):
                     gb = ob
             others = [(oa, ob) for oa, ob in others if ob <= ga or oa >= gb]
+            with_raw = with_raw and ga == a and gb == b
         # The clause: from the last stop before the mention to the first one after it,
         # a stop being a clause boundary or a token in the other voice.
         stops = toks.cache.get(_STOPS[voice])
@@ -395,6 +421,7 @@ class LexiconStance:
                 break
         total = 0.0
         direct = 0.0
+        rtotal = 0.0 if with_raw else None
         pols, preds, negs = toks.pol, toks.pred, toks.neg
         polar = toks.polar
         for k in range(bisect.bisect_left(polar, lo), len(polar)):
@@ -411,6 +438,8 @@ class LexiconStance:
                     contrib = -0.5 * contrib if neg else contrib
                     total += contrib
                     direct += contrib
+                    if rtotal is not None:
+                        rtotal += contrib
                 continue  # an active subject's own act is no evaluation of it
             pol = pols[i]
             d = (ga - i) if i < ga else (i - gb + 1)
@@ -419,9 +448,11 @@ class LexiconStance:
             # Left of the target a comma usually closes an introductory phrase; right of
             # it, commas mostly separate list items of the predicate.
             if crossed:
-                if drop_intro and cop >= 0 and i < ga:
-                    continue
                 weight *= (0.25 if i < ga else 0.5) ** min(crossed, 2)
+            if rtotal is not None:  # as without others and introductions
+                rtotal += (-0.5 * pol if neg else pol) * (1.0 if 0 <= cop < i else weight)
+            if crossed and drop_intro and cop >= 0 and i < ga:
+                continue
             predicative = False
             if others and any((i < oa and ob <= ga) or (gb <= oa and ob <= i) for oa, ob in others):
                 weight *= 0.5
@@ -437,7 +468,7 @@ class LexiconStance:
                 if lo <= i < hi and not (ga <= i < gb) and not pols[i] and quoted[i] == voice:
                     d = (ga - i) if i < ga else (i - gb + 1)
                     total += pol / (1.0 + (d - 1) / 3.0)
-        return total, direct
+        return total, direct, rtotal
 
     def score(
         self,

@@ -254,20 +254,32 @@ class StanceScorer(Scorer):
                         units[-1].append(k)
                         continue
                 units.append([k])
+            others_of: dict[str, list[tuple[int, int]]] = {}  # target -> other targets' spans
             for unit in units:
                 a, b = spans[unit[0]][0], spans[unit[-1]][1]
                 quoted = _voice(toks, (a, b))
-                others = [spans[k] for k, o in enumerate(ms) if o.target != ms[unit[0]].target]
-                lex, direct = (
-                    self.rules.evidence(toks, a, b, others, extra) if b > a else (0.0, 0.0)
-                )
+                target = ms[unit[0]].target
+                others = others_of.get(target)
+                if others is None:
+                    others = others_of[target] = [
+                        spans[k] for k, o in enumerate(ms) if o.target != target
+                    ]
+                share = first.get((target, quoted)) if want_feat else None
+                # Without quotes the classifier's view is the sentence itself: the rules'
+                # raw evidence (a feature) comes from the same pass as their score.
+                raw = None
+                if b <= a:
+                    lex, direct = 0.0, 0.0
+                elif want_feat and share is None and not sub:
+                    lex, direct, raw = self.rules.evidence_and_raw(toks, a, b, others, extra)
+                else:
+                    lex, direct = self.rules.evidence(toks, a, b, others, extra)
                 feat = None
-                share = first.get((ms[unit[0]].target, quoted)) if want_feat else None
                 if want_feat and b > a and share is None:
                     view, pos = _view(toks, a, quoted, sub, views, lexicon)
                     va = a if pos is None else pos.get(a, -1)
                     if va >= 0:
-                        feat = self.featurizer.from_tokens(view, va, va + (b - a))
+                        feat = self.featurizer.from_tokens(view, va, va + (b - a), raw)
                 voice = "quoted" if quoted else "author"
                 item = {
                     "ms": [ms[k] for k in unit],
@@ -279,7 +291,7 @@ class StanceScorer(Scorer):
                     "share": share,
                 }
                 if feat is not None:
-                    first[(ms[unit[0]].target, quoted)] = item
+                    first[(target, quoted)] = item
                 items.append(item)
         return items
 
@@ -387,8 +399,16 @@ class StanceScorer(Scorer):
             it["w"] = max(weight(m.kind, 1.0) for m in ms)
             for m in ms:
                 add_span(
-                    Span(m.para_id, m.start, m.end, "target", m.target, score, voice,
-                         {"mention": m.kind})
+                    Span(
+                        m.para_id,
+                        m.start,
+                        m.end,
+                        "target",
+                        m.target,
+                        score,
+                        voice,
+                        {"mention": m.kind},
+                    )
                 )
         cols = {t: [math.nan] * len(doc.paragraphs) for t in self.targets}
         rows: list[dict[str, Any]] = []
