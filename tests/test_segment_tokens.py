@@ -4,11 +4,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.segment import TOKEN_PATTERN, segment
-from framing.segment._tokens import token_spans, word_tokens
+from framing.segment._tokens import paragraph_words, separate_words, token_spans, word_tokens
 
 # Letters, digits, "_", joiners, other punctuation, white space and a few non-ASCII
 # word and non-word characters (Greek, accented, ideographs, combining marks, dashes).
 ALPHABET = "aZ9_'-.,&/\"()!?;: \n\t\u00a0\u00e9\u03a3\u4e2d\u0301\u2014\u2026$_"
+# ... and for the byte-level tokenizer also astral, surrogate, control and numeric characters
+WIDE = ALPHABET + "\U0001f600\ud800\x01\x85\u2028\u0660\u00b2"
 texts = st.text(alphabet=ALPHABET, max_size=60)
 
 
@@ -22,6 +24,28 @@ def test_word_tokens_equal_the_regex(text):
 @settings(max_examples=300, deadline=None)
 def test_word_tokens_in_a_range_equal_the_regex(text, a, b):
     assert word_tokens(text, a, b) == TOKEN_PATTERN.findall(text, a, b)
+
+
+@given(st.text(alphabet=WIDE, max_size=60))
+@settings(max_examples=400, deadline=None)
+def test_separated_words_equal_the_regex(text):
+    sep = separate_words(text)
+    assert len(sep) == len(text)
+    assert sep.split() == TOKEN_PATTERN.findall(text)
+
+
+@given(
+    st.text(alphabet=WIDE, max_size=60), st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60)))
+)
+@settings(max_examples=300, deadline=None)
+def test_paragraph_words_equal_the_regex_in_each_range(text, ranges):
+    spans = [(min(a, b), max(a, b)) for a, b in ranges]
+    assert paragraph_words(text, spans) == [TOKEN_PATTERN.findall(text, a, b) for a, b in spans]
+
+
+def test_paragraph_words_at_a_joiner_between_ranges():
+    text = "U.S.A and it's"
+    assert paragraph_words(text, [(0, 1), (1, 5), (12, 14)]) == [["U"], ["S.A"], ["s"]]
 
 
 @given(texts)

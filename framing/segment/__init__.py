@@ -19,7 +19,8 @@ from ._normalize import NormalizedText, normalize
 from ._paragraphs import ParagraphMode, split_paragraphs
 from ._sentences import split_sentences
 from ._tokens import TOKEN_PATTERN as TOKEN_PATTERN
-from ._tokens import tokenize, word_tokens
+from ._tokens import paragraph_words, tokenize
+from ._tokens import word_tokens as word_tokens
 
 __all__ = [
     "Doc",
@@ -59,16 +60,16 @@ def segment(
     Doc
     """
     view = normalize(text)
-    vt = view.text
-    paras: list[Paragraph] = []
-    for pid, (start, end) in enumerate(split_paragraphs(text, paragraphs)):
-        sents = split_sentences(text, start, end)
-        if view.index is None:
-            vspan = (start, end)
-        else:
-            vspan = (_view_offset(view, start), _view_offset(view, end))
-        words = word_tokens(vt, *vspan)
-        paras.append(Paragraph(pid, start, end, sents, words, view, vspan))
+    spans = split_paragraphs(text, paragraphs)
+    if view.index is None:
+        vspans = spans
+    else:
+        vspans = [(_view_offset(view, a), _view_offset(view, b)) for a, b in spans]
+    words = paragraph_words(view.text, vspans)  # all paragraphs' tokens at once
+    paras = [
+        Paragraph(pid, start, end, split_sentences(text, start, end), w, view, vspan)
+        for pid, ((start, end), vspan, w) in enumerate(zip(spans, vspans, words, strict=True))
+    ]
     return Doc(doc_id=doc_id, text=text, meta=dict(meta or {}), view=view, paragraphs=paras)
 
 

@@ -5,12 +5,29 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["TOKEN_PATTERN", "token_spans", "tokenize", "word_tokens"]
+import numpy as np
+
+__all__ = ["TOKEN_PATTERN", "paragraph_words", "token_spans", "tokenize", "word_tokens"]
 
 # Words with inner apostrophes, hyphens, dots (U.S), ampersands (AT&T) and numbers
 # with separators (1,200.50). Punctuation is not a token.
 TOKEN_PATTERN = re.compile(r"\w+(?:['\-.,&/]\w+)*")
 _findall = TOKEN_PATTERN.findall
+#: The characters that join word characters into one token (``U.S``, ``it's``, ``1,200``).
+JOINERS = "'-.,&/"
+_JOINER_TUPLE = tuple(JOINERS)
+# Byte classes of UTF-8 text: separator, word character, joiner, first byte of a non-ASCII
+# character, continuation byte.
+_SEP, _WORD, _JOIN, _LEAD, _CONT = range(5)
+_CLASS = np.array(
+    [
+        _WORD if c.isalnum() or c == "_" else _JOIN if c in JOINERS else _SEP
+        for c in map(chr, range(128))
+    ]
+    + [_CONT] * 64
+    + [_LEAD] * 64,
+    dtype=np.uint8,
+)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -77,3 +94,65 @@ def token_spans(text: str, words: Sequence[str], start: int = 0) -> list[tuple[i
         pos = a + len(w)
         append((a, pos))
     return out
+
+
+def paragraph_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
+    """``word_tokens(text, start, end)`` for each ``(start, end)`` of ``spans``, found at once.
+
+    Each range is split on white space in :func:`separate_words` ``(text)``; a range that
+    starts or ends with a joiner (a joiner between word characters across its bounds,
+    which the range alone would not join) goes through :func:`word_tokens`.
+
+    Examples
+    --------
+    >>> s = "The U.S. plan's cost: $1,200.50.\nA 'peace' deal..."
+    >>> paragraph_words(s, [(0, 32), (33, 51)])
+    [['The', 'U.S', "plan's", 'cost', '1,200.50'], ['A', 'peace', 'deal']]
+    """
+    sep = separate_words(text)
+    out: list[list[str]] = []
+    for start, end in spans:
+        chunk = sep[start:end]
+        if chunk.startswith(_JOINER_TUPLE) or chunk.endswith(_JOINER_TUPLE):
+            out.append(word_tokens(text, start, end))
+        else:
+            out.append(chunk.split())
+    return out
+
+
+def separate_words(text: str) -> str:
+    """``text`` with every character that no token holds replaced by a space.
+
+    A token is a run of word characters (``\\w``) and of joiners that have a word
+    character on either side, so ``separate_words(text).split()`` equals
+    ``TOKEN_PATTERN.findall(text)``. The characters are classified with NumPy over the
+    text's UTF-8 bytes (non-ASCII characters, few in news, one by one with ``str.isalnum``);
+    the result has the length of ``text``.
+
+    Examples
+    --------
+    >>> separate_words("'Peace' deal (U.S.-led)...")
+    ' Peace  deal  U.S  led    '
+    """
+    raw = text.encode("utf-8", "surrogatepass")
+    b = np.frombuffer(raw, dtype=np.uint8)
+    cls = _CLASS[b]
+    ascii_only = len(raw) == len(text)
+    if ascii_only:
+        kind = cls
+    else:
+        first = cls != _CONT  # the first byte of each character
+        kind = cls[first]  # one class per character
+        at = np.flatnonzero(kind == _LEAD)
+        chars = [text[i] for i in at.tolist()]
+        word = np.fromiter(map(str.isalnum, chars), dtype=bool, count=len(chars))
+        kind[at] = np.where(word, _WORD, _SEP)
+    word = kind == _WORD
+    keep = word.copy()
+    keep[1:-1] |= (kind[1:-1] == _JOIN) & word[:-2] & word[2:]
+    if ascii_only:
+        out = np.where(keep, b, 32)
+    else:  # a dropped character becomes one space: its first byte, without the others
+        keep_byte = keep[np.cumsum(first) - 1]
+        out = np.where(keep_byte, b, 32)[first | keep_byte]
+    return out.astype(np.uint8).tobytes().decode("utf-8", "surrogatepass")
