@@ -8,6 +8,7 @@ import os
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -166,9 +167,12 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
     def _sparse(self, parts: Sequence[MentionParts]) -> tuple[sp.csr_matrix, np.ndarray]:
         """Hashed sparse counts and dense features of mentions."""
         S = sparse_matrix(parts, self.n_features)
-        D = np.asarray([p.dense for p in parts], dtype=np.float64).reshape(
-            len(parts), len(DENSE_NAMES)
-        )
+        n_dense = len(DENSE_NAMES)
+        D = np.fromiter(
+            chain.from_iterable(p.dense for p in parts),
+            dtype=np.float64,
+            count=len(parts) * n_dense,
+        ).reshape(len(parts), n_dense)
         return S, D
 
     def _matrix(self, S: sp.csr_matrix, D: np.ndarray) -> sp.csr_matrix:
@@ -178,7 +182,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         return sp.hstack([S, sp.csr_matrix(Dz)]).tocsr()
 
     def _parts(self, S: sp.csr_matrix, D: np.ndarray) -> tuple[sp.csr_matrix, np.ndarray]:
-        data = np.log1p(S.data)
+        data = _log1p_counts(S.data)
         data *= self.idf_[S.indices]
         rows = np.repeat(np.arange(S.shape[0]), np.diff(S.indptr))
         norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=S.shape[0]))
@@ -429,6 +433,19 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
     def pretrained(cls) -> TargetStanceClassifier:
         """The model shipped with the package, trained on NewsMTSC (MIT); see its card."""
         return _pretrained(cls)
+
+
+#: ``log1p(1)`` as ``np.log1p`` computes it on arrays.
+_LOG1P_ONE = float(np.log1p(np.ones(1))[0])
+
+
+def _log1p_counts(x: np.ndarray) -> np.ndarray:
+    """``np.log1p(x)`` for feature counts, most of which are exactly 1 (those take
+    the one value computed once)."""
+    out = np.full_like(x, _LOG1P_ONE)
+    other = np.flatnonzero(x != 1.0)
+    out[other] = np.log1p(x[other])
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -355,7 +355,8 @@ def sparse_matrix(parts: Sequence[MentionParts], n_features: int) -> sp.csr_matr
             lens.append(len(p.ids))
             flat += p.ids
         sent[r] = k
-    K = _WORDS.array[np.asarray(flat or [0], dtype=np.int64)]
+    # The keys of the batch's tokens, one row per kind of key (rows index fast).
+    KT = _WORDS.array[np.fromiter(flat or [0], dtype=np.int64)].T.copy()
     last = max(len(flat) - 1, 0)
     off = np.asarray(offs, dtype=np.int64)
     ln = np.asarray(lens, dtype=np.int64)
@@ -381,9 +382,9 @@ def sparse_matrix(parts: Sequence[MentionParts], n_features: int) -> sp.csr_matr
     counts = np.bincount(sent, minlength=len(offs))
     has_next = pos < ln[tok_sent] - 1
     nxt = np.minimum(np.arange(len(flat)) + 1, last)
-    bi = _pair(K[: len(flat), _B], K[nxt, _B])
-    uni = K[: len(flat), _U]
-    stems = K[: len(flat), _S]
+    bi = _pair(KT[_B][: len(flat)], KT[_B][nxt])
+    uni = KT[_U][: len(flat)]
+    stems = KT[_S][: len(flat)]
     has_stem = stems != 0
     tok_keys = np.concatenate([uni, bi[has_next], stems[has_stem]])
     tok_of = np.concatenate([tok_sent, tok_sent[has_next], tok_sent[has_stem]])
@@ -399,37 +400,37 @@ def sparse_matrix(parts: Sequence[MentionParts], n_features: int) -> sp.csr_matr
     for j in range(int(span.max())):
         m = j < span
         g = np.minimum(o + a + j, last)
-        put(m, K[g, _U], -1.0)
-        put(m & (K[g, _S] != 0), K[g, _S], -1.0)
+        put(m, KT[_U][g], -1.0)
+        put(m & (KT[_S][g] != 0), KT[_S][g], -1.0)
     for j in range(-1, int(span.max())):
         i = a + j
         m = (j < span) & (i >= 0) & (i + 1 < n)
         gi = np.clip(o + i, 0, last)
         gj = np.clip(o + i + 1, 0, last)
-        put(m, _pair(K[gi, _B], K[gj, _B]), -1.0)
+        put(m, _pair(KT[_B][gi], KT[_B][gj]), -1.0)
     ones = np.ones(n_rows, dtype=bool)
     put(ones, np.full(n_rows, _T_KEYS[0]), 1.0)
     left = np.clip(o + a - 1, 0, last)
     right = np.clip(o + b, 0, last)
     tb = np.full(n_rows, _T_KEYS[1])
-    put(a > 0, _pair(K[left, _B], tb), 1.0)
-    put(b < n, _pair(tb, K[right, _B]), 1.0)
+    put(a > 0, _pair(KT[_B][left], tb), 1.0)
+    put(b < n, _pair(tb, KT[_B][right]), 1.0)
     for d in range(1, _WINDOW + 1):
         li = np.clip(o + a - d, 0, last)
         lm = a - d >= 0
-        put(lm, K[li, _L], _SQRT[d])
-        put(lm & (K[li, _LS] != 0), K[li, _LS], _SQRT[d])
+        put(lm, KT[_L][li], _SQRT[d])
+        put(lm & (KT[_LS][li] != 0), KT[_LS][li], _SQRT[d])
         ri = np.clip(o + b + d - 1, 0, last)
         rm = b + d - 1 < n
-        put(rm, K[ri, _R], _SQRT[d])
-        put(rm & (K[ri, _RS] != 0), K[ri, _RS], _SQRT[d])
+        put(rm, KT[_R][ri], _SQRT[d])
+        put(rm & (KT[_RS][ri] != 0), KT[_RS][ri], _SQRT[d])
         if d <= 2:
-            put(lm, K[li, 2 + d], 1.0)
-            put(rm, K[ri, 4 + d], 1.0)
+            put(lm, KT[2 + d][li], 1.0)
+            put(rm, KT[4 + d][ri], 1.0)
     l2 = np.clip(o + a - 2, 0, last)
-    put(a >= 2, _pair(K[l2, _B], K[left, _B]) ^ _SALT_LB, 1.0)
+    put(a >= 2, _pair(KT[_B][l2], KT[_B][left]) ^ _SALT_LB, 1.0)
     r2 = np.clip(o + b + 1, 0, last)
-    put(n - b >= 2, _pair(K[right, _B], K[r2, _B]) ^ _SALT_RB, 1.0)
+    put(n - b >= 2, _pair(KT[_B][right], KT[_B][r2]) ^ _SALT_RB, 1.0)
     # The words of the mention's clause, left and right of it.
     cs = np.fromiter((p.cs for p in parts), dtype=np.int64, count=n_rows)
     ce = np.fromiter((p.ce for p in parts), dtype=np.int64, count=n_rows)
@@ -437,7 +438,7 @@ def sparse_matrix(parts: Sequence[MentionParts], n_features: int) -> sp.csr_matr
         inner = np.arange(ln_.sum()) - np.repeat(np.cumsum(ln_) - ln_, ln_)
         g = np.repeat(o + lo, ln_) + inner
         rows_l.append(np.repeat(np.arange(n_rows), ln_))
-        keys_l.append(K[g, col])
+        keys_l.append(KT[col][g])
         vals_l.append(np.ones(len(g)))
     # The mention's evaluative-word features.
     own_n = [len(p.own_keys) for p in parts]

@@ -396,7 +396,9 @@ class StanceScorer(Scorer):
                 group.append(it)
             score = round(it["score"], 4)
             voice = it["voice"]
-            it["w"] = max(weight(m.kind, 1.0) for m in ms)
+            it["w"] = (
+                weight(first.kind, 1.0) if len(ms) == 1 else max(weight(m.kind, 1.0) for m in ms)
+            )
             for m in ms:
                 add_span(
                     Span(
@@ -413,6 +415,11 @@ class StanceScorer(Scorer):
         cols = {t: [math.nan] * len(doc.paragraphs) for t in self.targets}
         rows: list[dict[str, Any]] = []
         for (pid, target), its in sorted(groups.items()):  # keys are unique: sorted by key
+            if len(its) == 1:
+                row = self._single_row(pid, target, its[0])
+                rows.append(row)
+                cols[target][pid] = row["score"]
+                continue
             author = [it for it in its if it["voice"] == "author"]
             quoted = [it for it in its if it["voice"] == "quoted"]
             score = _mean(its)
@@ -437,6 +444,26 @@ class StanceScorer(Scorer):
         doc.add_rows("stance", rows)
         for t, values in cols.items():
             doc.columns[f"stance__{t}"] = values
+
+    def _single_row(self, pid: int, target: str, it: dict[str, Any]) -> dict[str, Any]:
+        """The stance row of a paragraph and target with one scored unit (the common
+        case): what the general rows give, without averaging."""
+        score = float(it["score"])
+        p = it.get("p")
+        label = stance_label(score, self.threshold) if p is None else LABELS[p.index(max(p))]
+        author = it["voice"] == "author"
+        return {
+            "para_id": pid,
+            "target": target,
+            "score": score,
+            "label": label,
+            "voice": it["voice"],
+            "author_score": score if author else math.nan,
+            "quoted_score": math.nan if author else score,
+            "author_label": label if author else None,
+            "quoted_label": None if author else label,
+            "n_mentions": len(it["ms"]),
+        }
 
 
 def _in_label_order(proba: np.ndarray, classes: Sequence[str]) -> np.ndarray:
