@@ -105,7 +105,7 @@ def paragraph_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[st
 
     Examples
     --------
-    >>> s = "The U.S. plan's cost: $1,200.50.\nA 'peace' deal..."
+    >>> s = "The U.S. plan's cost: $1,200.50.\\nA 'peace' deal..."
     >>> paragraph_words(s, [(0, 32), (33, 51)])
     [['The', 'U.S', "plan's", 'cost', '1,200.50'], ['A', 'peace', 'deal']]
     """
