@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from framing.segment import normalize
-from framing.segment._normalize import _ONE_TO_ONE, _RESIZING
+from framing.segment._normalize import _ONE_TO_ONE, _ONE_TO_ONE_RE, _RESIZING, _fold
 
 
 def reference(text):
@@ -39,3 +39,16 @@ def test_resizing_text_at_both_ends():
     view = normalize("\ufeffof\ufb01ce\u00ad")
     assert view.text == "office"
     assert view.index == [1, 2, 3, 3, 4, 5]
+
+
+@given(
+    st.text(
+        alphabet="ab \t\u2018\u2019\u201c\u2014\u00a0\u3000\u00e9\U0001f600\ud800\u2026",
+        max_size=40,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_fold_by_replace_equals_the_regex_fold(text):
+    view = normalize(text)
+    assert view.index is None
+    assert view.text == _ONE_TO_ONE_RE.sub(_fold, text)
