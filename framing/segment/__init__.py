@@ -17,7 +17,7 @@ from typing import Any
 from ._doc import Doc, Paragraph, Span
 from ._normalize import NormalizedText, normalize
 from ._paragraphs import ParagraphMode, split_paragraphs
-from ._sentences import split_sentences
+from ._sentences import paragraph_sentences, split_sentences
 from ._tokens import TOKEN_PATTERN as TOKEN_PATTERN
 from ._tokens import paragraph_words, tokenize
 from ._tokens import word_tokens as word_tokens
@@ -66,9 +66,12 @@ def segment(
     else:
         vspans = [(_view_offset(view, a), _view_offset(view, b)) for a, b in spans]
     words = paragraph_words(view.text, vspans)  # all paragraphs' tokens at once
+    sents = paragraph_sentences(text, spans)
     paras = [
-        Paragraph(pid, start, end, split_sentences(text, start, end), w, view, vspan)
-        for pid, ((start, end), vspan, w) in enumerate(zip(spans, vspans, words, strict=True))
+        Paragraph(pid, start, end, s, w, view, vspan)
+        for pid, ((start, end), vspan, w, s) in enumerate(
+            zip(spans, vspans, words, sents, strict=True)
+        )
     ]
     return Doc(doc_id=doc_id, text=text, meta=dict(meta or {}), view=view, paragraphs=paras)
 

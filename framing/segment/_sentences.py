@@ -22,6 +22,8 @@ The word classes are in :mod:`framing.segment._abbreviations`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 
 from ._abbreviations import (
     BEFORE_NUMBER,
@@ -32,8 +34,9 @@ from ._abbreviations import (
     TIME_FOLLOWERS,
     TITLES,
 )
+from ._chars import char_positions
 
-__all__ = ["split_sentences"]
+__all__ = ["paragraph_sentences", "split_sentences"]
 
 _OPENERS = "\"'\u201c\u2018([{\u00ab"
 _CLOSERS = "\"'\u201d\u2019)]}\u00bb"
@@ -42,6 +45,7 @@ _CLOSERS = "\"'\u201d\u2019)]}\u00bb"
 # (``[.!?…][.!?…]*`` rather than ``[.!?…]+``: a pattern that opens with a character class
 # lets the regex engine skip to the next candidate character instead of trying every one)
 _CANDIDATE = re.compile(r"([.!?\u2026][.!?\u2026]*)([\"'\u201d\u2019)\]}\u00bb]*)(?=\s|\Z)")
+_MARKS = ".!?\u2026"  # the characters a candidate starts with
 #: Longest word looked at before a candidate (abbreviations are far shorter).
 _WORD_WINDOW = 64
 # white space | opening quotes/brackets | next token
@@ -80,9 +84,45 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     n = len(text)
     end = n if end is None else max(0, min(end, n))
     start = max(0, min(start, end))
+    return _split(text, start, end, _CANDIDATE.finditer(text, start, end))
+
+
+def paragraph_sentences(text: str, spans: Sequence[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """``split_sentences(text, start, end)`` for each ``(start, end)`` of ``spans``.
+
+    The end marks of the whole text are found at once (:func:`char_positions`) and the
+    candidate pattern is tried only there, as ``finditer`` would find it.
+
+    Examples
+    --------
+    >>> paragraph_sentences("Mr. Lee left. He won.\\nYes! No.", [(0, 21), (22, 30)])
+    [[(0, 13), (14, 21)], [(22, 26), (27, 30)]]
+    """
+    marks = char_positions(text, _MARKS)
+    out: list[list[tuple[int, int]]] = []
+    for start, end in spans:
+        lo, hi = bisect_left(marks, start), bisect_left(marks, end)
+        out.append(_split(text, start, end, _candidates(text, marks[lo:hi], end)))
+    return out
+
+
+def _candidates(text: str, marks: list[int], end: int) -> Iterator[re.Match[str]]:
+    """The matches of ``_CANDIDATE.finditer`` that start at one of ``marks`` (before ``end``)."""
+    match = _CANDIDATE.match
+    after = -1  # where the previous match ended: finditer goes on from there
+    for pos in marks:
+        if pos >= after and (m := match(text, pos, end)) is not None:
+            after = m.end()
+            yield m
+
+
+def _split(
+    text: str, start: int, end: int, candidates: Iterable[re.Match[str]]
+) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` given the candidate boundaries in it."""
     out: list[tuple[int, int]] = []
     sent_start = start
-    for m in _CANDIDATE.finditer(text, start, end):
+    for m in candidates:
         boundary = m.end()
         if boundary >= end:
             break

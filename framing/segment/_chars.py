@@ -1,0 +1,33 @@
+"""Offsets of given characters in a text, found with NumPy (no per-character regex test)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["char_positions"]
+
+
+def char_positions(text: str, chars: str) -> list[int]:
+    """Sorted offsets in ``text`` of every character in ``chars``.
+
+    A regular expression that looks for a character class tests every character of the
+    text against the class; here the text's code points are compared in NumPy, so a
+    search can then start only where a match can.
+
+    Examples
+    --------
+    >>> char_positions("A. B? C\\u2026", ".?\\u2026")
+    [1, 4, 7]
+    """
+    if text.isascii():
+        codes = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+        wanted = [ord(c) for c in chars if c.isascii()]
+    else:
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        wanted = [ord(c) for c in chars]
+    if not wanted:
+        return []
+    hit = codes == wanted[0]
+    for code in wanted[1:]:
+        hit |= codes == code
+    return np.flatnonzero(hit).tolist()  # type: ignore[no-any-return]
