@@ -14,6 +14,10 @@ paragraphs (one call per paragraph, no targets).
 With ``--real``, the corpus is real news instead: the PTC articles read at run time from
 ``../shared/data/ptc`` (never copied; paragraph = non-blank line), with the quoted ranges
 found by the attribution scorer (run beforehand, not timed) and the same three targets.
+There no text is timed twice: the scorer first runs over other news (PolNeAR's training
+articles), then each of three disjoint parts of PTC is timed once. (The seed corpus
+repeats its paragraphs by design; the stance scorer's caches are per word, and per
+sentence within one call, so the repeats hit no cache of whole texts.)
 The share of paragraphs that mention a target is printed beside the rate: the seed article
 is the dense worst case (every paragraph names two or three targets, often several times).
 
@@ -82,6 +86,20 @@ def run(scorer: StanceScorer, texts: list[str], real: bool = False) -> tuple[flo
     return n / wall, n / cpu
 
 
+def first_sight(scorer: StanceScorer, texts: list[str]) -> tuple[float, float]:
+    """Rates over three disjoint parts of ``texts``, each scored once, after the scorer
+    has run over other news (``_corpus.warmup_documents``): no text is timed twice."""
+    warm = [d["text"] for d in _corpus.warmup_documents()]
+    run(scorer, warm, True)
+    n = wall = cpu = 0.0
+    for k in range(3):
+        part = texts[k::3]
+        r_wall, r_cpu = run(scorer, part, True)
+        m = sum(len(t.split("\n")) for t in part)
+        n, wall, cpu = n + m, wall + m / r_wall, cpu + m / r_cpu
+    return n / wall, n / cpu
+
+
 def run_vader(texts: list[str]) -> tuple[float, float]:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -105,12 +123,17 @@ def main() -> None:
     print(f"pretrained model load: {load:.3f} s")
     for label, clf in (("rules only", None), ("rules + classifier", "pretrained")):
         scorer = StanceScorer(TARGETS, classifier=clf)
-        runs = [run(scorer, texts, real) for _ in range(3)]
-        wall = max(r[0] for r in runs)
-        cpu = max(r[1] for r in runs)
+        if real:
+            wall, cpu = first_sight(scorer, texts)
+            how = "text seen once, after other news; three disjoint parts"
+        else:
+            runs = [run(scorer, texts, real) for _ in range(3)]
+            wall = max(r[0] for r in runs)
+            cpu = max(r[1] for r in runs)
+            how = "best of 3"
         print(
             f"{label}: {wall:,.0f} paragraphs/s wall, {cpu:,.0f} per CPU second "
-            f"(best of 3, {name}, 3 targets)"
+            f"({how}, {name}, 3 targets)"
         )
     docs = prepare(texts, real)
     StanceScorer(TARGETS).annotate(docs)
