@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Literal
+
+from ._chars import char_positions
 
 __all__ = ["ParagraphMode", "split_paragraphs"]
 
@@ -11,7 +14,8 @@ ParagraphMode = Literal["auto", "line", "blank"]
 
 _NL = r"(?:\r\n|\r|\n|\u2029)[ \t\u00a0\u3000]*"
 _BLOCK = re.compile(_NL + "(?:" + _NL + ")+")
-_LINE = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+# Line breaks: "\r\n" or any one of these characters.
+_BREAKS = "\r\n\u2028\u2029"
 _EDGE_SPACE = " \t\r\n\u00a0\u2028\u2029\u3000\ufeff\u200b"
 # A block whose lines are all this short (but the last) reads as hard-wrapped prose.
 _WRAP_MIN, _WRAP_MAX = 30, 100
@@ -26,14 +30,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _lines(text: str, start: int, end: int, breaks: list[int]) -> list[tuple[int, int]]:
+    """Trimmed non-blank lines of ``text[start:end]``; ``breaks`` are the offsets of the
+    text's line-break characters."""
     out: list[tuple[int, int]] = []
     pos = start
-    for m in _LINE.finditer(text, start, end):
-        span = _trim(text, pos, m.start())
+    for at in breaks[bisect_left(breaks, start) : bisect_left(breaks, end)]:
+        if at < pos:  # the "\n" of a "\r\n"
+            continue
+        span = _trim(text, pos, at)
         if span:
             out.append(span)
-        pos = m.end()
+        pos = at + 2 if text.startswith("\r\n", at) and at + 2 <= end else at + 1
     span = _trim(text, pos, end)
     if span:
         out.append(span)
@@ -88,13 +96,16 @@ def split_paragraphs(text: str, mode: ParagraphMode = "auto") -> list[tuple[int,
     """
     if mode not in ("auto", "line", "blank"):
         raise ValueError(f"mode must be 'auto', 'line' or 'blank', not {mode!r}")
+    breaks = char_positions(text, _BREAKS)
     if mode == "line":
-        return _lines(text, 0, len(text))
+        return _lines(text, 0, len(text), breaks)
     blocks: list[tuple[int, int]] = []
     pos = 0
-    for m in _BLOCK.finditer(text):
-        blocks.append((pos, m.start()))
-        pos = m.end()
+    match = _BLOCK.match
+    for at in breaks:  # what _BLOCK.finditer(text) finds: a match starts at a line break
+        if at >= pos and (m := match(text, at)) is not None:
+            blocks.append((pos, m.start()))
+            pos = m.end()
     blocks.append((pos, len(text)))
     out: list[tuple[int, int]] = []
     for start, end in blocks:
@@ -103,7 +114,7 @@ def split_paragraphs(text: str, mode: ParagraphMode = "auto") -> list[tuple[int,
             if span:
                 out.append(span)
             continue
-        lines = _lines(text, start, end)
+        lines = _lines(text, start, end, breaks)
         if _is_wrapped(text, lines):
             out.append((lines[0][0], lines[-1][1]))
         else:
