@@ -307,7 +307,7 @@ class MentionFeaturizer:
         if None in ids:
             ids = [i if i is not None else table.add(w) for i, w in zip(ids, norm, strict=True)]
         isneg = None if NEGATORS.isdisjoint(words) else [w in NEGATORS for w in words]
-        clause_ends = list(compress(range(len(words)), toks.bound))
+        clause_ends = toks.boundaries()
         return _Prepared(norm, ids, norm.count("<ent>"), float('"' in words), isneg, clause_ends)
 
 

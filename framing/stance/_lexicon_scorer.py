@@ -64,6 +64,13 @@ class SentenceTokens:
     polar: list[int] = field(default_factory=list)
     cache: dict[str, Any] = field(default_factory=dict)
 
+    def boundaries(self) -> list[int]:
+        """Indices of the clause boundaries (``bound``), computed once."""
+        out = self.cache.get("bounds")
+        if out is None:
+            out = self.cache["bounds"] = list(compress(range(len(self.bound)), self.bound))
+        return out
+
     def subset(self, keep: list[int], lexicon: dict[str, float]) -> SentenceTokens:
         """The sentence restricted to the tokens ``keep`` (e.g. one voice)."""
         at = keep.__iter__
@@ -395,9 +402,9 @@ class LexiconStance:
         ga, gb = a, b
         if others:
             for oa, ob in sorted(others):
-                if ob <= ga and _coordinated(words[ob:ga]):
+                if ob <= ga and ga - ob <= 2 and _coordinated(words[ob:ga]):
                     ga = oa
-                elif oa >= gb and _coordinated(words[gb:oa]):
+                elif oa >= gb and oa - gb <= 2 and _coordinated(words[gb:oa]):
                     gb = ob
             others = [(oa, ob) for oa, ob in others if ob <= ga or oa >= gb]
             with_raw = with_raw and ga == a and gb == b
@@ -405,9 +412,11 @@ class LexiconStance:
         # a stop being a clause boundary or a token in the other voice.
         stops = toks.cache.get(_STOPS[voice])
         if stops is None:
-            stops = toks.cache[_STOPS[voice]] = list(
-                compress(range(n), map(or_, bound, map(ne, quoted, repeat(voice))))
-            )
+            if (False in quoted) if voice else (True in quoted):  # a token in the other voice
+                stops = list(compress(range(n), map(or_, bound, map(ne, quoted, repeat(voice)))))
+            else:  # no token in the other voice: the clause boundaries
+                stops = toks.boundaries()
+            toks.cache[_STOPS[voice]] = stops
         k = bisect.bisect_left(stops, ga)
         lo = stops[k - 1] + 1 if k else 0
         k = bisect.bisect_left(stops, gb, lo=k)
