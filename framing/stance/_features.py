@@ -103,6 +103,9 @@ class MentionParts(NamedTuple):
 
 
 _hash = string_hash
+#: ``tuple.__new__``: makes a named tuple from a tuple of its fields in one C call (the
+#: named tuple's own ``__new__`` is a Python function).
+_new_parts = tuple.__new__
 
 
 def _pair(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -287,7 +290,7 @@ class MentionFeaturizer:
         dense[_RELPOS] = a / max(m, 1)
         dense[_CLEN] = (ce - cs - (b - a)) / 10.0
         dense[_NNAMES] = (n_ent - norm[a:b].count("<ent>")) / 5.0
-        return MentionParts(ids, a, b, keys, vals, dense, cs, ce)
+        return _new_parts(MentionParts, (ids, a, b, keys, vals, dense, cs, ce))
 
     def _prepare(self, toks: SentenceTokens) -> _Prepared:
         """What every mention of a sentence shares: the words with other names masked
@@ -308,7 +311,8 @@ class MentionFeaturizer:
             ids = [i if i is not None else table.add(w) for i, w in zip(ids, norm, strict=True)]
         isneg = None if NEGATORS.isdisjoint(words) else [w in NEGATORS for w in words]
         clause_ends = toks.boundaries()
-        return _Prepared(norm, ids, norm.count("<ent>"), float('"' in words), isneg, clause_ends)
+        parts = (norm, ids, norm.count("<ent>"), float('"' in words), isneg, clause_ends)
+        return _new_parts(_Prepared, parts)
 
 
 class _Prepared(NamedTuple):

@@ -358,6 +358,8 @@ class TargetMatcher:
         found: list[tuple[int, int, str, str, bool]],
         carry: tuple[int, int, str, str, bool] | None,
     ) -> list[tuple[int, int, str, str, bool]]:
+        if _PRONOUN_RE.search(low, vs, ve) is None:  # most paragraphs: nothing to resolve
+            return sorted(found)
         out = list(found)
         cover = _Cover(found)
         # Pronouns come in text order: a pointer over the mentions sorted by end gives
