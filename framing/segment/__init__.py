@@ -19,7 +19,7 @@ from ._normalize import NormalizedText, normalize
 from ._paragraphs import ParagraphMode, split_paragraphs
 from ._sentences import paragraph_sentences, split_sentences
 from ._tokens import TOKEN_PATTERN as TOKEN_PATTERN
-from ._tokens import paragraph_words, tokenize
+from ._tokens import split_words, tokenize
 from ._tokens import word_tokens as word_tokens
 
 __all__ = [
@@ -65,10 +65,10 @@ def segment(
         vspans = spans
     else:
         vspans = [(_view_offset(view, a), _view_offset(view, b)) for a, b in spans]
-    words = paragraph_words(view.text, vspans)  # all paragraphs' tokens at once
+    words, offsets = split_words(view.text, vspans)  # all paragraphs' tokens at once
     sents = paragraph_sentences(text, spans)
     paras = [
-        Paragraph(pid, start, end, s, w, view, vspan)
+        Paragraph(pid, start, end, s, w, view, vspan, offsets)
         for pid, ((start, end), vspan, w, s) in enumerate(
             zip(spans, vspans, words, sents, strict=True)
         )

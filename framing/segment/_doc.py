@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ._normalize import NormalizedText
-from ._tokens import token_spans
+from ._tokens import TokenOffsets, token_spans
 
 __all__ = ["Doc", "Paragraph", "Span"]
 
@@ -32,10 +32,11 @@ class Paragraph:
     """
 
     __slots__ = ("para_id", "start", "end", "sentences", "words", "_view", "_vspan", "_tokens",
-                 "_lower")
+                 "_lower", "_offsets")
 
     def __init__(self, para_id: int, start: int, end: int, sentences: list[tuple[int, int]],
-                 words: list[str], view: NormalizedText, view_span: tuple[int, int]) -> None:
+                 words: list[str], view: NormalizedText, view_span: tuple[int, int],
+                 offsets: TokenOffsets | None = None) -> None:
         self.para_id = para_id
         self.start = start
         self.end = end
@@ -45,16 +46,26 @@ class Paragraph:
         self._vspan = view_span
         self._tokens: list[tuple[int, int]] | None = None
         self._lower: list[str] | None = None
+        self._offsets = offsets  # the document's token offsets, shared (see segment())
 
     @property
     def tokens(self) -> list[tuple[int, int]]:
         if self._tokens is None:
-            self._tokens = self._spans(self.words)
+            spans = None
+            if self._offsets is not None:
+                spans = self._offsets.spans(self.para_id, *self._vspan)
+            if spans is None or len(spans) != len(self.words):
+                self._tokens = self._spans(self.words)
+            else:
+                index = self._view.index
+                if index is not None:  # view offsets to original ones, as view.span does
+                    spans = [(index[a], index[b - 1] + 1) for a, b in spans]
+                self._tokens = spans
         return self._tokens
 
     def first_tokens(self, n: int) -> list[tuple[int, int]]:
         """Offsets of at least the first ``n`` word tokens (all of them when known)."""
-        if self._tokens is not None or n >= len(self.words):
+        if self._tokens is not None or self._offsets is not None or n >= len(self.words):
             return self.tokens
         return self._spans(self.words[:n])
 

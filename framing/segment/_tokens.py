@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["TOKEN_PATTERN", "paragraph_words", "token_spans", "tokenize", "word_tokens"]
+__all__ = [
+    "TOKEN_PATTERN",
+    "TokenOffsets",
+    "paragraph_words",
+    "split_words",
+    "token_spans",
+    "tokenize",
+    "word_tokens",
+]
 
 # Words with inner apostrophes, hyphens, dots (U.S), ampersands (AT&T) and numbers
 # with separators (1,200.50). Punctuation is not a token.
@@ -109,15 +118,76 @@ def paragraph_words(text: str, spans: Sequence[tuple[int, int]]) -> list[list[st
     >>> paragraph_words(s, [(0, 32), (33, 51)])
     [['The', 'U.S', "plan's", 'cost', '1,200.50'], ['A', 'peace', 'deal']]
     """
+    return split_words(text, spans)[0]
+
+
+def split_words(
+    text: str, spans: Sequence[tuple[int, int]]
+) -> tuple[list[list[str]], TokenOffsets]:
+    """:func:`paragraph_words` and the :class:`TokenOffsets` that give their offsets."""
     sep = separate_words(text)
     out: list[list[str]] = []
+    exact: list[bool] = []
     for start, end in spans:
         chunk = sep[start:end]
         if chunk.startswith(_JOINER_TUPLE) or chunk.endswith(_JOINER_TUPLE):
             out.append(word_tokens(text, start, end))
+            exact.append(False)
         else:
             out.append(chunk.split())
-    return out
+            exact.append(True)
+    return out, TokenOffsets(sep, exact)
+
+
+class TokenOffsets:
+    """Offsets of the tokens of :func:`split_words`: the space-free runs of the separated
+    text, found for the whole text at once (NumPy) when a paragraph first asks.
+
+    Parameters
+    ----------
+    sep : str
+        ``separate_words(text)``.
+    exact : list of bool
+        Per range, whether its tokens are the runs of ``sep`` inside it (not when a run
+        crosses its bounds).
+
+    Examples
+    --------
+    >>> words, offsets = split_words("The U.S. plan", [(0, 13)])
+    >>> offsets.spans(0, 0, 13)
+    [(0, 3), (4, 7), (9, 13)]
+    """
+
+    __slots__ = ("_sep", "_exact", "_starts", "_ends")
+
+    def __init__(self, sep: str, exact: list[bool]) -> None:
+        self._sep = sep
+        self._exact = exact
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    def spans(self, i: int, start: int, end: int) -> list[tuple[int, int]] | None:
+        """Offsets of range ``i`` (``start, end``) tokens; None when they are not runs."""
+        if not self._exact[i]:
+            return None
+        if self._starts is None:
+            self._find_runs()
+        starts = self._starts
+        assert starts is not None
+        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        return list(zip(starts[lo:hi], self._ends[lo:hi], strict=True))
+
+    def _find_runs(self) -> None:
+        sep = self._sep
+        if sep.isascii():
+            codes = np.frombuffer(sep.encode("ascii"), dtype=np.uint8)
+        else:
+            codes = np.frombuffer(sep.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        inside = np.zeros(len(codes) + 2, dtype=np.int8)
+        inside[1:-1] = codes != 32
+        edges = np.flatnonzero(np.diff(inside)).tolist()  # run starts and ends, alternating
+        self._starts = edges[0::2]
+        self._ends = edges[1::2]
 
 
 def separate_words(text: str) -> str:
