@@ -74,20 +74,16 @@ class SentenceTokens:
     def subset(self, keep: list[int], lexicon: dict[str, float]) -> SentenceTokens:
         """The sentence restricted to the tokens ``keep`` (e.g. one voice)."""
         at = keep.__iter__
-        out = SentenceTokens(
+        return _finish(
             list(map(self.starts.__getitem__, at())),
             list(map(self.ends.__getitem__, at())),
             list(map(self.words.__getitem__, at())),
             list(map(self.caps.__getitem__, at())),
             list(map(self.quoted.__getitem__, at())),
-        )
-        _finish(
-            out,
             lexicon,
             list(map(self.pol.__getitem__, at())),
             list(map(self.pred.__getitem__, at())),
         )
-        return out
 
     def span(self, i0: int, i1: int, lexicon: dict[str, float]) -> SentenceTokens:
         """The tokens ``i0 .. i1 - 1``: equal to ``subset(list(range(i0, i1)))``, by slicing.
@@ -98,7 +94,6 @@ class SentenceTokens:
         """
         words = self.words[i0:i1]
         quoted = self.quoted[i0:i1]
-        out = SentenceTokens(self.starts[i0:i1], self.ends[i0:i1], words, self.caps[i0:i1], quoted)
         n = len(words)
         inq = _quote_state(words, quoted)
         memo = _word_info(lexicon)
@@ -118,14 +113,21 @@ class SentenceTokens:
         polar = self.polar
         k0 = bisect.bisect_left(polar, i0)
         k1 = bisect.bisect_left(polar, i1, lo=k0)
-        out.inq = inq
-        out.pol = self.pol[i0:i1]
-        out.pred = self.pred[i0:i1]
-        out.neg = neg
-        out.bound = bound
-        out.commas = commas
-        out.polar = [i - i0 for i in polar[k0:k1]] if i0 else polar[k0:k1]
-        return out
+        return SentenceTokens(
+            self.starts[i0:i1],
+            self.ends[i0:i1],
+            words,
+            self.caps[i0:i1],
+            quoted,
+            inq,
+            self.pol[i0:i1],
+            self.pred[i0:i1],
+            neg,
+            bound,
+            commas,
+            [i - i0 for i in polar[k0:k1]] if i0 else polar[k0:k1],
+            {},
+        )
 
 
 def tokenize_sentence(
@@ -204,9 +206,9 @@ def tokenize_sentence(
         i1 = bisect.bisect_right(ends, qb)
         if i1 > i0:
             quoted[i0:i1] = [True] * (i1 - i0)
-    toks = SentenceTokens(starts, ends, words, caps, quoted)
-    _finish(toks, polarity_lexicon() if lexicon is None else lexicon)
-    return toks
+    return _finish(
+        starts, ends, words, caps, quoted, polarity_lexicon() if lexicon is None else lexicon
+    )
 
 
 def _chars_at(text: str, positions: list[int]) -> Sequence[str]:
@@ -267,14 +269,19 @@ def _quote_state(words: list[str], quoted: list[bool]) -> list[bool]:
 
 
 def _finish(
-    toks: SentenceTokens,
+    starts: list[int],
+    ends: list[int],
+    words: list[str],
+    caps: list[bool],
+    quoted: list[bool],
     lex: dict[str, float],
     pol: list[float] | None = None,
     pred: list[int] | None = None,
-) -> None:
-    words = toks.words
+) -> SentenceTokens:
+    """The tokens with what the rules and features read (polarity, predicate class,
+    negation, clause boundaries, comma counts); ``pol`` / ``pred`` when known."""
     n = len(words)
-    inq = _quote_state(words, toks.quoted)
+    inq = _quote_state(words, quoted)
     memo = _word_info(lex)
     get = memo.get
     info = list(map(get, words))
@@ -306,14 +313,10 @@ def _finish(
                 bound[i] = True
     else:
         commas = [0] * (n + 1)
-    toks.inq = inq
-    toks.pol = pol
-    toks.pred = pred
-    toks.neg = neg
-    toks.bound = bound
-    toks.commas = commas
-    toks.polar = list(compress(range(n), polar))
-    toks.cache = {}
+    polar_at = list(compress(range(n), polar))
+    return SentenceTokens(
+        starts, ends, words, caps, quoted, inq, pol, pred, neg, bound, commas, polar_at, {}
+    )
 
 
 class LexiconStance:
@@ -423,17 +426,19 @@ class LexiconStance:
         hi = stops[k] if k < len(stops) else n
         commas = toks.commas
         # "X is / remains / acts as ...": the predicate describes X, whatever its length.
-        cop = -1
-        for j in range(gb, min(hi, gb + 3)):
-            if words[j] in _COPULA:
-                cop = j
-                break
         total = 0.0
         direct = 0.0
         rtotal = 0.0 if with_raw else None
         pols, preds, negs = toks.pol, toks.pred, toks.neg
         polar = toks.polar
-        for k in range(bisect.bisect_left(polar, lo), len(polar)):
+        k0 = bisect.bisect_left(polar, lo)
+        cop = -1
+        if k0 < len(polar) and polar[k0] < hi:  # (else no word in the clause counts)
+            for j in range(gb, min(hi, gb + 3)):
+                if words[j] in _COPULA:
+                    cop = j
+                    break
+        for k in range(k0, len(polar)):
             i = polar[k]
             if i >= hi:
                 break
@@ -463,7 +468,7 @@ class LexiconStance:
             if crossed and drop_intro and cop >= 0 and i < ga:
                 continue
             predicative = False
-            if others and any((i < oa and ob <= ga) or (gb <= oa and ob <= i) for oa, ob in others):
+            if others and _beyond(others, i, ga, gb):
                 weight *= 0.5
             elif 0 <= cop < i:
                 weight = 1.0
@@ -501,6 +506,15 @@ class LexiconStance:
         if len(gap) > 3 or "by" in gap or any(not w[0].isalnum() for w in gap):
             return 0.0
         return float(cls)
+
+
+def _beyond(others: Sequence[tuple[int, int]], i: int, ga: int, gb: int) -> bool:
+    """Whether token ``i`` lies beyond another mention: left of one on the left of the
+    mention ``[ga, gb)``, or right of one on its right."""
+    for oa, ob in others:
+        if (i < oa and ob <= ga) or (gb <= oa and ob <= i):
+            return True
+    return False
 
 
 def _coordinated(between: list[str]) -> bool:
