@@ -30,13 +30,13 @@ from ._features import (
     PAIR_PW,
     PAIR_WN,
     _resources,
-    char_ngrams,
     pair_index,
     quote_marks,
     word_dense,
     word_hash,
     word_strings,
 )
+from ._ngram_hash import hashed_rows, ngram_rows
 
 if TYPE_CHECKING:
     from ._bias import BiasClassifier
@@ -211,12 +211,14 @@ class FastScorer:
         T, S, M = self._T[:, n0:n], self._S[n0:n], self._M[:, n0:n]
         pairs = list(zip(words, lower, strict=True))
         if self.tagger is not None:
-            H = self._t_hasher.transform(word_strings(w, lw) for w, lw in pairs)
+            nf = self._t_hasher.n_features
+            H = hashed_rows([word_strings(w, lw, ngrams=False) for w, lw in pairs], nf)
+            H += ngram_rows(lower, 3, 5, nf, "c=")  # the rest of word_strings
             dense = np.array([word_dense(w, lw) for w, lw in pairs])
             T[_T_OWN] = H @ self._t_coef + dense @ self._t_dense[:8]
             T[_T_CAP] = [self._t_dense[8] * w[:1].isupper() for w in words]
             for col, prefix in ((_T_P1, "p="), (_T_N1, "n="), (_T_P2, "p2="), (_T_N2, "n2=")):
-                T[col] = self._t_hasher.transform([prefix + lw] for lw in lower) @ self._t_coef
+                T[col] = hashed_rows([[prefix + lw] for lw in lower], nf) @ self._t_coef
         vader, subj, _ = _resources()
         stats = np.zeros((len(words), 4))  # |valence| / 4, negative, subjectivity, subjective
         for r, lw in enumerate(lower):
@@ -230,11 +232,11 @@ class FastScorer:
         S[:, _S_SUBJ] = stats[:, 2]
         if self.bias is not None:
             hw, cw, nw = self._b_hashers[0]
-            H = hw.transform(["u=" + lw] for lw in lower)
+            H = hashed_rows([["u=" + lw] for lw in lower], hw.n_features)
             S[:, _S_WW], S[:, _S_NW] = H @ cw, H @ nw
             if len(self._b_hashers) > 1:
                 hc, cc, nc = self._b_hashers[1]
-                H = hc.transform(char_ngrams(lw, 2, 5) for lw in lower)
+                H = ngram_rows(lower, 2, 5, hc.n_features)  # char_ngrams(lw, 2, 5)
                 S[:, _S_WC], S[:, _S_NC] = H @ cc, H @ nc
             S[:, _S_LIN] = stats @ self._b_dense[[2, 3, 5, 6]]
         if n0 < 2:
