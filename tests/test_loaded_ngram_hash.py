@@ -10,7 +10,13 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.utils import murmurhash3_32
 
 from framing.loaded._features import char_ngrams, word_strings
-from framing.loaded._ngram_hash import SMALL, hashed_rows, murmurhash3_fixed, ngram_rows
+from framing.loaded._ngram_hash import (
+    SMALL,
+    hashed_rows,
+    murmurhash3_fixed,
+    murmurhash3_ragged,
+    ngram_rows,
+)
 
 
 def _words(seed: int, n: int) -> list[str]:
@@ -86,3 +92,15 @@ def test_word_strings_split_in_two_parts_hash_as_a_whole() -> None:
     ) + ngram_rows(lower, 3, 5, 2**18, "c=")
     fh = FeatureHasher(2**18, input_type="string", alternate_sign=False)
     assert _same(parts, fh.transform(whole))
+
+
+def test_murmurhash_of_keys_of_mixed_lengths() -> None:
+    rng = np.random.default_rng(5)
+    lens = rng.integers(0, 23, size=400)
+    buf = rng.integers(0, 128, size=int(lens.sum()), dtype=np.uint8)
+    starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
+    got = murmurhash3_ragged(buf, starts, lens)
+    want = [
+        murmurhash3_32(bytes(buf[s : s + n]), seed=0) for s, n in zip(starts, lens, strict=True)
+    ]
+    assert got.tolist() == want

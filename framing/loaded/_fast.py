@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
+from functools import partial
+from itertools import chain, compress
+from operator import is_
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FastParagraph", "FastResult", "FastScorer", "fast_paragraph"]
 
+_is_none = partial(is_, None)
 # Per word type: tagger terms (column-major, one gather per column) of the word itself,
 # as a capitalised non-first word, as previous / next / second previous / second next word.
 _T_OWN, _T_CAP, _T_P1, _T_N1, _T_P2, _T_N2 = range(6)
@@ -284,12 +287,9 @@ class FastScorer:
         tokens = list(chain.from_iterable(p.words for p in paras))
         ids = list(map(self._types.get, tokens))
         if None in ids:
-            new = {
-                w: lw
-                for p in paras
-                for w, lw in zip(p.words, p.lower, strict=True)
-                if w not in self._types
-            }
+            # New types in order of first occurrence, with their lower-case forms.
+            lower = chain.from_iterable(p.lower for p in paras)
+            new = dict(compress(zip(tokens, lower, strict=True), map(_is_none, ids)))
             self._add_types(list(new), list(new.values()))
             ids = list(map(self._types.get, tokens))
         # Paragraphs laid end to end, each padded with two BOS (id 0) and two EOS (id 1).

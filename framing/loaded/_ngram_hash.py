@@ -25,7 +25,7 @@ from sklearn.utils import murmurhash3_32
 
 from ._features import char_ngrams
 
-__all__ = ["hashed_rows", "murmurhash3_fixed", "ngram_rows"]
+__all__ = ["hashed_rows", "murmurhash3_fixed", "murmurhash3_ragged", "ngram_rows"]
 
 _C1 = np.uint32(0xCC9E2D51)
 _C2 = np.uint32(0x1B873593)
@@ -105,19 +105,53 @@ def _column_of(s: str, n_features: int) -> int:
     return (2**31 - 1 - (n_features - 1)) % n_features if h == _INT_MIN else abs(h) % n_features
 
 
+def murmurhash3_ragged(buf: np.ndarray, starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
+    """Signed 32-bit MurmurHash3 (seed 0) of the byte strings ``buf[s : s + n]``.
+
+    All keys at once, whatever their lengths: keys are laid out zero-padded in rows of
+    whole blocks; a block updates only the keys that reach it. The tail needs no mask:
+    its bytes past a key's end are zeros, and a zero tail block mixes to zero.
+
+    Examples
+    --------
+    >>> buf = np.frombuffer(b"shamvote!", dtype=np.uint8)
+    >>> got = murmurhash3_ragged(buf, np.array([0, 4, 0]), np.array([4, 5, 0]))
+    >>> got.tolist() == [murmurhash3_32(b, seed=0) for b in (b"sham", b"vote!", b"")]
+    True
+    """
+    n = len(lens)
+    nb = lens // 4
+    width = 4 * (int(nb.max()) + 1) if n else 4
+    col = np.arange(width)
+    inside = col < lens[:, None]
+    keys = np.zeros((n, width), dtype=np.uint8)
+    if len(buf):
+        src = np.minimum(starts[:, None] + col, len(buf) - 1)
+        keys[inside] = buf[src[inside]]
+    blocks = keys.view("<u4")
+    h = np.zeros(n, dtype=np.uint32)
+    for j in range(width // 4 - 1):
+        reach = nb > j
+        mixed = _rotl(h ^ _mix(blocks[:, j].astype(np.uint32)), 13) * _FIVE + _N
+        h = np.where(reach, mixed, h)
+    last = blocks[np.arange(n), nb].astype(np.uint32)  # the tail: bytes past it are zero
+    h ^= _mix(last)
+    h ^= lens.astype(np.uint32)
+    h ^= h >> np.uint32(16)
+    h *= _F1
+    h ^= h >> np.uint32(13)
+    h *= _F2
+    h ^= h >> np.uint32(16)
+    return h.view(np.int32)
+
+
 def _ascii_columns(strings: list[str], n_features: int) -> np.ndarray:
-    """Columns of ASCII strings: grouped by length, each group hashed at once."""
+    """Columns of ASCII strings, hashed all at once."""
     lens = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
-    out = np.empty(len(strings), dtype=np.int64)
-    for length in np.unique(lens).tolist():
-        idx = np.flatnonzero(lens == length)
-        if length == 0:
-            out[idx] = _column_of("", n_features)
-            continue
-        buf = "".join([strings[i] for i in idx.tolist()]).encode("ascii")
-        keys = np.frombuffer(buf, dtype=np.uint8).reshape(len(idx), length)
-        out[idx] = _columns(murmurhash3_fixed(keys), n_features)
-    return out
+    starts = np.zeros(len(strings), dtype=np.int64)
+    np.cumsum(lens[:-1], out=starts[1:])
+    buf = np.frombuffer("".join(strings).encode("ascii"), dtype=np.uint8)
+    return _columns(murmurhash3_ragged(buf, starts, lens), n_features)
 
 
 def _matrix(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_features: int) -> sparse.csr_matrix:
