@@ -1,0 +1,106 @@
+"""Helpers of the stance scorer: probability columns, the rules' shift of the
+classifier's log-odds, weighted means and the view of a sentence in one voice."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from itertools import compress
+from operator import not_
+from typing import Any
+
+import numpy as np
+
+from ..errors import InputError
+from ..segment import Span
+from ._classifier import LABELS
+from ._features import MentionParts
+from ._lexicon_scorer import SentenceTokens
+
+
+def _in_label_order(proba: np.ndarray, classes: Sequence[str]) -> np.ndarray:
+    """Probability columns in ``LABELS`` order (against, neutral, favor); a class the
+    model lacks gets probability 0."""
+    classes = [str(c) for c in classes]
+    P = np.zeros((len(proba), len(LABELS)))
+    for j, label in enumerate(LABELS):
+        if label in classes:
+            P[:, j] = proba[:, classes.index(label)]
+    return P
+
+
+def _shift(P: np.ndarray, lex: np.ndarray, beta: np.ndarray) -> np.ndarray:
+    """Probabilities with ``beta * lex`` added to the log-odds of favor and taken from
+    those of against (rows renormalised)."""
+    z = np.log(np.maximum(P, 1e-12))
+    z[:, 2] += beta * lex
+    z[:, 0] -= beta * lex
+    z -= z.max(axis=1, keepdims=True)
+    out = np.exp(z)
+    out /= out.sum(axis=1, keepdims=True)
+    return out
+
+
+def _mean(items: list[dict[str, Any]]) -> float:
+    """Mean score weighted by mention kind (``it["w"]``, set by ``_write``)."""
+    if len(items) == 1:
+        return float(items[0]["score"])
+    return float(sum(it["w"] * it["score"] for it in items) / sum(it["w"] for it in items))
+
+
+def _voice(toks: SentenceTokens, span: tuple[int, int]) -> bool:
+    a, b = span
+    return b > a and all(toks.quoted[a:b])
+
+
+def _view(
+    toks: SentenceTokens,
+    a: int,
+    quoted: bool,
+    ranges: list[tuple[int, int]],
+    cache: dict[Any, tuple[SentenceTokens, dict[int, int] | None]],
+    lexicon: dict[str, float],
+) -> tuple[SentenceTokens, dict[int, int] | None]:
+    """The sentence as one voice sees it: the author's words, or the words of one quote.
+
+    Returns the view and a map from token index to view index (None: the same).
+    """
+    if not ranges:
+        return toks, None
+    key: Any = "author"
+    if quoted:
+        pos = toks.starts[a]
+        key = next(((qa, qb) for qa, qb in ranges if qa <= pos < qb), None)
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
+    q = toks.quoted
+    if key is None:
+        keep: list[int] = []
+    elif quoted:
+        # Tokens starting in the quote: one run, found by bisection; keep the quoted ones.
+        i0 = bisect.bisect_left(toks.starts, key[0])
+        i1 = bisect.bisect_left(toks.starts, key[1], lo=i0)
+        keep = list(compress(range(i0, i1), q[i0:i1]))
+    else:
+        keep = list(compress(range(len(q)), map(not_, q)))
+    if keep and keep[-1] - keep[0] + 1 == len(keep):  # one run (a quote; text before one)
+        view = toks.span(keep[0], keep[-1] + 1, lexicon)
+    else:
+        view = toks.subset(keep, lexicon)
+    hit = cache[key] = (view, dict(zip(keep, range(len(keep)), strict=True)))
+    return hit
+
+
+def _loaded_polarity(span: Span) -> float:
+    """Polarity of a loaded-term span (its lexicon polarity, else mildly negative)."""
+    pol = (span.extra or {}).get("polarity")
+    if isinstance(pol, int | float) and pol:
+        return max(-1.0, min(1.0, float(pol)))
+    return -0.25
+
+
+def _proba(classifier: Any, feats: list[MentionParts]) -> np.ndarray:
+    if hasattr(classifier, "_proba_from_features"):
+        return np.asarray(classifier._proba_from_features(feats))
+    raise InputError("classifier must be a TargetStanceClassifier")

@@ -1,0 +1,307 @@
+"""Tokens of one sentence, with what the stance rules and features read from them.
+
+:func:`tokenize_sentence` splits a sentence into words and punctuation, marks the
+tokens in quoted ranges and looks every word up once (polarity, predicate class,
+negator, clause boundary); :class:`SentenceTokens` holds the result and makes the views
+of one voice (:meth:`SentenceTokens.subset`, :meth:`SentenceTokens.span`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import accumulate, compress, repeat
+from operator import eq, itemgetter
+from operator import sub as sub_
+from typing import Any
+
+from ._lexicon import NEGATORS, TOKEN_RE, fold, polarity_lexicon, predicate_class
+
+__all__ = ["SentenceTokens", "tokenize_sentence"]
+
+_BOUNDARY_WORDS = frozenset(
+    "but while although though whereas yet however because unless despite whilst".split()
+)
+_BOUNDARY_PUNCT = frozenset(';:()"[]-')
+_RELATIVE = frozenset("which who whom whose where".split())
+
+
+@dataclass(slots=True)
+class SentenceTokens:
+    """Tokens of one sentence with what every mention in it needs, computed once.
+
+    ``starts``/``ends`` are offsets into the document text, ``words`` lower case,
+    ``caps`` whether a token starts with a capital, ``quoted`` whether it lies in a
+    quoted range (the voice), ``inq`` the quote state also counting straight quote
+    marks, ``pol`` the lexicon polarity, ``pred`` the predicate class, ``neg`` whether a
+    negator precedes within three tokens, ``bound`` clause boundaries and ``polar`` the
+    indices of tokens with a polarity or predicate class.
+    """
+
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+    caps: list[bool]
+    quoted: list[bool]
+    inq: list[bool] = field(default_factory=list)
+    pol: list[float] = field(default_factory=list)
+    pred: list[int] = field(default_factory=list)
+    neg: list[bool] = field(default_factory=list)
+    bound: list[bool] = field(default_factory=list)
+    commas: list[int] = field(default_factory=list)
+    polar: list[int] = field(default_factory=list)
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def boundaries(self) -> list[int]:
+        """Indices of the clause boundaries (``bound``), computed once."""
+        out = self.cache.get("bounds")
+        if out is None:
+            out = self.cache["bounds"] = list(compress(range(len(self.bound)), self.bound))
+        return out
+
+    def subset(self, keep: list[int], lexicon: dict[str, float]) -> SentenceTokens:
+        """The sentence restricted to the tokens ``keep`` (e.g. one voice)."""
+        at = keep.__iter__
+        return _finish(
+            list(map(self.starts.__getitem__, at())),
+            list(map(self.ends.__getitem__, at())),
+            list(map(self.words.__getitem__, at())),
+            list(map(self.caps.__getitem__, at())),
+            list(map(self.quoted.__getitem__, at())),
+            lexicon,
+            list(map(self.pol.__getitem__, at())),
+            list(map(self.pred.__getitem__, at())),
+        )
+
+    def span(self, i0: int, i1: int, lexicon: dict[str, float]) -> SentenceTokens:
+        """The tokens ``i0 .. i1 - 1``: equal to ``subset(list(range(i0, i1)))``, by slicing.
+
+        Only what depends on tokens outside the run is recomputed: the quote state
+        when the run holds straight quote marks, negation of its first three tokens, a
+        final comma's clause boundary and the comma counts.
+        """
+        words = self.words[i0:i1]
+        quoted = self.quoted[i0:i1]
+        n = len(words)
+        inq = _quote_state(words, quoted)
+        memo = _word_info(lexicon)
+        get = memo.get
+        neg = self.neg[i0:i1]
+        if i0:  # a negator before the run no longer counts
+            for j in range(min(n, 3)):
+                if neg[j]:
+                    neg[j] = any((get(w) or _info(lexicon, memo, w))[2] for w in words[:j])
+        bound = self.bound[i0:i1]
+        if n and i1 < len(self.words) and words[-1] == ",":
+            bound[-1] = (get(",") or _info(lexicon, memo, ","))[3]
+        commas = self.commas[i0 : i1 + 1]
+        c0 = commas[0] if commas else 0
+        if c0:
+            commas = [c - c0 for c in commas]
+        polar = self.polar
+        k0 = bisect.bisect_left(polar, i0)
+        k1 = bisect.bisect_left(polar, i1, lo=k0)
+        return SentenceTokens(
+            self.starts[i0:i1],
+            self.ends[i0:i1],
+            words,
+            self.caps[i0:i1],
+            quoted,
+            inq,
+            self.pol[i0:i1],
+            self.pred[i0:i1],
+            neg,
+            bound,
+            commas,
+            [i - i0 for i in polar[k0:k1]] if i0 else polar[k0:k1],
+            {},
+        )
+
+
+def tokenize_sentence(
+    text: str,
+    start: int,
+    end: int,
+    quoted_ranges: Sequence[tuple[int, int]] = (),
+    lexicon: dict[str, float] | None = None,
+) -> SentenceTokens:
+    """Tokenise ``text[start:end]`` (words and punctuation) and mark quoted tokens.
+
+    Examples
+    --------
+    >>> t = tokenize_sentence('He said: "Good."', 0, 16, [(9, 16)])
+    >>> list(zip(t.words, t.quoted))[-3:]
+    [('good', True), ('.', True), ('"', True)]
+    """
+    sub = fold(text[start:end])
+    low = sub.lower()
+    if len(low) == len(sub):  # lower-casing keeps \w and \s: the same tokens
+        # No token spans white space: a chunk of letters and digits is one token,
+        # only chunks with punctuation need the regex.
+        chunks = low.split()
+        words: list[str] = []
+        add, grow, findall = words.append, words.extend, TOKEN_RE.findall
+        body = low.strip()
+        if body == " ".join(chunks):
+            # Single spaces between chunks: a token ends where the previous one ended
+            # plus its length, plus one for the space when it opens a chunk.
+            steps: list[int] = []
+            step, steps_of = steps.append, steps.extend
+            for chunk in chunks:
+                if chunk.isalnum():
+                    add(chunk)
+                    step(len(chunk) + 1)
+                else:
+                    pieces = findall(chunk)
+                    grow(pieces)
+                    step(len(pieces[0]) + 1)
+                    steps_of(map(len, pieces[1:]))
+            lead = low.find(body[:1]) - 1 if body else 0
+            ends = list(accumulate(steps, initial=start + lead))
+            del ends[0]
+            starts = list(map(sub_, ends, map(len, words)))
+        else:
+            for chunk in chunks:
+                if chunk.isalnum():
+                    add(chunk)
+                else:
+                    grow(findall(chunk))
+            # Tokens cover every character but white space: each is found where the
+            # previous one ended, after white space.
+            rel = []
+            put = rel.append
+            find = low.find
+            pos = 0
+            for w in words:
+                pos = find(w, pos)
+                put(pos)
+                pos += len(w)
+            starts = [start + a for a in rel]
+            ends = [a + len(w) for a, w in zip(starts, words, strict=True)]
+    else:  # a few characters lengthen when lower-cased
+        spans = [m.span() for m in TOKEN_RE.finditer(sub)]
+        rel = [a for a, _ in spans]
+        words = [sub[a:b].lower() for a, b in spans]
+        starts = [start + a for a in rel]
+        ends = [start + b for _, b in spans]
+    # fold() keeps offsets and folds no capital: the capitals of ``text`` at the starts.
+    caps = list(map(str.isupper, _chars_at(text, starts)))
+    quoted = [False] * len(words)
+    # Ranges are sorted and disjoint, so are the tokens: the tokens inside a range
+    # are one run, found by bisection.
+    for qa, qb in quoted_ranges:
+        i0 = bisect.bisect_left(starts, qa)
+        i1 = bisect.bisect_right(ends, qb)
+        if i1 > i0:
+            quoted[i0:i1] = [True] * (i1 - i0)
+    return _finish(
+        starts, ends, words, caps, quoted, polarity_lexicon() if lexicon is None else lexicon
+    )
+
+
+def _chars_at(text: str, positions: list[int]) -> Sequence[str]:
+    """The characters of ``text`` at ``positions``, in one call (``str.__getitem__``
+    mapped over the positions is a slow wrapper call per character)."""
+    if len(positions) > 1:
+        return itemgetter(*positions)(text)
+    return [text[i] for i in positions]
+
+
+_Info = tuple[float, int, bool, bool, bool]
+_MEMOS: dict[int, tuple[dict[str, float], dict[str, _Info]]] = {}
+
+
+def _word_info(lex: dict[str, float]) -> dict[str, _Info]:
+    """Memo of word -> (polarity, predicate class, negator, clause boundary, polar)."""
+    entry = _MEMOS.get(id(lex))
+    if entry is None or entry[0] is not lex or len(entry[1]) > 1 << 18:
+        if len(_MEMOS) > 8:
+            _MEMOS.clear()
+        entry = _MEMOS[id(lex)] = (lex, {})
+    return entry[1]
+
+
+def _info(lex: dict[str, float], memo: dict[str, _Info], w: str) -> _Info:
+    pol = lex.get(w, 0.0)
+    pred = predicate_class(w) if w[0].isalpha() else 0
+    out = memo[w] = (
+        pol,
+        pred,
+        w in NEGATORS or w.endswith("n't"),
+        w in _BOUNDARY_WORDS or w in _BOUNDARY_PUNCT,
+        bool(pol or pred),
+    )
+    return out
+
+
+def _quote_state(words: list[str], quoted: list[bool]) -> list[bool]:
+    """``quoted``, plus the tokens between straight quote marks (the marks included)."""
+    inq = list(quoted)
+    if '"' in words:
+        n = len(words)
+        i = words.index('"')
+        while True:
+            try:
+                j = words.index('"', i + 1) + 1
+            except ValueError:  # an unclosed quote runs to the end
+                j = n
+            inq[i:j] = [True] * (j - i)
+            if j >= n:
+                break
+            try:
+                i = words.index('"', j)
+            except ValueError:
+                break
+    return inq
+
+
+def _finish(
+    starts: list[int],
+    ends: list[int],
+    words: list[str],
+    caps: list[bool],
+    quoted: list[bool],
+    lex: dict[str, float],
+    pol: list[float] | None = None,
+    pred: list[int] | None = None,
+) -> SentenceTokens:
+    """The tokens with what the rules and features read (polarity, predicate class,
+    negation, clause boundaries, comma counts); ``pol`` / ``pred`` when known."""
+    n = len(words)
+    inq = _quote_state(words, quoted)
+    memo = _word_info(lex)
+    get = memo.get
+    info = list(map(get, words))
+    if None in info:
+        info = [x or _info(lex, memo, w) for x, w in zip(info, words, strict=True)]
+    if n:
+        pol_t, pred_t, isneg, bound_t, polar = zip(*info, strict=True)
+    else:
+        pol_t, pred_t, isneg, bound_t, polar = (), (), (), (), ()
+    if pol is None:
+        pol = list(pol_t)
+    if pred is None:
+        pred = list(pred_t)
+    neg = [False] * n
+    if any(isneg):
+        last = -10
+        for i in range(n):
+            neg[i] = i - last <= 3
+            if isneg[i]:
+                last = i
+    bound = list(bound_t)
+    if "," in words:
+        # Commas before each token (a running count), and a comma before a relative
+        # pronoun closes a clause.
+        is_comma = list(map(eq, words, repeat(",")))
+        commas = list(accumulate(is_comma, initial=0))
+        for i in compress(range(n - 1), is_comma):
+            if words[i + 1] in _RELATIVE:
+                bound[i] = True
+    else:
+        commas = [0] * (n + 1)
+    polar_at = list(compress(range(n), polar))
+    return SentenceTokens(
+        starts, ends, words, caps, quoted, inq, pol, pred, neg, bound, commas, polar_at, {}
+    )
