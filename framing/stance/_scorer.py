@@ -23,6 +23,7 @@ from ._scorer_parts import (
     _proba,
     _shift,
     _view,
+    _view_index,
     _voice,
 )
 from ._speaker_pronouns import speaker_pronouns
@@ -31,6 +32,17 @@ from ._targets import Mention, TargetMatcher
 __all__ = ["StanceScorer", "stance_label"]
 
 _KIND_WEIGHT = {"alias": 1.0, "short": 1.0, "pronoun": 0.5}
+
+
+def _token_ranges(toks: SentenceTokens, ms: list[Mention]) -> list[tuple[int, int]]:
+    """:func:`token_range` of each mention (one loop, no call per mention)."""
+    ends, starts = toks.ends, toks.starts
+    right, left = bisect.bisect_right, bisect.bisect_left
+    out = []
+    for m in ms:
+        a = right(ends, m.start)
+        out.append((a, left(starts, m.end, a)))
+    return out
 
 
 def stance_label(score: float, threshold: float = 0.2) -> str:
@@ -233,7 +245,7 @@ class StanceScorer(Scorer):
                     break
                 sub.append((a, b))
             toks = tokenize_sentence(doc.text, s, e, sub, lexicon)
-            spans = [token_range(toks, m.start, m.end) for m in ms]
+            spans = _token_ranges(toks, ms)
             extra: dict[int, float] = {}
             for ls, le, pol in loaded[bisect.bisect_left(loaded, (s,)) :]:
                 if ls >= e:
@@ -242,7 +254,7 @@ class StanceScorer(Scorer):
                     la, lb = token_range(toks, ls, le)
                     for i in range(la, lb):
                         extra[i] = pol
-            views: dict[Any, tuple[SentenceTokens, dict[int, int] | None]] = {}
+            views: dict[Any, tuple[SentenceTokens, list[int] | None]] = {}
             # The classifier judges the sentence toward a target in one voice: once.
             first: dict[tuple[str, bool], dict[str, Any]] = {}
             # Adjacent mentions of one target in one voice ("Russian President Vladimir
@@ -283,8 +295,8 @@ class StanceScorer(Scorer):
                     lex, direct = self.rules.evidence(toks, a, b, others, extra)
                 feat = None
                 if want_feat and b > a and share is None:
-                    view, pos = _view(toks, a, quoted, sub, views, lexicon)
-                    va = a if pos is None else pos.get(a, -1)
+                    view, keep = _view(toks, a, quoted, sub, views, lexicon)
+                    va = _view_index(keep, a)
                     if va >= 0:
                         feat = self.featurizer.from_tokens(view, va, va + (b - a), raw)
                 voice = "quoted" if quoted else "author"

@@ -58,19 +58,24 @@ def _view(
     a: int,
     quoted: bool,
     ranges: list[tuple[int, int]],
-    cache: dict[Any, tuple[SentenceTokens, dict[int, int] | None]],
+    cache: dict[Any, tuple[SentenceTokens, list[int] | None]],
     lexicon: dict[str, float],
-) -> tuple[SentenceTokens, dict[int, int] | None]:
+) -> tuple[SentenceTokens, list[int] | None]:
     """The sentence as one voice sees it: the author's words, or the words of one quote.
 
-    Returns the view and a map from token index to view index (None: the same).
+    Returns the view and the sentence's token indices it keeps, ascending (None: all;
+    :func:`_view_index` maps an index into the view).
     """
     if not ranges:
         return toks, None
     key: Any = "author"
     if quoted:
         pos = toks.starts[a]
-        key = next(((qa, qb) for qa, qb in ranges if qa <= pos < qb), None)
+        key = None
+        for qa, qb in ranges:
+            if qa <= pos < qb:
+                key = (qa, qb)
+                break
     hit = cache.get(key)
     if hit is not None:
         return hit
@@ -88,8 +93,16 @@ def _view(
         view = toks.span(keep[0], keep[-1] + 1, lexicon)
     else:
         view = toks.subset(keep, lexicon)
-    hit = cache[key] = (view, dict(zip(keep, range(len(keep)), strict=True)))
+    hit = cache[key] = (view, keep)
     return hit
+
+
+def _view_index(keep: list[int] | None, a: int) -> int:
+    """Index in a view (:func:`_view`) of the sentence's token ``a``; -1 if not in it."""
+    if keep is None:
+        return a
+    i = bisect.bisect_left(keep, a)
+    return i if i < len(keep) and keep[i] == a else -1
 
 
 def _loaded_polarity(span: Span) -> float:
