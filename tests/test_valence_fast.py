@@ -14,7 +14,7 @@ from framing.scorers.valence import (
 )
 
 LEX = {"good": 1.9, "bad": -2.5, "calm": 0.3, "zero": 0.0, "war": -2.9, "fine": 0.8}
-VOCAB = [*LEX, "not", "isn't", "don't-care", "plan", "a", "never", "the"]
+VOCAB = [*LEX, "not", "isn't", "don't-care", "plan", "a", "never", "the", "n't", "won't", "cannot"]
 
 
 def reference(words, lexicon):

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import partial, reduce
-from operator import add, is_not
+from functools import reduce
+from operator import add
 from typing import Any
 
 from ..lexicon import VADER_PROVENANCE, vader_lexicon
@@ -51,27 +51,42 @@ def valence_of_words(words: Sequence[str], lexicon: dict[str, float]) -> float:
     >>> valence_of_words(["not", "a", "good", "plan"], lex) < 0
     True
     """
-    vals = list(map(lexicon.get, words))
-    if vals.count(None) == len(vals):
+    hits = list(filter(lexicon.__contains__, words))  # the words in the lexicon, in order
+    if not hits:
         return 0.0
-    if NEGATORS.isdisjoint(words) and "n't" not in " ".join(words):
+    joined = " ".join(words)
+    if NEGATORS.isdisjoint(words) and "n't" not in joined:
         # no negator: the hits' values summed in reading order (as the loop below would)
-        total = reduce(add, filter(partial(is_not, None), vals), 0.0)
+        total = reduce(add, map(lexicon.__getitem__, hits), 0.0)
     else:
-        # positions within the window after a negator
-        scoped = {
-            i + k
-            for i, w in enumerate(words)
-            if w in NEGATORS or w.endswith("n't")
-            for k in range(1, NEGATION_WINDOW + 1)
-        }
+        scoped = _negated_positions(words, joined)
         total = 0.0
-        for i, v in enumerate(vals):
-            if v is not None:
-                total += v * NEGATION_SCALE if i in scoped else v
+        i = -1
+        for w in hits:  # in reading order: each is the next occurrence of its word
+            i = words.index(w, i + 1)
+            v = lexicon[w]
+            total += v * NEGATION_SCALE if i in scoped else v
     if total == 0.0:
         return 0.0
     return total / math.sqrt(total * total + ALPHA)
+
+
+def _negated_positions(words: Sequence[str], joined: str) -> set[int]:
+    """Positions within the window after a negator (``NEGATORS`` or any ``...n't``);
+    ``joined`` is ``" ".join(words)``."""
+    at: list[int] = []
+    for w in NEGATORS.intersection(words):
+        i = -1
+        for _ in range(words.count(w)):
+            i = words.index(w, i + 1)
+            at.append(i)
+    pos = joined.find("n't ")
+    while pos >= 0:  # a word ending in "n't": its index is the spaces before it
+        at.append(joined.count(" ", 0, pos))
+        pos = joined.find("n't ", pos + 4)
+    if joined.endswith("n't"):
+        at.append(len(words) - 1)
+    return {i + k for i in at for k in range(1, NEGATION_WINDOW + 1)}
 
 
 class ValenceScorer(Scorer):
