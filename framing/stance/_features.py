@@ -257,7 +257,7 @@ class MentionFeaturizer:
                 add_v(1.0)
             if inq[i]:
                 dense[10 + base] += ap
-            add_k(_K_POS[side, _BUCKET[min(d, 9)], s])
+            add_k(_K_POS[side, _BUCKET[d if d < 9 else 9], s])
             add_v(1.0)
             if neg:
                 add_k(_K_NEG[side, s])

@@ -276,7 +276,7 @@ class StanceScorer(Scorer):
             others_of: dict[str, list[tuple[int, int]]] = {}  # target -> other targets' spans
             for unit in units:
                 a, b = spans[unit[0]][0], spans[unit[-1]][1]
-                quoted = _voice(toks, (a, b))
+                quoted = b > a and all(toks.quoted[a:b])  # (_voice, inlined)
                 target = ms[unit[0]].target
                 others = others_of.get(target)
                 if others is None:

@@ -273,12 +273,11 @@ def _finish(
     memo = _word_info(lex)
     get = memo.get
     info = list(map(get, words))
-    if None in info:
+    try:  # (a word not looked up yet is None here: zip cannot take it)
+        pol_t, pred_t, isneg, bound_t, polar = zip(*info, strict=True) if n else ((),) * 5
+    except TypeError:
         info = [x or _info(lex, memo, w) for x, w in zip(info, words, strict=True)]
-    if n:
         pol_t, pred_t, isneg, bound_t, polar = zip(*info, strict=True)
-    else:
-        pol_t, pred_t, isneg, bound_t, polar = (), (), (), (), ()
     if pol is None:
         pol = list(pol_t)
     if pred is None:
