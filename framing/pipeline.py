@@ -269,8 +269,25 @@ def _frame(columns: dict[str, list[Any]]) -> pd.DataFrame:
         elif values and strings and name in _STR_COLUMNS:
             typed[name] = pd.array(values, dtype=str_dtype)
         else:
-            typed[name] = values
+            typed[name] = _numeric(values)
     return pd.DataFrame(typed)
+
+
+def _numeric(values: list[Any]) -> Any:
+    """``values`` as a float64 / int64 array when all are Python floats / ints (what pandas
+    would infer, checking each value's type in a slower way), else as they are."""
+    if not values:
+        return values
+    kinds = set(map(type, values))
+    if len(kinds) != 1:
+        return values
+    kind = kinds.pop()
+    if kind is float:
+        return np.array(values, dtype=np.float64)
+    if kind is int:
+        arr = np.array(values)
+        return arr if arr.dtype == np.int64 else values
+    return values
 
 
 def tables_from_chunk(chunk: TableChunk, scorers: Sequence[Scorer]) -> dict[str, pd.DataFrame]:
