@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import math
 import zlib
+from functools import partial
 from importlib import resources
+from itertools import repeat
+from operator import and_
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +34,7 @@ __all__ = ["CueClassifier", "cue_features", "load_cue_model"]
 
 MODEL_NAME = "attribution_cue"
 _N_FEATURES = 2**18
+_BUCKET = partial(and_, _N_FEATURES - 1)  # a CRC32 -> its hashed feature column
 
 
 def _shape(w: str) -> str:
@@ -241,12 +245,10 @@ class CueClassifier(ClassifierMixin, BaseEstimator):
             nz = np.flatnonzero(self.coef_)
             weights = dict(zip(nz.tolist(), self.coef_[nz].tolist(), strict=True))
             self.__dict__["_weights"] = weights
-        crc = zlib.crc32
-        return sum(
-            weights.get(crc(f.encode("utf-8")) & (_N_FEATURES - 1), 0.0)
-            for f in dict.fromkeys(features)  # de-duplicated in a fixed order: set order
-            # varies between processes (string hashing), and so would the float sum
-        )
+        # Each distinct string once, in a fixed order (set order varies between processes,
+        # with string hashing, and so would the float sum); the loop runs in C.
+        buckets = map(_BUCKET, map(zlib.crc32, map(str.encode, dict.fromkeys(features))))
+        return sum(map(weights.get, buckets, repeat(0.0)))
 
     def keep(self, text: str, att: Attribution) -> bool:
         """Keep a rule attribution (used as ``cue_filter``); sets ``att.score``.
@@ -274,12 +276,14 @@ class CueClassifier(ClassifierMixin, BaseEstimator):
             )
         z = self.intercept_ + g[0]
         last = g[1]
-        left = (1, last, *text[max(0, cs - 60) : cs].rsplit(None, 3)[-3:])
+        # The context groups read two words on each side (the key holds no more, so
+        # that contexts differing further away share an entry).
+        left = (1, last, *text[max(0, cs - 60) : cs].rsplit(None, 2)[-2:])
         w = memo.get(left)
         if w is None:
             w = memo[left] = self._weight_of(_left_group(last, left[2:]))
         z += w
-        right = (2, last, *text[ce : ce + 60].split(None, 3)[:3])
+        right = (2, last, *text[ce : ce + 60].split(None, 2)[:2])
         w = memo.get(right)
         if w is None:
             w = memo[right] = self._weight_of(_right_group(last, right[2:]))
