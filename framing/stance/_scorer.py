@@ -19,7 +19,6 @@ from ._lexicon_scorer import LexiconStance, SentenceTokens, tokenize_sentence
 from ._scorer_parts import (
     _in_label_order,
     _loaded_polarity,
-    _mean,
     _proba,
     _shift,
     _view,
@@ -382,7 +381,7 @@ class StanceScorer(Scorer):
 
     def _label(self, items: list[dict[str, Any]], score: float) -> str:
         """The most probable class of the items' mean probabilities (weighted as
-        :func:`_mean`), or ``score`` against ``threshold`` when an item has none."""
+        :meth:`_group_row`), or ``score`` against ``threshold`` when an item has none."""
         if len(items) == 1:
             p = items[0].get("p")
             if p is None:
@@ -439,30 +438,56 @@ class StanceScorer(Scorer):
                 rows.append(row)
                 cols[target][pid] = row["score"]
                 continue
-            author = [it for it in its if it["voice"] == "author"]
-            quoted = [it for it in its if it["voice"] == "quoted"]
-            score = _mean(its)
-            a_score = _mean(author) if author else math.nan
-            q_score = _mean(quoted) if quoted else math.nan
-            voice = "mixed" if author and quoted else ("quoted" if quoted else "author")
-            rows.append(
-                {
-                    "para_id": pid,
-                    "target": target,
-                    "score": score,
-                    "label": self._label(its, score),
-                    "voice": voice,
-                    "author_score": a_score,
-                    "quoted_score": q_score,
-                    "author_label": self._label(author, a_score) if author else None,
-                    "quoted_label": self._label(quoted, q_score) if quoted else None,
-                    "n_mentions": sum(len(it["ms"]) for it in its),
-                }
-            )
+            row = self._group_row(pid, target, its)
+            rows.append(row)
+            score = row["score"]
             cols[target][pid] = score
         doc.add_rows("stance", rows)
         for t, values in cols.items():
             doc.columns[f"stance__{t}"] = values
+
+    def _group_row(self, pid: int, target: str, its: list[dict[str, Any]]) -> dict[str, Any]:
+        """The stance row of a paragraph and target with several scored units: means
+        weighted by ``it["w"]`` (set by :meth:`_write`), overall and per voice, in one pass."""
+        author: list[dict[str, Any]] = []
+        quoted: list[dict[str, Any]] = []
+        num = den = num_a = den_a = num_q = den_q = 0.0
+        n_mentions = 0
+        for it in its:
+            w = it["w"]
+            ws = w * it["score"]
+            num += ws
+            den += w
+            n_mentions += len(it["ms"])
+            if it["voice"] == "author":
+                author.append(it)
+                num_a += ws
+                den_a += w
+            else:
+                quoted.append(it)
+                num_q += ws
+                den_q += w
+        score = float(num / den)
+        if author:
+            a_score = float(author[0]["score"]) if len(author) == 1 else float(num_a / den_a)
+        else:
+            a_score = math.nan
+        if quoted:
+            q_score = float(quoted[0]["score"]) if len(quoted) == 1 else float(num_q / den_q)
+        else:
+            q_score = math.nan
+        return {
+            "para_id": pid,
+            "target": target,
+            "score": score,
+            "label": self._label(its, score),
+            "voice": "mixed" if author and quoted else ("quoted" if quoted else "author"),
+            "author_score": a_score,
+            "quoted_score": q_score,
+            "author_label": self._label(author, a_score) if author else None,
+            "quoted_label": self._label(quoted, q_score) if quoted else None,
+            "n_mentions": n_mentions,
+        }
 
     def _single_row(self, pid: int, target: str, it: dict[str, Any]) -> dict[str, Any]:
         """The stance row of a paragraph and target with one scored unit (the common

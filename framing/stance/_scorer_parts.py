@@ -1,5 +1,5 @@
 """Helpers of the stance scorer: probability columns, the rules' shift of the
-classifier's log-odds, weighted means and the view of a sentence in one voice."""
+classifier's log-odds and the view of a sentence in one voice."""
 
 from __future__ import annotations
 
@@ -39,13 +39,6 @@ def _shift(P: np.ndarray, lex: np.ndarray, beta: np.ndarray) -> np.ndarray:
     out = np.exp(z)
     out /= out.sum(axis=1, keepdims=True)
     return out
-
-
-def _mean(items: list[dict[str, Any]]) -> float:
-    """Mean score weighted by mention kind (``it["w"]``, set by ``_write``)."""
-    if len(items) == 1:
-        return float(items[0]["score"])
-    return float(sum(it["w"] * it["score"] for it in items) / sum(it["w"] for it in items))
 
 
 def _voice(toks: SentenceTokens, span: tuple[int, int]) -> bool:
