@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["char_positions"]
+__all__ = ["char_positions", "codepoints"]
 
 
 def char_positions(text: str, chars: str) -> list[int]:
@@ -23,7 +23,7 @@ def char_positions(text: str, chars: str) -> list[int]:
         codes = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
         wanted = [ord(c) for c in chars if c.isascii()]
     else:
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        codes = codepoints(text)
         wanted = [ord(c) for c in chars]
     if not wanted:
         return []
@@ -31,3 +31,19 @@ def char_positions(text: str, chars: str) -> list[int]:
     for code in wanted[1:]:
         hit |= codes == code
     return np.flatnonzero(hit).tolist()  # type: ignore[no-any-return]
+
+
+def codepoints(text: str) -> np.ndarray:
+    """The code points of ``text`` (lone surrogates included) as a uint32 array.
+
+    NumPy copies a string into its fixed-width UCS-4 form directly, without the codec
+    machinery that ``text.encode("utf-32-le")`` goes through.
+
+    Examples
+    --------
+    >>> codepoints("a\u2026").tolist()
+    [97, 8230]
+    """
+    if not text:
+        return np.zeros(0, dtype=np.uint32)
+    return np.array(text).reshape(1).view(np.uint32)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ._chars import codepoints
+
 __all__ = ["NormalizedText", "normalize"]
 
 # One character in, one character out.
@@ -81,7 +83,7 @@ class NormalizedText:
 
 def _non_ascii(text: str) -> set[str]:
     """The distinct non-ASCII characters of ``text`` (NumPy over its code points)."""
-    cps = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cps = codepoints(text)
     return set(map(chr, np.unique(cps[cps > 127]).tolist()))
 
 

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ._chars import codepoints
+
 __all__ = [
     "TOKEN_PATTERN",
     "TokenOffsets",
@@ -182,7 +184,7 @@ class TokenOffsets:
         if sep.isascii():
             codes = np.frombuffer(sep.encode("ascii"), dtype=np.uint8)
         else:
-            codes = np.frombuffer(sep.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+            codes = codepoints(sep)
         inside = np.zeros(len(codes) + 2, dtype=np.int8)
         inside[1:-1] = codes != 32
         edges = np.flatnonzero(np.diff(inside)).tolist()  # run starts and ends, alternating
