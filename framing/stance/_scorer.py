@@ -21,9 +21,11 @@ from ._scorer_parts import (
     _loaded_polarity,
     _proba,
     _shift,
+    _token_ranges,
     _view,
     _view_index,
     _voice,
+    stance_label,
 )
 from ._speaker_pronouns import speaker_pronouns
 from ._targets import Mention, TargetMatcher
@@ -31,32 +33,6 @@ from ._targets import Mention, TargetMatcher
 __all__ = ["StanceScorer", "stance_label"]
 
 _KIND_WEIGHT = {"alias": 1.0, "short": 1.0, "pronoun": 0.5}
-
-
-def _token_ranges(toks: SentenceTokens, ms: list[Mention]) -> list[tuple[int, int]]:
-    """:func:`token_range` of each mention (one loop, no call per mention)."""
-    ends, starts = toks.ends, toks.starts
-    right, left = bisect.bisect_right, bisect.bisect_left
-    out = []
-    for m in ms:
-        a = right(ends, m.start)
-        out.append((a, left(starts, m.end, a)))
-    return out
-
-
-def stance_label(score: float, threshold: float = 0.2) -> str:
-    """``favor`` / ``against`` beyond ``±threshold``, else ``neutral``.
-
-    Examples
-    --------
-    >>> stance_label(0.5), stance_label(-0.05), stance_label(-0.3)
-    ('favor', 'neutral', 'against')
-    """
-    if score >= threshold:
-        return "favor"
-    if score <= -threshold:
-        return "against"
-    return "neutral"
 
 
 class StanceScorer(Scorer):

@@ -1,5 +1,6 @@
 """Helpers of the stance scorer: probability columns, the rules' shift of the
-classifier's log-odds and the view of a sentence in one voice."""
+classifier's log-odds, labels from scores, mentions' token ranges and the view of a
+sentence in one voice."""
 
 from __future__ import annotations
 
@@ -16,6 +17,33 @@ from ..segment import Span
 from ._classifier import LABELS
 from ._features import MentionParts
 from ._lexicon_scorer import SentenceTokens
+from ._targets import Mention
+
+
+def _token_ranges(toks: SentenceTokens, ms: list[Mention]) -> list[tuple[int, int]]:
+    """:func:`token_range` of each mention (one loop, no call per mention)."""
+    ends, starts = toks.ends, toks.starts
+    right, left = bisect.bisect_right, bisect.bisect_left
+    out = []
+    for m in ms:
+        a = right(ends, m.start)
+        out.append((a, left(starts, m.end, a)))
+    return out
+
+
+def stance_label(score: float, threshold: float = 0.2) -> str:
+    """``favor`` / ``against`` beyond ``±threshold``, else ``neutral``.
+
+    Examples
+    --------
+    >>> stance_label(0.5), stance_label(-0.05), stance_label(-0.3)
+    ('favor', 'neutral', 'against')
+    """
+    if score >= threshold:
+        return "favor"
+    if score <= -threshold:
+        return "against"
+    return "neutral"
 
 
 def _in_label_order(proba: np.ndarray, classes: Sequence[str]) -> np.ndarray:
