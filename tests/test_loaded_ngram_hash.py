@@ -52,7 +52,7 @@ def test_hashed_rows_equal_feature_hasher(n_features: int) -> None:
 
 
 def test_hashed_rows_with_non_ascii_strings() -> None:
-    rows = [["w=caf\u00e9", "w=na\u00efve"], ["w=plain"], ["\u201cquoted\u201d"]] * 30
+    rows = [["w=caf\u00e9", "w=na\u00efve"], ["w=plain"], ["\u201cquoted\u201d"]] * 40
     fh = FeatureHasher(2**18, input_type="string", alternate_sign=False)
     assert _same(hashed_rows(rows, 2**18), fh.transform(rows))
 
@@ -104,3 +104,10 @@ def test_murmurhash_of_keys_of_mixed_lengths() -> None:
         murmurhash3_32(bytes(buf[s : s + n]), seed=0) for s, n in zip(starts, lens, strict=True)
     ]
     assert got.tolist() == want
+
+
+def test_the_numpy_path_runs_from_small_batches_on() -> None:
+    rows = [["w=" + w] for w in _words(6, SMALL)]
+    fh = FeatureHasher(2**18, input_type="string", alternate_sign=False)
+    assert SMALL <= len(rows)
+    assert _same(hashed_rows(rows, 2**18), fh.transform(rows))

@@ -35,7 +35,7 @@ _F2 = np.uint32(0xC2B2AE35)
 _FIVE = np.uint32(5)
 _INT_MIN = -(2**31)
 #: Below this many rows, NumPy's per-call costs exceed the savings: FeatureHasher itself.
-SMALL = 64
+SMALL = 96
 
 
 def _rotl(x: np.ndarray, r: int) -> np.ndarray:
