@@ -48,6 +48,17 @@ def _mix(k: np.ndarray) -> np.ndarray:
     return k * _C2
 
 
+def _finish(h: np.ndarray, length: np.ndarray | np.uint32) -> np.ndarray:
+    """MurmurHash3's last step: the key length mixed in, then the avalanche (as int32)."""
+    h ^= length
+    h ^= h >> np.uint32(16)
+    h *= _F1
+    h ^= h >> np.uint32(13)
+    h *= _F2
+    h ^= h >> np.uint32(16)
+    return h.view(np.int32)
+
+
 def murmurhash3_fixed(keys: np.ndarray) -> np.ndarray:
     """Signed 32-bit MurmurHash3 (seed 0) of each row of a ``(n, length)`` uint8 array.
 
@@ -76,13 +87,7 @@ def murmurhash3_fixed(keys: np.ndarray) -> np.ndarray:
         if tail == 3:
             k ^= t[:, 2] << np.uint32(16)
         h ^= _mix(k)
-    h ^= np.uint32(length)
-    h ^= h >> np.uint32(16)
-    h *= _F1
-    h ^= h >> np.uint32(13)
-    h *= _F2
-    h ^= h >> np.uint32(16)
-    return h.view(np.int32)
+    return _finish(h, np.uint32(length))
 
 
 def _small(rows: list[list[str]], n_features: int) -> sparse.csr_matrix:
@@ -136,13 +141,7 @@ def murmurhash3_ragged(buf: np.ndarray, starts: np.ndarray, lens: np.ndarray) ->
         h = np.where(reach, mixed, h)
     last = blocks[np.arange(n), nb].astype(np.uint32)  # the tail: bytes past it are zero
     h ^= _mix(last)
-    h ^= lens.astype(np.uint32)
-    h ^= h >> np.uint32(16)
-    h *= _F1
-    h ^= h >> np.uint32(13)
-    h *= _F2
-    h ^= h >> np.uint32(16)
-    return h.view(np.int32)
+    return _finish(h, lens.astype(np.uint32))
 
 
 def _ascii_columns(strings: list[str], n_features: int) -> np.ndarray:
