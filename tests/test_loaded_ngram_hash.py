@@ -9,6 +9,7 @@ import pytest
 from sklearn.feature_extraction import FeatureHasher
 from sklearn.utils import murmurhash3_32
 
+from framing._hashing import string_hash
 from framing.loaded._features import char_ngrams, word_strings
 from framing.loaded._ngram_hash import (
     SMALL,
@@ -16,6 +17,7 @@ from framing.loaded._ngram_hash import (
     murmurhash3_fixed,
     murmurhash3_ragged,
     ngram_rows,
+    string_hashes,
 )
 
 
@@ -111,3 +113,8 @@ def test_the_numpy_path_runs_from_small_batches_on() -> None:
     fh = FeatureHasher(2**18, input_type="string", alternate_sign=False)
     assert SMALL <= len(rows)
     assert _same(hashed_rows(rows, 2**18), fh.transform(rows))
+
+
+def test_string_hashes_equal_string_hash() -> None:
+    words = [*_words(7, 120), "caf\u00e9", "", "\u201cq\u201d"]
+    assert string_hashes(words).tolist() == [string_hash(w) for w in words]

@@ -35,10 +35,9 @@ from ._features import (
     pair_index,
     quote_marks,
     word_dense,
-    word_hash,
     word_strings,
 )
-from ._ngram_hash import hashed_rows, ngram_rows
+from ._ngram_hash import hashed_rows, ngram_rows, string_hashes
 
 if TYPE_CHECKING:
     from ._bias import BiasClassifier
@@ -223,12 +222,11 @@ class FastScorer:
             for col, prefix in ((_T_P1, "p="), (_T_N1, "n="), (_T_P2, "p2="), (_T_N2, "n2=")):
                 T[col] = hashed_rows([[prefix + lw] for lw in lower], nf) @ self._t_coef
         vader, subj, _ = _resources()
+        v = np.array([vader.get(lw, 0.0) for lw in lower])
+        sub = np.array([subj.get(lw, (0.0, 0.0))[1] for lw in lower])
         stats = np.zeros((len(words), 4))  # |valence| / 4, negative, subjectivity, subjective
-        for r, lw in enumerate(lower):
-            v = vader.get(lw, 0.0)
-            sub = subj.get(lw, (0.0, 0.0))[1]
-            stats[r] = (abs(v) / 4, v < 0, sub, sub >= 0.5)
-            S[r, _S_HAS] = lw in subj
+        stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3] = np.abs(v) / 4, v < 0, sub, sub >= 0.5
+        S[:, _S_HAS] = [lw in subj for lw in lower]
         if n0 < 2:  # the padding types add nothing to per-paragraph sums and maxima
             stats[: 2 - n0] = 0.0
         M[_M_VABS], M[_M_SUBJ] = stats[:, 0], stats[:, 2]
@@ -244,9 +242,8 @@ class FastScorer:
             S[:, _S_LIN] = stats @ self._b_dense[[2, 3, 5, 6]]
         if n0 < 2:
             S[: 2 - n0] = 0.0
-        self._H[n0:n] = [word_hash(lw) for lw in lower]
-        for k, w in enumerate(words):
-            self._types[w] = n0 + k
+        self._H[n0:n] = string_hashes(lower)  # word_hash of each
+        self._types.update(zip(words, range(n0, n), strict=True))
 
     def _cat_ids(self, cats: list[str]) -> None:
         new = [c for c in dict.fromkeys(cats) if c not in self._cats]

@@ -25,7 +25,13 @@ from sklearn.utils import murmurhash3_32
 
 from ._features import char_ngrams
 
-__all__ = ["hashed_rows", "murmurhash3_fixed", "murmurhash3_ragged", "ngram_rows"]
+__all__ = [
+    "hashed_rows",
+    "murmurhash3_fixed",
+    "murmurhash3_ragged",
+    "ngram_rows",
+    "string_hashes",
+]
 
 _C1 = np.uint32(0xCC9E2D51)
 _C2 = np.uint32(0x1B873593)
@@ -151,6 +157,33 @@ def _ascii_columns(strings: list[str], n_features: int) -> np.ndarray:
     np.cumsum(lens[:-1], out=starts[1:])
     buf = np.frombuffer("".join(strings).encode("ascii"), dtype=np.uint8)
     return _columns(murmurhash3_ragged(buf, starts, lens), n_features)
+
+
+def string_hashes(strings: Sequence[str]) -> np.ndarray:
+    """Unsigned 32-bit MurmurHash3 (seed 0) of each string, as ``uint64``: the values of
+    :func:`framing._hashing.string_hash`, ASCII strings hashed all at once.
+
+    Examples
+    --------
+    >>> from framing._hashing import string_hash
+    >>> words = ["sham", "vote", "caf\u00e9"]
+    >>> string_hashes(words).tolist() == [string_hash(w) for w in words]
+    True
+    """
+    strings = list(strings)
+    ascii_ok = np.fromiter(map(str.isascii, strings), dtype=bool, count=len(strings))
+    out = np.empty(len(strings), dtype=np.uint64)
+    keep = np.flatnonzero(ascii_ok)
+    if len(keep):
+        kept = [strings[i] for i in keep.tolist()] if len(keep) < len(strings) else strings
+        lens = np.fromiter(map(len, kept), dtype=np.int64, count=len(kept))
+        starts = np.zeros(len(kept), dtype=np.int64)
+        np.cumsum(lens[:-1], out=starts[1:])
+        buf = np.frombuffer("".join(kept).encode("ascii"), dtype=np.uint8)
+        out[keep] = murmurhash3_ragged(buf, starts, lens).view(np.uint32)
+    for i in np.flatnonzero(~ascii_ok).tolist():
+        out[i] = murmurhash3_32(strings[i], seed=0, positive=True)
+    return out
 
 
 def _matrix(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_features: int) -> sparse.csr_matrix:
