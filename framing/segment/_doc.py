@@ -53,21 +53,26 @@ class Paragraph:
         if self._tokens is None:
             spans = None
             if self._offsets is not None:
-                spans = self._offsets.spans(self.para_id, *self._vspan)
-            if spans is None or len(spans) != len(self.words):
-                self._tokens = self._spans(self.words)
-            else:
-                index = self._view.index
-                if index is not None:  # view offsets to original ones, as view.span does
-                    spans = [(index[a], index[b - 1] + 1) for a, b in spans]
-                self._tokens = spans
+                spans = self._offsets.spans(self.para_id, *self._vspan, len(self.words))
+            self._tokens = self._spans(self.words) if spans is None else self._original(spans)
         return self._tokens
 
     def first_tokens(self, n: int) -> list[tuple[int, int]]:
         """Offsets of at least the first ``n`` word tokens (all of them when known)."""
-        if self._tokens is not None or self._offsets is not None or n >= len(self.words):
+        if self._tokens is not None or n >= len(self.words):
             return self.tokens
+        if self._offsets is not None:
+            spans = self._offsets.spans(self.para_id, *self._vspan, len(self.words), n)
+            if spans is not None:
+                return self._original(spans)
         return self._spans(self.words[:n])
+
+    def _original(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """View offsets to original ones, as ``view.span`` maps them."""
+        index = self._view.index
+        if index is None:
+            return spans
+        return [(index[a], index[b - 1] + 1) for a, b in spans]
 
     def _spans(self, words: list[str]) -> list[tuple[int, int]]:
         """Original-text offsets of the paragraph's first tokens ``words``."""

@@ -156,7 +156,7 @@ class TokenOffsets:
     Examples
     --------
     >>> words, offsets = split_words("The U.S. plan", [(0, 13)])
-    >>> offsets.spans(0, 0, 13)
+    >>> offsets.spans(0, 0, 13, len(words[0]))
     [(0, 3), (4, 7), (9, 13)]
     """
 
@@ -168,8 +168,11 @@ class TokenOffsets:
         self._starts: list[int] | None = None
         self._ends: list[int] = []
 
-    def spans(self, i: int, start: int, end: int) -> list[tuple[int, int]] | None:
-        """Offsets of range ``i`` (``start, end``) tokens; None when they are not runs."""
+    def spans(
+        self, i: int, start: int, end: int, n: int, limit: int | None = None
+    ) -> list[tuple[int, int]] | None:
+        """Offsets of range ``i``'s (``start, end``) ``n`` tokens, the first ``limit`` of
+        them when given; None when its tokens are not the ``n`` runs inside it."""
         if not self._exact[i]:
             return None
         if self._starts is None:
@@ -177,6 +180,10 @@ class TokenOffsets:
         starts = self._starts
         assert starts is not None
         lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        if hi - lo != n or (n and self._ends[hi - 1] > end):
+            return None
+        if limit is not None:
+            hi = min(hi, lo + limit)
         return list(zip(starts[lo:hi], self._ends[lo:hi], strict=True))
 
     def _find_runs(self) -> None:
