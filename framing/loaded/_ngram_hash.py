@@ -111,11 +111,6 @@ def _columns(h: np.ndarray, n_features: int) -> np.ndarray:
     return out
 
 
-def _column_of(s: str, n_features: int) -> int:
-    h = murmurhash3_32(s, seed=0)
-    return (2**31 - 1 - (n_features - 1)) % n_features if h == _INT_MIN else abs(h) % n_features
-
-
 def murmurhash3_ragged(buf: np.ndarray, starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
     """Signed 32-bit MurmurHash3 (seed 0) of the byte strings ``buf[s : s + n]``.
 
@@ -150,13 +145,27 @@ def murmurhash3_ragged(buf: np.ndarray, starts: np.ndarray, lens: np.ndarray) ->
     return _finish(h, lens.astype(np.uint32))
 
 
-def _ascii_columns(strings: list[str], n_features: int) -> np.ndarray:
-    """Columns of ASCII strings, hashed all at once."""
+def _layout(strings: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """ASCII strings end to end as bytes, with each one's start and length."""
     lens = np.fromiter(map(len, strings), dtype=np.int64, count=len(strings))
     starts = np.zeros(len(strings), dtype=np.int64)
     np.cumsum(lens[:-1], out=starts[1:])
-    buf = np.frombuffer("".join(strings).encode("ascii"), dtype=np.uint8)
-    return _columns(murmurhash3_ragged(buf, starts, lens), n_features)
+    return np.frombuffer("".join(strings).encode("ascii"), dtype=np.uint8), starts, lens
+
+
+def _signed_hashes(strings: list[str]) -> np.ndarray:
+    """Signed MurmurHash3 (seed 0) of each string: the ASCII ones at once
+    (:func:`murmurhash3_ragged`), the others one by one."""
+    ascii_ok = np.fromiter(map(str.isascii, strings), dtype=bool, count=len(strings))
+    if ascii_ok.all():
+        return murmurhash3_ragged(*_layout(strings))
+    out = np.empty(len(strings), dtype=np.int32)
+    keep = np.flatnonzero(ascii_ok)
+    if len(keep):
+        out[keep] = murmurhash3_ragged(*_layout([strings[i] for i in keep.tolist()]))
+    for i in np.flatnonzero(~ascii_ok).tolist():
+        out[i] = murmurhash3_32(strings[i], seed=0)
+    return out
 
 
 def string_hashes(strings: Sequence[str]) -> np.ndarray:
@@ -170,20 +179,7 @@ def string_hashes(strings: Sequence[str]) -> np.ndarray:
     >>> string_hashes(words).tolist() == [string_hash(w) for w in words]
     True
     """
-    strings = list(strings)
-    ascii_ok = np.fromiter(map(str.isascii, strings), dtype=bool, count=len(strings))
-    out = np.empty(len(strings), dtype=np.uint64)
-    keep = np.flatnonzero(ascii_ok)
-    if len(keep):
-        kept = [strings[i] for i in keep.tolist()] if len(keep) < len(strings) else strings
-        lens = np.fromiter(map(len, kept), dtype=np.int64, count=len(kept))
-        starts = np.zeros(len(kept), dtype=np.int64)
-        np.cumsum(lens[:-1], out=starts[1:])
-        buf = np.frombuffer("".join(kept).encode("ascii"), dtype=np.uint8)
-        out[keep] = murmurhash3_ragged(buf, starts, lens).view(np.uint32)
-    for i in np.flatnonzero(~ascii_ok).tolist():
-        out[i] = murmurhash3_32(strings[i], seed=0, positive=True)
-    return out
+    return _signed_hashes(list(strings)).view(np.uint32).astype(np.uint64)
 
 
 def _matrix(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_features: int) -> sparse.csr_matrix:
@@ -215,16 +211,7 @@ def hashed_rows(rows: Sequence[Sequence[str]], n_features: int) -> sparse.csr_ma
     lens = [len(r) for r in rows]
     flat = [s for r in rows for s in r]
     row_of = np.repeat(np.arange(len(lens), dtype=np.int64), lens)
-    ascii_ok = np.fromiter(map(str.isascii, flat), dtype=bool, count=len(flat))
-    if ascii_ok.all():
-        cols = _ascii_columns(flat, n_features)
-    else:
-        cols = np.empty(len(flat), dtype=np.int64)
-        keep = np.flatnonzero(ascii_ok)
-        cols[keep] = _ascii_columns([flat[i] for i in keep.tolist()], n_features)
-        for i in np.flatnonzero(~ascii_ok).tolist():
-            cols[i] = _column_of(flat[i], n_features)
-    return _matrix(row_of, cols, len(lens), n_features)
+    return _matrix(row_of, _columns(_signed_hashes(flat), n_features), len(lens), n_features)
 
 
 def ngram_rows(
@@ -255,16 +242,11 @@ def ngram_rows(
         for i in np.flatnonzero(~ascii_ok).tolist():
             grams = char_ngrams(words[i], lo, hi)
             all_rows.append(np.full(len(grams), i, dtype=np.int64))
-            all_cols.append(
-                np.array([_column_of(prefix + g, n_features) for g in grams], dtype=np.int64)
-            )
+            all_cols.append(_columns(_signed_hashes([prefix + g for g in grams]), n_features))
     index = np.flatnonzero(ascii_ok)
     if len(index):
         kept = [padded[i] for i in index.tolist()] if len(index) < n_words else padded
-        m = np.fromiter(map(len, kept), dtype=np.int64, count=len(kept))
-        buf = np.frombuffer("".join(kept).encode("ascii"), dtype=np.uint8)
-        off = np.zeros(len(kept), dtype=np.int64)
-        np.cumsum(m[:-1], out=off[1:])
+        buf, off, m = _layout(kept)
         pre = np.frombuffer(prefix.encode("ascii"), dtype=np.uint8)
         for k in range(lo, hi + 1):
             counts = np.maximum(m - k + 1, 0)

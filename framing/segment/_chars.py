@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["char_positions", "codepoints"]
+__all__ = ["char_codes", "char_positions", "codepoints"]
 
 
 def char_positions(text: str, chars: str) -> list[int]:
@@ -19,18 +19,28 @@ def char_positions(text: str, chars: str) -> list[int]:
     >>> char_positions("A. B? C\\u2026", ".?\\u2026")
     [1, 4, 7]
     """
-    if text.isascii():
-        codes = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
-        wanted = [ord(c) for c in chars if c.isascii()]
-    else:
-        codes = codepoints(text)
-        wanted = [ord(c) for c in chars]
+    codes = char_codes(text)
+    wanted = [ord(c) for c in chars if c.isascii() or codes.dtype != np.uint8]
     if not wanted:
         return []
     hit = codes == wanted[0]
     for code in wanted[1:]:
         hit |= codes == code
     return np.flatnonzero(hit).tolist()  # type: ignore[no-any-return]
+
+
+def char_codes(text: str) -> np.ndarray:
+    """The code points of ``text``: ``uint8`` for ASCII text (its bytes, no copy to four
+    bytes a character), else :func:`codepoints`.
+
+    Examples
+    --------
+    >>> char_codes("ab").dtype.name, char_codes("a\u2026").dtype.name
+    ('uint8', 'uint32')
+    """
+    if text.isascii():
+        return np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    return codepoints(text)
 
 
 def codepoints(text: str) -> np.ndarray:

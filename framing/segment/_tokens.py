@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ._chars import codepoints
+from ._chars import char_codes
 
 __all__ = [
     "TOKEN_PATTERN",
@@ -187,11 +187,7 @@ class TokenOffsets:
         return list(zip(starts[lo:hi], self._ends[lo:hi], strict=True))
 
     def _find_runs(self) -> None:
-        sep = self._sep
-        if sep.isascii():
-            codes = np.frombuffer(sep.encode("ascii"), dtype=np.uint8)
-        else:
-            codes = codepoints(sep)
+        codes = char_codes(self._sep)
         inside = np.zeros(len(codes) + 2, dtype=np.int8)
         inside[1:-1] = codes != 32
         edges = np.flatnonzero(np.diff(inside)).tolist()  # run starts and ends, alternating
