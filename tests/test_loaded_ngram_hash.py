@@ -1,4 +1,4 @@
-"""Vectorised feature hashing equals scikit-learn's FeatureHasher."""
+"""Hashed character n-grams of words equal FeatureHasher of the n-gram strings."""
 
 from __future__ import annotations
 
@@ -7,18 +7,10 @@ import random
 import numpy as np
 import pytest
 from sklearn.feature_extraction import FeatureHasher
-from sklearn.utils import murmurhash3_32
 
-from framing._hashing import string_hash
+from framing._hashing import hashed_rows
 from framing.loaded._features import char_ngrams, word_strings
-from framing.loaded._ngram_hash import (
-    SMALL,
-    hashed_rows,
-    murmurhash3_fixed,
-    murmurhash3_ragged,
-    ngram_rows,
-    string_hashes,
-)
+from framing.loaded._ngram_hash import SMALL, ngram_rows
 
 
 def _words(seed: int, n: int) -> list[str]:
@@ -34,29 +26,6 @@ def _same(a, b) -> bool:
         and np.array_equal(a.indices, b.indices)
         and np.array_equal(a.data, b.data)
     )
-
-
-@pytest.mark.parametrize("length", range(13))
-def test_murmurhash_of_every_key_length(length: int) -> None:
-    rng = np.random.default_rng(length)
-    keys = rng.integers(0, 128, size=(50, length), dtype=np.uint8)
-    got = murmurhash3_fixed(keys)
-    want = [murmurhash3_32(bytes(row), seed=0) for row in keys]
-    assert got.tolist() == want
-
-
-@pytest.mark.parametrize("n_features", [2**18, 2**20, 1000, 7])
-def test_hashed_rows_equal_feature_hasher(n_features: int) -> None:
-    words = _words(1, 300)
-    rows = [["w=" + w, "s3=" + w[-3:], "shape=Cap"] for w in words] + [[], ["", "a"]]
-    fh = FeatureHasher(n_features, input_type="string", alternate_sign=False)
-    assert _same(hashed_rows(rows, n_features), fh.transform(rows))
-
-
-def test_hashed_rows_with_non_ascii_strings() -> None:
-    rows = [["w=caf\u00e9", "w=na\u00efve"], ["w=plain"], ["\u201cquoted\u201d"]] * 40
-    fh = FeatureHasher(2**18, input_type="string", alternate_sign=False)
-    assert _same(hashed_rows(rows, 2**18), fh.transform(rows))
 
 
 @pytest.mark.parametrize(("lo", "hi", "prefix"), [(2, 5, ""), (3, 5, "c="), (1, 1, "x")])
@@ -96,25 +65,9 @@ def test_word_strings_split_in_two_parts_hash_as_a_whole() -> None:
     assert _same(parts, fh.transform(whole))
 
 
-def test_murmurhash_of_keys_of_mixed_lengths() -> None:
-    rng = np.random.default_rng(5)
-    lens = rng.integers(0, 23, size=400)
-    buf = rng.integers(0, 128, size=int(lens.sum()), dtype=np.uint8)
-    starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
-    got = murmurhash3_ragged(buf, starts, lens)
-    want = [
-        murmurhash3_32(bytes(buf[s : s + n]), seed=0) for s, n in zip(starts, lens, strict=True)
-    ]
-    assert got.tolist() == want
-
-
-def test_the_numpy_path_runs_from_small_batches_on() -> None:
-    rows = [["w=" + w] for w in _words(6, SMALL)]
+@pytest.mark.parametrize("n", [SMALL - 1, SMALL])
+def test_ngram_rows_equal_on_both_sides_of_the_small_batch_cut(n: int) -> None:
+    words = _words(6, n)
+    rows = [[g for g in char_ngrams(w, 2, 5)] for w in words]
     fh = FeatureHasher(2**18, input_type="string", alternate_sign=False)
-    assert SMALL <= len(rows)
-    assert _same(hashed_rows(rows, 2**18), fh.transform(rows))
-
-
-def test_string_hashes_equal_string_hash() -> None:
-    words = [*_words(7, 120), "caf\u00e9", "", "\u201cq\u201d"]
-    assert string_hashes(words).tolist() == [string_hash(w) for w in words]
+    assert _same(ngram_rows(words, 2, 5, 2**18), fh.transform(rows))

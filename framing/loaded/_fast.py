@@ -37,7 +37,8 @@ from ._features import (
     word_dense,
     word_strings,
 )
-from ._ngram_hash import hashed_rows, ngram_rows, string_hashes
+from .._hashing import hashed_rows, string_hashes
+from ._ngram_hash import ngram_rows
 
 if TYPE_CHECKING:
     from ._bias import BiasClassifier

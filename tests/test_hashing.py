@@ -1,0 +1,108 @@
+"""framing._hashing: MurmurHash3 and feature hashing equal to scikit-learn's, without it."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from sklearn.feature_extraction import FeatureHasher
+from sklearn.utils import murmurhash3_32
+
+from framing._hashing import (
+    _FEW,
+    feature_columns,
+    hashed_rows,
+    murmurhash3_fixed,
+    murmurhash3_ragged,
+    signed_hashes,
+    string_hash,
+    string_hashes,
+)
+
+
+def _strings(seed: int, n: int, alphabet: str = "abcXYZ019 -_'.&") -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 23))) for _ in range(n)]
+
+
+def _same(a, b) -> bool:
+    return (
+        a.shape == b.shape
+        and np.array_equal(a.indptr, b.indptr)
+        and np.array_equal(a.indices, b.indices)
+        and np.array_equal(a.data, b.data)
+    )
+
+
+@pytest.mark.parametrize("alphabet", ["abcXYZ019 -_'.&", "a\u00e9\u00df\u4e2d\U0001f600 \u201c"])
+def test_string_hash_equals_sklearn(alphabet: str) -> None:
+    for s in _strings(1, 400, alphabet):
+        assert string_hash(s) == murmurhash3_32(s, seed=0, positive=True)
+
+
+@pytest.mark.parametrize("n", [1, _FEW - 1, _FEW, 300])
+def test_signed_hashes_equal_sklearn_on_both_paths(n: int) -> None:
+    strings = _strings(2, n, "ab\u00e9c 1\u4e2d")
+    assert signed_hashes(strings).tolist() == [murmurhash3_32(s, seed=0) for s in strings]
+
+
+def test_string_hashes_are_the_unsigned_values() -> None:
+    strings = [*_strings(3, 120), "caf\u00e9", "", "\u201cq\u201d"]
+    got = string_hashes(strings)
+    assert got.dtype == np.uint64
+    assert got.tolist() == [string_hash(s) for s in strings]
+
+
+@pytest.mark.parametrize("length", range(13))
+def test_murmurhash_of_every_key_length(length: int) -> None:
+    rng = np.random.default_rng(length)
+    keys = rng.integers(0, 256, size=(50, length), dtype=np.uint8)
+    assert murmurhash3_fixed(keys).tolist() == [murmurhash3_32(bytes(r), seed=0) for r in keys]
+
+
+def test_murmurhash_of_keys_of_mixed_lengths() -> None:
+    rng = np.random.default_rng(5)
+    lens = rng.integers(0, 23, size=400)
+    buf = rng.integers(0, 256, size=int(lens.sum()), dtype=np.uint8)
+    starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
+    want = [
+        murmurhash3_32(bytes(buf[s : s + n]), seed=0) for s, n in zip(starts, lens, strict=True)
+    ]
+    assert murmurhash3_ragged(buf, starts, lens).tolist() == want
+
+
+@pytest.mark.parametrize("n_features", [2**18, 2**20, 1000, 7])
+@pytest.mark.parametrize("n_rows", [1, 5, 300])
+def test_hashed_rows_equal_feature_hasher(n_features: int, n_rows: int) -> None:
+    words = _strings(4, n_rows)
+    rows = [["w=" + w, "s3=" + w[-3:], "w=" + w] for w in words] + [[], ["", "a"]]
+    fh = FeatureHasher(n_features, input_type="string", alternate_sign=False)
+    assert _same(hashed_rows(rows, n_features), fh.transform(rows))
+
+
+def test_hashed_rows_with_non_ascii_strings() -> None:
+    rows = [["w=caf\u00e9", "w=na\u00efve"], ["w=plain"], ["\u201cquoted\u201d"]] * 40
+    fh = FeatureHasher(2**18, input_type="string", alternate_sign=False)
+    assert _same(hashed_rows(rows, 2**18), fh.transform(rows))
+
+
+def test_hashed_rows_of_empty_rows_only() -> None:
+    assert hashed_rows([[], []], 16).shape == (2, 16)
+    assert hashed_rows([], 16).shape == (0, 16)
+
+
+def test_feature_column_of_int_min_is_two_to_the_31_modulo() -> None:
+    h = np.array([-(2**31), -5, 5], dtype=np.int32)
+    assert feature_columns(h, 1000).tolist() == [2**31 % 1000, 5, 5]
+
+
+def test_hashing_imports_no_sklearn() -> None:
+    code = (
+        "import sys; from framing._hashing import hashed_rows, string_hash; "
+        "hashed_rows([['a', 'b']], 8); string_hash('a'); "
+        "assert 'sklearn' not in sys.modules, 'sklearn imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
