@@ -22,6 +22,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction import FeatureHasher
 
+from .._hashing import hashed_rows, string_hashes
 from ..lexicon import EPISTEMIC_CATEGORIES, Match
 from ..segment import TOKEN_PATTERN, normalize
 from ._features import (
@@ -37,7 +38,6 @@ from ._features import (
     word_dense,
     word_strings,
 )
-from .._hashing import hashed_rows, string_hashes
 from ._ngram_hash import ngram_rows
 
 if TYPE_CHECKING:
