@@ -7,7 +7,8 @@ installed ``textblob`` package; nothing of it is copied into this project.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from .._package_data import installed_file
 
 try:  # defusedxml refuses entity tricks; the stdlib parser is the fallback
     from defusedxml.ElementTree import fromstring as _fromstring
@@ -35,9 +36,9 @@ def subjectivity_lexicon() -> dict[str, tuple[float, float]]:
     True
     """
     try:
-        raw = resources.files("textblob").joinpath("en", "en-sentiment.xml").read_bytes()
-    except ModuleNotFoundError as exc:  # pragma: no cover - a declared dependency
-        raise ImportError("the subjectivity lexicon needs the textblob package") from exc
+        raw = installed_file("textblob", "en", "en-sentiment.xml").read_bytes()
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise ImportError(f"the subjectivity lexicon needs the textblob package: {exc}") from exc
     sums: dict[str, list[float]] = {}
     for node in _fromstring(raw).iter("word"):
         form = (node.get("form") or "").lower()

@@ -7,7 +7,8 @@ into this project.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from .._package_data import installed_file
 
 __all__ = ["VADER_PROVENANCE", "vader_lexicon"]
 
@@ -40,10 +41,9 @@ def vader_lexicon() -> dict[str, float]:
     True
     """
     try:
-        path = resources.files("vaderSentiment").joinpath("vader_lexicon.txt")
-        raw = path.read_bytes()
-    except ModuleNotFoundError as exc:  # pragma: no cover - a declared dependency
-        raise ImportError("the VADER lexicon needs the vaderSentiment package") from exc
+        raw = installed_file("vaderSentiment", "vader_lexicon.txt").read_bytes()
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise ImportError(f"the VADER lexicon needs the vaderSentiment package: {exc}") from exc
     out: dict[str, float] = {}
     for line in raw.decode("utf-8").splitlines():
         parts = line.split("\t")
