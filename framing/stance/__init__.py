@@ -1,5 +1,8 @@
 """Stance toward targets: mentions, lexicon rules, classifier and the stance scorer.
 
+The names that need scikit-learn (the classifier, training and evaluation) are imported
+on first use, so that scoring with :class:`StanceScorer` never imports it.
+
 Examples
 --------
 >>> from framing.segment import segment
@@ -10,12 +13,20 @@ Examples
 'against'
 """
 
-from ._classifier import LABELS, TargetStanceClassifier
-from ._evaluate import evaluate_stance
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from ._lexicon_scorer import LexiconStance
 from ._scorer import StanceScorer, stance_label
+from ._stance_weights import LABELS
 from ._targets import GEO_ALIASES, Mention, TargetMatcher
-from ._train import read_stance_data, train_stance
+
+if TYPE_CHECKING:
+    from ._classifier import TargetStanceClassifier
+    from ._evaluate import evaluate_stance
+    from ._train import read_stance_data, train_stance
 
 __all__ = [
     "GEO_ALIASES",
@@ -30,3 +41,24 @@ __all__ = [
     "stance_label",
     "train_stance",
 ]
+
+#: Names imported on first access (PEP 562): their modules import scikit-learn.
+_LAZY = {
+    "TargetStanceClassifier": "._classifier",
+    "evaluate_stance": "._evaluate",
+    "read_stance_data": "._train",
+    "train_stance": "._train",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -6,13 +6,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from functools import lru_cache
-from importlib import resources
-from itertools import chain
 from typing import Any
 
 import numpy as np
-import pandas as pd
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.exceptions import NotFittedError
@@ -21,56 +17,18 @@ from sklearn.naive_bayes import ComplementNB
 from sklearn.utils.validation import check_is_fitted
 
 from ..errors import InputError
-from ..models import load_arrays, save_arrays
-from ..segment import split_sentences
-from ._features import (
-    DENSE_NAMES,
-    MentionFeaturizer,
-    MentionParts,
-    sparse_matrix,
-    trim_word_keys,
+from ._features import DENSE_NAMES, MentionParts
+from ._stance_weights import (
+    LABELS,
+    PRETRAINED_NAME,
+    StanceWeights,
+    as_rows,
+    raw_parts,
+    sparse_and_dense,
+    tfidf_parts,
 )
 
 __all__ = ["LABELS", "PRETRAINED_NAME", "TargetStanceClassifier"]
-
-LABELS = ("against", "neutral", "favor")
-PRETRAINED_NAME = "stance_newsmtsc"
-_KIND = "framing.stance.TargetStanceClassifier"
-_FORMAT = 3
-
-
-def _as_rows(X: Any) -> list[tuple[str, int, int]]:
-    """Validate ``X`` (DataFrame[text, start, end] or sequence of triples)."""
-    if isinstance(X, pd.DataFrame):
-        missing = {"text", "start", "end"} - set(X.columns)
-        if missing:
-            raise InputError(f"X needs the columns text, start, end; missing {sorted(missing)}")
-        triples = zip(X["text"].tolist(), X["start"].tolist(), X["end"].tolist(), strict=False)
-    elif isinstance(X, Sequence) and not isinstance(X, str):
-        triples = X  # type: ignore[assignment]
-    else:
-        raise InputError("X must be a DataFrame with columns text, start, end")
-    rows: list[tuple[str, int, int]] = []
-    for k, row in enumerate(triples):
-        try:
-            text, start, end = row
-            start, end = int(start), int(end)
-        except (TypeError, ValueError):
-            raise InputError(f"row {k}: expected (text, start, end)") from None
-        if not isinstance(text, str) or not 0 <= start <= end <= len(text):
-            raise InputError(f"row {k}: offsets {start}..{end} outside the text")
-        rows.append(_sentence_of(text, start, end))
-    return rows
-
-
-def _sentence_of(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """Cut a long text down to the sentence(s) holding the mention."""
-    if len(text) <= 400:
-        return text, start, end
-    sents = split_sentences(text, 0, len(text))
-    lo = next((s for s, e in sents if s <= start < e), 0)
-    hi = next((e for s, e in sents if s < end <= e), len(text))
-    return text[lo:hi], start - lo, end - lo
 
 
 class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
@@ -158,60 +116,62 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         self.nb_alpha = nb_alpha
         self.nblr_weight = nblr_weight
 
-    # -- features -------------------------------------------------------------------------
+    # -- features and predictions (through :class:`StanceWeights`) ---------------------
     def _raw(self, rows: list[tuple[str, int, int]]) -> list[MentionParts]:
-        trim_word_keys()
-        fz = _featurizer()
-        return [fz.features(t, s, e) for t, s, e in rows]
+        return raw_parts(rows)
 
     def _sparse(self, parts: Sequence[MentionParts]) -> tuple[sp.csr_matrix, np.ndarray]:
         """Hashed sparse counts and dense features of mentions."""
-        S = sparse_matrix(parts, self.n_features)
-        n_dense = len(DENSE_NAMES)
-        D = np.fromiter(
-            chain.from_iterable(p.dense for p in parts),
-            dtype=np.float64,
-            count=len(parts) * n_dense,
-        ).reshape(len(parts), n_dense)
-        return S, D
+        return sparse_and_dense(parts, self.n_features)
+
+    def _parts(self, S: sp.csr_matrix, D: np.ndarray) -> tuple[sp.csr_matrix, np.ndarray]:
+        """Sublinear tf-idf of the counts, L2-normalised per row, and the scaled
+        standardised dense features."""
+        return tfidf_parts(S, D, self.idf_, self.dense_mean_, self.dense_scale_, self.dense_weight)
 
     def _matrix(self, S: sp.csr_matrix, D: np.ndarray) -> sp.csr_matrix:
-        """Sublinear tf-idf of the counts, L2-normalised per row, beside the scaled
-        standardised dense features."""
+        """:meth:`_parts` as one matrix (hashed columns, then dense ones)."""
         S, Dz = self._parts(S, D)
         return sp.hstack([S, sp.csr_matrix(Dz)]).tocsr()
 
-    def _parts(self, S: sp.csr_matrix, D: np.ndarray) -> tuple[sp.csr_matrix, np.ndarray]:
-        data = _log1p_counts(S.data)
-        data *= self.idf_[S.indices]
-        rows = np.repeat(np.arange(S.shape[0]), np.diff(S.indptr))
-        norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=S.shape[0]))
-        norms[norms == 0] = 1.0
-        data /= norms[rows]
-        S = sp.csr_matrix((data, S.indices, S.indptr), shape=S.shape)
-        Dz = (D - self.dense_mean_) / self.dense_scale_ * self.dense_weight
-        return S, Dz
+    def _weights(self) -> StanceWeights:
+        """The fitted arrays as a :class:`StanceWeights` (made once per fit or change of
+        parameters; it caches the transposed weights)."""
+        self._check()
+        key = (
+            self.coef_,
+            self.intercept_,
+            self.idf_,
+            self.dense_mean_,
+            self.dense_scale_,
+            self.classes_,
+        )
+        scalars = (self.n_features, self.dense_weight, self.favor_bias)
+        cached = self.__dict__.get("_stance_weights")
+        if (
+            cached is None
+            or any(x is not y for x, y in zip(cached[0], key, strict=True))
+            or cached[1] != scalars
+        ):
+            w = StanceWeights(
+                *key,
+                dense_weight=self.dense_weight,
+                favor_bias=self.favor_bias,
+            )
+            cached = self.__dict__["_stance_weights"] = (key, scalars, w)
+        return cached[2]
 
     def _logits(self, parts: Sequence[MentionParts]) -> np.ndarray:
         """Per-class scores of mentions."""
-        self._check()
-        if not parts:
-            return np.zeros((0, len(self.classes_)))
-        S, Dz = self._parts(*self._sparse(parts))
-        coef = self.coef_
-        cached = self.__dict__.get("_coef_t")
-        if cached is None or cached[0] is not coef:  # transposed once, not per batch
-            nf = self.n_features
-            cached = (coef, np.ascontiguousarray(coef[:, :nf].T), coef[:, nf:].T.copy())
-            self.__dict__["_coef_t"] = cached
-        z = np.asarray(S @ cached[1]) + Dz @ cached[2] + self.intercept_
-        if self.favor_bias and "favor" in self.classes_:
-            z[:, list(self.classes_).index("favor")] += self.favor_bias
-        return z
+        return self._weights().logits(parts)
+
+    def _proba_from_features(self, parts: Sequence[MentionParts]) -> np.ndarray:
+        """Probabilities for features made by :class:`MentionFeaturizer` (scorer fast path)."""
+        return self._weights()._proba_from_features(parts)
 
     def __getstate__(self) -> dict[str, Any]:
         state = dict(super().__getstate__())
-        state.pop("_coef_t", None)
+        state.pop("_stance_weights", None)
         state.pop("components_", None)  # training-time only, large
         return state
 
@@ -226,7 +186,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
     # -- estimator API ---------------------------------------------------------------------
     def fit(self, X: Any, y: Any) -> TargetStanceClassifier:
         """Learn from mentions ``X`` and labels ``y`` (against / neutral / favor)."""
-        rows = _as_rows(X)
+        rows = as_rows(X)
         labels = np.asarray([str(v) for v in y], dtype=object)
         if len(labels) != len(rows):
             raise InputError(f"X has {len(rows)} rows but y has {len(labels)} labels")
@@ -332,7 +292,7 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
         self._check()
         if not hasattr(self, "components_"):
             raise NotFittedError("component scores need a model fitted in this session")
-        S, Dz = self._parts(*self._sparse(self._raw(_as_rows(X))))
+        S, Dz = self._parts(*self._sparse(self._raw(as_rows(X))))
         nf = self.n_features
         w_lr, b_lr, w_nb = self.components_[:3]
         z_lr = np.asarray(S @ w_lr[:, :nf].T) + Dz @ w_lr[:, nf:].T + b_lr
@@ -344,30 +304,15 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
 
     def decision_function(self, X: Any) -> np.ndarray:
         """Per-class scores, shape (n, n_classes)."""
-        self._check()
-        rows = _as_rows(X)
-        if not rows:
-            return np.zeros((0, len(self.classes_)))
-        return self._logits(self._raw(rows))
-
-    def _proba_from_features(self, parts: Sequence[MentionParts]) -> np.ndarray:
-        """Probabilities for features made by :class:`MentionFeaturizer` (scorer fast path)."""
-        z = self._logits(parts)
-        z -= z.max(axis=1, keepdims=True)
-        e = np.exp(z)
-        return e / e.sum(axis=1, keepdims=True)
+        return self._weights().decision_function(X)
 
     def predict_proba(self, X: Any) -> np.ndarray:
         """Class probabilities, columns in :attr:`classes_`."""
-        z = self.decision_function(X)
-        z = z - z.max(axis=1, keepdims=True) if len(z) else z
-        e = np.exp(z)
-        return e / e.sum(axis=1, keepdims=True) if len(z) else e
+        return self._weights().predict_proba(X)
 
     def predict(self, X: Any) -> np.ndarray:
         """Most probable label per mention."""
-        z = self.decision_function(X)
-        return self.classes_[z.argmax(axis=1)] if len(z) else np.asarray([], dtype=str)
+        return self._weights().predict(X)
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         """Names of the model's inputs: ``hash_<i>`` then the dense feature names."""
@@ -384,80 +329,37 @@ class TargetStanceClassifier(ClassifierMixin, BaseEstimator):
     # -- persistence -------------------------------------------------------------------------
     def save(self, path: str | os.PathLike[str], **provenance: Any) -> None:
         """Write the fitted model to ``path`` (npz + JSON, no pickle)."""
-        self._check()
-        meta = {
-            "kind": _KIND,
-            "format": _FORMAT,
-            "params": self.get_params(),
-            "classes": self.classes_.tolist(),
-            "dense_names": list(DENSE_NAMES),
-            "provenance": provenance,
-        }
-        arrays = {
-            "coef": self.coef_.astype(np.float32),
-            "intercept": self.intercept_.astype(np.float64),
-            "idf": self.idf_.astype(np.float32),
-            "dense_mean": self.dense_mean_,
-            "dense_scale": self.dense_scale_,
-        }
-        save_arrays(path, meta, arrays)
+        self._weights().save(path, provenance, self.get_params())
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> TargetStanceClassifier:
         """Read a model written by :meth:`save` (never executes code)."""
-        meta, arrays = load_arrays(path)
-        if meta.get("kind") != _KIND:
-            raise InputError(f"{os.fspath(path)}: not a TargetStanceClassifier model")
-        if meta.get("format") != _FORMAT or meta.get("dense_names") != list(DENSE_NAMES):
-            raise InputError(
-                f"{os.fspath(path)}: model format {meta.get('format')} was made with other "
-                f"features (this version reads format {_FORMAT}); retrain it"
-            )
+        return cls._from_weights(StanceWeights.load(path), path)
+
+    @classmethod
+    def _from_weights(
+        cls, w: StanceWeights, path: str | os.PathLike[str]
+    ) -> TargetStanceClassifier:
+        """The estimator holding the arrays of ``w`` (read from ``path``)."""
         try:
-            clf = cls(**meta["params"])
-            clf.classes_ = np.asarray(meta["classes"])
-            clf.coef_ = arrays["coef"].astype(np.float64)
-            clf.intercept_ = arrays["intercept"]
-            clf.idf_ = arrays["idf"].astype(np.float64)
-            clf.dense_mean_ = arrays["dense_mean"]
-            clf.dense_scale_ = arrays["dense_scale"]
-        except (KeyError, TypeError) as exc:
+            clf = cls(**w.params)
+        except TypeError as exc:
             raise InputError(f"{os.fspath(path)}: incomplete model file ({exc})") from None
-        if clf.coef_.shape != (len(clf.classes_), clf.n_features + len(DENSE_NAMES)):
-            raise InputError(f"{os.fspath(path)}: array shapes do not match the parameters")
+        clf.classes_ = w.classes_
+        clf.coef_ = w.coef
+        clf.intercept_ = w.intercept
+        clf.idf_ = w.idf
+        clf.dense_mean_ = w.dense_mean
+        clf.dense_scale_ = w.dense_scale
         clf.n_features_in_ = 3
-        clf.provenance_ = meta.get("provenance", {})
+        clf.provenance_ = w.provenance_
+        key = (w.coef, w.intercept, w.idf, w.dense_mean, w.dense_scale, w.classes_)
+        clf.__dict__["_stance_weights"] = (key, (clf.n_features, w.dense_weight, w.favor_bias), w)
         return clf
 
     @classmethod
     def pretrained(cls) -> TargetStanceClassifier:
         """The model shipped with the package, trained on NewsMTSC (MIT); see its card."""
-        return _pretrained(cls)
-
-
-#: ``log1p(1)`` as ``np.log1p`` computes it on arrays.
-_LOG1P_ONE = float(np.log1p(np.ones(1))[0])
-
-
-def _log1p_counts(x: np.ndarray) -> np.ndarray:
-    """``np.log1p(x)`` for feature counts, most of which are exactly 1 (those take
-    the one value computed once)."""
-    out = np.full_like(x, _LOG1P_ONE)
-    other = np.flatnonzero(x != 1.0)
-    out[other] = np.log1p(x[other])
-    return out
-
-
-@lru_cache(maxsize=1)
-def _featurizer() -> MentionFeaturizer:
-    return MentionFeaturizer()
-
-
-def _pretrained(cls: type[TargetStanceClassifier]) -> TargetStanceClassifier:
-    ref = resources.files("framing.models").joinpath(PRETRAINED_NAME + ".npz")
-    with resources.as_file(ref) as path:
-        if not path.exists():
-            raise InputError(f"{path}: the pretrained stance model is not installed")
-        clf = cls.load(path)
-    clf.pretrained_ = True
-    return clf
+        clf = cls._from_weights(StanceWeights.pretrained(), PRETRAINED_NAME + ".npz")
+        clf.pretrained_ = True
+        return clf

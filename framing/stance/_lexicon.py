@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from functools import lru_cache
-from importlib import resources
 
+from .._package_data import installed_file
 from ..lexicon import vader_lexicon
 
 __all__ = [
@@ -197,9 +197,9 @@ def predicate_class(word: str) -> int:
 @lru_cache(maxsize=1)
 def _textblob_polarity() -> dict[str, float]:
     try:
-        path = resources.files("textblob").joinpath("en/en-sentiment.xml")
-        raw = path.read_bytes()
-    except (ModuleNotFoundError, FileNotFoundError):  # pragma: no cover - declared dependency
+        # Found from textblob's import spec: importing textblob would import nltk.
+        raw = installed_file("textblob", "en", "en-sentiment.xml").read_bytes()
+    except ImportError:  # pragma: no cover - declared dependency
         return {}
     senses: dict[str, list[float]] = {}
     for el in ET.fromstring(raw).iter("word"):

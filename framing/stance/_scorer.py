@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -13,7 +13,6 @@ from ..errors import InputError
 from ..lexicon import VADER_PROVENANCE
 from ..scorers import Scorer, quoted_ranges
 from ..segment import Doc, Span
-from ._classifier import LABELS, TargetStanceClassifier, _as_rows
 from ._features import MentionFeaturizer, MentionParts, token_range, trim_word_keys
 from ._lexicon_scorer import LexiconStance, SentenceTokens, tokenize_sentence
 from ._scorer_parts import (
@@ -28,7 +27,11 @@ from ._scorer_parts import (
     stance_label,
 )
 from ._speaker_pronouns import speaker_pronouns
+from ._stance_weights import LABELS, StanceWeights, as_rows
 from ._targets import Mention, TargetMatcher
+
+if TYPE_CHECKING:
+    from ._classifier import TargetStanceClassifier
 
 __all__ = ["StanceScorer", "stance_label"]
 
@@ -64,7 +67,10 @@ class StanceScorer(Scorer):
     targets : mapping of str to list of str
         Target name -> aliases.
     classifier : TargetStanceClassifier, "pretrained" or None, default "pretrained"
-        None scores with the lexicon rules only.
+        A fitted classifier; "pretrained" loads the shipped model's arrays
+        (:class:`~framing.stance._stance_weights.StanceWeights`, the same predictions as
+        ``TargetStanceClassifier.pretrained()`` without importing scikit-learn); None
+        scores with the lexicon rules only.
     lexicon_weight : float, default 0.0
         Weight of the rules' evidence (-1..1) added to the classifier's log-odds of
         ``favor`` and subtracted from those of ``against``. 0 lets the classifier decide:
@@ -102,7 +108,7 @@ class StanceScorer(Scorer):
     def __init__(
         self,
         targets: Mapping[str, Sequence[str]],
-        classifier: TargetStanceClassifier | str | None = "pretrained",
+        classifier: TargetStanceClassifier | StanceWeights | str | None = "pretrained",
         *,
         lexicon_weight: float = 0.0,
         direct_weight: float = 0.25,
@@ -120,7 +126,7 @@ class StanceScorer(Scorer):
                 raise InputError(
                     f"classifier must be 'pretrained', None or an estimator, not {classifier!r}"
                 )
-            classifier = TargetStanceClassifier.pretrained()
+            classifier = StanceWeights.pretrained()
         self.classifier = classifier
         self.lexicon_weight = float(lexicon_weight)
         self.direct_weight = float(direct_weight)
@@ -142,7 +148,7 @@ class StanceScorer(Scorer):
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
         if self.classifier == "pretrained":
-            self.classifier = TargetStanceClassifier.pretrained()
+            self.classifier = StanceWeights.pretrained()
         self.matcher = TargetMatcher(self.targets, expand=self.expand)
         self.rules = LexiconStance()
         self.featurizer = MentionFeaturizer()
@@ -337,7 +343,7 @@ class StanceScorer(Scorer):
         >>> StanceScorer({"Russia": []}, classifier=None).label_mentions(X).tolist()
         ['against']
         """
-        rows = _as_rows(X)
+        rows = as_rows(X)
         lex = np.zeros(len(rows))
         direct = np.zeros(len(rows), dtype=bool)
         lexicon = self.rules.lexicon

@@ -14,9 +14,9 @@ import numpy as np
 
 from ..errors import InputError
 from ..segment import Span
-from ._classifier import LABELS
 from ._features import MentionParts
 from ._lexicon_scorer import SentenceTokens
+from ._stance_weights import LABELS
 from ._targets import Mention
 
 
@@ -137,4 +137,4 @@ def _loaded_polarity(span: Span) -> float:
 def _proba(classifier: Any, feats: list[MentionParts]) -> np.ndarray:
     if hasattr(classifier, "_proba_from_features"):
         return np.asarray(classifier._proba_from_features(feats))
-    raise InputError("classifier must be a TargetStanceClassifier")
+    raise InputError("classifier must be a TargetStanceClassifier or StanceWeights")
