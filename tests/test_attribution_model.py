@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
 
-from framing.attribution import CueClassifier, extract_attributions, load_cue_model
+from framing.attribution import CueClassifier, CueWeights, extract_attributions, load_cue_model
 from framing.attribution._model import cue_features
 from framing.errors import InputError
 from framing.models import save_arrays
@@ -45,3 +46,69 @@ def test_shipped_model_keeps_a_plain_reporting_cue():
     atts, _ = extract_attributions(s, [(0, len(s))])
     assert model.keep(s, atts[0])
     assert "cue=said" in cue_features(s, atts[0])
+
+
+def test_load_cue_model_returns_the_sklearn_free_weights():
+    model = load_cue_model()
+    if model is None:
+        pytest.skip("no shipped cue model")
+    assert isinstance(model, CueWeights)
+    assert model.prior_set is not None
+    assert model.provenance()["model"] == "attribution_cue"
+
+
+def test_estimator_predictions_go_through_its_weights():
+    clf = CueClassifier().fit(X, Y)
+    w = clf.weights_
+    assert isinstance(w, CueWeights)
+    assert clf.weights_ is w  # cached while the fitted attributes stay the same
+    assert np.array_equal(clf.predict_proba(X), w.predict_proba(X))
+    assert np.array_equal(clf.decision_function(X), w.decision_function(X))
+
+
+def test_changing_the_threshold_after_fitting_takes_effect():
+    clf = CueClassifier().fit(X, Y)
+    assert clf.predict([["cue=said"]]).tolist() == [1]
+    clf.threshold = 0.999
+    assert clf.predict([["cue=said"]]).tolist() == [0]
+    assert clf.weights_.threshold == 0.999
+
+
+def test_weights_and_estimator_keep_the_same_attributions(tmp_path):
+    clf = CueClassifier(C=0.5, threshold=0.4).fit(X, Y)
+    clf.prior_ = np.array([5, 7], dtype=np.int64)
+    path = tmp_path / "m.npz"
+    clf.save(path)
+    w = CueWeights.load(path)
+    assert w.prior_set.buckets == frozenset({5, 7})
+    assert (w.C, w.threshold) == (0.5, 0.4)
+    s = "The senator said the bill would pass, officials told reporters."
+    atts, _ = extract_attributions(s, [(0, len(s))])
+    assert atts
+    for att in atts:
+        kept = w.keep(s, att)
+        score = att.score
+        assert clf.keep(s, att) == kept
+        assert att.score == score
+
+
+def test_pretrained_estimator_shares_the_shipped_weights():
+    if load_cue_model() is None:
+        pytest.skip("no shipped cue model")
+    clf = CueClassifier.pretrained()
+    w = load_cue_model()
+    assert np.array_equal(clf.coef_, w.coef)
+    assert clf.get_params() == {"C": w.C, "threshold": w.threshold}
+
+
+def test_unfitted_estimator_cannot_predict():
+    with pytest.raises(NotFittedError):
+        CueClassifier().predict([["cue=said"]])
+
+
+def test_malformed_model_file_is_an_input_error(tmp_path):
+    path = tmp_path / "bad.npz"
+    meta = {"kind": "attribution_cue", "n_features": 2**18, "threshold": 0.5}
+    save_arrays(path, meta, {"index": np.zeros(1, dtype=np.int64), "coef": np.ones(1)})
+    with pytest.raises(InputError, match="bad.npz"):
+        CueWeights.load(path)

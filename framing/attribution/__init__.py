@@ -1,5 +1,10 @@
 """Attribution: quotations, reporting verbs, speakers and voice balance.
 
+Scoring never imports scikit-learn: the scorer's cue model is a
+:class:`CueWeights` (NumPy only, from :func:`load_cue_model`). The names that need
+scikit-learn (the estimator :class:`CueClassifier` and :func:`train_cue_model`) are
+imported on first access.
+
 Examples
 --------
 >>> from framing.segment import segment
@@ -11,16 +16,24 @@ Examples
 ('Jane Doe', 'said', True)
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from ._balance import evenness, voice_summary
 from ._candidates import LearnedCues, cue_bucket
+from ._cue_weights import CueWeights, load_cue_model
 from ._extract import extract_attributions
 from ._frames import Attribution
-from ._model import CueClassifier, load_cue_model
 from ._quotes import Quote, find_quotes
 from ._scorer import AttributionScorer
 from ._speakers import SpeakerResolver, speaker_type_of
-from ._train import train_cue_model
 from ._verbs import CLASSES, CueEntry, ReportingLexicon, inflect, load_reporting_verbs
+
+if TYPE_CHECKING:
+    from ._model import CueClassifier
+    from ._train import train_cue_model
 
 __all__ = [
     "CLASSES",
@@ -28,6 +41,7 @@ __all__ = [
     "AttributionScorer",
     "CueClassifier",
     "CueEntry",
+    "CueWeights",
     "LearnedCues",
     "Quote",
     "ReportingLexicon",
@@ -43,3 +57,19 @@ __all__ = [
     "train_cue_model",
     "voice_summary",
 ]
+
+# Names whose modules import scikit-learn: imported on first access (PEP 562).
+_LAZY = {"CueClassifier": "._model", "train_cue_model": "._train"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

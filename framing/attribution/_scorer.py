@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 from ..scorers import QUOTED_RANGES, Scorer
 from ..segment import Doc, Span
 from ._balance import voice_summary
+from ._cue_weights import load_cue_model
 from ._extract import extract_attributions
 from ._frames import Attribution
 from ._quotes import Quote
@@ -59,7 +60,8 @@ class AttributionScorer(Scorer):
         "Kremlin"]}``); balance is computed across sides when given, across speakers
         otherwise.
     use_model : bool
-        Filter rule cues with the shipped cue classifier (when its file is present).
+        Filter rule cues with the shipped cue model (when its file is present): a
+        :class:`~framing.attribution.CueWeights` (``self.model``), NumPy only.
 
     Examples
     --------
@@ -89,8 +91,6 @@ class AttributionScorer(Scorer):
         self._side_patterns = _side_patterns(self.actors)
         self.model = None
         if use_model:
-            from ._model import load_cue_model
-
             self.model = load_cue_model()
 
     def provenance(self) -> dict[str, Any]:

@@ -1,0 +1,411 @@
+"""The cue model's fitted weights and its predictions, without scikit-learn.
+
+Rules propose attributions from lexicon cues; some cues are nouns (``a tweet``, ``30
+states``), names or idioms. A logistic model over hashed string features of the cue and
+its frame (cue form, class and mode, the words around it, what the rules found as source
+and content) keeps or drops each proposal. Features are hashed with CRC32 into a fixed
+number of buckets, so a model file holds only numbers (``.npz`` through
+:func:`framing.models.save_arrays`), never words.
+
+:class:`CueWeights` holds the fitted numbers (weights, intercept, threshold, learned cue
+prior) and does every prediction; it needs NumPy only, so the scorer's path never imports
+scikit-learn. :func:`load_cue_model` returns one. The scikit-learn estimator
+:class:`~framing.attribution.CueClassifier` fits the weights and delegates its
+predictions to a :class:`CueWeights`.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from functools import partial
+from importlib import resources
+from itertools import repeat
+from operator import and_
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import InputError
+from ..models import load_arrays, save_arrays
+from ._candidates import LearnedCues
+from ._frames import Attribution
+from ._speakers import speaker_type_of
+
+__all__ = [
+    "MODEL_NAME",
+    "N_FEATURES",
+    "CueWeights",
+    "cue_features",
+    "hash_features",
+    "load_cue_model",
+]
+
+MODEL_NAME = "attribution_cue"
+N_FEATURES = 2**18
+_BUCKET = partial(and_, N_FEATURES - 1)  # a CRC32 -> its hashed feature column
+
+
+def _shape(w: str) -> str:
+    if not w:
+        return "_"
+    if w[0].isupper():
+        return "Xx" if w[1:].islower() else "X"
+    if w[0].isdigit():
+        return "d"
+    if w[0].isalpha():
+        return "x"
+    return w[0]
+
+
+def _words_around(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    left = text[max(0, start - 60) : start].split()[-3:]
+    right = text[end : end + 60].split()[:3]
+    return left, right
+
+
+_STRIP = ",.;:\"'\u201c\u201d"
+
+
+def _cue_group(cue: str, cls: str | None, mode: str | None, kind: str) -> list[str]:
+    words = cue.lower().replace("\u2019", "'").split()
+    last = words[-1] if words else ""
+    return [
+        f"cue={' '.join(words)}",
+        f"last={last}",
+        f"suf={last[-3:]}",
+        f"ncue={min(len(words), 4)}",
+        f"class={cls}",
+        f"mode={mode}",
+        f"kind={kind}",
+        f"cueshape={_shape(cue)}",
+        f"class+kind={cls}|{kind}",
+    ]
+
+
+def _last_word(cue: str) -> str:
+    words = cue.lower().replace("\u2019", "'").split()
+    return words[-1] if words else ""
+
+
+def _left_group(last: str, left: tuple[str, ...]) -> list[str]:
+    lw = [w.lower().strip(_STRIP) for w in left]
+    return [
+        f"l1={lw[-1] if lw else '<s>'}",
+        f"l2={' '.join(lw[-2:])}",
+        f"l1shape={_shape(left[-1]) if left else '<s>'}",
+        f"l1tail={left[-1][-1] if left else '<s>'}",
+        f"cue+l1={last}|{lw[-1] if lw else ''}",
+    ]
+
+
+def _right_group(last: str, right: tuple[str, ...]) -> list[str]:
+    rw = [w.lower().strip(_STRIP) for w in right]
+    return [
+        f"r1={rw[0] if rw else '</s>'}",
+        f"r2={' '.join(rw[:2])}",
+        f"r1shape={_shape(right[0]) if right else '</s>'}",
+        f"r1tail={right[0][-1] if right else '</s>'}",
+        f"cue+r1={last}|{rw[0] if rw else ''}",
+    ]
+
+
+def _source_group(last: str, src: str | None, after: bool) -> list[str]:
+    if src is None:
+        return ["nosrc"]
+    sw = src.split()
+    stype = speaker_type_of(src)
+    return [
+        "src",
+        f"srclen={min(len(sw), 6)}",
+        f"srctype={stype}",
+        f"src0={sw[0].lower() if sw else ''}",
+        f"srclast={sw[-1].lower() if sw else ''}",
+        f"src0shape={_shape(sw[0]) if sw else ''}",
+        f"srcafter={after}",
+        f"cue+srctype={last}|{stype}",
+    ]
+
+
+def _content_group(last: str, clen: int, cafter: bool, c0: str) -> list[str]:
+    if clen < 0:
+        return ["nocontent"]
+    return [
+        f"clen={clen}",
+        f"cafter={cafter}",
+        f"c0={c0}",
+        f"cue+cafter={last}|{cafter}",
+    ]
+
+
+def _content_key(text: str, att: Attribution) -> tuple[int, bool, str]:
+    if not att.content:
+        return -1, False, ""
+    s, e = att.content[0][0], att.content[-1][1]
+    head = text[s : min(e, s + 30)].split(None, 1)[:1]
+    return min(int(math.log2(e - s + 1)), 10), s > att.cue[0], head[0].lower() if head else ""
+
+
+def cue_features(text: str, att: Attribution) -> list[str]:
+    """String features of one rule attribution (hashed by the cue model).
+
+    Examples
+    --------
+    >>> from framing.attribution import extract_attributions
+    >>> s = "The minister said the plan works."
+    >>> atts, _ = extract_attributions(s, [(0, len(s))])
+    >>> "cue=said" in cue_features(s, atts[0])
+    True
+    """
+    if att.cue is None:
+        return ["nocue"]
+    cue = text[att.cue[0] : att.cue[1]]
+    last = _last_word(cue)
+    left, right = _words_around(text, att.cue[0], att.cue[1])
+    f = _cue_group(cue, att.cue_class, att.mode, att.kind)
+    f += _left_group(last, tuple(left))
+    f += _right_group(last, tuple(right))
+    src = text[att.source[0] : att.source[1]] if att.source is not None else None
+    f += _source_group(last, src, att.source is not None and att.source[0] > att.cue[0])
+    if att.head is not None:
+        f.append("coord")
+    f += _content_group(last, *_content_key(text, att))
+    return f
+
+
+def hash_features(features: list[str]) -> list[int]:
+    """The hashed columns (CRC32 buckets) of a list of feature strings, in order."""
+    crc = zlib.crc32
+    return [crc(x.encode("utf-8")) & (N_FEATURES - 1) for x in features]
+
+
+class CueWeights:
+    """A fitted cue model as plain numbers: weights, intercept, threshold, cue prior.
+
+    Everything the attribution scorer needs from the cue model, with NumPy only: the
+    probability of each rule attribution (:meth:`keep`, the scorer's ``cue_filter``),
+    the learned cue prior (:attr:`prior_set`), and the estimator-style predictions on
+    lists of feature strings that :class:`~framing.attribution.CueClassifier` delegates
+    to. Reads and writes the ``attribution_cue`` ``.npz`` format.
+
+    Parameters
+    ----------
+    coef : ndarray of shape (N_FEATURES,)
+        Weight of each hashed feature column.
+    intercept : float
+        Logit of the positive class with no feature.
+    threshold : float
+        Probability at or above which an attribution is kept.
+    classes : sequence of int
+        The class labels (negative, positive).
+    prior : ndarray of int, optional
+        :func:`~framing.attribution.cue_bucket` values of words outside the lexicon
+        proposed as cues.
+    C : float, optional
+        The regularisation the weights were fitted with (reported by :meth:`provenance`).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> coef = np.zeros(N_FEATURES)
+    >>> coef[hash_features(["cue=said"])] = 3.0
+    >>> w = CueWeights(coef, intercept=-1.0)
+    >>> w.predict([["cue=said"], ["cue=state"]]).tolist()
+    [1, 0]
+    """
+
+    def __init__(
+        self,
+        coef: np.ndarray,
+        intercept: float,
+        threshold: float = 0.5,
+        classes: Any = (0, 1),
+        prior: np.ndarray | None = None,
+        C: float | None = None,
+    ) -> None:
+        coef = np.asarray(coef, dtype=np.float64)
+        if coef.shape != (N_FEATURES,):
+            raise ValueError(f"coef must have shape ({N_FEATURES},), not {coef.shape}")
+        self.coef = coef
+        self.intercept = float(intercept)
+        self.threshold = float(threshold)
+        self.classes = np.asarray(classes)
+        self.prior = prior
+        self.C = C
+
+    # ------------------------------------------------------------------ file format
+    @classmethod
+    def from_arrays(
+        cls, meta: dict[str, Any], arrays: dict[str, np.ndarray], source: str = "arrays"
+    ) -> CueWeights:
+        """Build from a model file's metadata and arrays (``source`` names it in errors)."""
+        if meta.get("kind") != MODEL_NAME or meta.get("n_features") != N_FEATURES:
+            raise InputError(f"{source}: not an attribution cue model")
+        try:
+            coef = np.zeros(N_FEATURES)
+            coef[arrays["index"]] = arrays["coef"]
+            return cls(
+                coef,
+                intercept=float(meta["intercept"]),
+                threshold=float(meta["threshold"]),
+                classes=np.array(meta["classes"]),
+                prior=arrays.get("prior", np.zeros(0, dtype=np.int64)),
+                C=float(meta["C"]),
+            )
+        except (KeyError, IndexError, TypeError, ValueError) as err:
+            raise InputError(f"{source}: malformed attribution cue model ({err})") from err
+
+    def to_arrays(
+        self, meta: dict[str, Any] | None = None
+    ) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+        """The metadata and arrays of the model file (``meta`` adds entries)."""
+        info = {
+            "kind": MODEL_NAME,
+            "C": self.C,
+            "threshold": self.threshold,
+            "n_features": N_FEATURES,
+            "intercept": self.intercept,
+            "classes": [int(c) for c in self.classes],
+            **(meta or {}),
+        }
+        nz = np.flatnonzero(self.coef)
+        prior = np.asarray(self.prior if self.prior is not None else [], dtype=np.int64)
+        return info, {"index": nz.astype(np.int64), "coef": self.coef[nz], "prior": prior}
+
+    @classmethod
+    def load(cls, path: str | Path) -> CueWeights:
+        """Read a model file (``allow_pickle=False``: never executes code)."""
+        meta, arrays = load_arrays(path)
+        return cls.from_arrays(meta, arrays, source=str(path))
+
+    def save(self, path: str | Path, meta: dict[str, Any] | None = None) -> None:
+        """Write the model as numbers + JSON metadata (no pickle)."""
+        info, arrays = self.to_arrays(meta)
+        save_arrays(path, info, arrays)
+
+    def provenance(self) -> dict[str, Any]:
+        """What the model is (for reports)."""
+        return {"model": MODEL_NAME, "threshold": self.threshold, "C": self.C}
+
+    # ------------------------------------------------------------------ predictions
+    def decision_function(self, X: list[list[str]]) -> np.ndarray:
+        """Logit of the positive class for lists of feature strings (each bucket once)."""
+        coef = self.coef
+        return np.array([self.intercept + sum(coef[j] for j in set(hash_features(f))) for f in X])
+
+    def predict_proba(self, X: list[list[str]]) -> np.ndarray:
+        """Class probabilities, columns in ``classes``."""
+        p = 1.0 / (1.0 + np.exp(-self.decision_function(X)))
+        return np.column_stack([1 - p, p])
+
+    def predict(self, X: list[list[str]]) -> np.ndarray:
+        """Class labels at ``threshold``."""
+        return self.classes[(self.predict_proba(X)[:, 1] >= self.threshold).astype(int)]
+
+    @property
+    def prior_set(self) -> LearnedCues | None:
+        """Words outside the lexicon proposed as cues (hash buckets), or None."""
+        prior = self.prior
+        if prior is None or len(prior) == 0:
+            return None
+        cached = self.__dict__.get("_prior_set")
+        if cached is None:
+            cached = self.__dict__["_prior_set"] = LearnedCues(frozenset(int(b) for b in prior))
+        return cached
+
+    def _weight_of(self, features: list[str]) -> float:
+        """Summed weights of a group of feature strings (each distinct string once)."""
+        weights = self.__dict__.get("_weights")
+        if weights is None:
+            nz = np.flatnonzero(self.coef)
+            weights = dict(zip(nz.tolist(), self.coef[nz].tolist(), strict=True))
+            self.__dict__["_weights"] = weights
+        # Each distinct string once, in a fixed order (set order varies between processes,
+        # with string hashing, and so would the float sum); the loop runs in C.
+        buckets = map(_BUCKET, map(zlib.crc32, map(str.encode, dict.fromkeys(features))))
+        return sum(map(weights.get, buckets, repeat(0.0)))
+
+    def keep(self, text: str, att: Attribution) -> bool:
+        """Keep a rule attribution (used as ``cue_filter``); sets ``att.score``.
+
+        The features of :func:`cue_features` fall in groups (cue, left context, right
+        context, source, content); the summed weight of each group is memoised by the
+        group's inputs, so a repeated context costs one dict look-up. (Two distinct
+        strings that collide in a bucket count twice here, once in training: rare.)
+        """
+        if att.cue is None:
+            z = self.intercept + self._weight_of(["nocue"])
+            att.score = 1.0 / (1.0 + math.exp(-z))
+            return att.score >= self.threshold
+        memo = self.__dict__.get("_group_memo")
+        if memo is None or len(memo) > 200_000:
+            memo = self.__dict__["_group_memo"] = {}
+        cs, ce = att.cue
+        cue = text[cs:ce]
+        key = (0, cue, att.cue_class, att.mode, att.kind)
+        g = memo.get(key)
+        if g is None:
+            g = memo[key] = (
+                self._weight_of(_cue_group(cue, att.cue_class, att.mode, att.kind)),
+                _last_word(cue),
+            )
+        z = self.intercept + g[0]
+        last = g[1]
+        # The context groups read two words on each side (the key holds no more, so
+        # that contexts differing further away share an entry).
+        left = (1, last, *text[max(0, cs - 60) : cs].rsplit(None, 2)[-2:])
+        w = memo.get(left)
+        if w is None:
+            w = memo[left] = self._weight_of(_left_group(last, left[2:]))
+        z += w
+        right = (2, last, *text[ce : ce + 60].split(None, 2)[:2])
+        w = memo.get(right)
+        if w is None:
+            w = memo[right] = self._weight_of(_right_group(last, right[2:]))
+        z += w
+        if att.source is not None:
+            skey = (3, last, text[att.source[0] : att.source[1]], att.source[0] > cs)
+        else:
+            skey = (3, last, None, False)
+        w = memo.get(skey)
+        if w is None:
+            w = memo[skey] = self._weight_of(_source_group(*skey[1:]))
+        z += w
+        if att.head is not None:
+            z += self._weight_of(["coord"])
+        ckey = (4, last, *_content_key(text, att))
+        w = memo.get(ckey)
+        if w is None:
+            w = memo[ckey] = self._weight_of(_content_group(*ckey[1:]))
+        z += w
+        att.score = 1.0 / (1.0 + math.exp(-z))
+        return att.score >= self.threshold
+
+
+def load_cue_model(path: str | Path | None = None) -> CueWeights | None:
+    """The shipped cue model's weights (None when its file is not installed).
+
+    Returns the scikit-learn-free :class:`CueWeights` (what the scorer uses); for the
+    estimator, use :meth:`~framing.attribution.CueClassifier.load` or
+    :meth:`~framing.attribution.CueClassifier.pretrained`.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        A model file written by :meth:`CueWeights.save` or ``CueClassifier.save``;
+        the shipped ``framing/models/attribution_cue.npz`` when omitted.
+
+    Examples
+    --------
+    >>> model = load_cue_model()
+    >>> model is None or 0.0 < model.threshold < 1.0
+    True
+    """
+    if path is not None:
+        return CueWeights.load(path)
+    ref = resources.files("framing.models").joinpath(f"{MODEL_NAME}.npz")
+    if not ref.is_file():
+        return None
+    with resources.as_file(ref) as p:
+        return CueWeights.load(p)
