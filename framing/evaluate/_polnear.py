@@ -176,7 +176,7 @@ def score_polnear(
 
 def _extractor(use_model: bool) -> tuple[Callable[[str], list[dict]], Callable[[str], bool]]:
     from ..attribution._extract import extract_attributions
-    from ..attribution._model import load_cue_model
+    from ..attribution._cue_weights import load_cue_model
     from ..attribution._verbs import load_reporting_verbs
     from ..segment import split_paragraphs
 
