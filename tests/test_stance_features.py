@@ -65,3 +65,28 @@ def test_mentions_of_one_sentence_get_their_own_clause() -> None:
     rows = sparse_matrix(parts, _NF).toarray()
     assert rows[0][_col("cl:attacked")] > 0 and rows[0][_col("cl:praised")] == 0
     assert rows[1][_col("cl:praised")] > 0 and rows[1][_col("cl:attacked")] == 0
+
+
+def test_new_words_get_the_keys_of_the_scalar_hash() -> None:
+    from framing.stance._features import _KEY_PREFIXES, _STEM_PREFIXES, _WordKeys
+
+    table = _WordKeys()
+    words = ["Zorblatt", "café-owners", "hit", "naïveté", "x" * 40, "<ent>"]
+    ids = table.rows(words + words[:2])
+    assert ids == [0, 1, 2, 3, 4, 5, 0, 1]
+    for w, i in zip(words, ids, strict=False):
+        stem = w[:5] if len(w) > 5 and w.isalpha() else ""
+        expected = [string_hash(p + w) for p in _KEY_PREFIXES]
+        expected += [string_hash(p + stem) if stem else 0 for p in _STEM_PREFIXES]
+        assert table.array[i].tolist() == expected
+
+
+def test_word_key_table_grows_past_its_first_size() -> None:
+    from framing.stance._features import _WordKeys
+
+    table = _WordKeys()
+    first = len(table.array)
+    words = [f"w{k}" for k in range(first + 10)]
+    ids = table.rows(words)
+    assert ids == list(range(len(words))) and len(table.array) >= len(words)
+    assert table.array[len(words) - 1, 0] == string_hash("u:" + words[-1])

@@ -26,7 +26,7 @@ from typing import NamedTuple
 import numpy as np
 import scipy.sparse as sp
 
-from .._hashing import string_hash
+from .._hashing import string_hash, string_hashes
 from ._lexicon import NEGATORS, polarity_lexicon
 from ._lexicon_scorer import LexiconStance, SentenceTokens, tokenize_sentence
 
@@ -81,18 +81,19 @@ _NNAMES, _NEGC = _DI["n_names"], _DI["negations_in_clause"]
 class MentionParts(NamedTuple):
     """Features of one mention, made by :class:`MentionFeaturizer`.
 
-    ``ids`` are the sentence's words as rows of the word-key table (shared by every
-    mention of the sentence) and the mention is ``ids[a:b]``: :func:`sparse_matrix`
-    derives the bag of the masked sentence and the context-window features from them;
-    ``ids[cs:ce]`` is the mention's clause (between commas, conjunctions such as "but"
-    and quote marks). ``own_keys`` /
+    ``words`` are the sentence's words with other names masked as ``<ent>`` (one list
+    shared by every mention of the sentence) and the mention is ``words[a:b]``:
+    :func:`sparse_matrix` derives the bag of the masked sentence and the context-window
+    features from their hashed keys (the word-key table, filled for a whole batch at
+    once); ``words[cs:ce]`` is the mention's clause (between commas, conjunctions such
+    as "but" and quote marks). ``own_keys`` /
     ``own_values`` hold the mention's evaluative-word features; ``dense`` the numbers
     of :data:`DENSE_NAMES`. Keys are 32-bit hashes of feature strings (MurmurHash3; a
     bigram's key mixes its two words' keys); a model takes them modulo its number of
     features.
     """
 
-    ids: list[int]
+    words: list[str]
     a: int
     b: int
     own_keys: list[int]
@@ -117,7 +118,8 @@ _M1, _M2, _MASK, _S7 = (np.uint64(v) for v in (16777619, 2246822519, 0xFFFFFFFF,
 
 
 class _WordKeys:
-    """Word -> row id of its hashed keys (one per prefix in ``_KEY_PREFIXES``).
+    """Word -> row id of its hashed keys (one per prefix in ``_KEY_PREFIXES``, then
+    one per prefix in ``_STEM_PREFIXES``).
 
     A memo of a pure function shared by the process: ids are stable, so rows of one
     growing array serve every batch (news vocabularies take a few MB).
@@ -127,21 +129,43 @@ class _WordKeys:
         self.ids: dict[str, int] = {}
         self.array = np.zeros((4096, _N_KEYS), dtype=np.uint64)
 
-    def add(self, w: str) -> int:
-        i = self.ids.get(w)
-        if i is not None:
-            return i
-        i = len(self.ids)
-        if i >= len(self.array):
-            grown = np.zeros((2 * len(self.array), _N_KEYS), dtype=np.uint64)
-            grown[: len(self.array)] = self.array
+    def rows(self, words: list[str]) -> list[int]:
+        """Row ids of ``words``; the new ones are added, all their keys hashed in one
+        :func:`~framing._hashing.string_hashes` call."""
+        get = self.ids.get
+        ids = list(map(get, words))
+        if None in ids:
+            self.add_many(list(dict.fromkeys(compress(words, map(_is_none, ids)))))
+            ids = list(map(get, words))
+        return ids  # type: ignore[return-value]
+
+    def add_many(self, words: list[str]) -> None:
+        """Add distinct words the table does not hold yet."""
+        i0, n = len(self.ids), len(words)
+        size = len(self.array)
+        if i0 + n > size:
+            while i0 + n > size:
+                size *= 2
+            grown = np.zeros((size, _N_KEYS), dtype=np.uint64)
+            grown[:i0] = self.array[:i0]
             self.array = grown
-        stem = w[:_STEM] if len(w) > _STEM and w.isalpha() else ""
-        self.array[i] = [_hash(p + w) for p in _KEY_PREFIXES] + [
-            _hash(p + stem) if stem else 0 for p in _STEM_PREFIXES
-        ]
-        self.ids[w] = i
-        return i
+        stems = [w[:_STEM] for w in words if len(w) > _STEM and w.isalpha()]
+        has_stem = [len(w) > _STEM and w.isalpha() for w in words]
+        keys = [p + w for w in words for p in _KEY_PREFIXES]
+        keys += [p + t for t in stems for p in _STEM_PREFIXES]
+        h = string_hashes(keys)
+        block = self.array[i0 : i0 + n]
+        n_word = len(_KEY_PREFIXES)
+        block[:, :n_word] = h[: n * n_word].reshape(n, n_word)
+        block[:, n_word:] = 0
+        block[np.asarray(has_stem, dtype=bool), n_word:] = h[n * n_word :].reshape(
+            len(stems), len(_STEM_PREFIXES)
+        )
+        self.ids.update(zip(words, range(i0, i0 + n), strict=True))
+
+
+def _is_none(x: object) -> bool:
+    return x is None
 
 
 _N_KEYS = len(_KEY_PREFIXES) + len(_STEM_PREFIXES)
@@ -154,8 +178,8 @@ MAX_WORD_KEYS = 200_000
 def trim_word_keys(limit: int = MAX_WORD_KEYS) -> None:
     """Start the word-key table again when it holds more than ``limit`` words.
 
-    Call only between batches: the row ids of one batch's mentions must all come from
-    one table (:meth:`StanceScorer.annotate` and the classifier call it on entry).
+    Words are looked up in it when :func:`sparse_matrix` runs, so any time outside
+    that call is safe (:meth:`StanceScorer.annotate` and the classifier call it on entry).
     """
     global _WORDS
     if len(_WORDS.ids) > limit:
@@ -185,7 +209,7 @@ class MentionFeaturizer:
     --------
     >>> f = MentionFeaturizer()
     >>> parts = f.features("Critics praised Russia.", 16, 22)
-    >>> len(parts.ids), (parts.a, parts.b), len(parts.dense) == len(DENSE_NAMES)
+    >>> len(parts.words), (parts.a, parts.b), len(parts.dense) == len(DENSE_NAMES)
     (4, (2, 3), True)
     """
 
@@ -212,7 +236,7 @@ class MentionFeaturizer:
         prep = toks.cache.get("features")
         if prep is None:
             prep = toks.cache["features"] = self._prepare(toks)
-        norm, ids, n_ent, has_quote, isneg, clause_ends = prep
+        norm, n_ent, has_quote, isneg, clause_ends = prep
         keys: list[int] = []
         vals: list[float] = []
         add_k, add_v = keys.append, vals.append
@@ -290,12 +314,12 @@ class MentionFeaturizer:
         dense[_RELPOS] = a / max(m, 1)
         dense[_CLEN] = (ce - cs - (b - a)) / 10.0
         dense[_NNAMES] = (n_ent - norm[a:b].count("<ent>")) / 5.0
-        return _new_parts(MentionParts, (ids, a, b, keys, vals, dense, cs, ce))
+        return _new_parts(MentionParts, (norm, a, b, keys, vals, dense, cs, ce))
 
     def _prepare(self, toks: SentenceTokens) -> _Prepared:
         """What every mention of a sentence shares: the words with other names masked
-        as ``<ent>`` (a capitalised word after the first that is no lexicon word), their
-        row ids in the word-key table, the number of masked names, whether the sentence
+        as ``<ent>`` (a capitalised word after the first that is no lexicon word), the
+        number of masked names, whether the sentence
         holds a quote mark, which words are negators (None: none is) and the indices of
         the clause boundaries."""
         words = toks.words
@@ -305,13 +329,9 @@ class MentionFeaturizer:
             w = words[i]
             if w not in lex and w.isalpha():
                 norm[i] = "<ent>"
-        table = _WORDS
-        ids = list(map(table.ids.get, norm))
-        if None in ids:
-            ids = [i if i is not None else table.add(w) for i, w in zip(ids, norm, strict=True)]
         isneg = None if NEGATORS.isdisjoint(words) else [w in NEGATORS for w in words]
         clause_ends = toks.boundaries()
-        parts = (norm, ids, norm.count("<ent>"), float('"' in words), isneg, clause_ends)
+        parts = (norm, norm.count("<ent>"), float('"' in words), isneg, clause_ends)
         return _new_parts(_Prepared, parts)
 
 
@@ -319,7 +339,6 @@ class _Prepared(NamedTuple):
     """Per-sentence parts of the features (see :meth:`MentionFeaturizer._prepare`)."""
 
     norm: list[str]
-    ids: list[int]
     n_ent: int
     has_quote: float
     isneg: list[bool] | None
@@ -347,20 +366,22 @@ def sparse_matrix(parts: Sequence[MentionParts], n_features: int) -> sp.csr_matr
         return sp.csr_matrix((0, n_features))
     # The distinct sentences, their tokens' keys stacked into one array.
     seen: dict[int, int] = {}
-    flat: list[int] = []
+    flat: list[str] = []
     offs: list[int] = []
     lens: list[int] = []
     sent = np.empty(n_rows, dtype=np.int64)
     for r, p in enumerate(parts):
-        k = seen.get(id(p.ids))
+        k = seen.get(id(p.words))
         if k is None:
-            k = seen[id(p.ids)] = len(offs)
+            k = seen[id(p.words)] = len(offs)
             offs.append(len(flat))
-            lens.append(len(p.ids))
-            flat += p.ids
+            lens.append(len(p.words))
+            flat += p.words
         sent[r] = k
     # The keys of the batch's tokens, one row per kind of key (rows index fast).
-    KT = _WORDS.array[np.fromiter(flat or [0], dtype=np.int64)].T.copy()
+    table = _WORDS
+    ids = table.rows(flat) if flat else [0]
+    KT = table.array[np.fromiter(ids, dtype=np.int64, count=len(ids))].T.copy()
     last = max(len(flat) - 1, 0)
     off = np.asarray(offs, dtype=np.int64)
     ln = np.asarray(lens, dtype=np.int64)
