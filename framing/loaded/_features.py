@@ -1,18 +1,21 @@
 """Features for the loaded-term tagger and the bias classifier.
 
-Only hashed strings (``FeatureHasher`` / ``HashingVectorizer``) and numbers are used,
-so a fitted model holds no vocabulary: it can ship without any text of its
-training data.
+Only hashed strings (feature hashing as scikit-learn's ``FeatureHasher``) and numbers
+are used, so a fitted model holds no vocabulary: it can ship without any text of its
+training data. Nothing here imports scikit-learn: the one word list the features use,
+its English stop words, is read from its source file (:func:`english_stop_words`).
 """
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .._hashing import string_hash
 from ..lexicon import EPISTEMIC_CATEGORIES, Matcher, builtin_lexicons, subjectivity_lexicon
@@ -31,6 +34,7 @@ __all__ = [
     "analyse_text",
     "builtin_matcher",
     "char_ngrams",
+    "english_stop_words",
     "pair_index",
     "quote_marks",
     "sentence_features",
@@ -132,6 +136,77 @@ def analyse_text(text: str) -> TextTokens:
     return TextTokens(spans, words, lower, cat, inten, neg)
 
 
+@lru_cache(maxsize=1)
+def english_stop_words() -> frozenset[str]:
+    """scikit-learn's ``ENGLISH_STOP_WORDS`` (the ``stopword`` feature), without importing it.
+
+    The shipped models were trained with exactly that set, and the project does not copy
+    word lists, so the set is read from the installed scikit-learn's source file
+    (``sklearn/feature_extraction/_stop_words.py``) as a literal, with :mod:`ast`: the file
+    is parsed, never run. When the file is missing or no longer holds one literal list or
+    set of strings, the name is imported from scikit-learn instead. Cached.
+
+    Examples
+    --------
+    >>> "the" in english_stop_words(), "sham" in english_stop_words()
+    (True, False)
+    """
+    words = _stop_words_from_source()
+    if words is None:
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        return frozenset(ENGLISH_STOP_WORDS)
+    return words
+
+
+def _stop_words_from_source() -> frozenset[str] | None:
+    """The literal assigned to ``ENGLISH_STOP_WORDS`` in scikit-learn's stop-word module
+    (a list or set, possibly wrapped in ``frozenset(...)``); None when not found."""
+    spec = importlib.util.find_spec("sklearn")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        path = Path(folder) / "feature_extraction" / "_stop_words.py"
+        try:
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
+            continue
+        words = _assigned_literal(tree, "ENGLISH_STOP_WORDS")
+        if words is not None:
+            return words
+    return None
+
+
+def _assigned_literal(tree: ast.Module, name: str) -> frozenset[str] | None:
+    for node in tree.body:
+        if not (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and node.targets[0].id == name
+        ):
+            continue
+        value = node.value
+        if (
+            isinstance(value, ast.Call)
+            and isinstance(value.func, ast.Name)
+            and value.func.id in ("frozenset", "set")
+            and len(value.args) == 1
+            and not value.keywords
+        ):
+            value = value.args[0]
+        if not isinstance(value, (ast.List, ast.Set, ast.Tuple)):
+            return None
+        try:
+            words = ast.literal_eval(value)
+        except ValueError:
+            return None
+        if not words or not all(isinstance(w, str) for w in words):
+            return None
+        return frozenset(words)
+    return None
+
+
 def _shape(w: str) -> str:
     if len(w) > 1 and w.isupper():
         return "UP"
@@ -176,7 +251,7 @@ def word_dense(word: str, lw: str) -> list[float]:
         v / 4,
         sub,
         abs(pol),
-        float(lw in ENGLISH_STOP_WORDS),
+        float(lw in english_stop_words()),
         float(word.isupper() and len(word) > 1),
         min(len(lw), 15) / 15,
         float(not lw.isalpha() and any(ch.isdigit() for ch in lw)),
