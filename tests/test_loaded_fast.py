@@ -49,7 +49,7 @@ def fast_scores(fast: FastScorer, texts: list[str]) -> tuple[np.ndarray, np.ndar
 
 
 def test_bias_and_word_probabilities_equal_the_slow_path(with_tagger: BiasClassifier) -> None:
-    words, bias = fast_scores(FastScorer(with_tagger), TEXTS)
+    words, bias = fast_scores(FastScorer(with_tagger.to_weights()), TEXTS)
     assert np.allclose(bias, with_tagger.predict_proba(TEXTS)[:, 1], atol=1e-12)
     assert with_tagger.tagger_ is not None
     slow_words = with_tagger.tagger_.predict_proba(token_table(TEXTS))[:, 1]
@@ -57,14 +57,14 @@ def test_bias_and_word_probabilities_equal_the_slow_path(with_tagger: BiasClassi
 
 
 def test_cached_terms_give_the_same_result_again(with_tagger: BiasClassifier) -> None:
-    fast = FastScorer(with_tagger)
+    fast = FastScorer(with_tagger.to_weights())
     first = fast_scores(fast, TEXTS)
     again = fast_scores(fast, TEXTS[::-1])
     assert np.allclose(first[1], again[1][::-1], atol=1e-12)
 
 
 def test_cache_is_emptied_past_its_limit(with_tagger: BiasClassifier) -> None:
-    fast = FastScorer(with_tagger, max_types=3)
+    fast = FastScorer(with_tagger.to_weights(), max_types=3)
     fast_scores(fast, TEXTS)
     _, bias = fast_scores(fast, TEXTS)
     assert len(fast._types) < 60
@@ -74,7 +74,7 @@ def test_cache_is_emptied_past_its_limit(with_tagger: BiasClassifier) -> None:
 @pytest.mark.parametrize("char_ngrams", [True, False])
 def test_classifier_without_tagger(char_ngrams: bool) -> None:
     clf = BiasClassifier(n_features=2**10, char_ngrams=char_ngrams).fit(TRAIN, Y)
-    words, bias = fast_scores(FastScorer(clf), TEXTS)
+    words, bias = fast_scores(FastScorer(clf.to_weights()), TEXTS)
     assert words.size == 0
     assert np.allclose(bias, clf.predict_proba(TEXTS)[:, 1], atol=1e-12)
 
@@ -82,7 +82,7 @@ def test_classifier_without_tagger(char_ngrams: bool) -> None:
 def test_tagger_alone(with_tagger: BiasClassifier) -> None:
     tagger = with_tagger.tagger_
     assert tagger is not None
-    words, bias = fast_scores(FastScorer(tagger=tagger), TEXTS)
+    words, bias = fast_scores(FastScorer(tagger=tagger.to_weights()), TEXTS)
     assert bias.size == 0
     assert np.allclose(words, tagger.predict_proba(token_table(TEXTS))[:, 1], atol=1e-12)
 
@@ -93,7 +93,7 @@ def test_needs_a_model() -> None:
 
 
 def test_pickles_without_its_caches(with_tagger: BiasClassifier) -> None:
-    fast = FastScorer(with_tagger)
+    fast = FastScorer(with_tagger.to_weights())
     fast_scores(fast, TEXTS)
     again = pickle.loads(pickle.dumps(fast))
     assert len(again._types) == 2  # only the padding types
@@ -125,7 +125,7 @@ def test_scorer_subjectivity_equals_the_lexicon_path(with_tagger: BiasClassifier
 
 
 def test_word_probabilities_only_on_request(with_tagger: BiasClassifier) -> None:
-    fast = FastScorer(with_tagger, chunk=2)
+    fast = FastScorer(with_tagger.to_weights(), chunk=2)
     paras = [fast_paragraph(t) for t in TEXTS]
     assert fast.score(paras, words=False).word_probs == []
     assert [len(w) for w in fast.score(paras).word_probs] == [len(p.words) for p in paras]

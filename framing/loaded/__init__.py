@@ -1,11 +1,24 @@
-"""Loaded language: loaded-term and scare-quote spans, bias classifier."""
+"""Loaded language: loaded-term and scare-quote spans, bias classifier.
 
-from ._bias import BiasClassifier
-from ._evaluate import evaluate_loaded
+The scorer and the functions that score text import without scikit-learn; the
+estimators and the training and evaluation functions, which need it, are imported on
+first access (``from framing.loaded import BiasClassifier`` works as usual).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._scare import find_scare_quotes
 from ._scorer import LoadedScorer
-from ._tagger import LoadedTermTagger, token_table
-from ._train import read_labelled_csv, train_bias
+from ._tagger_weights import token_table
+
+if TYPE_CHECKING:
+    from ._bias import BiasClassifier
+    from ._evaluate import evaluate_loaded
+    from ._tagger import LoadedTermTagger
+    from ._train import read_labelled_csv, train_bias
 
 __all__ = [
     "BiasClassifier",
@@ -17,3 +30,25 @@ __all__ = [
     "token_table",
     "train_bias",
 ]
+
+#: Names imported on first access (they need scikit-learn), with their modules.
+_LAZY = {
+    "BiasClassifier": "._bias",
+    "LoadedTermTagger": "._tagger",
+    "evaluate_loaded": "._evaluate",
+    "read_labelled_csv": "._train",
+    "train_bias": "._train",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -3,36 +3,30 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from importlib import resources
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin, clone
-from sklearn.feature_extraction import FeatureHasher
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.utils.validation import check_is_fitted
 
-from ..errors import InputError
-from ..models import load_arrays, save_arrays
-from ._features import (
-    SENTENCE_FEATURES,
-    TextTokens,
-    analyse_text,
-    sentence_features,
-    text_bigrams,
-    text_char_strings,
-    text_word_strings,
+from ._bias_weights import (
+    TAGGER_FEATURES,
+    BiasWeights,
+    bias_provenance,
+    dense_features,
+    design_matrix,
+    hashed_counts,
+    tagger_features,
+    texts_of,
 )
+from ._features import SENTENCE_FEATURES
 from ._linear import LinearWeights
 from ._tagger import LoadedTermTagger, token_table
 
-__all__ = ["TAGGER_FEATURES", "BiasClassifier"]
-
-PRETRAINED = "bias_classifier.npz"
-TAGGER_FEATURES = ("tagger_max", "tagger_n_loaded", "tagger_sum_norm")
+__all__ = ["TAGGER_FEATURES", "BiasClassifier", "tagger_features"]
 
 
 class BiasClassifier(TransformerMixin, ClassifierMixin, BaseEstimator):
@@ -107,54 +101,6 @@ class BiasClassifier(TransformerMixin, ClassifierMixin, BaseEstimator):
         self.tune_threshold = tune_threshold
         self.max_iter = max_iter
 
-    # -- features --------------------------------------------------------------------------
-    def _hashers(self) -> list[tuple[FeatureHasher, Callable[[TextTokens], list[str]]]]:
-        hv = [
-            (
-                FeatureHasher(self.n_features, input_type="string", alternate_sign=False),
-                text_word_strings,
-            )
-        ]
-        if self.char_ngrams:
-            hv.append(
-                (
-                    FeatureHasher(self.n_features, input_type="string", alternate_sign=False),
-                    text_char_strings,
-                )
-            )
-        return hv
-
-    def _counts(self, texts: list[str]) -> list[sparse.csr_matrix]:
-        toks = [analyse_text(t) for t in texts]
-        blocks = [hasher.transform(fn(t) for t in toks) for hasher, fn in self._hashers()]
-        bigrams = [text_bigrams(t, self.n_features) for t in toks]
-        rows = np.repeat(np.arange(len(toks)), [len(b) for b in bigrams])
-        cols = np.concatenate(bigrams) if bigrams else np.zeros(0, dtype=np.int64)
-        shape = (len(toks), self.n_features)
-        blocks[0] = blocks[0] + sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=shape)
-        return blocks
-
-    def _dense(self, texts: list[str], tagger_feats: np.ndarray | None) -> np.ndarray:
-        D = sentence_features(texts)
-        if tagger_feats is not None:
-            D = np.hstack([D, tagger_feats])
-        return D
-
-    def _matrix(self, texts: list[str], D: np.ndarray) -> sparse.csr_matrix:
-        """Hashed blocks scaled by idf and by ``sqrt(sum(count * idf**2))`` per row, then dense.
-
-        The row scale is the L2 norm when no feature repeats; unlike the L2 norm it is a
-        sum over tokens, so a text's score is a sum of per-word and per-pair terms.
-        """
-        blocks = []
-        for C, idf in zip(self._counts(texts), self.idf_, strict=True):
-            norms = np.sqrt(np.asarray(C @ (idf * idf)).ravel())
-            norms[norms == 0] = 1.0
-            blocks.append(sparse.diags(1.0 / norms) @ (C @ sparse.diags(idf)))
-        Z = (D - self.dense_mean_) / self.dense_scale_ * self.dense_weight
-        blocks.append(sparse.csr_matrix(Z))
-        return sparse.hstack(blocks, format="csr")
-
     # -- fitting ---------------------------------------------------------------------------
     def fit(
         self, X: Sequence[str], y: Any, token_labels: Sequence[set[str]] | None = None
@@ -168,7 +114,7 @@ class BiasClassifier(TransformerMixin, ClassifierMixin, BaseEstimator):
         token_labels : sequence of sets of str, optional
             Lower-cased loaded words of each text, to train an unfitted ``tagger``.
         """
-        texts = _texts(X)
+        texts = texts_of(X)
         y = np.asarray(y)
         self.classes_ = np.unique(y)
         if len(self.classes_) != 2:
@@ -177,17 +123,21 @@ class BiasClassifier(TransformerMixin, ClassifierMixin, BaseEstimator):
             raise ValueError(f"X has {len(texts)} texts but y has {len(y)} labels")
         yb = (y == self.classes_[1]).astype(int)
         self.tagger_, tfeats = self._fit_tagger(texts, yb, token_labels)
-        D = self._dense(texts, tfeats)
+        D = dense_features(texts, tfeats)
         self.dense_mean_ = D.mean(axis=0)
         scale = D.std(axis=0)
         scale[scale == 0] = 1.0
         self.dense_scale_ = scale
+        counts = hashed_counts(texts, self.n_features, self.char_ngrams)
         self.idf_ = []
-        for C in self._counts(texts):
+        for C in counts:
             df = np.bincount(C.indices, minlength=self.n_features)
             self.idf_.append(np.log((1.0 + len(texts)) / (1.0 + df)) + 1.0)
+        Xm = design_matrix(
+            counts, self.idf_, D, self.dense_mean_, self.dense_scale_, self.dense_weight
+        )
         lr = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter)
-        lr.fit(self._matrix(texts, D), yb)
+        lr.fit(Xm, yb)
         self.weights_ = LinearWeights.from_estimator(lr)
         self.n_features_in_ = 1
         return self
@@ -227,17 +177,11 @@ class BiasClassifier(TransformerMixin, ClassifierMixin, BaseEstimator):
     # -- prediction ------------------------------------------------------------------------
     def predict_proba(self, X: Sequence[str]) -> np.ndarray:
         """``(n, 2)`` probabilities, columns in ``classes_`` order."""
-        check_is_fitted(self, "weights_")
-        texts = _texts(X)
-        if not texts:
-            return np.zeros((0, 2))
-        tf = tagger_features(self.tagger_, texts) if self.tagger_ is not None else None
-        return self.weights_.proba(self._matrix(texts, self._dense(texts, tf)))
+        return self.to_weights().predict_proba(X)
 
     def predict(self, X: Sequence[str]) -> np.ndarray:
         """The more probable class of each text."""
-        p = self.predict_proba(X)[:, 1]
-        return np.where(p >= 0.5, self.classes_[1], self.classes_[0])
+        return self.to_weights().predict(X)
 
     def transform(self, X: Sequence[str]) -> np.ndarray:
         """``bias_score`` (probability of the second class) as a one-column array."""
@@ -254,83 +198,60 @@ class BiasClassifier(TransformerMixin, ClassifierMixin, BaseEstimator):
             names += TAGGER_FEATURES
         return names
 
+    def to_weights(self) -> BiasWeights:
+        """The fitted state with the current parameters, as the scikit-learn-free object that
+        makes this estimator's predictions (and the loaded-terms scorer's)."""
+        check_is_fitted(self, "weights_")
+        params = self.get_params(deep=False)
+        params["tagger"] = None  # the fitted tagger is held as weights below
+        return BiasWeights(
+            self.weights_,
+            self.idf_,
+            self.dense_mean_,
+            self.dense_scale_,
+            self.classes_,
+            self.n_features,
+            self.char_ngrams,
+            self.dense_weight,
+            self.tagger_.to_weights() if self.tagger_ is not None else None,
+            params,
+            getattr(self, "card_", {}),
+        )
+
+    @classmethod
+    def from_weights(cls, weights: BiasWeights) -> BiasClassifier:
+        """An estimator holding a :class:`BiasWeights`' fitted state (shared, not copied)."""
+        est = cls(**weights.params)
+        est.classes_ = weights.classes
+        est.weights_ = weights.weights
+        est.dense_mean_ = weights.dense_mean
+        est.dense_scale_ = weights.dense_scale
+        est.idf_ = weights.idf
+        est.tagger_ = None
+        if weights.tagger is not None:
+            est.tagger_ = LoadedTermTagger.from_weights(weights.tagger)
+        est.n_features_in_ = 1
+        est.card_ = weights.card
+        return est
+
     # -- persistence -----------------------------------------------------------------------
     def save(self, path: str | os.PathLike[str], card: dict[str, Any] | None = None) -> None:
         """Write the fitted model as numeric arrays + JSON metadata (no pickle)."""
-        check_is_fitted(self, "weights_")
-        params = self.get_params(deep=False)
-        params["tagger"] = None  # the fitted tagger is stored as arrays below
-        meta: dict[str, Any] = {
-            "kind": "framing.BiasClassifier",
-            "format": 2,
-            "params": params,
-            "classes": self.classes_.tolist(),
-            "card": card or {},
-        }
-        arrays = {
-            **self.weights_.arrays("w_"),
-            "dense_mean": self.dense_mean_,
-            "dense_scale": self.dense_scale_,
-        }
-        for k, idf in enumerate(self.idf_):
-            arrays[f"idf{k}"] = idf.astype(np.float32)
-        if self.tagger_ is not None:
-            meta["tagger_params"] = self.tagger_.get_params()
-            arrays.update(self.tagger_.weights_.arrays("t_"))
-        save_arrays(path, meta, arrays)
+        self.to_weights().save(path, card)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> BiasClassifier:
         """Read a model written by :meth:`save`; never executes code."""
-        meta, arrays = load_arrays(path)
-        if meta.get("kind") != "framing.BiasClassifier":
-            raise InputError(f"{os.fspath(path)}: not a BiasClassifier model")
-        if meta.get("format") != 2:
-            raise InputError(
-                f"{os.fspath(path)}: BiasClassifier file format {meta.get('format')} is not"
-                " supported (this version reads format 2; retrain the model)"
-            )
-        est = cls(**meta["params"])
-        classes = meta["classes"]
-        est.classes_ = np.array(classes)
-        est.weights_ = LinearWeights.from_arrays(arrays, "w_")
-        est.dense_mean_ = arrays["dense_mean"]
-        est.dense_scale_ = arrays["dense_scale"]
-        est.idf_ = [arrays[f"idf{k}"].astype(np.float64) for k in range(1 + est.char_ngrams)]
-        est.tagger_ = None
-        if "tagger_params" in meta:
-            t = LoadedTermTagger(**meta["tagger_params"])
-            t.weights_ = LinearWeights.from_arrays(arrays, "t_")
-            t.classes_ = np.array([0, 1])
-            t.n_features_in_ = 1
-            est.tagger_ = t
-        est.n_features_in_ = 1
-        est.card_ = meta.get("card", {})
-        return est
+        return cls.from_weights(BiasWeights.load(path))
 
     @classmethod
     def pretrained(cls) -> BiasClassifier:
         """The model shipped with the package (see ``framing/models/bias_classifier.md``)."""
-        with resources.as_file(resources.files("framing.models").joinpath(PRETRAINED)) as p:
-            return cls.load(p)
+        return cls.from_weights(BiasWeights.pretrained())
 
     def provenance(self) -> dict[str, Any]:
         """Parameters and model card summary."""
-        params = {k: v for k, v in self.get_params(deep=False).items() if k != "tagger"}
-        return {"model": "BiasClassifier", "params": params, **getattr(self, "card_", {})}
-
-
-def tagger_features(tagger: LoadedTermTagger, texts: list[str]) -> np.ndarray:
-    """Per text: max, count at or over threshold, and sum / sqrt(n) of the word probabilities."""
-    out = np.zeros((len(texts), len(TAGGER_FEATURES)))
-    table = token_table(texts)
-    if table.empty:
-        return out
-    probs = tagger.predict_proba(table)[:, 1]
-    for tid, group in table.groupby("text_id").indices.items():
-        p = probs[group]
-        out[tid] = [p.max(), (p >= tagger.threshold).sum(), p.sum() / np.sqrt(len(p))]
-    return out
+        return bias_provenance(self.get_params(deep=False), getattr(self, "card_", {}))
 
 
 def _best_threshold(words: list[list[tuple[str, float]]], gold: list[set[str]]) -> float:
@@ -355,12 +276,3 @@ def _fit_tagger_on(
     table = token_table(texts)
     y = [w.lower() in labels[t] for t, w in zip(table["text_id"], table["word"], strict=True)]
     return tagger.fit(table, np.asarray(y, dtype=int))
-
-
-def _texts(X: Any) -> list[str]:
-    if isinstance(X, str):
-        raise ValueError("X must be a sequence of texts, not one string")
-    texts = list(X)
-    if not all(isinstance(t, str) for t in texts):
-        raise ValueError("X must hold strings")
-    return texts

@@ -5,8 +5,12 @@ per-word-pair and per-category terms, plus a few per-paragraph numbers. This mod
 computes each word type's and each word pair's contribution once (hashing its feature
 strings through the model's own hashers), keeps them in growing arrays, and scores a
 batch of paragraphs with a handful of vectorised NumPy operations: no scikit-learn call
-and no feature strings per paragraph. The results equal the models' ``predict_proba``
-up to floating-point rounding (``tests/test_loaded_fast.py`` checks it).
+and no feature strings per paragraph. The models come as their scikit-learn-free fitted
+states (:class:`~framing.loaded._bias_weights.BiasWeights`,
+:class:`~framing.loaded._tagger_weights.TaggerWeights`, also what the estimators'
+``to_weights()`` return), so nothing here imports scikit-learn. The results equal the
+models' ``predict_proba`` up to floating-point rounding (``tests/test_loaded_fast.py``
+checks it).
 """
 
 from __future__ import annotations
@@ -20,7 +24,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction import FeatureHasher
 
 from .._hashing import hashed_rows, string_hashes
 from ..lexicon import EPISTEMIC_CATEGORIES, Match
@@ -41,8 +44,8 @@ from ._features import (
 from ._ngram_hash import ngram_rows
 
 if TYPE_CHECKING:
-    from ._bias import BiasClassifier
-    from ._tagger import LoadedTermTagger
+    from ._bias_weights import BiasWeights
+    from ._tagger_weights import TaggerWeights
 
 __all__ = ["FastParagraph", "FastResult", "FastScorer", "fast_paragraph"]
 
@@ -102,9 +105,11 @@ class FastScorer:
 
     Parameters
     ----------
-    bias : BiasClassifier, optional
-        Fitted classifier; its embedded tagger is used when ``tagger`` is None.
-    tagger : LoadedTermTagger, optional
+    bias : BiasWeights, optional
+        Fitted classifier's state (``BiasClassifier.to_weights()``); its embedded tagger
+        is used when ``tagger`` is None.
+    tagger : TaggerWeights, optional
+        Fitted tagger's state (``LoadedTermTagger.to_weights()``).
     max_types : int
         The cache is emptied before a batch when it holds more word types than this.
     chunk : int
@@ -112,8 +117,8 @@ class FastScorer:
 
     Examples
     --------
-    >>> from framing.loaded import BiasClassifier
-    >>> clf = BiasClassifier.pretrained()
+    >>> from framing.loaded._bias_weights import BiasWeights
+    >>> clf = BiasWeights.pretrained()
     >>> fast = FastScorer(clf)
     >>> res = fast.score([fast_paragraph("A sham vote")])
     >>> bool(np.isclose(res.bias[0], clf.predict_proba(["A sham vote"])[0, 1]))
@@ -122,15 +127,15 @@ class FastScorer:
 
     def __init__(
         self,
-        bias: BiasClassifier | None = None,
-        tagger: LoadedTermTagger | None = None,
+        bias: BiasWeights | None = None,
+        tagger: TaggerWeights | None = None,
         max_types: int = 200_000,
         chunk: int = 512,
     ) -> None:
-        if bias is not None and bias.tagger_ is not None:
-            if tagger is not None and tagger is not bias.tagger_:
+        if bias is not None and bias.tagger is not None:
+            if tagger is not None and tagger is not bias.tagger:
                 raise ValueError("tagger must be the bias classifier's own tagger")
-            tagger = bias.tagger_
+            tagger = bias.tagger
         if bias is None and tagger is None:
             raise ValueError("FastScorer needs a bias classifier or a tagger")
         self.bias = bias
@@ -155,30 +160,26 @@ class FastScorer:
     def _setup(self) -> None:
         t = self.tagger
         if t is not None:
-            nf = t.weights_.n_features - len(DENSE_TOKEN_FEATURES)
-            coef = t.weights_._coef
-            self._t_hasher = FeatureHasher(nf, input_type="string", alternate_sign=False)
+            nf = t.weights.n_features - len(DENSE_TOKEN_FEATURES)
+            coef = t.weights._coef
+            self._t_nf = nf
             self._t_coef = coef[:nf]
             self._t_dense = coef[nf:]
-            self._t_b = t.weights_.intercept
+            self._t_b = t.weights.intercept
         b = self.bias
         if b is not None:
             nf = b.n_features
-            coef = b.weights_._coef
-            self._b_hashers = []
+            coef = b.weights._coef
+            self._b_nf = nf
+            # Per hashed block (words, characters): weight * idf and idf**2 per column.
+            self._b_blocks = []
             blocks = 1 + bool(b.char_ngrams)
             for k in range(blocks):
-                idf = b.idf_[k]
-                self._b_hashers.append(
-                    (
-                        FeatureHasher(nf, input_type="string", alternate_sign=False),
-                        coef[k * nf : (k + 1) * nf] * idf,
-                        idf * idf,
-                    )
-                )
-            self._b_dense = coef[blocks * nf :] * b.dense_weight / b.dense_scale_
-            self._b_b = b.weights_.intercept - float(
-                np.dot(b.dense_mean_ / b.dense_scale_ * b.dense_weight, coef[blocks * nf :])
+                idf = b.idf[k]
+                self._b_blocks.append((coef[k * nf : (k + 1) * nf] * idf, idf * idf))
+            self._b_dense = coef[blocks * nf :] * b.dense_weight / b.dense_scale
+            self._b_b = b.weights.intercept - float(
+                np.dot(b.dense_mean / b.dense_scale * b.dense_weight, coef[blocks * nf :])
             )
         self._clear()
 
@@ -214,7 +215,7 @@ class FastScorer:
         T, S, M = self._T[:, n0:n], self._S[n0:n], self._M[:, n0:n]
         pairs = list(zip(words, lower, strict=True))
         if self.tagger is not None:
-            nf = self._t_hasher.n_features
+            nf = self._t_nf
             H = hashed_rows([word_strings(w, lw, ngrams=False) for w, lw in pairs], nf)
             H += ngram_rows(lower, 3, 5, nf, "c=")  # the rest of word_strings
             dense = np.array([word_dense(w, lw) for w, lw in pairs])
@@ -233,12 +234,13 @@ class FastScorer:
         M[_M_VABS], M[_M_SUBJ] = stats[:, 0], stats[:, 2]
         S[:, _S_SUBJ] = stats[:, 2]
         if self.bias is not None:
-            hw, cw, nw = self._b_hashers[0]
-            H = hashed_rows([["u=" + lw] for lw in lower], hw.n_features)
+            nf = self._b_nf
+            cw, nw = self._b_blocks[0]
+            H = hashed_rows([["u=" + lw] for lw in lower], nf)
             S[:, _S_WW], S[:, _S_NW] = H @ cw, H @ nw
-            if len(self._b_hashers) > 1:
-                hc, cc, nc = self._b_hashers[1]
-                H = ngram_rows(lower, 2, 5, hc.n_features)  # char_ngrams(lw, 2, 5)
+            if len(self._b_blocks) > 1:
+                cc, nc = self._b_blocks[1]
+                H = ngram_rows(lower, 2, 5, nf)  # char_ngrams(lw, 2, 5)
                 S[:, _S_WC], S[:, _S_NC] = H @ cc, H @ nc
             S[:, _S_LIN] = stats @ self._b_dense[[2, 3, 5, 6]]
         if n0 < 2:
@@ -252,9 +254,9 @@ class FastScorer:
             return
         rows = np.zeros((3, len(new)))
         if self.tagger is not None:
-            h, c = self._t_hasher, self._t_coef
+            nf, c = self._t_nf, self._t_coef
             for col, prefix in enumerate(("cat=", "pcat=", "ncat=")):
-                rows[col] = h.transform([prefix + x] for x in new) @ c
+                rows[col] = hashed_rows([[prefix + x] for x in new], nf) @ c
         for x in new:
             self._cats[x] = len(self._cats)
         self._C = np.hstack([self._C, rows])
@@ -359,7 +361,7 @@ class FastScorer:
     ) -> np.ndarray:
         """Bias probabilities from per-paragraph sums (see :meth:`score`)."""
         assert self.bias is not None
-        _, cw, nw = self._b_hashers[0]
+        cw, nw = self._b_blocks[0]
         (big,) = pair_index(hashes[:-1], hashes[1:], (PAIR_BIGRAM,), len(cw))
         real = (padded[:-1] > 1) & (padded[1:] > 1)
         blocks = [
@@ -368,7 +370,7 @@ class FastScorer:
                 sums[:, _S_NW] + np.add.reduceat(nw[big] * real, seg),
             )
         ]
-        if len(self._b_hashers) > 1:
+        if len(self._b_blocks) > 1:
             blocks.append((sums[:, _S_WC], sums[:, _S_NC]))
         denom = np.maximum(lens, 1).astype(np.float64)
         bd = self._b_dense
@@ -388,8 +390,8 @@ class FastScorer:
             (10, np.array([quote_marks(t) for t in texts], dtype=np.float64)),
             (11, np.array([t.count("!") for t in texts], dtype=np.float64)),
         ]
-        if self.bias.tagger_ is not None:
-            th = self.bias.tagger_.threshold
+        if self.bias.tagger is not None:
+            th = self.bias.tagger.threshold
             dense += [
                 (12, np.maximum.reduceat(probs, seg)),
                 (13, np.add.reduceat((probs >= th).astype(np.float64), seg)),

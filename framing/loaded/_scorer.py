@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 import os
+import sys
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -22,9 +23,11 @@ from ..lexicon import (
 from ..lexicon._model import MergeMode
 from ..scorers import Scorer, voice_at
 from ..segment import Doc, Span
+from ._bias_weights import BiasWeights
 from ._fast import FastParagraph, FastScorer
 from ._features import builtin_matcher
 from ._scare import find_scare_quotes
+from ._tagger_weights import TaggerWeights
 
 if TYPE_CHECKING:
     from ._bias import BiasClassifier
@@ -68,7 +71,10 @@ class LoadedScorer(Scorer):
     merge : {"over", "replace", "add"}
         How extra lexicons combine with the built-in ones.
     bias_model : "pretrained", path, BiasClassifier or None
-        Paragraph bias model for ``bias_score``; ``None`` leaves the column out.
+        Paragraph bias model for ``bias_score``; ``None`` leaves the column out. The
+        shipped model and model files are loaded as their fitted state alone
+        (:class:`~framing.loaded._bias_weights.BiasWeights`, the object that makes a
+        ``BiasClassifier``'s predictions), so scoring does not import scikit-learn.
     negation_window : int
         Tokens searched before a match for a negator.
     scare_quotes : bool
@@ -77,7 +83,8 @@ class LoadedScorer(Scorer):
         Word tagger run on every paragraph: each lexicon span gets its probability
         (``extra["tagger_prob"]``), and words the tagger finds loaded that no lexicon
         lists become ``loaded`` spans labelled ``unlisted`` (score = probability).
-        They are not part of the counts. Slower; off by default.
+        They are not part of the counts. Slower; off by default. Loaded as a
+        :class:`~framing.loaded._tagger_weights.TaggerWeights` (as ``bias_model``).
 
     Examples
     --------
@@ -109,13 +116,15 @@ class LoadedScorer(Scorer):
         self.matcher = Matcher(self.lexicons, negation_window=negation_window)
         self.categories = sorted({e.category for lex in self.lexicons for e in lex})
         self._subjectivity = {w: s for w, (_, s) in subjectivity_lexicon().items()}
-        self.bias_model: BiasClassifier | None = _resolve_bias_model(bias_model)
+        self.bias_model: BiasWeights | BiasClassifier | None = _resolve_bias_model(bias_model)
         cols = BASE_COLUMNS + (("bias_score",) if self.bias_model is not None else ())
         self.columns = cols  # type: ignore[misc]
         # The models' features use the built-in lexicons: reuse this scorer's matches when
         # it matches with exactly those.
         self._own_matches = lexicons is None and negation_window == 3
-        self._fast_bias, self._fast_tagger = _fast_scorers(self.bias_model, self.tagger)
+        self._fast_bias, self._fast_tagger, self._own_tagger = _fast_scorers(
+            self.bias_model, self.tagger
+        )
 
     def dynamic_columns(self) -> tuple[str, ...]:
         """One count column per lexicon category: ``loaded__<category>``."""
@@ -151,7 +160,7 @@ class LoadedScorer(Scorer):
             res = self._fast_tagger.score(paras)
             word_probs, subjectivity = res.word_probs, res.subjectivity
         if self._fast_bias is not None:
-            own = self.tagger is not None and self.tagger is self._fast_bias.tagger
+            own = self._own_tagger
             res = self._fast_bias.score(paras, words=own)
             probs, subjectivity = res.bias, res.subjectivity
             if own:
@@ -302,42 +311,64 @@ def _view_bounds(index: list[int], p: Any) -> tuple[int, int]:
     return bisect.bisect_left(index, p.start), bisect.bisect_left(index, p.end)
 
 
-def _fast_scorers(bias: Any, tagger: Any) -> tuple[FastScorer | None, FastScorer | None]:
-    """Fast scorers for the bias model (with its tagger) and for a separate span tagger."""
-    from ._bias import BiasClassifier
-
-    fast_bias = None
-    if isinstance(bias, BiasClassifier):
-        fast_bias = FastScorer(bias)
+def _fast_scorers(bias: Any, tagger: Any) -> tuple[FastScorer | None, FastScorer | None, bool]:
+    """Fast scorers for the bias model (with its tagger) and for a separate span tagger, and
+    whether the span tagger is the bias model's own (scored once, by the first)."""
+    weights = _bias_weights(bias)
+    fast_bias = FastScorer(weights) if weights is not None else None
+    own = (
+        weights is not None
+        and tagger is not None
+        and weights.tagger is not None
+        and (tagger is weights.tagger or tagger is getattr(bias, "tagger_", None))
+    )
     fast_tagger = None
-    if tagger is not None and (fast_bias is None or fast_bias.tagger is not tagger):
-        fast_tagger = FastScorer(tagger=tagger)
-    return fast_bias, fast_tagger
+    if tagger is not None and not own:
+        fast_tagger = FastScorer(tagger=_tagger_weights(tagger))
+    return fast_bias, fast_tagger, own
+
+
+def _bias_weights(model: Any) -> BiasWeights | None:
+    """The fitted state of a bias model: a BiasWeights as it is, a BiasClassifier's
+    ``to_weights()``; None for a model of another kind (scored by its ``predict_proba``)."""
+    if isinstance(model, BiasWeights):
+        return model
+    bias_module = sys.modules.get("framing.loaded._bias")  # loaded if a BiasClassifier exists
+    if bias_module is not None and isinstance(model, bias_module.BiasClassifier):
+        return model.to_weights()  # type: ignore[no-any-return]
+    return None
+
+
+def _tagger_weights(tagger: Any) -> TaggerWeights:
+    """The fitted state of a tagger: a TaggerWeights as it is, a LoadedTermTagger's
+    ``to_weights()``."""
+    if isinstance(tagger, TaggerWeights):
+        return tagger
+    tagger_module = sys.modules.get("framing.loaded._tagger")
+    if tagger_module is not None and isinstance(tagger, tagger_module.LoadedTermTagger):
+        return tagger.to_weights()  # type: ignore[no-any-return]
+    raise TypeError("tagger must be 'pretrained', a path, a fitted LoadedTermTagger or None")
 
 
 def _resolve_tagger(tagger: Any) -> Any:
     if tagger is None:
         return None
-    from ._tagger import LoadedTermTagger
-
     if isinstance(tagger, str) and tagger == "pretrained":
-        return LoadedTermTagger.pretrained()
+        return TaggerWeights.pretrained()
     if isinstance(tagger, (str, os.PathLike)):
-        return LoadedTermTagger.load(tagger)
+        return TaggerWeights.load(tagger)
     if not hasattr(tagger, "tag"):
         raise TypeError("tagger must be 'pretrained', a path, a fitted LoadedTermTagger or None")
     return tagger
 
 
-def _resolve_bias_model(model: Any) -> BiasClassifier | None:
+def _resolve_bias_model(model: Any) -> BiasWeights | BiasClassifier | None:
     if model is None:
         return None
-    from ._bias import BiasClassifier
-
     if isinstance(model, str) and model == "pretrained":
-        return BiasClassifier.pretrained()
+        return BiasWeights.pretrained()
     if isinstance(model, (str, os.PathLike)):
-        return BiasClassifier.load(model)
+        return BiasWeights.load(model)
     if not hasattr(model, "predict_proba"):
         raise TypeError("bias_model must be 'pretrained', a path, a fitted BiasClassifier or None")
     return model  # type: ignore[no-any-return]

@@ -3,68 +3,18 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
-from importlib import resources
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-import pandas as pd
-from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
-from sklearn.feature_extraction import FeatureHasher
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
-from ..errors import InputError
-from ..models import load_arrays, save_arrays
-from ._features import (
-    DENSE_TOKEN_FEATURES,
-    TextTokens,
-    analyse_text,
-    token_features,
-    token_pair_indices,
-)
 from ._linear import LinearWeights
+from ._tagger_weights import TaggerWeights, tagger_provenance, token_matrix, token_table
 
 __all__ = ["LoadedTermTagger", "token_table"]
-
-PRETRAINED = "loaded_tagger.npz"
-
-
-def token_table(texts: Iterable[str]) -> pd.DataFrame:
-    """Every word token of every text as a row: ``text_id``, ``text``, ``start``, ``end``, ``word``.
-
-    This is the input :class:`LoadedTermTagger` expects (one row per candidate).
-
-    Examples
-    --------
-    >>> token_table(["A sham vote."])[["start", "end", "word"]].values.tolist()
-    [[0, 1, 'A'], [2, 6, 'sham'], [7, 11, 'vote']]
-    """
-    ids: list[int] = []
-    owners: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    for tid, text in enumerate(texts):
-        t = analyse_text(text)
-        n = len(t.words)
-        ids.extend([tid] * n)
-        owners.extend([text] * n)
-        starts.extend(a for a, _ in t.spans)
-        ends.extend(b for _, b in t.spans)
-        words.extend(t.words)
-    # ``text`` repeats one string per token: an object column shares it, where a string
-    # column would copy it once per token (quadratic in the paragraph's length).
-    return pd.DataFrame(
-        {
-            "text_id": pd.Series(ids, dtype="int64"),
-            "text": pd.Series(owners, dtype=object),
-            "start": pd.Series(starts, dtype="int64"),
-            "end": pd.Series(ends, dtype="int64"),
-            "word": pd.Series(words, dtype=object),
-        }
-    )
 
 
 class LoadedTermTagger(TransformerMixin, ClassifierMixin, BaseEstimator):
@@ -119,47 +69,12 @@ class LoadedTermTagger(TransformerMixin, ClassifierMixin, BaseEstimator):
         self.threshold = threshold
         self.max_iter = max_iter
 
-    def _features(self, X: Any) -> sparse.csr_matrix:
-        df = _as_frame(X)
-        cache: dict[str, tuple[TextTokens, list[list[str]], list[list[float]], Any, Any]] = {}
-        strings: list[list[str]] = []
-        dense: list[list[float]] = []
-        pairs: list[int] = []
-        pair_rows: list[int] = []
-        for row, (text, start, end) in enumerate(
-            zip(df["text"], df["start"], df["end"], strict=True)
-        ):
-            hit = cache.get(text)
-            if hit is None:
-                t = analyse_text(text)
-                hit = cache[text] = (
-                    t,
-                    *token_features(t),
-                    *token_pair_indices(t, self.n_features),
-                )
-            t, s_rows, d_rows, pw, wn = hit
-            i = _token_index(t, int(start), int(end))
-            if i is None:
-                strings.append(["w=<none>"])
-                dense.append([0.0] * len(DENSE_TOKEN_FEATURES))
-            else:
-                strings.append(s_rows[i])
-                dense.append(d_rows[i])
-                pairs += (int(pw[i]), int(wn[i]))
-                pair_rows += (row, row)
-        n = len(strings)
-        hasher = FeatureHasher(self.n_features, input_type="string", alternate_sign=False)
-        H = hasher.transform(strings) if strings else sparse.csr_matrix((0, self.n_features))
-        P = sparse.csr_matrix((np.ones(len(pairs)), (pair_rows, pairs)), shape=(n, self.n_features))
-        D = sparse.csr_matrix(np.asarray(dense, dtype=np.float64).reshape(n, -1))
-        return sparse.hstack([H + P, D], format="csr")
-
     def fit(self, X: Any, y: Any) -> LoadedTermTagger:
         """Fit on token rows ``X`` and 0/1 labels ``y``."""
         y = np.asarray(y).astype(int)
         if set(np.unique(y)) - {0, 1}:
             raise ValueError("y must hold 0 (not loaded) and 1 (loaded)")
-        Xf = self._features(X)
+        Xf = token_matrix(X, self.n_features)
         if Xf.shape[0] != len(y):
             raise ValueError(f"X has {Xf.shape[0]} rows but y has {len(y)}")
         lr = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter)
@@ -171,12 +86,11 @@ class LoadedTermTagger(TransformerMixin, ClassifierMixin, BaseEstimator):
 
     def predict_proba(self, X: Any) -> np.ndarray:
         """``(n, 2)`` probabilities of not loaded / loaded."""
-        check_is_fitted(self, "weights_")
-        return self.weights_.proba(self._features(X))
+        return self.to_weights().predict_proba(X)
 
     def predict(self, X: Any) -> np.ndarray:
         """1 where the probability of loaded reaches ``threshold``."""
-        return (self.predict_proba(X)[:, 1] >= self.threshold).astype(int)
+        return self.to_weights().predict(X)
 
     def transform(self, X: Any) -> np.ndarray:
         """The probability of loaded as a one-column array (``loaded_prob``)."""
@@ -188,69 +102,42 @@ class LoadedTermTagger(TransformerMixin, ClassifierMixin, BaseEstimator):
 
     def tag(self, texts: Sequence[str]) -> list[list[tuple[int, int, float]]]:
         """Loaded words of each text: ``(start, end, probability)`` at or above ``threshold``."""
-        table = token_table(texts)
-        out: list[list[tuple[int, int, float]]] = [[] for _ in texts]
-        if table.empty:
-            return out
-        probs = self.predict_proba(table)[:, 1]
-        for tid, a, b, p in zip(table["text_id"], table["start"], table["end"], probs, strict=True):
-            if p >= self.threshold:
-                out[tid].append((int(a), int(b), float(p)))
-        return out
+        return self.to_weights().tag(texts)
+
+    def to_weights(self) -> TaggerWeights:
+        """The fitted state with the current parameters, as the scikit-learn-free object that
+        makes this estimator's predictions (and the loaded-terms scorer's)."""
+        check_is_fitted(self, "weights_")
+        params = self.get_params()
+        return TaggerWeights(
+            self.weights_, self.n_features, self.threshold, params, getattr(self, "card_", {})
+        )
+
+    @classmethod
+    def from_weights(cls, weights: TaggerWeights) -> LoadedTermTagger:
+        """An estimator holding a :class:`TaggerWeights`' fitted state (shared, not copied)."""
+        est = cls(**weights.params)
+        est.weights_ = weights.weights
+        est.classes_ = np.array([0, 1])
+        est.n_features_in_ = 1
+        est.card_ = weights.card
+        return est
 
     # -- persistence ---------------------------------------------------------------------
     def save(self, path: str | os.PathLike[str], card: dict[str, Any] | None = None) -> None:
         """Write the fitted model as numeric arrays + JSON metadata (no pickle)."""
-        check_is_fitted(self, "weights_")
-        meta = {"kind": "framing.LoadedTermTagger", "format": 2, "params": self.get_params()}
-        meta["card"] = card or {}
-        save_arrays(path, meta, self.weights_.arrays("w_"))
+        self.to_weights().save(path, card)
 
     @classmethod
     def load(cls, path: str | os.PathLike[str]) -> LoadedTermTagger:
         """Read a model written by :meth:`save`; never executes code."""
-        meta, arrays = load_arrays(path)
-        if meta.get("kind") != "framing.LoadedTermTagger":
-            raise InputError(f"{os.fspath(path)}: not a LoadedTermTagger model")
-        if meta.get("format") != 2:
-            raise InputError(
-                f"{os.fspath(path)}: LoadedTermTagger file format {meta.get('format')} is not"
-                " supported (this version reads format 2; retrain the model)"
-            )
-        est = cls(**meta["params"])
-        est.weights_ = LinearWeights.from_arrays(arrays, "w_")
-        est.classes_ = np.array([0, 1])
-        est.n_features_in_ = 1
-        est.card_ = meta.get("card", {})
-        return est
+        return cls.from_weights(TaggerWeights.load(path))
 
     @classmethod
     def pretrained(cls) -> LoadedTermTagger:
         """The tagger shipped with the package (see ``framing/models/loaded_tagger.md``)."""
-        with resources.as_file(resources.files("framing.models").joinpath(PRETRAINED)) as p:
-            return cls.load(p)
+        return cls.from_weights(TaggerWeights.pretrained())
 
     def provenance(self) -> dict[str, Any]:
         """Parameters and model card summary."""
-        return {
-            "model": "LoadedTermTagger",
-            "params": self.get_params(),
-            **getattr(self, "card_", {}),
-        }
-
-
-def _as_frame(X: Any) -> pd.DataFrame:
-    if not isinstance(X, pd.DataFrame) or not {"text", "start", "end"} <= set(X.columns):
-        raise ValueError("X must be a DataFrame with columns text, start, end (see token_table)")
-    return X
-
-
-def _token_index(t: TextTokens, start: int, end: int) -> int | None:
-    import bisect
-
-    i = bisect.bisect_right(t.spans, (start, float("inf"))) - 1
-    if i >= 0 and t.spans[i][0] <= start < t.spans[i][1]:
-        return i
-    if i + 1 < len(t.spans) and start <= t.spans[i + 1][0] < end:
-        return i + 1
-    return None
+        return tagger_provenance(self.get_params(), getattr(self, "card_", {}))
