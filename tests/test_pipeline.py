@@ -1,3 +1,5 @@
+import subprocess
+import sys
 from collections.abc import Sequence
 
 import pandas as pd
@@ -157,3 +159,17 @@ def test_missing_requirement_raises():
 
     with pytest.raises(ValueError, match="ghost"):
         framing.analyze(["x"], scorers=[Needy()])
+
+
+def test_scoring_with_the_default_models_imports_no_training_libraries():
+    # scikit-learn (and through it scipy.stats) and nltk serve training and evaluation
+    # only; importing them costs seconds of every start.
+    code = (
+        "import sys, framing\n"
+        "framing.analyze('Moscow said the plan was \\u201ca disaster,\\u201d officials said.', "
+        "targets={'Russia': ['Moscow']}, actors={'Russia': ['Moscow']}, progress=False)\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('sklearn', 'nltk', 'textblob')"
+        " or m.startswith('scipy.stats')]\n"
+        "assert not heavy, sorted(heavy)[:5]\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
