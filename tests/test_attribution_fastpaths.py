@@ -68,3 +68,49 @@ def test_free_quotations_are_those_no_content_contains() -> None:
     # (10, 20) lies in (5, 25) and (50, 60) in (45, 70); (30, 40) starts before (31, 45)
     assert _free_quote_counts(atts, quotes) == {0: 1}
     assert _free_quote_counts([], quotes) == {0: 2, 1: 1}
+
+
+def _plain_logit(w, text: str, att: Attribution) -> float:
+    """The cue model's logit from the feature groups of ``cue_features``, unmemoised."""
+    from framing.attribution import _cue_weights as cw
+
+    cue = text[att.cue[0] : att.cue[1]]
+    last = cw._last_word(cue)
+    left, right = cw._words_around(text, att.cue[0], att.cue[1])
+    src = text[att.source[0] : att.source[1]] if att.source is not None else None
+    after = att.source is not None and att.source[0] > att.cue[0]
+    z = w.intercept + w._weight_of(cw._cue_group(cue, att.cue_class, att.mode, att.kind))
+    z += w._weight_of(cw._left_group(last, tuple(left[-2:])))
+    z += w._weight_of(cw._right_group(last, tuple(right[:2])))
+    z += w._weight_of(cw._source_group(last, src, after))
+    if att.head is not None:
+        z += w._weight_of(["coord"])
+    return z + w._weight_of(cw._content_group(last, *cw._content_key(text, att)))
+
+
+def test_memoised_cue_scores_are_the_plain_sums() -> None:
+    import math
+
+    import numpy as np
+
+    from framing.attribution import CueWeights, extract_attributions
+
+    texts = [
+        "Said the mayor: it works.",
+        "The minister said the plan works, and she added that it would pass.",
+        "\u201cWe will win,\u201d Jane O\u2019Neil told reporters Tuesday. Officials said so.",
+        "Critics, who warned against it, claimed \u201cnothing\u201d changed. He said",
+        "According to a report by the agency, costs rose. X said",
+    ]
+    rng = np.random.default_rng(0)
+    weights = CueWeights(rng.normal(size=2**18), intercept=-0.3)
+    seen = 0
+    for text in texts * 2:  # (the second time, from the memos)
+        atts, _ = extract_attributions(text, [(0, len(text))], permissive=True)
+        for att in atts:
+            if att.cue is None:
+                continue
+            weights.keep(text, att)
+            assert att.score == 1.0 / (1.0 + math.exp(-_plain_logit(weights, text, att)))
+            seen += 1
+    assert seen >= 10

@@ -326,61 +326,200 @@ class CueWeights:
         buckets = map(_BUCKET, map(zlib.crc32, map(str.encode, dict.fromkeys(features))))
         return sum(map(weights.get, buckets, repeat(0.0)))
 
+    def _memos(self) -> _KeepMemos:
+        memos = self.__dict__.get("_keep_memos")
+        if memos is None or memos.size() > _MEMO_CAP:
+            if "_weights" not in self.__dict__:
+                self._weight_of([])  # (builds the bucket -> weight table)
+            memos = self.__dict__["_keep_memos"] = _KeepMemos(self.__dict__["_weights"])
+        return memos
+
     def keep(self, text: str, att: Attribution) -> bool:
         """Keep a rule attribution (used as ``cue_filter``); sets ``att.score``.
 
         The features of :func:`cue_features` fall in groups (cue, left context, right
-        context, source, content); the summed weight of each group is memoised by the
-        group's inputs, so a repeated context costs one dict look-up. (Two distinct
+        context, source, content); the logit adds each group's summed weight. The weight
+        of each feature is memoised by what it is made of (a word, a word and the cue's
+        last word, a class), so on new text most features cost a dict look-up and no
+        string is built or hashed; each group's weights are summed in the order of
+        :func:`cue_features` (the same float sum as :meth:`_weight_of`). (Two distinct
         strings that collide in a bucket count twice here, once in training: rare.)
         """
         if att.cue is None:
             z = self.intercept + self._weight_of(["nocue"])
             att.score = 1.0 / (1.0 + math.exp(-z))
             return att.score >= self.threshold
-        memo = self.__dict__.get("_group_memo")
-        if memo is None or len(memo) > 200_000:
-            memo = self.__dict__["_group_memo"] = {}
+        m = self._memos()
+        memo = m.groups
         cs, ce = att.cue
         cue = text[cs:ce]
         key = (0, cue, att.cue_class, att.mode, att.kind)
         g = memo.get(key)
         if g is None:
-            g = memo[key] = (
-                self._weight_of(_cue_group(cue, att.cue_class, att.mode, att.kind)),
-                _last_word(cue),
-            )
+            g = memo[key] = m.cue_group(cue, att.cue_class, att.mode, att.kind)
         z = self.intercept + g[0]
         last = g[1]
-        # The context groups read two words on each side (the key holds no more, so
-        # that contexts differing further away share an entry).
-        left = (1, last, *text[max(0, cs - 60) : cs].rsplit(None, 2)[-2:])
-        w = memo.get(left)
-        if w is None:
-            w = memo[left] = self._weight_of(_left_group(last, left[2:]))
-        z += w
-        right = (2, last, *text[ce : ce + 60].split(None, 2)[:2])
-        w = memo.get(right)
-        if w is None:
-            w = memo[right] = self._weight_of(_right_group(last, right[2:]))
-        z += w
+        # The context groups read two words on each side.
+        ws = text[max(0, cs - 60) : cs].rsplit(None, 2)
+        z += (
+            m.left(last, ws[-2], ws[-1])
+            if len(ws) >= 2
+            else self._weight_of(_left_group(last, tuple(ws)))
+        )
+        ws = text[ce : ce + 60].split(None, 2)
+        z += (
+            m.right(last, ws[0], ws[1])
+            if len(ws) >= 2
+            else self._weight_of(_right_group(last, tuple(ws)))
+        )
         if att.source is not None:
             skey = (3, last, text[att.source[0] : att.source[1]], att.source[0] > cs)
         else:
             skey = (3, last, None, False)
         w = memo.get(skey)
         if w is None:
-            w = memo[skey] = self._weight_of(_source_group(*skey[1:]))
+            w = memo[skey] = m.source(*skey[1:])
         z += w
         if att.head is not None:
-            z += self._weight_of(["coord"])
+            z += m.coord
         ckey = (4, last, *_content_key(text, att))
         w = memo.get(ckey)
         if w is None:
-            w = memo[ckey] = self._weight_of(_content_group(*ckey[1:]))
+            w = memo[ckey] = m.content(*ckey[1:])
         z += w
         att.score = 1.0 / (1.0 + math.exp(-z))
         return att.score >= self.threshold
+
+
+_MEMO_CAP = 200_000
+_MASK = N_FEATURES - 1
+
+
+class _KeepMemos:
+    """Weights of the cue model's features, memoised by what each feature is made of.
+
+    Every method returns the float sum, in :func:`cue_features` order, of the weights of
+    one group's feature strings, exactly as ``CueWeights._weight_of(<group>(...))``
+    (``sum`` over the same values in the same order; a group's strings are distinct,
+    their prefixes differ); the strings are built only the first time a part is seen.
+    """
+
+    def __init__(self, weights: dict[int, float]) -> None:
+        self.weights = weights
+        self.groups: dict[tuple, Any] = {}
+        self.words: dict[tuple[str, str], Any] = {}  # (feature, word) -> weight(s)
+        self.pairs: dict[tuple[str, str, Any], float] = {}  # (feature, last, x) -> weight
+        self.coord = sum((self.w("coord"),))
+        self.nosrc = sum((self.w("nosrc"),))
+        self.nocontent = sum((self.w("nocontent"),))
+        self.src = self.w("src")
+
+    def size(self) -> int:
+        return len(self.groups) + len(self.words) + len(self.pairs)
+
+    def w(self, feature: str) -> float:
+        """Weight of one feature string (0.0 when its bucket has none)."""
+        return self.weights.get(zlib.crc32(feature.encode()) & _MASK, 0.0)
+
+    def word(self, kind: str, word: str) -> Any:
+        t = self.words.get((kind, word))
+        if t is None:
+            w = self.w
+            if kind == "l1":
+                lw = word.lower().strip(_STRIP)
+                t = (lw, w(f"l1={lw}"), w(f"l1shape={_shape(word)}"), w(f"l1tail={word[-1]}"))
+            elif kind == "r1":
+                lw = word.lower().strip(_STRIP)
+                t = (lw, w(f"r1={lw}"), w(f"r1shape={_shape(word)}"), w(f"r1tail={word[-1]}"))
+            elif kind == "src0":
+                t = (w(f"src0={word.lower()}"), w(f"src0shape={_shape(word)}"))
+            else:  # "srclast", "c0", "srctype", "cueshape"
+                t = w(f"{kind}={word}" if kind != "srclast" else f"srclast={word.lower()}")
+            self.words[(kind, word)] = t
+        return t
+
+    def pair(self, kind: str, last: str, x: Any) -> float:
+        w = self.pairs.get((kind, last, x))
+        if w is None:
+            w = self.pairs[(kind, last, x)] = self.w(f"{kind}={last}|{x}")
+        return w
+
+    def cue_group(self, cue: str, cls: str | None, mode: str | None, kind: str) -> tuple:
+        """(weight of the cue group, the cue's last word): as ``_cue_group``."""
+        words = cue.lower().replace("\u2019", "'").split()
+        last = words[-1] if words else ""
+        t = self.words.get(("class", (cls, mode, kind)))
+        if t is None:
+            w = self.w
+            t = (
+                w(f"class={cls}"),
+                w(f"mode={mode}"),
+                w(f"kind={kind}"),
+                w(f"class+kind={cls}|{kind}"),
+            )
+            self.words[("class", (cls, mode, kind))] = t
+        w = self.w
+        total = sum(
+            (
+                w(f"cue={' '.join(words)}"),
+                w(f"last={last}"),
+                w(f"suf={last[-3:]}"),
+                w(f"ncue={min(len(words), 4)}"),
+                t[0],
+                t[1],
+                t[2],
+                self.word("cueshape", _shape(cue)),
+                t[3],
+            )
+        )
+        return total, last
+
+    def left(self, last: str, w2: str, w1: str) -> float:
+        """``_left_group(last, (w2, w1))``'s weight."""
+        lw1, l1, shape, tail = self.word("l1", w1)
+        l2 = self.w(f"l2={w2.lower().strip(_STRIP)} {lw1}")
+        return sum((l1, l2, shape, tail, self.pair("cue+l1", last, lw1)))
+
+    def right(self, last: str, w1: str, w2: str) -> float:
+        """``_right_group(last, (w1, w2))``'s weight."""
+        rw1, r1, shape, tail = self.word("r1", w1)
+        r2 = self.w(f"r2={rw1} {w2.lower().strip(_STRIP)}")
+        return sum((r1, r2, shape, tail, self.pair("cue+r1", last, rw1)))
+
+    def source(self, last: str, src: str | None, after: bool) -> float:
+        """``_source_group(last, src, after)``'s weight."""
+        if src is None:
+            return self.nosrc
+        sw = src.split()
+        if not sw:
+            return sum(map(self.w, _source_group(last, src, after)))
+        stype = speaker_type_of(src)
+        src0, shape0 = self.word("src0", sw[0])
+        return sum(
+            (
+                self.src,
+                self.word("srclen", str(min(len(sw), 6))),
+                self.word("srctype", stype),
+                src0,
+                self.word("srclast", sw[-1]),
+                shape0,
+                self.word("srcafter", str(after)),
+                self.pair("cue+srctype", last, stype),
+            )
+        )
+
+    def content(self, last: str, clen: int, cafter: bool, c0: str) -> float:
+        """``_content_group(last, clen, cafter, c0)``'s weight."""
+        if clen < 0:
+            return self.nocontent
+        return sum(
+            (
+                self.word("clen", str(clen)),
+                self.word("cafter", str(cafter)),
+                self.word("c0", c0),
+                self.pair("cue+cafter", last, cafter),
+            )
+        )
 
 
 def load_cue_model(path: str | Path | None = None) -> CueWeights | None:
