@@ -328,7 +328,7 @@ class CueWeights:
 
     def _memos(self) -> _KeepMemos:
         memos = self.__dict__.get("_keep_memos")
-        if memos is None or memos.size() > _MEMO_CAP:
+        if memos is None or memos.entries + len(memos.groups) > _MEMO_CAP:
             if "_weights" not in self.__dict__:
                 self._weight_of([])  # (builds the bucket -> weight table)
             memos = self.__dict__["_keep_memos"] = _KeepMemos(self.__dict__["_weights"])
@@ -395,69 +395,68 @@ _MEMO_CAP = 200_000
 _MASK = N_FEATURES - 1
 
 
+class _Table(dict):
+    """A memo: ``table[key]`` computes ``make(key)`` the first time (and counts it)."""
+
+    __slots__ = ("make", "owner")
+
+    def __init__(self, make: Any, owner: _KeepMemos) -> None:
+        super().__init__()
+        self.make = make
+        self.owner = owner
+
+    def __missing__(self, key: Any) -> Any:
+        self.owner.entries += 1
+        value = self[key] = self.make(key)
+        return value
+
+
 class _KeepMemos:
     """Weights of the cue model's features, memoised by what each feature is made of.
 
-    Every method returns the float sum, in :func:`cue_features` order, of the weights of
-    one group's feature strings, exactly as ``CueWeights._weight_of(<group>(...))``
-    (``sum`` over the same values in the same order; a group's strings are distinct,
-    their prefixes differ); the strings are built only the first time a part is seen.
+    Every group method returns the float sum, in :func:`cue_features` order, of the
+    weights of that group's feature strings, exactly as ``CueWeights._weight_of(<group>)``
+    (``sum`` over the same values in the same order; a group's strings are distinct, their
+    prefixes differ); a string is built and hashed only the first time its part is seen.
+    ``entries`` counts what the tables hold (the caller starts afresh past a cap).
     """
 
     def __init__(self, weights: dict[int, float]) -> None:
         self.weights = weights
-        self.groups: dict[tuple, Any] = {}
-        self.words: dict[tuple[str, str], Any] = {}  # (feature, word) -> weight(s)
-        self.pairs: dict[tuple[str, str, Any], float] = {}  # (feature, last, x) -> weight
-        self.coord = sum((self.w("coord"),))
-        self.nosrc = sum((self.w("nosrc"),))
-        self.nocontent = sum((self.w("nocontent"),))
-        self.src = self.w("src")
-
-    def size(self) -> int:
-        return len(self.groups) + len(self.words) + len(self.pairs)
+        self.entries = 0
+        self.groups: dict[tuple, Any] = {}  # whole groups, by their inputs
+        w = self.w
+        # (feature, part) -> weight of "feature=part"
+        self.one = _Table(lambda k: w(f"{k[0]}={k[1]}"), self)
+        # (feature, cue's last word, part) -> weight of "feature=last|part"
+        self.pairs = _Table(lambda k: w(f"{k[0]}={k[1]}|{k[2]}"), self)
+        self.l1 = _Table(lambda word: self._context_word("l", word), self)
+        self.r1 = _Table(lambda word: self._context_word("r", word), self)
+        self.src0 = _Table(lambda x: (w(f"src0={x.lower()}"), w(f"src0shape={_shape(x)}")), self)
+        self.coord = sum((w("coord"),))
+        self.nosrc = sum((w("nosrc"),))
+        self.nocontent = sum((w("nocontent"),))
+        self.src = w("src")
 
     def w(self, feature: str) -> float:
         """Weight of one feature string (0.0 when its bucket has none)."""
         return self.weights.get(zlib.crc32(feature.encode()) & _MASK, 0.0)
 
-    def word(self, kind: str, word: str) -> Any:
-        t = self.words.get((kind, word))
-        if t is None:
-            w = self.w
-            if kind == "l1":
-                lw = word.lower().strip(_STRIP)
-                t = (lw, w(f"l1={lw}"), w(f"l1shape={_shape(word)}"), w(f"l1tail={word[-1]}"))
-            elif kind == "r1":
-                lw = word.lower().strip(_STRIP)
-                t = (lw, w(f"r1={lw}"), w(f"r1shape={_shape(word)}"), w(f"r1tail={word[-1]}"))
-            elif kind == "src0":
-                t = (w(f"src0={word.lower()}"), w(f"src0shape={_shape(word)}"))
-            else:  # "srclast", "c0", "srctype", "cueshape"
-                t = w(f"{kind}={word}" if kind != "srclast" else f"srclast={word.lower()}")
-            self.words[(kind, word)] = t
-        return t
-
-    def pair(self, kind: str, last: str, x: Any) -> float:
-        w = self.pairs.get((kind, last, x))
-        if w is None:
-            w = self.pairs[(kind, last, x)] = self.w(f"{kind}={last}|{x}")
-        return w
+    def _context_word(self, side: str, word: str) -> tuple[str, float, float, float]:
+        lw = word.lower().strip(_STRIP)
+        w = self.w
+        return (
+            lw,
+            w(f"{side}1={lw}"),
+            w(f"{side}1shape={_shape(word)}"),
+            w(f"{side}1tail={word[-1]}"),
+        )
 
     def cue_group(self, cue: str, cls: str | None, mode: str | None, kind: str) -> tuple:
-        """(weight of the cue group, the cue's last word): as ``_cue_group``."""
+        """(weight of ``_cue_group(cue, cls, mode, kind)``, the cue's last word)."""
         words = cue.lower().replace("\u2019", "'").split()
         last = words[-1] if words else ""
-        t = self.words.get(("class", (cls, mode, kind)))
-        if t is None:
-            w = self.w
-            t = (
-                w(f"class={cls}"),
-                w(f"mode={mode}"),
-                w(f"kind={kind}"),
-                w(f"class+kind={cls}|{kind}"),
-            )
-            self.words[("class", (cls, mode, kind))] = t
+        one = self.one
         w = self.w
         total = sum(
             (
@@ -465,59 +464,61 @@ class _KeepMemos:
                 w(f"last={last}"),
                 w(f"suf={last[-3:]}"),
                 w(f"ncue={min(len(words), 4)}"),
-                t[0],
-                t[1],
-                t[2],
-                self.word("cueshape", _shape(cue)),
-                t[3],
+                one["class", cls],
+                one["mode", mode],
+                one["kind", kind],
+                one["cueshape", _shape(cue)],
+                one["class+kind", f"{cls}|{kind}"],
             )
         )
         return total, last
 
     def left(self, last: str, w2: str, w1: str) -> float:
-        """``_left_group(last, (w2, w1))``'s weight."""
-        lw1, l1, shape, tail = self.word("l1", w1)
+        """Weight of ``_left_group(last, (w2, w1))``."""
+        lw1, l1, shape, tail = self.l1[w1]
         l2 = self.w(f"l2={w2.lower().strip(_STRIP)} {lw1}")
-        return sum((l1, l2, shape, tail, self.pair("cue+l1", last, lw1)))
+        return sum((l1, l2, shape, tail, self.pairs["cue+l1", last, lw1]))
 
     def right(self, last: str, w1: str, w2: str) -> float:
-        """``_right_group(last, (w1, w2))``'s weight."""
-        rw1, r1, shape, tail = self.word("r1", w1)
+        """Weight of ``_right_group(last, (w1, w2))``."""
+        rw1, r1, shape, tail = self.r1[w1]
         r2 = self.w(f"r2={rw1} {w2.lower().strip(_STRIP)}")
-        return sum((r1, r2, shape, tail, self.pair("cue+r1", last, rw1)))
+        return sum((r1, r2, shape, tail, self.pairs["cue+r1", last, rw1]))
 
     def source(self, last: str, src: str | None, after: bool) -> float:
-        """``_source_group(last, src, after)``'s weight."""
+        """Weight of ``_source_group(last, src, after)``."""
         if src is None:
             return self.nosrc
         sw = src.split()
         if not sw:
             return sum(map(self.w, _source_group(last, src, after)))
         stype = speaker_type_of(src)
-        src0, shape0 = self.word("src0", sw[0])
+        src0, shape0 = self.src0[sw[0]]
+        one = self.one
         return sum(
             (
                 self.src,
-                self.word("srclen", str(min(len(sw), 6))),
-                self.word("srctype", stype),
+                one["srclen", min(len(sw), 6)],
+                one["srctype", stype],
                 src0,
-                self.word("srclast", sw[-1]),
+                one["srclast", sw[-1].lower()],
                 shape0,
-                self.word("srcafter", str(after)),
-                self.pair("cue+srctype", last, stype),
+                one["srcafter", after],
+                self.pairs["cue+srctype", last, stype],
             )
         )
 
     def content(self, last: str, clen: int, cafter: bool, c0: str) -> float:
-        """``_content_group(last, clen, cafter, c0)``'s weight."""
+        """Weight of ``_content_group(last, clen, cafter, c0)``."""
         if clen < 0:
             return self.nocontent
+        one = self.one
         return sum(
             (
-                self.word("clen", str(clen)),
-                self.word("cafter", str(cafter)),
-                self.word("c0", c0),
-                self.pair("cue+cafter", last, cafter),
+                one["clen", clen],
+                one["cafter", cafter],
+                one["c0", c0],
+                self.pairs["cue+cafter", last, cafter],
             )
         )
 
