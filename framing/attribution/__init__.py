@@ -18,9 +18,9 @@ Examples
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .._lazy import lazy_exports
 from ._balance import evenness, voice_summary
 from ._candidates import LearnedCues, cue_bucket
 from ._cue_weights import CueWeights, load_cue_model
@@ -62,14 +62,4 @@ __all__ = [
 _LAZY = {"CueClassifier": "._model", "train_cue_model": "._train"}
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _LAZY, __all__)
