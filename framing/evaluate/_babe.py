@@ -155,7 +155,7 @@ def evaluate_babe(
         One row per (system, metric): ``system``, ``metric``, ``value``.
     """
     from ..loaded import BiasClassifier, LoadedTermTagger
-    from ..loaded._tagger import token_table
+    from ..loaded import token_table
 
     df = read_babe(path)
     texts = df["text"].tolist()
