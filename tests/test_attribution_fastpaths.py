@@ -31,6 +31,25 @@ def test_tokens_are_those_of_the_token_pattern() -> None:
             )
 
 
+def test_ascii_tokens_are_those_of_the_unicode_pattern() -> None:
+    every = "".join(map(chr, range(128)))
+    for s in [every, every[32:], "plain words.", *(f"a{c}b" for c in "\x1c\x1d\x1e\x1f")]:
+        found = list(_TOKEN.finditer(s))
+        assert _tokens(s, 0, len(s)) == ([m.start() for m in found], [m.group() for m in found])
+
+
+def test_chunked_tokens_are_those_of_the_token_pattern() -> None:
+    import random
+
+    rng = random.Random(4)
+    # word characters, joiners, punctuation, blanks of several kinds, a control blank
+    alphabet = list("ab Z9_'\u2019-&.,\"\u201c\u201d:;()\u00e9\u00a0\t\n  \x1c")
+    for _ in range(20_000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        found = list(_TOKEN.finditer(s))
+        assert _tokens(s, 0, len(s)) == ([m.start() for m in found], [m.group() for m in found])
+
+
 def test_sentence_bounds_are_the_run_of_the_token_sentence_id() -> None:
     s = "Mr. Lee came. He said it works! Then he left (at noon). Fine"
     p = _Para(s, 0, 0, len(s), [], s.lower())

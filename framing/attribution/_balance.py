@@ -93,8 +93,12 @@ def voice_summary(
     1.0
     """
     voices = [r for r in rows if r.get("kind") != "non_comment"]
-    if not detail and all(len(r.get("speakers") or ()) <= 1 for r in voices):
-        return _single_speaker_scalars(voices, n_unattributed_quotes, sides)
+    if not detail:
+        for r in voices:  # (a loop, not a generator: this runs once per paragraph)
+            if len(r.get("speakers") or ()) > 1:
+                break
+        else:
+            return _single_speaker_scalars(voices, n_unattributed_quotes, sides)
     by_speaker: dict[str, float] = {}
     by_side: dict[str, float] = {}
     quotes_by_side: dict[str, float] = {}
@@ -118,7 +122,9 @@ def voice_summary(
             by_side[side] = by_side.get(side, 0) + share
             quotes_by_side[side] = quotes_by_side.get(side, 0) + 1 / k
             if detail and r.get("cue_class"):
-                cls = classes_by_side.setdefault(side, Counter())
+                cls = classes_by_side.get(side)
+                if cls is None:
+                    cls = classes_by_side[side] = Counter()
                 cls[r["cue_class"]] += 1 / k
     n = len(voices)
     if sides:

@@ -229,28 +229,38 @@ class _WordCounter:
         """:meth:`share` of each paragraph of ``pids`` (in document order)."""
         if not ranges:
             return [self._bare_share(pid) for pid in pids]
-        return [self.share(pid, ranges) for pid in pids]
+        starts = [r[0] for r in ranges]
+        return [self.share(pid, ranges, starts) for pid in pids]
 
     def _bare_share(self, pid: int) -> float:
         """The share of a paragraph that no range touches: 0, or NaN without tokens."""
         words = self.tokens.get(pid, _NO_TOKENS)[1]
         return 0.0 if any(map(str.isalnum, map(_FIRST, words))) else math.nan
 
-    def share(self, pid: int, ranges: list[tuple[int, int]]) -> float:
-        """Share of paragraph ``pid``'s word tokens inside ``ranges`` (NaN: no tokens)."""
+    def share(
+        self, pid: int, ranges: list[tuple[int, int]], starts: list[int] | None = None
+    ) -> float:
+        """Share of paragraph ``pid``'s word tokens inside ``ranges`` (NaN: no tokens).
+
+        ``starts`` are the ranges' starts (the ranges are disjoint: starts increase).
+        """
         lo, hi = self.paras[pid]
-        a = max(bisect.bisect_right(ranges, (lo, math.inf)) - 1, 0)
+        if starts is None:
+            starts = [r[0] for r in ranges]
+        a = max(bisect.bisect_right(starts, lo) - 1, 0)
+        n = len(ranges)
         if (
-            a >= len(ranges)
+            a >= n
             or ranges[a][0] >= hi
-            or (ranges[a][1] <= lo and (a + 1 >= len(ranges) or ranges[a + 1][0] >= hi))
+            or (ranges[a][1] <= lo and (a + 1 >= n or ranges[a + 1][0] >= hi))
         ):
             return self._bare_share(pid)
         ws = self._ws(pid)
         if not ws:
             return math.nan
         inside = 0
-        for rs, re_ in ranges[a:]:
+        for k in range(a, n):
+            rs, re_ = ranges[k]
             if rs >= hi:
                 break
             if re_ > lo:

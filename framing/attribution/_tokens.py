@@ -101,16 +101,81 @@ _CLOSERS = frozenset(_MARK_CHARS | {"''", ")"})
 # the pattern, so giving characters back never made a match; the engine skips the
 # bookkeeping), as one group for ``split``.
 _TOKEN_SPLIT = re.compile(r"(\w++(?:['\u2019\-&.]\w++)*+|\S)")
+# The same pattern for ASCII text, where ``\w`` and ``\S`` are plain table look-ups (no
+# Unicode database): the same tokens, except that Unicode also counts the ASCII controls
+# \x1c-\x1f as white space (a paragraph holding one takes the Unicode pattern).
+_TOKEN_SPLIT_ASCII = re.compile(_TOKEN_SPLIT.pattern, re.ASCII)
 
 
 def _tokens(low: str, start: int, end: int) -> tuple[list[int], list[str]]:
+    """Starts and strings of the tokens of ``low[start:end]`` (as ``_TOKEN.finditer``).
+
+    A token never holds white space, so the tokens are those of each blank-separated
+    chunk. When single blanks separate the chunks (the usual case), a chunk's offset is
+    the running sum of the lengths before it, and most chunks need no pattern: a chunk
+    of letters and digits only (``isalnum``: all ``\\w``, no joiner) is one token; one
+    with a single non-word character before or after such a run (``said,`` / ``"we``)
+    is two. Other chunks, and other paragraphs,
+    go through the pattern (:func:`_split_tokens`).
+    """
+    seg = low[start:end]
+    chunks = seg.split()
+    if " ".join(chunks) != seg:  # (not exactly one blank between chunks)
+        return _split_tokens(low, start, end)
+    starts: list[int] = []
+    words: list[str] = []
+    add_start = starts.append
+    add_word = words.append
+    pos = start
+    for ch in chunks:
+        if ch.isalnum():
+            add_start(pos)
+            add_word(ch)
+            pos += len(ch) + 1
+            continue
+        n = len(ch)
+        if n > 1:
+            last = ch[-1]
+            if ch[:-1].isalnum() and not (last.isalnum() or last == "_"):
+                add_start(pos)
+                add_word(ch[:-1])
+                add_start(pos + n - 1)
+                add_word(last)
+                pos += n + 1
+                continue
+            first = ch[0]
+            if ch[1:].isalnum() and not (first.isalnum() or first == "_"):
+                add_start(pos)
+                add_word(first)
+                add_start(pos + 1)
+                add_word(ch[1:])
+                pos += n + 1
+                continue
+        parts = _TOKEN_SPLIT.split(ch)  # (no blank inside: every gap is empty)
+        starts.extend(list(accumulate(map(len, parts), initial=pos))[1:-1:2])
+        words.extend(parts[1::2])
+        pos += n + 1
+    return starts, words
+
+
+def _split_tokens(low: str, start: int, end: int) -> tuple[list[int], list[str]]:
     """Starts and strings of the tokens of ``low[start:end]`` (as ``_TOKEN.finditer``).
 
     Every character is in a token or in the white space between two: ``split`` on
     the token pattern gives ``[gap, token, gap, token, ..., gap]`` as plain strings (no
     match objects, no tuples); the starts are running sums of the part lengths.
     """
-    parts = _TOKEN_SPLIT.split(low[start:end])
+    seg = low[start:end]
+    if (
+        seg.isascii()
+        and "\x1c" not in seg
+        and "\x1d" not in seg
+        and "\x1e" not in seg
+        and "\x1f" not in seg
+    ):
+        parts = _TOKEN_SPLIT_ASCII.split(seg)
+    else:
+        parts = _TOKEN_SPLIT.split(seg)
     # Offsets of every part; token i is part 2i + 1 (the last offset is ``end``).
     return list(accumulate(map(len, parts), initial=start))[1:-1:2], parts[1::2]
 
