@@ -23,10 +23,12 @@ from scipy import sparse
 
 __all__ = [
     "byte_layout",
+    "byte_windows",
     "count_matrix",
     "feature_columns",
     "hashed_rows",
     "murmurhash3_fixed",
+    "murmurhash3_keys",
     "murmurhash3_ragged",
     "signed_hashes",
     "string_hash",
@@ -165,6 +167,74 @@ def murmurhash3_ragged(buf: np.ndarray, starts: np.ndarray, lens: np.ndarray) ->
     last = blocks[np.arange(n), nb].astype(np.uint32)  # the tail: bytes past it are zero
     h ^= _mix(last)
     return _finish(h, lens.astype(np.uint32))
+
+
+def byte_windows(buf: np.ndarray) -> np.ndarray:
+    """Each position's little-endian 32-bit word: ``buf[i : i + 4]`` (zeros past the end).
+
+    Examples
+    --------
+    >>> w = byte_windows(np.frombuffer(b"abcde", dtype=np.uint8))
+    >>> int(w[3]) == int.from_bytes(b"de", "little"), int(w[0]) == int.from_bytes(b"abcd", "little")
+    (True, True)
+    """
+    n = len(buf)
+    b = np.zeros(n + 3, dtype=np.uint32)
+    b[:n] = buf
+    out = b[:n] | (b[1 : n + 1] << np.uint32(8))
+    out |= b[2 : n + 2] << np.uint32(16)
+    out |= b[3 : n + 3] << np.uint32(24)
+    return out
+
+
+def murmurhash3_keys(
+    windows: np.ndarray,
+    pos: np.ndarray,
+    lens: np.ndarray,
+    prefix: np.ndarray,
+    prefix_lens: np.ndarray,
+) -> np.ndarray:
+    """Signed 32-bit MurmurHash3 (seed 0) of keys ``prefix + buf[pos : pos + len]``.
+
+    ``windows`` is :func:`byte_windows` of the byte buffer ``buf``; each key's prefix is
+    given as its bytes read as a little-endian integer (``prefix``) and its length in
+    bytes (``prefix_lens``, 0 to 3). No key is copied: a key's first block is its prefix
+    joined to the 32-bit word at ``pos``, every further block is the word at its place in
+    ``buf``, and the tail is masked. Keys are processed longest first, so a block costs
+    only the keys that reach it.
+
+    Examples
+    --------
+    >>> buf = np.frombuffer(b" sham vote ", dtype=np.uint8)
+    >>> got = murmurhash3_keys(byte_windows(buf), np.array([1, 6, 1]), np.array([4, 4, 2]),
+    ...     np.array([int.from_bytes(b"w=", "little"), 0, 0]), np.array([2, 0, 0]))
+    >>> got.view(np.uint32).tolist() == [string_hash(s) for s in ("w=sham", "vote", "sh")]
+    True
+    """
+    total = lens + prefix_lens
+    nb = total >> 2
+    order = np.argsort(nb.astype(np.int16), kind="stable")[::-1]
+    nb = nb[order]
+    p = pos[order]
+    shift = (prefix_lens[order] << 3).astype(np.uint32)
+    first = (windows[p] << shift) | prefix[order].astype(np.uint32)
+    q = p - prefix_lens[order]
+    n = len(order)
+    reach = n - np.cumsum(np.bincount(nb, minlength=1))  # keys with more than j blocks
+    h = np.zeros(n, dtype=np.uint32)
+    for j in range(int(nb[0]) if n else 0):
+        c = int(reach[j])
+        k = first[:c] if j == 0 else windows[q[:c] + 4 * j]
+        h[:c] = _rotl(h[:c] ^ _mix(k), 13) * _FIVE + _N
+    tail = (total[order] & 3).astype(np.int64)
+    last = np.where(nb > 0, windows[np.maximum(q + 4 * nb, 0)], first)
+    h ^= _mix(last & _TAIL_MASK[tail])  # a zero tail mixes to zero
+    out = np.empty(n, dtype=np.int32)
+    out[order] = _finish(h, total[order].astype(np.uint32))
+    return out
+
+
+_TAIL_MASK = np.array([0, 0xFF, 0xFFFF, 0xFFFFFF], dtype=np.uint32)
 
 
 def byte_layout(strings: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -13,9 +13,11 @@ from sklearn.utils import murmurhash3_32
 
 from framing._hashing import (
     _FEW,
+    byte_windows,
     feature_columns,
     hashed_rows,
     murmurhash3_fixed,
+    murmurhash3_keys,
     murmurhash3_ragged,
     signed_hashes,
     string_hash,
@@ -72,6 +74,30 @@ def test_murmurhash_of_keys_of_mixed_lengths() -> None:
         murmurhash3_32(bytes(buf[s : s + n]), seed=0) for s, n in zip(starts, lens, strict=True)
     ]
     assert murmurhash3_ragged(buf, starts, lens).tolist() == want
+
+
+def test_murmurhash_of_prefixed_slices_of_a_buffer() -> None:
+    rng = np.random.default_rng(6)
+    buf = rng.integers(1, 256, size=300, dtype=np.uint8)
+    prefixes = [b"", b"w=", b"p2=", b"\x00\xffz"]
+    pos, lens, pre, plen, want = [], [], [], [], []
+    for s in range(0, 300, 7):
+        for n in range(min(300 - s, 30)):
+            p = prefixes[(s + n) % 4]
+            pos.append(s)
+            lens.append(n)
+            pre.append(int.from_bytes(p, "little"))
+            plen.append(len(p))
+            want.append(murmurhash3_32(p + bytes(buf[s : s + n]), seed=0))
+    got = murmurhash3_keys(
+        byte_windows(buf), np.array(pos), np.array(lens), np.array(pre), np.array(plen)
+    )
+    assert got.tolist() == want
+
+
+def test_murmurhash_of_no_keys() -> None:
+    empty = np.zeros(0, dtype=np.int64)
+    assert murmurhash3_keys(byte_windows(np.zeros(0, np.uint8)), *[empty] * 4).shape == (0,)
 
 
 @pytest.mark.parametrize("n_features", [2**18, 2**20, 1000, 7])

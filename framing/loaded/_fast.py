@@ -18,14 +18,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 from operator import is_
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 from scipy import sparse
 
-from .._hashing import hashed_rows, string_hashes
+from .._hashing import feature_columns, hashed_rows
 from ..lexicon import EPISTEMIC_CATEGORIES, Match
 from ..segment import TOKEN_PATTERN, normalize
 from ._features import (
@@ -36,12 +36,11 @@ from ._features import (
     PAIR_PW,
     PAIR_WN,
     _resources,
+    english_stop_words,
     pair_index,
     quote_marks,
-    word_dense,
-    word_strings,
 )
-from ._ngram_hash import ngram_rows
+from ._type_hash import type_hashes
 
 if TYPE_CHECKING:
     from ._bias_weights import BiasWeights
@@ -213,22 +212,43 @@ class FastScorer:
         if n > len(self._H):
             self._grow(n)
         T, S, M = self._T[:, n0:n], self._S[n0:n], self._M[:, n0:n]
-        pairs = list(zip(words, lower, strict=True))
-        if self.tagger is not None:
-            nf = self._t_nf
-            H = hashed_rows([word_strings(w, lw, ngrams=False) for w, lw in pairs], nf)
-            H += ngram_rows(lower, 3, 5, nf, "c=")  # the rest of word_strings
-            dense = np.array([word_dense(w, lw) for w, lw in pairs])
-            T[_T_OWN] = H @ self._t_coef + dense @ self._t_dense[:8]
-            T[_T_CAP] = [self._t_dense[8] * w[:1].isupper() for w in words]
-            for col, prefix in ((_T_P1, "p="), (_T_N1, "n="), (_T_P2, "p2="), (_T_N2, "n2=")):
-                T[col] = hashed_rows([[prefix + lw] for lw in lower], nf) @ self._t_coef
+        t_nf = self._t_nf if self.tagger is not None else 2
+        th = type_hashes(words, lower, t_nf, self._b_nf if self.bias is not None else 2)
+        single = th.single
         vader, subj, _ = _resources()
-        v = np.array([vader.get(lw, 0.0) for lw in lower])
-        sub = np.array([subj.get(lw, (0.0, 0.0))[1] for lw in lower])
+        count = len(words)
+        v = np.fromiter(map(vader.get, lower, repeat(0.0)), dtype=np.float64, count=count)
+        ps = np.fromiter(
+            chain.from_iterable(map(subj.get, lower, repeat((0.0, 0.0)))),
+            dtype=np.float64,
+            count=2 * count,
+        ).reshape(count, 2)
+        sub = ps[:, 1]
+        if self.tagger is not None:
+            nf, coef = self._t_nf, self._t_coef
+            # word_dense of each type, column by column
+            dense = np.empty((count, 8))
+            dense[:, 0] = np.abs(v) / 4
+            dense[:, 1] = v / 4
+            dense[:, 2] = sub
+            dense[:, 3] = np.abs(ps[:, 0])
+            dense[:, 4] = np.fromiter(
+                map(english_stop_words().__contains__, lower), dtype=bool, count=count
+            )
+            wlen = np.fromiter(map(len, words), dtype=np.int64, count=count)
+            upper = np.fromiter(map(str.isupper, words), dtype=bool, count=count)
+            dense[:, 5] = upper & (wlen > 1)
+            llen = np.fromiter(map(len, lower), dtype=np.int64, count=count)
+            dense[:, 6] = np.minimum(llen, 15) / 15
+            alpha = np.fromiter(map(str.isalpha, lower), dtype=bool, count=count)
+            dense[:, 7] = th.digit & ~alpha
+            T[_T_OWN] = th.own @ coef + dense @ self._t_dense[:8]
+            T[_T_CAP] = self._t_dense[8] * th.first_upper
+            for col, k in ((_T_P1, 0), (_T_N1, 1), (_T_P2, 2), (_T_N2, 3)):
+                T[col] = 0.0 + coef[feature_columns(single[k], nf)]
         stats = np.zeros((len(words), 4))  # |valence| / 4, negative, subjectivity, subjective
         stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3] = np.abs(v) / 4, v < 0, sub, sub >= 0.5
-        S[:, _S_HAS] = [lw in subj for lw in lower]
+        S[:, _S_HAS] = np.fromiter(map(subj.__contains__, lower), dtype=bool, count=count)
         if n0 < 2:  # the padding types add nothing to per-paragraph sums and maxima
             stats[: 2 - n0] = 0.0
         M[_M_VABS], M[_M_SUBJ] = stats[:, 0], stats[:, 2]
@@ -236,16 +256,16 @@ class FastScorer:
         if self.bias is not None:
             nf = self._b_nf
             cw, nw = self._b_blocks[0]
-            H = hashed_rows([["u=" + lw] for lw in lower], nf)
-            S[:, _S_WW], S[:, _S_NW] = H @ cw, H @ nw
+            cols = feature_columns(single[4], nf)  # "u=" + lw
+            S[:, _S_WW], S[:, _S_NW] = 0.0 + cw[cols], 0.0 + nw[cols]
             if len(self._b_blocks) > 1:
                 cc, nc = self._b_blocks[1]
-                H = ngram_rows(lower, 2, 5, nf)  # char_ngrams(lw, 2, 5)
+                H = th.chars  # char_ngrams(lw, 2, 5)
                 S[:, _S_WC], S[:, _S_NC] = H @ cc, H @ nc
             S[:, _S_LIN] = stats @ self._b_dense[[2, 3, 5, 6]]
         if n0 < 2:
             S[: 2 - n0] = 0.0
-        self._H[n0:n] = string_hashes(lower)  # word_hash of each
+        self._H[n0:n] = single[5].view(np.uint32)  # word_hash of each
         self._types.update(zip(words, range(n0, n), strict=True))
 
     def _cat_ids(self, cats: list[str]) -> None:

@@ -1,0 +1,85 @@
+"""Hashed features of new word types equal FeatureHasher of their feature strings."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from sklearn.feature_extraction import FeatureHasher
+from sklearn.utils import murmurhash3_32
+
+from framing.loaded._features import char_ngrams, word_strings
+from framing.loaded._type_hash import SINGLE_PREFIXES, type_hashes
+
+
+def _words(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    alphabet = "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789-'.&_"
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))) for _ in range(n)]
+
+
+def _same(a, b) -> bool:
+    return (
+        a.shape == b.shape
+        and np.array_equal(a.indptr, b.indptr)
+        and np.array_equal(a.indices, b.indices)
+        and np.array_equal(a.data, b.data)
+    )
+
+
+WORDS = [
+    *_words(1, 150),
+    "a",
+    "I",
+    "US",
+    "U.S.",
+    "so-called",
+    "2024",
+    "covid-19",
+    "supercalifragilisticexpialidocious-and-then-some",
+    "caf\u00e9",
+    "\u00dcBER",
+    "na\u00efve",
+    "\u0130stanbul",
+    "x\u00b2",
+]
+
+
+@pytest.mark.parametrize("n_features", [2**18, 1000])
+def test_own_rows_equal_hashed_word_strings(n_features: int) -> None:
+    lower = [w.lower() for w in WORDS]
+    th = type_hashes(WORDS, lower, n_features, 2**18)
+    rows = [word_strings(w, lw) for w, lw in zip(WORDS, lower, strict=True)]
+    fh = FeatureHasher(n_features, input_type="string", alternate_sign=False)
+    assert _same(th.own, fh.transform(rows))
+
+
+def test_char_rows_equal_hashed_char_ngrams() -> None:
+    lower = [w.lower() for w in WORDS]
+    th = type_hashes(WORDS, lower, 2**18, 2**20)
+    fh = FeatureHasher(2**20, input_type="string", alternate_sign=False)
+    assert _same(th.chars, fh.transform([char_ngrams(lw, 2, 5) for lw in lower]))
+
+
+def test_single_keys_are_murmurhashes_of_prefixed_words() -> None:
+    lower = [w.lower() for w in WORDS]
+    th = type_hashes(WORDS, lower, 2**18, 2**18)
+    want = [[murmurhash3_32(p + lw, seed=0) for lw in lower] for p in SINGLE_PREFIXES]
+    assert th.single.tolist() == want
+
+
+def test_first_upper_and_digit_flags() -> None:
+    words = ["Sham", "vote", "x\u00b2", "covid-19", "\u00c9t\u00e9", "42"]
+    th = type_hashes(words, [w.lower() for w in words], 2**10, 2**10)
+    assert th.first_upper.tolist() == [True, False, False, False, True, False]
+    assert th.digit.tolist() == [False, False, True, True, False, True]
+
+
+def test_only_non_ascii_words_and_no_words() -> None:
+    words = ["caf\u00e9", "\u00fcber"]
+    th = type_hashes(words, words, 2**18, 2**18)
+    fh = FeatureHasher(2**18, input_type="string", alternate_sign=False)
+    assert _same(th.own, fh.transform([word_strings(w, w) for w in words]))
+    empty = type_hashes([], [], 2**10, 2**10)
+    assert empty.own.shape == (0, 2**10) and empty.single.shape == (6, 0)
