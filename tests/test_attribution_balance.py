@@ -97,3 +97,30 @@ def test_scalar_only_summary_with_sides_matches_the_detailed_one():
     fast = voice_summary(rows, ["x", "y"], 1, detail=False)
     assert fast == {k: full[k] for k in fast}
     assert 0.0 < fast["balance"] < 1.0
+
+
+def test_scalar_only_summary_of_small_paragraphs_matches_the_detailed_one():
+    import random
+
+    rng = random.Random(3)
+    for _ in range(3_000):
+        rows = []
+        for _ in range(rng.randint(0, 3)):
+            name = rng.choice(["A", "B", None])
+            rows.append(
+                {
+                    "speaker": name,
+                    "speakers": [name] if name else [],
+                    "side": rng.choice(["x", "y", None]),
+                    "speaker_sides": [rng.choice(["x", None])] if name else [],
+                    "quoted_tokens": rng.choice([0, 1, 5, None]),
+                    "kind": rng.choice(["direct", "indirect", "non_comment"]),
+                    "direct": rng.random() < 0.5,
+                }
+            )
+        sides = rng.choice([None, ["x", "y"], ["x"]])
+        free = rng.randint(0, 2)
+        full = voice_summary(rows, sides, free)
+        fast = voice_summary(rows, sides, free, detail=False)
+        for k in fast:  # (NaN == NaN as reprs)
+            assert repr(fast[k]) == repr(full[k]), (k, rows, sides, free)

@@ -181,10 +181,16 @@ def _single_speaker_scalars(
     n = len(voices)
     if sides:
         k = len(sides) + (1 if by_side.get(UNMAPPED) else 0)
-        balance = evenness(by_side.values(), k) if n else math.nan
+        if len(by_side) == 1:  # (what evenness gives for one unit, without the call)
+            balance = 0.0 if next(iter(by_side.values())) > 0 else math.nan
+        else:
+            balance = evenness(by_side.values(), k) if n else math.nan
     else:
         named = [v for s, v in by_speaker.items() if s != "(unknown)"]
-        balance = evenness(named) if named else math.nan
+        if len(named) == 1:
+            balance = 0.0 if named[0] > 0 else math.nan
+        else:
+            balance = evenness(named) if named else math.nan
     total = sum(by_speaker.values())
     claims = n + n_free
     return {

@@ -168,30 +168,41 @@ class AttributionScorer(Scorer):
 
     def _row(self, doc: Doc, a: Attribution, count: _WordCounter) -> dict[str, Any]:
         text = doc.text
-        cs = a.content[0][0] if a.content else None
-        ce = a.content[-1][1] if a.content else None
-        speakers = a.speaker.split("; ") if a.speaker else []
-        sides = [self._side_of(name) for name in speakers] if len(speakers) > 1 else [a.side]
-        side = a.side if len(speakers) <= 1 else (sides[0] if len(set(sides)) == 1 else None)
-        n_tok = sum([count(s, e) for s, e in a.content])
+        content, cue, src = a.content, a.cue, a.source
+        if content:
+            cs, ce = content[0][0], content[-1][1]
+            n_tok = 0
+            for s, e in content:
+                n_tok += count(s, e)
+        else:
+            cs = ce = None
+            n_tok = 0
+        speaker = a.speaker
+        speakers = speaker.split("; ") if speaker else []
+        if len(speakers) > 1:
+            sides = [self._side_of(name) for name in speakers]
+            side = sides[0] if len(set(sides)) == 1 else None
+        else:
+            side = a.side
+            sides = [side] if speakers else []
         return {
             "para_id": a.para_id,
-            "speaker": a.speaker,
+            "speaker": speaker,
             "speaker_type": a.speaker_type,
             "side": side,
-            "cue": text[a.cue[0] : a.cue[1]] if a.cue else None,
+            "cue": text[cue[0] : cue[1]] if cue else None,
             "cue_class": a.cue_class,
             "direct": bool(a.direct),
-            "source_start": a.source[0] if a.source else None,
-            "source_end": a.source[1] if a.source else None,
-            "cue_start": a.cue[0] if a.cue else None,
-            "cue_end": a.cue[1] if a.cue else None,
+            "source_start": src[0] if src else None,
+            "source_end": src[1] if src else None,
+            "cue_start": cue[0] if cue else None,
+            "cue_end": cue[1] if cue else None,
             "content_start": cs,
             "content_end": ce,
             "kind": a.kind,
-            "source": text[a.source[0] : a.source[1]] if a.source else None,
+            "source": text[src[0] : src[1]] if src else None,
             "speakers": speakers,
-            "speaker_sides": sides if speakers else [],
+            "speaker_sides": sides,
             "quoted_tokens": n_tok,
             "score": a.score,
         }
