@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from framing.errors import InputError
 from framing.segment import segment
 from framing.stance import TargetMatcher
+from framing.stance._speaker_pronouns import _FIRST_PERSON
+from framing.stance._targets import _PERSON_PRONOUNS, _PRONOUN_RE, _THING_PRONOUNS
 
 
 def _found(text: str, targets: dict[str, list[str]], **kw: bool) -> list[tuple[str, str, str]]:
@@ -95,3 +101,21 @@ def test_offsets_point_into_original_text_with_ligature() -> None:
 def test_targets_must_be_a_mapping() -> None:
     with pytest.raises(InputError):
         TargetMatcher(["Russia"])  # type: ignore[arg-type]
+
+
+_PRONOUN_ALPHABET = "hesimrltuHSIWwOoMyIa '-_.,\n\u00e9"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_PRONOUN_ALPHABET, max_size=60), st.integers(0, 5), st.integers(0, 5))
+def test_pronoun_patterns_match_their_word_boundary_forms(text: str, lo: int, cut: int) -> None:
+    """The pronoun regexes (boundary checked after the first letter) find what the plain
+    ``\\b...\\b`` patterns find, also when searching from an offset."""
+    plain = re.compile(
+        r"\b(?:" + "|".join(sorted(_PERSON_PRONOUNS | _THING_PRONOUNS, key=len)[::-1]) + r")\b"
+    )
+    first = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|[Mm]e)\b")
+    end = max(lo, len(text) - cut)
+    for fast, slow in ((_PRONOUN_RE, plain), (_FIRST_PERSON, first)):
+        got = [m.span() for m in fast.finditer(text, lo, end)]
+        assert got == [m.span() for m in slow.finditer(text, lo, end)]

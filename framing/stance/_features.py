@@ -197,6 +197,13 @@ _K_QUOTE = {
     for p in ("pos", "neg")
 }
 _K_PRED = {(r, c): _hash(f"PRED_{r}{c}") for r in ("OBJ", "SUBJ") for c in (-1, 1)}
+# The same keys as tables: [left][polarity class] (left 1 for "L", class 0 for "pos"),
+# _KT_POS[left][distance][class] and _KT_QUOTE[word quoted][class][target quoted].
+_PN = ("pos", "neg")
+_KT_CLAUSE = [[_K_CLAUSE[d, p] for p in _PN] for d in "RL"]
+_KT_NEG = [[_K_NEG[d, p] for p in _PN] for d in "RL"]
+_KT_POS = [[[_K_POS[d, k, p] for p in _PN] for k in _BUCKET] for d in "RL"]
+_KT_QUOTE = [[[_K_QUOTE[q, t, p] for t in (False, True)] for p in _PN] for q in (False, True)]
 _SALT_LB = np.uint64(_hash("<left bigram>"))
 _SALT_RB = np.uint64(_hash("<right bigram>"))
 _T_KEYS = np.asarray([_hash(p + "<t>") for p in ("u:", "b:")], dtype=np.uint64)
@@ -236,10 +243,9 @@ class MentionFeaturizer:
         prep = toks.cache.get("features")
         if prep is None:
             prep = toks.cache["features"] = self._prepare(toks)
-        norm, n_ent, has_quote, isneg, clause_ends = prep
+        norm, n_ent, has_quote, isneg, clause_ends, polar = prep
         keys: list[int] = []
-        vals: list[float] = []
-        add_k, add_v = keys.append, vals.append
+        add_k = keys.append
         # The clause: after the last boundary before the mention, up to the first one
         # from its end on.
         k = bisect.bisect_left(clause_ends, a)
@@ -251,43 +257,29 @@ class MentionFeaturizer:
         dense = [0.0] * _N_DENSE
         dense[_TQ] = float(tq)
         dense[_HQ] = has_quote
-        pols, negs = toks.pol, toks.neg
-        for i in toks.polar:
-            if a <= i < b:
-                continue
-            p = pols[i]
-            if not p:
-                continue
-            neg = negs[i]
-            if neg:
-                p = -0.75 * p
+        kc = _KT_CLAUSE
+        for i, base, ap, neg, qi, kq in polar:  # evaluative words (:meth:`_prepare`)
             if i < a:
                 d = a - i
-                side = "L"
-            else:
+                left = 1
+            elif i >= b:
                 d = i - b + 1
-                side = "R"
-            pos = p > 0
-            s = "pos" if pos else "neg"
-            ap = p if pos else -p
+                left = 0
+            else:
+                continue
             wt = ap / (1.0 + d / 3.0)
-            base = 0 if pos else 1
             dense[base] += wt
-            dense[2 + base + (0 if side == "L" else 2)] += wt
+            dense[(2 if left else 4) + base] += wt
             dense[6 + base] += ap
             if cs <= i < ce:
                 dense[8 + base] += ap
-                add_k(_K_CLAUSE[side, s])
-                add_v(1.0)
-            if inq[i]:
+                add_k(kc[left][base])
+            if qi:
                 dense[10 + base] += ap
-            add_k(_K_POS[side, _BUCKET[d if d < 9 else 9], s])
-            add_v(1.0)
+            add_k(_KT_POS[left][d if d < 9 else 9][base])
             if neg:
-                add_k(_K_NEG[side, s])
-                add_v(1.0)
-            add_k(_K_QUOTE[inq[i], tq, s])
-            add_v(1.0)
+                add_k(_KT_NEG[left][base])
+            add_k(kq[tq])
         if isneg is not None:
             dense[_NEGC] = float(sum(isneg[cs:a]) + sum(isneg[b:ce]))
         if b > a:
@@ -302,18 +294,17 @@ class MentionFeaturizer:
                     if c:
                         dense[_POBJ] += c
                         add_k(_K_PRED["OBJ", c])
-                        add_v(1.0)
             after = pred[b : b + 3]
             if any(after):
                 for c in after:
                     if c:
                         add_k(_K_PRED["SUBJ", c])
-                        add_v(1.0)
         m = n - (b - a) + 1
         dense[_FIRST] = 1.0 if a == 0 else 0.0
         dense[_RELPOS] = a / max(m, 1)
         dense[_CLEN] = (ce - cs - (b - a)) / 10.0
         dense[_NNAMES] = (n_ent - norm[a:b].count("<ent>")) / 5.0
+        vals = [1.0] * len(keys)
         return _new_parts(MentionParts, (norm, a, b, keys, vals, dense, cs, ce))
 
     def _prepare(self, toks: SentenceTokens) -> _Prepared:
@@ -331,7 +322,22 @@ class MentionFeaturizer:
                 norm[i] = "<ent>"
         isneg = None if NEGATORS.isdisjoint(words) else [w in NEGATORS for w in words]
         clause_ends = toks.boundaries()
-        parts = (norm, norm.count("<ent>"), float('"' in words), isneg, clause_ends)
+        # Each evaluative word: its index, polarity class (0 positive, 1 negative) and
+        # absolute polarity after negation, negation, quote state and quote keys.
+        polar = []
+        add = polar.append
+        pols, negs, inq = toks.pol, toks.neg, toks.inq
+        for i in toks.polar:
+            p = pols[i]
+            if not p:
+                continue
+            neg = negs[i]
+            if neg:
+                p = -0.75 * p
+            base = 0 if p > 0 else 1
+            qi = inq[i]
+            add((i, base, p if base == 0 else -p, neg, qi, _KT_QUOTE[qi][base]))
+        parts = (norm, norm.count("<ent>"), float('"' in words), isneg, clause_ends, polar)
         return _new_parts(_Prepared, parts)
 
 
@@ -343,6 +349,7 @@ class _Prepared(NamedTuple):
     has_quote: float
     isneg: list[bool] | None
     clause_ends: list[int]
+    polar: list[tuple[int, int, float, bool, bool, list[int]]]
 
 
 def token_range(toks: SentenceTokens, start: int, end: int) -> tuple[int, int]:
