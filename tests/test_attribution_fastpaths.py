@@ -133,3 +133,15 @@ def test_memoised_cue_scores_are_the_plain_sums() -> None:
             assert att.score == 1.0 / (1.0 + math.exp(-_plain_logit(weights, text, att)))
             seen += 1
     assert seen >= 10
+
+
+def test_mark_positions_are_those_of_the_mark_pattern() -> None:
+    import random
+
+    from framing.attribution._quotes import _MARK_CHAR, _mark_positions
+
+    rng = random.Random(6)
+    alphabet = list("ab '\"`\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u201a\u2018\u2019\n")
+    for _ in range(5_000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert _mark_positions(s) == [m.start() for m in _MARK_CHAR.finditer(s)]
