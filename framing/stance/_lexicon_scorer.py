@@ -146,51 +146,56 @@ class LexiconStance:
         pols, preds, negs = toks.pol, toks.pred, toks.neg
         polar = toks.polar
         k0 = bisect.bisect_left(polar, lo)
-        cop = -1
         if k0 < len(polar) and polar[k0] < hi:  # (else no word in the clause counts)
+            cop = -1
             for j in range(gb, min(hi, gb + 3)):
                 if words[j] in _COPULA:
                     cop = j
                     break
-        for k in range(k0, len(polar)):
-            i = polar[k]
-            if i >= hi:
-                break
-            if ga <= i < gb:
-                continue
-            neg = negs[i]
-            cls = preds[i]
-            if cls:
-                contrib = self._predicate(words, i, ga, gb, cls)
-                if contrib:
-                    contrib = -0.5 * contrib if neg else contrib
+            c_ga, c_gb = commas[ga], commas[gb]
+            for i in polar[k0:]:
+                if i >= hi:
+                    break
+                if i < ga:
+                    left = True
+                    d = ga - i
+                    crossed = c_ga - commas[i]
+                elif i >= gb:
+                    left = False
+                    d = i - gb + 1
+                    crossed = commas[i] - c_gb
+                else:
+                    continue
+                neg = negs[i]
+                cls = preds[i]
+                if cls:
+                    contrib = self._predicate(words, i, ga, gb, cls)
+                    if contrib:
+                        contrib = -0.5 * contrib if neg else contrib
+                        total += contrib
+                        direct += contrib
+                        if rtotal is not None:
+                            rtotal += contrib
+                    continue  # an active subject's own act is no evaluation of it
+                pol = pols[i]
+                value = -0.5 * pol if neg else pol
+                weight = 1.0 / (1.0 + (d - 1) / 3.0)
+                # Left of the target a comma usually closes an introductory phrase; right
+                # of it, commas mostly separate list items of the predicate.
+                if crossed:
+                    weight *= (0.25 if left else 0.5) ** min(crossed, 2)
+                if rtotal is not None:  # as without others and introductions
+                    rtotal += value * (1.0 if 0 <= cop < i else weight)
+                if crossed and drop_intro and cop >= 0 and left:
+                    continue
+                if others and _beyond(others, i, ga, gb):
+                    total += value * (weight * 0.5)
+                elif 0 <= cop < i:
+                    contrib = value * 1.0
                     total += contrib
                     direct += contrib
-                    if rtotal is not None:
-                        rtotal += contrib
-                continue  # an active subject's own act is no evaluation of it
-            pol = pols[i]
-            d = (ga - i) if i < ga else (i - gb + 1)
-            weight = 1.0 / (1.0 + (d - 1) / 3.0)
-            crossed = (commas[ga] - commas[i]) if i < ga else (commas[i] - commas[gb])
-            # Left of the target a comma usually closes an introductory phrase; right of
-            # it, commas mostly separate list items of the predicate.
-            if crossed:
-                weight *= (0.25 if i < ga else 0.5) ** min(crossed, 2)
-            if rtotal is not None:  # as without others and introductions
-                rtotal += (-0.5 * pol if neg else pol) * (1.0 if 0 <= cop < i else weight)
-            if crossed and drop_intro and cop >= 0 and i < ga:
-                continue
-            predicative = False
-            if others and _beyond(others, i, ga, gb):
-                weight *= 0.5
-            elif 0 <= cop < i:
-                weight = 1.0
-                predicative = True
-            contrib = (-0.5 * pol if neg else pol) * weight
-            total += contrib
-            if predicative:
-                direct += contrib
+                else:
+                    total += value * weight
         if extra:
             for i, pol in extra.items():
                 if lo <= i < hi and not (ga <= i < gb) and not pols[i] and quoted[i] == voice:
