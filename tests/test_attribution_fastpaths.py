@@ -145,3 +145,24 @@ def test_mark_positions_are_those_of_the_mark_pattern() -> None:
     for _ in range(5_000):
         s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
         assert _mark_positions(s) == [m.start() for m in _MARK_CHAR.finditer(s)]
+
+
+def test_next_word_initials_skip_only_multiword_regexes_that_cannot_match() -> None:
+    import copy
+
+    from framing.attribution._candidates import _candidates
+
+    lex = load_reporting_verbs()
+    plain = copy.copy(lex)
+    plain.next_initials = {}  # (every multi-word regex is tried)
+    heads = sorted({form.split()[0] for form in lex.multi})
+    nexts = ["to", "out", "a", "on", "\u212aey", "\u017ftatement", "Issue", ",", "", "it"]
+    texts = [f"{h.capitalize()} {w} it. She {h} {w}" for h in heads for w in nexts]
+    texts += [f"{form} now" for form in lex.multi] + [f"{f.title()}, x" for f in lex.multi]
+    for text in texts:
+        for low in (text.lower(), None):
+            got = _candidates(_Para(text, 0, 0, len(text), [], low), lex)
+            want = _candidates(_Para(text, 0, 0, len(text), [], low), plain)
+            assert [(c.start, c.end, c.entry) for c in got] == [
+                (c.start, c.end, c.entry) for c in want
+            ]

@@ -106,13 +106,23 @@ def _candidates(
                 continue
         found.append(i)
     skip_to = 0
+    n = len(words)
+    nexts = lex.next_initials
     for i in found:
         if i < skip_to or inq[i] >= 0:
             continue
         entry, rx = hits[i]
         w = words[i]
         if rx is not None:
-            m = rx.match(p.text, starts[i])
+            # (the regex needs the next word to start with one of a few letters: a
+            # next token in the paragraph that starts with another ASCII character
+            # rules it out without a match call)
+            initials = nexts.get(w)
+            j = i + 1
+            if initials is not None and j < n and (c := words[j][0]).isascii():
+                m = rx.match(p.text, starts[i]) if c in initials else None
+            else:
+                m = rx.match(p.text, starts[i])
             if m is not None:
                 multi = lex.multi.get(" ".join(m.group().lower().replace("\u2019", "'").split()))
                 if multi is not None:

@@ -120,6 +120,7 @@ class ReportingLexicon:
         for a in alts:
             groups.setdefault(a.split(" ", 1)[0], []).append(a)
         self.first: dict[str, re.Pattern[str]] = {}
+        self.next_initials: dict[str, frozenset[str] | None] = {}
         for head, forms in groups.items():
             pat = "|".join(
                 re.escape(a).replace("'", "['\u2019]").replace(r"\ ", r"\s+") for a in forms
@@ -127,6 +128,13 @@ class ReportingLexicon:
             rx = re.compile(rf"(?:{pat})(?![\w'\u2019])", re.IGNORECASE)
             self.first[head] = rx
             self.first[head.replace("'", "\u2019")] = rx
+            # The letters the next word can start with (lower case): where the next
+            # token starts with another ASCII character, the regex cannot match.
+            initials = {f.split(None, 1)[1][:1] for f in forms}
+            ok = all(c.isascii() and c.isalnum() for c in initials)
+            self.next_initials[head] = self.next_initials[head.replace("'", "\u2019")] = (
+                frozenset(initials) if ok else None
+            )
         # One dict lookup per token: word -> (single-word entry, multi-word regex).
         self.lookup_table: dict[str, tuple[CueEntry | None, re.Pattern[str] | None]] = {}
         for w in set(self.single) | set(self.first):
