@@ -44,7 +44,7 @@ def test_chunked_tokens_are_those_of_the_token_pattern() -> None:
     rng = random.Random(4)
     # word characters, joiners, punctuation, blanks of several kinds, a control blank
     alphabet = list("ab Z9_'\u2019-&.,\"\u201c\u201d:;()\u00e9\u00a0\t\n  \x1c")
-    for _ in range(20_000):
+    for _ in range(8_000):
         s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
         found = list(_TOKEN.finditer(s))
         assert _tokens(s, 0, len(s)) == ([m.start() for m in found], [m.group() for m in found])
@@ -166,3 +166,38 @@ def test_next_word_initials_skip_only_multiword_regexes_that_cannot_match() -> N
             assert [(c.start, c.end, c.entry) for c in got] == [
                 (c.start, c.end, c.entry) for c in want
             ]
+
+
+def test_right_extension_is_tried_where_it_can_match(monkeypatch) -> None:
+    from framing.attribution import _frames
+
+    class _Every:
+        def __contains__(self, item: object) -> bool:
+            return True
+
+    texts = [
+        "Jane Doe said in a statement that it works.",
+        "Jane Doe said In Her Tweet that it works.",
+        "Jane Doe said  in  a  statement that it works.",
+        "Jane Doe said\u00a0on\u00a0Twitter that it works.",
+        "Jane Doe said, in a statement, that it works.",
+        "Jane Doe said on TV it works. Officials said in",
+        "Jane Doe said in-depth talks work.",
+    ]
+    lex = load_reporting_verbs()
+
+    def frames() -> list:
+        out = []
+        for s in texts:
+            atts, _ = find_frames(s, 0, 0, len(s), [], lex, s.lower(), permissive=True)
+            out.append([(a.cue, a.source, a.content) for a in atts])
+        return out
+
+    fast = frames()
+    monkeypatch.setattr(_frames, "_IN_ON", _Every())
+    assert frames() == fast
+    assert any(
+        s[c[0] : c[1]].endswith(("statement", "Tweet", "Twitter"))
+        for s, f in zip(texts, fast, strict=True)
+        for c, _, _ in f
+    )

@@ -62,6 +62,7 @@ _HEADLINE_VERBS = frozenset(
     "says said tells told warns warned slams slammed claims claimed denies denied admits "
     "admitted vows vowed urges urged insists insisted blasts blasted accuses accused".split()
 )
+_IN_ON = frozenset(["in", "on"])
 _DECLINE = frozenset("decline declined declines declining refuse refused refuses refusing".split())
 
 
@@ -158,7 +159,10 @@ def _frame_cue(
         and c.entry.mode != "fixed"
     ):
         cue_end, cb = p.end(b), b + 1  # "said repeatedly", "talked up"
-    m = _RIGHT_EXT.match(p.text, cue_end)
+    # ("said in a statement": the pattern's next word is "in" or "on"; another ASCII
+    # token there rules it out without a match call)
+    nxt = words[cb] if cb < n else "in"
+    m = _RIGHT_EXT.match(p.text, cue_end) if nxt in _IN_ON or not nxt.isascii() else None
     if m is not None:
         cue_end = m.end()
         cb = bisect.bisect_left(p.starts, cue_end)
