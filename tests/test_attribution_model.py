@@ -112,3 +112,21 @@ def test_malformed_model_file_is_an_input_error(tmp_path):
     save_arrays(path, meta, {"index": np.zeros(1, dtype=np.int64), "coef": np.ones(1)})
     with pytest.raises(InputError, match="bad.npz"):
         CueWeights.load(path)
+
+
+def test_used_weights_pickle_and_keep_the_same_scores():
+    import pickle
+
+    from framing.attribution import AttributionScorer
+    from framing.segment import segment
+
+    scorer = AttributionScorer()
+    if scorer.model is None:
+        pytest.skip("no shipped cue model")
+    s = "The minister said the plan works. Critics said in a statement it would fail."
+    doc = segment(s, "d")
+    scorer.annotate([doc])  # (fills the model's memos)
+    again = pickle.loads(pickle.dumps(scorer))
+    other = segment(s, "d")
+    again.annotate([other])
+    assert [r["score"] for r in other.rows["quotes"]] == [r["score"] for r in doc.rows["quotes"]]

@@ -326,6 +326,13 @@ class CueWeights:
         buckets = map(_BUCKET, map(zlib.crc32, map(str.encode, dict.fromkeys(features))))
         return sum(map(weights.get, buckets, repeat(0.0)))
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled without the :meth:`keep` memos (rebuilt on first use; they hold
+        closures, and a copy sent to a worker need not carry them)."""
+        state = dict(self.__dict__)
+        state.pop("_keep_memos", None)
+        return state
+
     def _memos(self) -> _KeepMemos:
         memos = self.__dict__.get("_keep_memos")
         if memos is None or memos.entries + len(memos.groups) > _MEMO_CAP:
