@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 import numpy as np
 from scipy import sparse
@@ -30,6 +31,7 @@ __all__ = [
     "murmurhash3_fixed",
     "murmurhash3_keys",
     "murmurhash3_ragged",
+    "murmurhash3_windows",
     "signed_hashes",
     "string_hash",
     "string_hashes",
@@ -170,68 +172,142 @@ def murmurhash3_ragged(buf: np.ndarray, starts: np.ndarray, lens: np.ndarray) ->
 
 
 def byte_windows(buf: np.ndarray) -> np.ndarray:
-    """Each position's little-endian 32-bit word: ``buf[i : i + 4]`` (zeros past the end).
+    """Each position's little-endian 32-bit word ``buf[i : i + 4]`` (zeros past the end),
+    for ``i`` from 0 to ``len(buf)`` included.
 
     Examples
     --------
     >>> w = byte_windows(np.frombuffer(b"abcde", dtype=np.uint8))
     >>> int(w[3]) == int.from_bytes(b"de", "little"), int(w[0]) == int.from_bytes(b"abcd", "little")
     (True, True)
+    >>> len(w), int(w[5])
+    (6, 0)
     """
     n = len(buf)
-    b = np.zeros(n + 3, dtype=np.uint32)
+    b = np.zeros(n + 4, dtype=np.uint32)
     b[:n] = buf
-    out = b[:n] | (b[1 : n + 1] << np.uint32(8))
-    out |= b[2 : n + 2] << np.uint32(16)
-    out |= b[3 : n + 3] << np.uint32(24)
+    out = b[: n + 1] | (b[1 : n + 2] << np.uint32(8))
+    out |= b[2 : n + 3] << np.uint32(16)
+    out |= b[3 : n + 4] << np.uint32(24)
     return out
 
 
 def murmurhash3_keys(
     windows: np.ndarray,
-    pos: np.ndarray,
+    starts: np.ndarray,
     lens: np.ndarray,
+    counts: np.ndarray,
     prefix: np.ndarray,
     prefix_lens: np.ndarray,
 ) -> np.ndarray:
     """Signed 32-bit MurmurHash3 (seed 0) of keys ``prefix + buf[pos : pos + len]``.
 
-    ``windows`` is :func:`byte_windows` of the byte buffer ``buf``; each key's prefix is
-    given as its bytes read as a little-endian integer (``prefix``) and its length in
-    bytes (``prefix_lens``, 0 to 3). No key is copied: a key's first block is its prefix
-    joined to the 32-bit word at ``pos``, every further block is the word at its place in
-    ``buf``, and the tail is masked. Keys are processed longest first, so a block costs
-    only the keys that reach it.
+    Keys come in runs: run ``r`` holds ``counts[r]`` keys of ``lens[r]`` bytes starting at
+    ``starts[r]``, ``starts[r] + 1``, ... (the n-grams of one length of one word, or a
+    single key), all with the prefix whose bytes read as a little-endian integer are
+    ``prefix[r]`` and whose length is ``prefix_lens[r]`` (0 to 3). ``windows`` is
+    :func:`byte_windows` of the byte buffer ``buf``. The hashes come back run by run.
+
+    No key is copied: a key's first block is its prefix joined to the 32-bit word at its
+    start, every further block is the word at its place in ``buf``, and the tail is
+    masked. Runs are processed longest first, so a block costs only the keys that reach
+    it.
 
     Examples
     --------
     >>> buf = np.frombuffer(b" sham vote ", dtype=np.uint8)
+    >>> w = int.from_bytes(b"w=", "little")
     >>> got = murmurhash3_keys(byte_windows(buf), np.array([1, 6, 1]), np.array([4, 4, 2]),
-    ...     np.array([int.from_bytes(b"w=", "little"), 0, 0]), np.array([2, 0, 0]))
-    >>> got.view(np.uint32).tolist() == [string_hash(s) for s in ("w=sham", "vote", "sh")]
+    ...     np.array([1, 1, 3]), np.array([w, 0, 0]), np.array([2, 0, 0]))
+    >>> want = ["w=sham", "vote", "sh", "ha", "am"]
+    >>> got.view(np.uint32).tolist() == [string_hash(s) for s in want]
     True
     """
     total = lens + prefix_lens
     nb = total >> 2
-    order = np.argsort(nb.astype(np.int16), kind="stable")[::-1]
+    order = np.argsort(nb.astype(np.int16), kind="stable")[::-1]  # runs, most blocks first
+    cnt = counts[order]
+    n = int(cnt.sum())
+    if not n:
+        return np.zeros(0, dtype=np.int32)
     nb = nb[order]
-    p = pos[order]
+    single = bool((cnt == 1).all())  # one key a run: no run to spread over its keys
+    spread = _same if single else partial(np.repeat, repeats=cnt)
+    if single:
+        inner = np.zeros(n, dtype=np.int64)
+        pos = starts[order]
+    else:
+        run_first = np.cumsum(cnt) - cnt  # in the sorted order
+        inner = np.arange(n) - np.repeat(run_first, cnt)
+        pos = np.repeat(starts[order], cnt) + inner
     shift = (prefix_lens[order] << 3).astype(np.uint32)
-    first = (windows[p] << shift) | prefix[order].astype(np.uint32)
-    q = p - prefix_lens[order]
-    n = len(order)
-    reach = n - np.cumsum(np.bincount(nb, minlength=1))  # keys with more than j blocks
+    first = windows[pos] << spread(shift)
+    first |= spread(prefix[order].astype(np.uint32))
+    q = pos - spread(prefix_lens[order])  # where the key would start, prefix included
+    above = n - np.cumsum(np.bincount(nb, weights=cnt, minlength=1))  # keys with > j blocks
     h = np.zeros(n, dtype=np.uint32)
-    for j in range(int(nb[0]) if n else 0):
-        c = int(reach[j])
+    for j in range(int(nb[0])):
+        c = int(above[j])
         k = first[:c] if j == 0 else windows[q[:c] + 4 * j]
         h[:c] = _rotl(h[:c] ^ _mix(k), 13) * _FIVE + _N
-    tail = (total[order] & 3).astype(np.int64)
-    last = np.where(nb > 0, windows[np.maximum(q + 4 * nb, 0)], first)
-    h ^= _mix(last & _TAIL_MASK[tail])  # a zero tail mixes to zero
+    t = total[order]
+    runs = int(np.count_nonzero(nb))  # runs with whole blocks: the tail is in buf
+    keys = int(above[0])
+    last = first.copy()  # a key shorter than a block: its tail is its first block
+    if keys:
+        tail_at = starts[order[:runs]] - prefix_lens[order[:runs]] + 4 * nb[:runs]
+        tail_at = tail_at if single else np.repeat(tail_at, cnt[:runs]) + inner[:keys]
+        last[:keys] = windows[tail_at]
+    last &= spread(_TAIL_MASK[t & 3])
+    h ^= _mix(last)  # a zero tail mixes to zero
+    h = _finish(h, spread(t.astype(np.uint32)))
     out = np.empty(n, dtype=np.int32)
-    out[order] = _finish(h, total[order].astype(np.uint32))
+    if single:
+        out[order] = h
+    else:
+        orig_first = np.cumsum(counts) - counts
+        out[np.repeat(orig_first[order], cnt) + inner] = h
     return out
+
+
+def _same(x: np.ndarray) -> np.ndarray:
+    return x
+
+
+def murmurhash3_windows(
+    windows: np.ndarray, pos: np.ndarray, length: int, prefix: bytes = b""
+) -> np.ndarray:
+    """Signed 32-bit MurmurHash3 (seed 0) of the keys ``prefix + buf[p : p + length]`` for
+    each ``p`` in ``pos`` (``windows``: :func:`byte_windows` of ``buf``; a prefix of at most
+    three bytes). All keys have one length, so each step is one operation on all of them.
+
+    Examples
+    --------
+    >>> buf = np.frombuffer(b" sham ", dtype=np.uint8)
+    >>> got = murmurhash3_windows(byte_windows(buf), np.arange(3), 4, b"c=")
+    >>> got.view(np.uint32).tolist() == [string_hash("c=" + s) for s in (" sha", "sham", "ham ")]
+    True
+    """
+    size = len(prefix)
+    total = size + length
+    nb, tail = total >> 2, total & 3
+    first = windows[pos]
+    if size:
+        first <<= np.uint32(8 * size)
+        first |= np.uint32(int.from_bytes(prefix, "little"))
+    q = pos - size if nb > 1 or (nb and tail) else pos
+    if nb:
+        h = _rotl(_mix(first), 13) * _FIVE + _N
+        for j in range(1, nb):
+            h ^= _mix(windows[q + 4 * j])
+            h = _rotl(h, 13) * _FIVE + _N
+        if tail:
+            h ^= _mix(windows[q + 4 * nb] & _TAIL_MASK[tail])
+    elif tail:
+        h = _mix(first & _TAIL_MASK[tail])
+    else:
+        h = np.zeros(len(pos), dtype=np.uint32)
+    return _finish(h, np.uint32(total))
 
 
 _TAIL_MASK = np.array([0, 0xFF, 0xFFFF, 0xFFFFFF], dtype=np.uint32)
@@ -288,6 +364,9 @@ def string_hashes(strings: Sequence[str]) -> np.ndarray:
 def feature_columns(h: np.ndarray, n_features: int) -> np.ndarray:
     """``FeatureHasher``'s column of each signed hash: ``abs(h) % n_features``, with
     ``abs(INT_MIN)`` taken as ``2**31`` (scikit-learn special-cases it in C)."""
+    if 0 < n_features <= 2**31 and n_features & (n_features - 1) == 0:
+        # abs wraps INT_MIN to itself, whose low bits are those of 2**31: all zero
+        return np.abs(h.astype(np.int32, copy=False)) & np.int32(n_features - 1)
     h = h.astype(np.int64)
     out = np.abs(h) % n_features
     out[h == _INT_MIN] = 2**31 % n_features

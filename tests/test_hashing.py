@@ -19,6 +19,7 @@ from framing._hashing import (
     murmurhash3_fixed,
     murmurhash3_keys,
     murmurhash3_ragged,
+    murmurhash3_windows,
     signed_hashes,
     string_hash,
     string_hashes,
@@ -89,15 +90,51 @@ def test_murmurhash_of_prefixed_slices_of_a_buffer() -> None:
             pre.append(int.from_bytes(p, "little"))
             plen.append(len(p))
             want.append(murmurhash3_32(p + bytes(buf[s : s + n]), seed=0))
+    ones = np.ones(len(pos), dtype=np.int64)
     got = murmurhash3_keys(
-        byte_windows(buf), np.array(pos), np.array(lens), np.array(pre), np.array(plen)
+        byte_windows(buf), np.array(pos), np.array(lens), ones, np.array(pre), np.array(plen)
     )
     assert got.tolist() == want
 
 
+def test_murmurhash_of_runs_of_windows() -> None:
+    rng = np.random.default_rng(7)
+    buf = rng.integers(0, 256, size=200, dtype=np.uint8)
+    starts = rng.integers(0, 150, size=60)
+    lens = rng.integers(0, 14, size=60)
+    counts = rng.integers(0, 6, size=60)
+    plens = rng.integers(0, 4, size=60)
+    prefixes = [bytes(rng.integers(0, 256, size=int(k), dtype=np.uint8)) for k in plens]
+    pre = np.array([int.from_bytes(p, "little") for p in prefixes])
+    want = [
+        murmurhash3_32(p + bytes(buf[s + i : s + i + n]), seed=0)
+        for s, n, c, p in zip(starts, lens, counts, prefixes, strict=True)
+        for i in range(c)
+    ]
+    assert murmurhash3_keys(byte_windows(buf), starts, lens, counts, pre, plens).tolist() == want
+
+
+@pytest.mark.parametrize("prefix", [b"", b"c=", b"p2=", b"x"])
+@pytest.mark.parametrize("length", range(10))
+def test_murmurhash_of_windows_of_one_length(prefix: bytes, length: int) -> None:
+    rng = np.random.default_rng(length)
+    buf = rng.integers(0, 256, size=64, dtype=np.uint8)
+    pos = np.arange(0, 64 - length)
+    want = [murmurhash3_32(prefix + bytes(buf[p : p + length]), seed=0) for p in pos]
+    assert murmurhash3_windows(byte_windows(buf), pos, length, prefix).tolist() == want
+
+
+def test_murmurhash_of_runs_of_one_key_and_of_none() -> None:
+    buf = np.frombuffer(b"abcdefghij", dtype=np.uint8)
+    got = murmurhash3_keys(
+        byte_windows(buf), *(np.array(v) for v in ([0, 2], [3, 5], [0, 2], [0, 0], [0, 0]))
+    )
+    assert got.tolist() == [murmurhash3_32(s, seed=0) for s in (b"cdefg", b"defgh")]
+
+
 def test_murmurhash_of_no_keys() -> None:
     empty = np.zeros(0, dtype=np.int64)
-    assert murmurhash3_keys(byte_windows(np.zeros(0, np.uint8)), *[empty] * 4).shape == (0,)
+    assert murmurhash3_keys(byte_windows(np.zeros(0, np.uint8)), *[empty] * 5).shape == (0,)
 
 
 @pytest.mark.parametrize("n_features", [2**18, 2**20, 1000, 7])
@@ -120,9 +157,11 @@ def test_hashed_rows_of_empty_rows_only() -> None:
     assert hashed_rows([], 16).shape == (0, 16)
 
 
-def test_feature_column_of_int_min_is_two_to_the_31_modulo() -> None:
-    h = np.array([-(2**31), -5, 5], dtype=np.int32)
-    assert feature_columns(h, 1000).tolist() == [2**31 % 1000, 5, 5]
+@pytest.mark.parametrize("n_features", [1000, 2**18, 2**31, 1])
+def test_feature_column_of_int_min_is_two_to_the_31_modulo(n_features: int) -> None:
+    h = np.array([-(2**31), -5, 5, 2**31 - 1], dtype=np.int32)
+    want = [2**31 % n_features, 5 % n_features, 5 % n_features, (2**31 - 1) % n_features]
+    assert feature_columns(h, n_features).tolist() == want
 
 
 def test_hashing_imports_no_sklearn() -> None:

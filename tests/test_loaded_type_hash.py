@@ -9,7 +9,7 @@ import pytest
 from sklearn.feature_extraction import FeatureHasher
 from sklearn.utils import murmurhash3_32
 
-from framing.loaded._features import char_ngrams, word_strings
+from framing.loaded._features import char_ngrams, word_dense, word_strings
 from framing.loaded._type_hash import SINGLE_PREFIXES, type_hashes
 
 
@@ -76,6 +76,17 @@ def test_first_upper_and_digit_flags() -> None:
     assert th.digit.tolist() == [False, False, True, True, False, True]
 
 
+def test_flags_equal_word_dense_and_shape() -> None:
+    words = [*WORDS, "USA", "A", "\u00c9T\u00c9", "Ab1", "ab-CD", "x-1", "\u01c5ungla"]
+    lower = [w.lower() for w in words]
+    th = type_hashes(words, lower, 2**10, 2**10)
+    dense = np.array([word_dense(w, lw) for w, lw in zip(words, lower, strict=True)])
+    assert th.all_caps.tolist() == (dense[:, 5] == 1).tolist()
+    assert (np.minimum(th.length, 15) / 15).tolist() == dense[:, 6].tolist()
+    assert th.digit.tolist() == (dense[:, 7] == 1).tolist()
+    assert th.first_upper.tolist() == [w[:1].isupper() for w in words]
+
+
 def test_only_non_ascii_words_and_no_words() -> None:
     words = ["caf\u00e9", "\u00fcber"]
     th = type_hashes(words, words, 2**18, 2**18)
@@ -83,3 +94,11 @@ def test_only_non_ascii_words_and_no_words() -> None:
     assert _same(th.own, fh.transform([word_strings(w, w) for w in words]))
     empty = type_hashes([], [], 2**10, 2**10)
     assert empty.own.shape == (0, 2**10) and empty.single.shape == (6, 0)
+
+
+def test_empty_words_first_and_last() -> None:
+    words = ["", "Ab", "x", ""]
+    th = type_hashes(words, [w.lower() for w in words], 2**18, 2**18)
+    fh = FeatureHasher(2**18, input_type="string", alternate_sign=False)
+    assert _same(th.own, fh.transform([word_strings(w, w.lower()) for w in words]))
+    assert th.length.tolist() == [0, 2, 1, 0]

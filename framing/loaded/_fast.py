@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
-from itertools import chain, compress, repeat
-from operator import is_
+from functools import lru_cache
+from itertools import chain, compress
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
@@ -48,7 +47,6 @@ if TYPE_CHECKING:
 
 __all__ = ["FastParagraph", "FastResult", "FastScorer", "fast_paragraph"]
 
-_is_none = partial(is_, None)
 # Per word type: tagger terms (column-major, one gather per column) of the word itself,
 # as a capitalised non-first word, as previous / next / second previous / second next word.
 _T_OWN, _T_CAP, _T_P1, _T_N1, _T_P2, _T_N2 = range(6)
@@ -59,6 +57,13 @@ _S_WW, _S_NW, _S_WC, _S_NC, _S_LIN, _S_SUBJ, _S_HAS = range(7)
 _N_S = 7
 # Per word type, maximum per paragraph: VADER |valence| / 4, subjectivity.
 _M_VABS, _M_SUBJ = range(2)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset[str]:
+    """Words of VADER's and textblob's lexicons and the stop words (the per-type look-ups)."""
+    vader, subj, _ = _resources()
+    return frozenset(vader).union(subj, english_stop_words())
 
 
 class FastResult(NamedTuple):
@@ -216,13 +221,21 @@ class FastScorer:
         th = type_hashes(words, lower, t_nf, self._b_nf if self.bias is not None else 2)
         single = th.single
         vader, subj, _ = _resources()
+        stop = english_stop_words()
         count = len(words)
-        v = np.fromiter(map(vader.get, lower, repeat(0.0)), dtype=np.float64, count=count)
-        ps = np.fromiter(
-            chain.from_iterable(map(subj.get, lower, repeat((0.0, 0.0)))),
-            dtype=np.float64,
-            count=2 * count,
-        ).reshape(count, 2)
+        # VADER valence, textblob (polarity, subjectivity), stop word, in textblob's lexicon:
+        # looked up only for the words in one of them (new words mostly are in none)
+        v = np.zeros(count)
+        ps = np.zeros((count, 2))
+        is_stop = np.zeros(count, dtype=bool)
+        has = np.zeros(count, dtype=bool)
+        found = list(compress(range(count), map(_lexicon_words().__contains__, lower)))
+        if found:
+            fw = [lower[i] for i in found]
+            v[found] = [vader.get(w, 0.0) for w in fw]
+            ps[found] = [subj.get(w, (0.0, 0.0)) for w in fw]
+            is_stop[found] = [w in stop for w in fw]
+            has[found] = [w in subj for w in fw]
         sub = ps[:, 1]
         if self.tagger is not None:
             nf, coef = self._t_nf, self._t_coef
@@ -232,23 +245,17 @@ class FastScorer:
             dense[:, 1] = v / 4
             dense[:, 2] = sub
             dense[:, 3] = np.abs(ps[:, 0])
-            dense[:, 4] = np.fromiter(
-                map(english_stop_words().__contains__, lower), dtype=bool, count=count
-            )
-            wlen = np.fromiter(map(len, words), dtype=np.int64, count=count)
-            upper = np.fromiter(map(str.isupper, words), dtype=bool, count=count)
-            dense[:, 5] = upper & (wlen > 1)
-            llen = np.fromiter(map(len, lower), dtype=np.int64, count=count)
-            dense[:, 6] = np.minimum(llen, 15) / 15
-            alpha = np.fromiter(map(str.isalpha, lower), dtype=bool, count=count)
-            dense[:, 7] = th.digit & ~alpha
+            dense[:, 4] = is_stop
+            dense[:, 5] = th.all_caps
+            dense[:, 6] = np.minimum(th.length, 15) / 15
+            dense[:, 7] = th.digit
             T[_T_OWN] = th.own @ coef + dense @ self._t_dense[:8]
             T[_T_CAP] = self._t_dense[8] * th.first_upper
             for col, k in ((_T_P1, 0), (_T_N1, 1), (_T_P2, 2), (_T_N2, 3)):
                 T[col] = 0.0 + coef[feature_columns(single[k], nf)]
         stats = np.zeros((len(words), 4))  # |valence| / 4, negative, subjectivity, subjective
         stats[:, 0], stats[:, 1], stats[:, 2], stats[:, 3] = np.abs(v) / 4, v < 0, sub, sub >= 0.5
-        S[:, _S_HAS] = np.fromiter(map(subj.__contains__, lower), dtype=bool, count=count)
+        S[:, _S_HAS] = has
         if n0 < 2:  # the padding types add nothing to per-paragraph sums and maxima
             stats[: 2 - n0] = 0.0
         M[_M_VABS], M[_M_SUBJ] = stats[:, 0], stats[:, 2]
@@ -267,6 +274,32 @@ class FastScorer:
             S[: 2 - n0] = 0.0
         self._H[n0:n] = single[5].view(np.uint32)  # word_hash of each
         self._types.update(zip(words, range(n0, n), strict=True))
+
+    def _add_missing(
+        self, paras: Sequence[FastParagraph], tokens: list[str], ids: list[int | None]
+    ) -> None:
+        """Add the new types among ``tokens`` (in order of first occurrence, with their
+        lower-case forms there) and fill in their ids, where ``ids`` holds None."""
+        lower = list(chain.from_iterable(p.lower for p in paras))
+        if len(lower) != len(tokens):
+            raise ValueError("each paragraph needs as many lower-case forms as words")
+        new: dict[str, str] = {}
+        at: list[int] = []
+        find = ids.index
+        i = find(None)
+        while True:  # list.index scans in C from one new token to the next
+            at.append(i)
+            t = tokens[i]
+            if t not in new:
+                new[t] = lower[i]
+            try:
+                i = find(None, i + 1)
+            except ValueError:
+                break
+        self._add_types(list(new), list(new.values()))
+        types = self._types
+        for i in at:
+            ids[i] = types[tokens[i]]
 
     def _cat_ids(self, cats: list[str]) -> None:
         new = [c for c in dict.fromkeys(cats) if c not in self._cats]
@@ -307,11 +340,7 @@ class FastScorer:
         tokens = list(chain.from_iterable(p.words for p in paras))
         ids = list(map(self._types.get, tokens))
         if None in ids:
-            # New types in order of first occurrence, with their lower-case forms.
-            lower = chain.from_iterable(p.lower for p in paras)
-            new = dict(compress(zip(tokens, lower, strict=True), map(_is_none, ids)))
-            self._add_types(list(new), list(new.values()))
-            ids = list(map(self._types.get, tokens))
+            self._add_missing(paras, tokens, ids)
         # Paragraphs laid end to end, each padded with two BOS (id 0) and two EOS (id 1).
         seg = np.zeros(n_par, dtype=np.int64)  # where each padded paragraph starts
         np.cumsum(lens[:-1] + 4, out=seg[1:])

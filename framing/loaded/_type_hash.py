@@ -17,13 +17,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import chain
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 from scipy import sparse
 
-from .._hashing import byte_windows, feature_columns, murmurhash3_keys, signed_hashes
-from ._features import _shape, char_ngrams, word_strings
+from .._hashing import (
+    byte_windows,
+    feature_columns,
+    murmurhash3_keys,
+    murmurhash3_windows,
+    signed_hashes,
+)
+from ._features import char_ngrams, word_strings
 
 __all__ = ["SINGLE_PREFIXES", "TypeHashes", "type_hashes"]
 
@@ -46,23 +52,16 @@ class TypeHashes(NamedTuple):
     single: np.ndarray
     #: Whether each word's first character is upper case.
     first_upper: np.ndarray
-    #: Whether each lower-case word holds a decimal digit (``str.isdigit``).
+    #: Whether each word is upper case and longer than one character.
+    all_caps: np.ndarray
+    #: Whether each lower-case word holds a digit (``str.isdigit``) and is not all letters.
     digit: np.ndarray
+    #: Length of each lower-case word.
+    length: np.ndarray
 
 
 def _prefix_int(prefix: str) -> int:
     return int.from_bytes(prefix.encode("ascii"), "little")
-
-
-def _ngram_segments(
-    start: np.ndarray, m: np.ndarray, lo: int, hi: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per word and n-gram length (word-major): start of the padded word, length, count."""
-    ks = np.arange(lo, hi + 1)
-    counts = np.maximum((m + 2)[:, None] - ks + 1, 0)
-    starts = np.broadcast_to(start[:, None], counts.shape)
-    lens = np.broadcast_to(ks, counts.shape)
-    return starts, lens, counts
 
 
 def type_hashes(
@@ -82,121 +81,152 @@ def type_hashes(
     (0, (6, 2))
     """
     n = len(words)
-    ok = np.fromiter(map(str.isascii, words), dtype=bool, count=n)
-    ok &= np.fromiter(map(str.isascii, lower), dtype=bool, count=n)
+    wl = np.fromiter(map(len, words), dtype=np.int64, count=n)
+    # Character classes of every word at once: code points of the words end to end (and a
+    # space, so that an empty word's start is still inside).
+    joined = "".join(words) + " "
+    if joined.isascii():
+        cps = np.frombuffer(joined.encode("ascii"), dtype=np.uint8)
+    else:
+        cps = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    wstart = np.zeros(n, dtype=np.int64)
+    np.cumsum(wl[:-1], out=wstart[1:])
+    upper_c = (cps >= 65) & (cps <= 90)
+    n_upper = np.add.reduceat(upper_c, wstart) if n else wl
+    n_lower = np.add.reduceat((cps >= 97) & (cps <= 122), wstart) if n else wl
+    n_digit = np.add.reduceat((cps >= 48) & (cps <= 57), wstart) if n else wl
+    hyphen = np.add.reduceat(cps == 45, wstart) > 0 if n else wl > 0
+    ok = wl > 0
+    if cps.dtype != np.uint8:
+        ok &= np.add.reduceat(cps > 127, wstart) == 0
     index = np.flatnonzero(ok)
     kept = list(lower) if len(index) == n else [lower[i] for i in index.tolist()]
+    text = " " + "  ".join(kept) + " " if kept else ""
+    if not text.isascii():  # lower-case forms outside ASCII of ASCII words: one by one
+        ok &= np.fromiter(map(str.isascii, lower), dtype=bool, count=n)
+        index = np.flatnonzero(ok)
+        kept = [lower[i] for i in index.tolist()]
+        text = " " + "  ".join(kept) + " " if kept else ""
     na = len(kept)
     m = np.fromiter(map(len, kept), dtype=np.int64, count=na)
-    text = " " + "  ".join(kept) + " " if na else ""
     end = len(text)
     buf = np.frombuffer((text + _SHAPE_TEXT).encode("ascii"), dtype=np.uint8)
     windows = byte_windows(buf)
     pad = np.zeros(na, dtype=np.int64)  # where each padded word " w " starts
     np.cumsum(m[:-1] + 2, out=pad[1:])
     pos = pad + 1
-    shape = np.fromiter(map(_shape_id, words), dtype=np.int64, count=n)
-    digit = np.zeros(n, dtype=bool)
+    # ASCII words: flags from the character classes of the words and of their lower-case
+    # forms
+    is_upper = (n_upper > 0) & (n_lower == 0)
+    first_up = upper_c[wstart] if n else wl > 0
+    alpha = (n_upper + n_lower == wl) & (wl > 0)
+    digit_w = n_digit > 0
+    digit = np.zeros(n, dtype=bool)  # of the lower-case form, when not all letters
     if na:
-        is_digit = (buf[:end] >= 48) & (buf[:end] <= 57)
-        digit[index] = np.add.reduceat(is_digit, pad) > 0
+        tb = buf[:end]
+        folded = tb | 32
+        letters = np.add.reduceat((folded >= 97) & (folded <= 122), pad)
+        digits = np.add.reduceat((tb >= 48) & (tb <= 57), pad)
+        digit[index] = (digits > 0) & ((letters != m) | (m == 0))
+    length = np.zeros(n, dtype=np.int64)
+    length[index] = m
+    rest = np.flatnonzero(~ok).tolist()
+    if rest:  # other words: their flags one by one
+        rw = [words[i] for i in rest]
+        rl = [lower[i] for i in rest]
+        is_upper[rest] = [w.isupper() for w in rw]
+        first_up[rest] = [w[:1].isupper() for w in rw]
+        alpha[rest] = [w.isalpha() for w in rw]
+        digit_w[rest] = [any(ch.isdigit() for ch in w) for w in rw]
+        hyphen[rest] = ["-" in w for w in rw]
+        digit[rest] = [not lw.isalpha() and any(ch.isdigit() for ch in lw) for lw in rl]
+        length[rest] = [len(lw) for lw in rl]
+    all_caps = is_upper & (wl > 1)
+    # _shape of each word: UP, Cap, low, dig, hyph, else low
+    shape = np.select([all_caps, first_up, alpha, digit_w, hyphen], [0, 1, 2, 3, 4], 2)
 
-    # Tagger rows, word-major: w=, s3=, s4=, b4=, shape=, then c= 3-, 4- and 5-grams.
+    # Whole-word keys, word-major: the tagger's w=, s3=, s4=, b4=, shape=, then the
+    # single keys (SINGLE_PREFIXES).
     s3 = np.minimum(m, 3)
     s4 = np.minimum(m, 4)
     sh = shape[index]
-    one = np.ones((na, 5), dtype=np.int64)
-    t_start = np.column_stack([pos, pos + m - s3, pos + m - s4, pos, end + _SHAPE_OFF[sh]])
-    t_len = np.column_stack([m, s3, s4, s4, _SHAPE_LENS[sh]])
-    t_pre = np.array([_prefix_int(p) for p in ("w=", "s3=", "s4=", "b4=", "")])
-    t_plen = np.array([2, 3, 3, 3, 0])
-    g_start, g_len, g_count = _ngram_segments(pad, m, 3, 5)
-    t_segs = (
-        np.hstack([t_start, g_start]),
-        np.hstack([t_len, g_len]),
-        np.hstack([one, g_count]),
-        np.hstack([np.broadcast_to(t_pre, (na, 5)), np.full((na, 3), _prefix_int("c="))]),
-        np.hstack([np.broadcast_to(t_plen, (na, 5)), np.full((na, 3), 2)]),
-    )
-    # Classifier character rows: 2- to 5-grams, no prefix.
-    c_start, c_len, c_count = _ngram_segments(pad, m, 2, 5)
-    zeros = np.zeros(c_count.shape, dtype=np.int64)
-    c_segs = (c_start, c_len, c_count, zeros, zeros)
-    # Single keys, prefix-major.
-    s_pre = np.array([_prefix_int(p) for p in SINGLE_PREFIXES])
-    s_plen = np.array([len(p) for p in SINGLE_PREFIXES])
     k = len(SINGLE_PREFIXES)
-    s_segs = (
-        np.broadcast_to(pos, (k, na)),
-        np.broadcast_to(m, (k, na)),
-        np.ones((k, na), dtype=np.int64),
-        np.broadcast_to(s_pre[:, None], (k, na)),
-        np.broadcast_to(s_plen[:, None], (k, na)),
+    starts = np.column_stack(
+        [pos, pos + m - s3, pos + m - s4, pos, end + _SHAPE_OFF[sh], *[pos] * k]
     )
-    parts = [t_segs, c_segs, s_segs]
-    starts, lens, counts, pre, plen = (
-        np.concatenate([s[f].ravel() for s in parts]) for f in range(5)
-    )
-    total = int(counts.sum())
-    first = np.cumsum(counts) - counts
-    inner = np.arange(total) - np.repeat(first, counts)
-    h = murmurhash3_keys(
+    lens = np.column_stack([m, s3, s4, s4, _SHAPE_LENS[sh], *[m] * k])
+    whole = murmurhash3_keys(
         windows,
-        np.repeat(starts, counts) + inner,
-        np.repeat(lens, counts),
-        np.repeat(pre, counts),
-        np.repeat(plen, counts),
-    )
-    n_t = int(t_segs[2].sum())
-    n_c = int(c_count.sum())
-    t_rows = t_segs[2].sum(axis=1)
-    c_rows = c_count.sum(axis=1)
+        starts.ravel(),
+        lens.ravel(),
+        np.ones(starts.size, dtype=np.int64),
+        np.broadcast_to(_W_PRE, starts.shape).ravel(),
+        np.broadcast_to(_W_PLEN, starts.shape).ravel(),
+    ).reshape(na, 5 + k)
+    # n-grams: windows of k bytes of each padded word, k from 2 to 5 (the classifier's) and
+    # from 3 to 5 with "c=" (the tagger's); each row holds its words' n-grams by length.
+    counts = np.maximum((m + 3)[:, None] - np.arange(2, 6), 0)  # per word and length
+    t_rows = 5 + counts[:, 1:].sum(axis=1)
+    c_rows = counts.sum(axis=1)
+    t_base = np.cumsum(t_rows) - t_rows
+    c_base = np.cumsum(c_rows) - c_rows
+    t_hash = np.empty(int(t_rows.sum()), dtype=np.int32)
+    c_hash = np.empty(int(c_rows.sum()), dtype=np.int32)
+    t_hash[(t_base[:, None] + np.arange(5)).ravel()] = whole[:, :5].ravel()
+    t_off = t_base + 5
+    c_off = c_base
+    for j, size in enumerate(range(2, 6)):
+        cnt = counts[:, j]
+        inner = np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+        at = np.repeat(pad, cnt) + inner
+        c_hash[np.repeat(c_off, cnt) + inner] = murmurhash3_windows(windows, at, size)
+        c_off = c_off + cnt
+        if size >= 3:
+            t_hash[np.repeat(t_off, cnt) + inner] = murmurhash3_windows(windows, at, size, b"c=")
+            t_off = t_off + cnt
     single = np.zeros((k, n), dtype=np.int32)
-    single[:, index] = h[n_t + n_c :].reshape(k, na)
-
-    rest = np.flatnonzero(~ok).tolist()
-    own = _rows(index, t_rows, h[:n_t], n, t_features)
-    chars = _rows(index, c_rows, h[n_t : n_t + n_c], n, b_features)
+    single[:, index] = whole[:, 5:].T
+    own_parts = [(index, t_rows, t_hash)]
+    char_parts = [(index, c_rows, c_hash)]
     if rest:  # words outside ASCII: their strings, one by one
-        own = _merge(own, rest, [word_strings(words[i], lower[i]) for i in rest], t_features)
-        grams = [char_ngrams(lower[i], 2, 5) for i in rest]
-        chars = _merge(chars, rest, grams, b_features)
+        own_parts.append(_string_part(rest, [word_strings(words[i], lower[i]) for i in rest]))
+        char_parts.append(_string_part(rest, [char_ngrams(lower[i], 2, 5) for i in rest]))
         keys = [p + lower[i] for p in SINGLE_PREFIXES for i in rest]
         single[:, rest] = signed_hashes(keys).reshape(k, len(rest))
-        digit[rest] = [any(ch.isdigit() for ch in lower[i]) for i in rest]
-    first_up = np.fromiter(map(str.isupper, [w[:1] for w in words]), dtype=bool, count=n)
-    return TypeHashes(own, chars, single, first_up, digit)
+    own = _rows(own_parts, n, t_features)
+    chars = _rows(char_parts, n, b_features)
+    return TypeHashes(own, chars, single, first_up, all_caps, digit, length)
 
 
-def _shape_id(word: str) -> int:
-    return _SHAPES.index(_shape(word))
+def _string_part(rows: list[int], strings: list[list[str]]) -> tuple[Any, Any, Any]:
+    lens = np.array([len(s) for s in strings], dtype=np.int64)
+    return np.array(rows, dtype=np.int64), lens, signed_hashes(list(chain.from_iterable(strings)))
 
 
 def _rows(
-    index: np.ndarray, per_row: np.ndarray, h: np.ndarray, n: int, n_features: int
+    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], n: int, n_features: int
 ) -> sparse.csr_matrix:
-    """Canonical CSR counts of hashes laid out row by row (rows ``index`` of ``n``)."""
+    """Canonical CSR counts of hashes given row by row: parts of (rows, hashes per row,
+    hashes), the rows of all parts together being ``range(n)``."""
     counts = np.zeros(n, dtype=np.int64)
-    counts[index] = per_row
-    indptr = np.zeros(n + 1, dtype=np.int64)
+    for rows, per_row, _ in parts:
+        counts[rows] = per_row
+    indptr = np.zeros(n + 1, dtype=np.int32)  # int32 as the columns: no conversion
     np.cumsum(counts, out=indptr[1:])
+    if len(parts) == 1:
+        h = parts[0][2]
+    else:
+        h = np.empty(int(indptr[-1]), dtype=np.int32)
+        for rows, per_row, part in parts:
+            first = np.cumsum(per_row) - per_row
+            inner = np.arange(len(part)) - np.repeat(first, per_row)
+            h[np.repeat(indptr[rows], per_row) + inner] = part
     cols = feature_columns(h, n_features)
     X = sparse.csr_matrix((np.ones(len(cols)), cols, indptr), shape=(n, n_features))
     X.sum_duplicates()
     return X
 
 
-def _merge(
-    X: sparse.csr_matrix, rows: list[int], strings: list[list[str]], n_features: int
-) -> sparse.csr_matrix:
-    """``X`` with the (empty) ``rows`` filled by the hashed counts of ``strings``."""
-    lens = [len(s) for s in strings]
-    cols = feature_columns(signed_hashes(list(chain.from_iterable(strings))), n_features)
-    row_of = np.repeat(np.array(rows, dtype=np.int64), lens)
-    coo = X.tocoo()
-    all_rows = np.concatenate([coo.row.astype(np.int64), row_of])
-    all_cols = np.concatenate([coo.col.astype(np.int64), cols])
-    data = np.concatenate([coo.data, np.ones(len(cols))])
-    out = sparse.csr_matrix((data, (all_rows, all_cols)), shape=X.shape)
-    out.sum_duplicates()
-    return out
+_W_PREFIXES = ("w=", "s3=", "s4=", "b4=", "", *SINGLE_PREFIXES)
+_W_PRE = np.array([_prefix_int(p) for p in _W_PREFIXES])
+_W_PLEN = np.array([len(p) for p in _W_PREFIXES])
