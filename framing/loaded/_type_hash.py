@@ -6,8 +6,11 @@ its character 3- to 5-grams), the classifier's character 2- to 5-grams, and one 
 per context role (``p=``, ``n=``, ``p2=``, ``n2=``, ``u=``) besides the word's own hash.
 Here no string is built: the lower-case words are laid out once as bytes
 (``" w1  w2 ... "``, then the five ``shape=`` strings), every key is a prefix of at most
-three bytes joined to a slice of that layout, and all keys go through one call of
-:func:`framing._hashing.murmurhash3_keys`. The sparse rows equal
+three bytes joined to a slice of that layout: the n-grams of one length are hashed
+together as windows (:func:`framing._hashing.murmurhash3_windows`), the whole-word keys
+in one call of :func:`framing._hashing.murmurhash3_keys`, and the hashes are placed row
+by row. The flags of the word shape and dense features (capitals, letters, digits) come
+from the character classes of the words' code points. The sparse rows equal
 :func:`framing._hashing.hashed_rows` of the strings (``FeatureHasher``'s), so scores do
 not change (``tests/test_loaded_type_hash.py`` checks it). Words with characters outside
 ASCII (whose slices are not byte slices) have their strings built and hashed one by one.
@@ -177,12 +180,14 @@ def type_hashes(
     c_off = c_base
     for j, size in enumerate(range(2, 6)):
         cnt = counts[:, j]
-        inner = np.arange(int(cnt.sum())) - np.repeat(np.cumsum(cnt) - cnt, cnt)
-        at = np.repeat(pad, cnt) + inner
-        c_hash[np.repeat(c_off, cnt) + inner] = murmurhash3_windows(windows, at, size)
+        run = np.arange(int(cnt.sum()))  # a word's windows are consecutive: key k's place
+        first = np.cumsum(cnt) - cnt  # is k plus its word's offset
+        at = run + np.repeat(pad - first, cnt)
+        c_hash[run + np.repeat(c_off - first, cnt)] = murmurhash3_windows(windows, at, size)
         c_off = c_off + cnt
         if size >= 3:
-            t_hash[np.repeat(t_off, cnt) + inner] = murmurhash3_windows(windows, at, size, b"c=")
+            to = run + np.repeat(t_off - first, cnt)
+            t_hash[to] = murmurhash3_windows(windows, at, size, b"c=")
             t_off = t_off + cnt
     single = np.zeros((k, n), dtype=np.int32)
     single[:, index] = whole[:, 5:].T
