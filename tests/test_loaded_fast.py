@@ -129,3 +129,11 @@ def test_word_probabilities_only_on_request(with_tagger: BiasClassifier) -> None
     paras = [fast_paragraph(t) for t in TEXTS]
     assert fast.score(paras, words=False).word_probs == []
     assert [len(w) for w in fast.score(paras).word_probs] == [len(p.words) for p in paras]
+
+
+def test_new_words_need_their_lower_case_forms(with_tagger: BiasClassifier) -> None:
+    from framing.loaded._fast import FastParagraph
+
+    fast = FastScorer(with_tagger.to_weights())
+    with pytest.raises(ValueError, match="lower-case"):
+        fast.score([FastParagraph(["Sham", "vote"], ["sham"], [], "Sham vote")])
