@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -23,3 +27,67 @@ def seed_article(shared: Path) -> Path:
     if not path.is_file():
         pytest.skip("seed article not available")
     return path
+
+
+def _same_csr(a: Any, b: Any) -> bool:
+    return (
+        a.shape == b.shape
+        and np.array_equal(a.indptr, b.indptr)
+        and np.array_equal(a.indices, b.indices)
+        and np.array_equal(a.data, b.data)
+    )
+
+
+@pytest.fixture
+def same_csr() -> Callable[[Any, Any], bool]:
+    """Whether two CSR matrices are equal to the bit: shape, indptr, indices and data."""
+    return _same_csr
+
+
+def _random_words(seed: int, n: int) -> list[str]:
+    rng = random.Random(seed)
+    alphabet = "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789-'.&_"
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))) for _ in range(n)]
+
+
+@pytest.fixture
+def random_words() -> Callable[[int, int], list[str]]:
+    """``random_words(seed, n)``: n reproducible word-like strings of 1 to 14 characters."""
+    return _random_words
+
+
+#: A tiny labelled set written for the loaded-terms tests: biased sentences (1) with their
+#: loaded words, and neutral ones (0).
+BIAS_TEXTS = [
+    "The sham vote was rigged by thugs.",
+    "A disgraceful, corrupt deal by radical elites.",
+    "Corrupt thugs staged a sham trial.",
+    "The radical mob pushed a disgraceful plan.",
+    "The council voted on the budget on Tuesday.",
+    "The committee will meet again next month.",
+    "Officials said the bridge opens in May.",
+    "Voters went to the polls in three districts.",
+]
+BIAS_LABELS = [1, 1, 1, 1, 0, 0, 0, 0]
+BIAS_WORDS = [
+    {"sham", "thugs"},
+    {"disgraceful", "corrupt", "radical"},
+    {"corrupt", "thugs", "sham"},
+]
+BIAS_WORDS += [{"radical", "disgraceful"}, set(), set(), set(), set()]
+
+
+@pytest.fixture(scope="session")
+def bias_set() -> tuple[list[str], list[int], list[set[str]]]:
+    """The tiny labelled set: texts, sentence labels, loaded words of each text."""
+    return BIAS_TEXTS, BIAS_LABELS, BIAS_WORDS
+
+
+@pytest.fixture(scope="session")
+def bias_with_tagger(bias_set: tuple[list[str], list[int], list[set[str]]]) -> Any:
+    """A BiasClassifier with its own word tagger, fitted on the tiny set (2**10 features)."""
+    from framing.loaded import BiasClassifier, LoadedTermTagger
+
+    texts, labels, words = bias_set
+    clf = BiasClassifier(n_features=2**10, tagger=LoadedTermTagger(n_features=2**10), cv=2)
+    return clf.fit(texts, labels, token_labels=words)

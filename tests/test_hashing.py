@@ -31,15 +31,6 @@ def _strings(seed: int, n: int, alphabet: str = "abcXYZ019 -_'.&") -> list[str]:
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 23))) for _ in range(n)]
 
 
-def _same(a, b) -> bool:
-    return (
-        a.shape == b.shape
-        and np.array_equal(a.indptr, b.indptr)
-        and np.array_equal(a.indices, b.indices)
-        and np.array_equal(a.data, b.data)
-    )
-
-
 @pytest.mark.parametrize("alphabet", ["abcXYZ019 -_'.&", "a\u00e9\u00df\u4e2d\U0001f600 \u201c"])
 def test_string_hash_equals_sklearn(alphabet: str) -> None:
     for s in _strings(1, 400, alphabet):
@@ -139,17 +130,17 @@ def test_murmurhash_of_no_keys() -> None:
 
 @pytest.mark.parametrize("n_features", [2**18, 2**20, 1000, 7])
 @pytest.mark.parametrize("n_rows", [1, 5, 300])
-def test_hashed_rows_equal_feature_hasher(n_features: int, n_rows: int) -> None:
+def test_hashed_rows_equal_feature_hasher(n_features: int, n_rows: int, same_csr) -> None:
     words = _strings(4, n_rows)
     rows = [["w=" + w, "s3=" + w[-3:], "w=" + w] for w in words] + [[], ["", "a"]]
     fh = FeatureHasher(n_features, input_type="string", alternate_sign=False)
-    assert _same(hashed_rows(rows, n_features), fh.transform(rows))
+    assert same_csr(hashed_rows(rows, n_features), fh.transform(rows))
 
 
-def test_hashed_rows_with_non_ascii_strings() -> None:
+def test_hashed_rows_with_non_ascii_strings(same_csr) -> None:
     rows = [["w=caf\u00e9", "w=na\u00efve"], ["w=plain"], ["\u201cquoted\u201d"]] * 40
     fh = FeatureHasher(2**18, input_type="string", alternate_sign=False)
-    assert _same(hashed_rows(rows, 2**18), fh.transform(rows))
+    assert same_csr(hashed_rows(rows, 2**18), fh.transform(rows))
 
 
 def test_hashed_rows_of_empty_rows_only() -> None:

@@ -8,23 +8,10 @@ import numpy as np
 import pytest
 
 from framing.lexicon import Entry, Lexicon
-from framing.loaded import BiasClassifier, LoadedScorer, LoadedTermTagger, token_table
+from framing.loaded import BiasClassifier, LoadedScorer, token_table
 from framing.loaded._fast import FastScorer, fast_paragraph
 from framing.segment import segment
 
-TRAIN = [
-    "The sham vote was rigged by thugs.",
-    "A disgraceful, corrupt deal by radical elites.",
-    "Corrupt thugs staged a sham trial.",
-    "The radical mob pushed a disgraceful plan.",
-    "The council voted on the budget on Tuesday.",
-    "The committee will meet again next month.",
-    "Officials said the bridge opens in May.",
-    "Voters went to the polls in three districts.",
-]
-Y = [1, 1, 1, 1, 0, 0, 0, 0]
-WORDS = [{"sham", "thugs"}, {"disgraceful", "corrupt", "radical"}, {"corrupt", "thugs", "sham"}]
-WORDS += [{"radical", "disgraceful"}, set(), set(), set(), set()]
 # Texts never seen in training: new words, repeats, case, negation, quotes, an empty text.
 TEXTS = [
     "",
@@ -37,10 +24,9 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def with_tagger() -> BiasClassifier:
-    clf = BiasClassifier(n_features=2**10, tagger=LoadedTermTagger(n_features=2**10), cv=2)
-    return clf.fit(TRAIN, Y, token_labels=WORDS)
+@pytest.fixture
+def with_tagger(bias_with_tagger: BiasClassifier) -> BiasClassifier:
+    return bias_with_tagger
 
 
 def fast_scores(fast: FastScorer, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -72,8 +58,9 @@ def test_cache_is_emptied_past_its_limit(with_tagger: BiasClassifier) -> None:
 
 
 @pytest.mark.parametrize("char_ngrams", [True, False])
-def test_classifier_without_tagger(char_ngrams: bool) -> None:
-    clf = BiasClassifier(n_features=2**10, char_ngrams=char_ngrams).fit(TRAIN, Y)
+def test_classifier_without_tagger(char_ngrams: bool, bias_set) -> None:
+    texts, labels, _ = bias_set
+    clf = BiasClassifier(n_features=2**10, char_ngrams=char_ngrams).fit(texts, labels)
     words, bias = fast_scores(FastScorer(clf.to_weights()), TEXTS)
     assert words.size == 0
     assert np.allclose(bias, clf.predict_proba(TEXTS)[:, 1], atol=1e-12)

@@ -17,26 +17,12 @@ from framing.loaded._bias_weights import BiasWeights
 from framing.loaded._tagger_weights import TaggerWeights
 from framing.segment import segment
 
-TRAIN = [
-    "The sham vote was rigged by thugs.",
-    "A disgraceful, corrupt deal by radical elites.",
-    "Corrupt thugs staged a sham trial.",
-    "The radical mob pushed a disgraceful plan.",
-    "The council voted on the budget on Tuesday.",
-    "The committee will meet again next month.",
-    "Officials said the bridge opens in May.",
-    "Voters went to the polls in three districts.",
-]
-Y = [1, 1, 1, 1, 0, 0, 0, 0]
-WORDS = [{"sham", "thugs"}, {"disgraceful", "corrupt", "radical"}, {"corrupt", "thugs", "sham"}]
-WORDS += [{"radical", "disgraceful"}, set(), set(), set(), set()]
 TEXTS = ["A brutal sham of a vote, the critics said.", "The bridge opens in May.", ""]
 
 
-@pytest.fixture(scope="module")
-def fitted() -> BiasClassifier:
-    clf = BiasClassifier(n_features=2**10, tagger=LoadedTermTagger(n_features=2**10), cv=2)
-    return clf.fit(TRAIN, Y, token_labels=WORDS)
+@pytest.fixture
+def fitted(bias_with_tagger: BiasClassifier) -> BiasClassifier:
+    return bias_with_tagger
 
 
 def test_scoring_in_a_fresh_process_imports_no_scikit_learn() -> None:
