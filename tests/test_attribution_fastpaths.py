@@ -91,7 +91,7 @@ def test_free_quotations_are_those_no_content_contains() -> None:
 
 def _plain_logit(w, text: str, att: Attribution) -> float:
     """The cue model's logit from the feature groups of ``cue_features``, unmemoised."""
-    from framing.attribution import _cue_weights as cw
+    from framing.attribution import _cue_features as cw
 
     cue = text[att.cue[0] : att.cue[1]]
     last = cw._last_word(cue)

@@ -19,14 +19,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from ._candidates import LearnedCues
-from ._cue_weights import (
-    MODEL_NAME,
-    N_FEATURES,
-    CueWeights,
-    cue_features,
-    hash_features,
-    load_cue_model,
-)
+from ._cue_features import MODEL_NAME, N_FEATURES, cue_features, hash_features
+from ._cue_weights import CueWeights, load_cue_model
 from ._frames import Attribution
 
 __all__ = ["CueClassifier", "cue_features", "load_cue_model"]

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..segment import split_paragraphs
 from ._candidates import LearnedCues, _priorable, cue_bucket
-from ._cue_weights import cue_features
+from ._cue_features import cue_features
 from ._extract import extract_attributions
 from ._model import CueClassifier
 from ._tokens import paragraph_tokens
