@@ -9,15 +9,14 @@ its English stop words, is read from its source file (:func:`english_stop_words`
 from __future__ import annotations
 
 import ast
-import importlib.util
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
 from .._hashing import string_hash
+from .._package_data import installed_file
 from ..lexicon import EPISTEMIC_CATEGORIES, Matcher, builtin_lexicons, subjectivity_lexicon
 from ..lexicon import vader_lexicon as _vader
 from ..segment import TOKEN_PATTERN, normalize
@@ -162,19 +161,12 @@ def english_stop_words() -> frozenset[str]:
 def _stop_words_from_source() -> frozenset[str] | None:
     """The literal assigned to ``ENGLISH_STOP_WORDS`` in scikit-learn's stop-word module
     (a list or set, possibly wrapped in ``frozenset(...)``); None when not found."""
-    spec = importlib.util.find_spec("sklearn")
-    if spec is None or not spec.submodule_search_locations:
+    try:
+        path = installed_file("sklearn", "feature_extraction", "_stop_words.py")
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    except (ImportError, OSError, SyntaxError, UnicodeDecodeError, ValueError):
         return None
-    for folder in spec.submodule_search_locations:
-        path = Path(folder) / "feature_extraction" / "_stop_words.py"
-        try:
-            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
-            continue
-        words = _assigned_literal(tree, "ENGLISH_STOP_WORDS")
-        if words is not None:
-            return words
-    return None
+    return _assigned_literal(tree, "ENGLISH_STOP_WORDS")
 
 
 def _assigned_literal(tree: ast.Module, name: str) -> frozenset[str] | None:
