@@ -1,5 +1,6 @@
 """Fast paths of the attribution scorer give what the plain definitions give."""
 
+import random
 import re
 
 from framing.attribution._frames import Attribution, find_frames
@@ -69,6 +70,18 @@ def test_name_pattern_matches_as_the_plain_pattern() -> None:
         "Jr. said. ABC News A. B. Carter. The Big Red Dog barked at Dr. No\tOne Two."
     )
     assert [m.span() for m in _NAME.finditer(s)] == [m.span() for m in plain.finditer(s)]
+
+
+def test_name_pattern_matches_as_the_plain_pattern_on_random_text() -> None:
+    plain = re.compile(
+        r"(?<![\w'\u2019])(?:[A-Z][\w'\u2019\-]*\.?[ \t]+(?:[A-Z]\.[ \t]+)?)+"
+        r"[A-Z][\w'\u2019\-]*[\w]"
+    )
+    rng = random.Random(7)
+    alphabet = "ABJaxy. \t\n'\u2019-,9_\u00c9"
+    for _ in range(3000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert [m.span() for m in _NAME.finditer(s)] == [m.span() for m in plain.finditer(s)], s
 
 
 def test_paragraph_without_cue_or_quotation_has_no_frame() -> None:

@@ -31,9 +31,12 @@ __all__ = ["SpeakerResolver", "speaker_type_of"]
 # first capital, so that the pattern starts with a character class (the regex engine
 # then skips ahead to the next capital instead of trying every position). The ``W``
 # before ``\.?[ \t]+`` is possessive (``*+``): a character given back to it could never
-# be a dot or a blank, so backtracking there only wasted time.
+# be a dot or a blank, so backtracking there only wasted time. The look-ahead ``(?=[A-Z])``
+# after the first word changes no match (both what may follow start with a capital) but
+# fails a capitalised word followed by a lower-case one (the common case) before the
+# engine sets up the repeat.
 _NAME = re.compile(
-    r"[A-Z](?<![\w'\u2019][A-Z])[\w'\u2019\-]*+\.?[ \t]+(?:[A-Z]\.[ \t]+)?"
+    r"[A-Z](?<![\w'\u2019][A-Z])[\w'\u2019\-]*+\.?[ \t]+(?:[A-Z]\.[ \t]+)?(?=[A-Z])"
     r"(?:[A-Z][\w'\u2019\-]*+\.?[ \t]+(?:[A-Z]\.[ \t]+)?)*[A-Z][\w'\u2019\-]*[\w]"
 )
 _TITLES = frozenset(
