@@ -214,3 +214,18 @@ def test_right_extension_is_tried_where_it_can_match(monkeypatch) -> None:
         for s, f in zip(texts, fast, strict=True)
         for c, _, _ in f
     )
+
+
+def test_name_registry_cuts_a_leading_role_only_at_a_sentence_start() -> None:
+    from framing.attribution._speakers import SpeakerResolver
+
+    for text, full in [
+        ("Fishmonger Arno Dekker spoke.", "Arno Dekker"),
+        ("It rained. Fishmonger Arno Dekker spoke.", "Arno Dekker"),
+        ("It rained\nFishmonger Arno Dekker spoke.", "Arno Dekker"),
+        ("It rained, Fishmonger Arno Dekker spoke.", "Fishmonger Arno Dekker"),
+        ("x.Fishmonger Arno Dekker spoke.", "Fishmonger Arno Dekker"),
+    ]:
+        r = SpeakerResolver(text)
+        assert r.full_names == {full}, text
+        assert r.full == r.by_part["Dekker"] == [(text.index("Fishmonger"), full)]

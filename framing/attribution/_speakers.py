@@ -156,31 +156,32 @@ class SpeakerResolver:
             tuple((side, tuple(aliases)) for side, aliases in (actors or {}).items())
         )
         self._side_memo: dict[str, str | None] = {}
+        # (each name registered in place: one loop, no method call per name)
+        full_list, full_names, by_part = self.full, self.full_names, self.by_part
+        roles, genders = self.roles, self.gender
         for m in _NAME.finditer(text):
-            self._register(m.start(), m.group())
-
-    def _register(self, pos: int, phrase: str) -> None:
-        at_start = (
-            pos == 0
-            or self.text[max(0, pos - 2) : pos] in (". ", "\n")
-            or self.text[pos - 1] == "\n"
-        )
-        role, name, gender, full = _name_record(phrase, at_start)
-        if gender is not None:
-            self.gender[name[-1]] = gender
-        if full is None:
-            return
-        self.full.append((pos, full))
-        self.full_names.add(full)
-        for part in (name[0], name[-1]):
-            self.by_part.setdefault(part, []).append((pos, full))
-        # "spokeswoman Jane Doe" / "Health Minister Jane Doe"
-        if role is not None:
-            self.roles[role] = full
-            return
-        before = self.text[max(0, pos - 40) : pos].rsplit(None, 1)[-1:]  # the last word
-        if before and before[-1].isalpha() and before[-1].islower():
-            self.roles.setdefault(before[-1].lower(), full)
+            pos = m.start()
+            at_start = pos == 0 or text[pos - 1] == "\n" or text[pos - 2 : pos] == ". "
+            role, name, gender, full = _name_record(m.group(), at_start)
+            if gender is not None:
+                genders[name[-1]] = gender
+            if full is None:
+                continue
+            rec = (pos, full)
+            full_list.append(rec)
+            full_names.add(full)
+            for part in (name[0], name[-1]):
+                if part in by_part:
+                    by_part[part].append(rec)
+                else:
+                    by_part[part] = [rec]
+            # "spokeswoman Jane Doe" / "Health Minister Jane Doe"
+            if role is not None:
+                roles[role] = full
+                continue
+            before = text[max(0, pos - 40) : pos].rsplit(None, 1)[-1:]  # the last word
+            if before and before[-1].isalpha() and before[-1].islower():
+                roles.setdefault(before[-1].lower(), full)
 
     def canonical(self, name: str, pos: int | None = None) -> str | None:
         """The full name a (partial) name refers to, or None."""
@@ -366,6 +367,7 @@ def _cached_side_patterns(
     return _side_patterns({side: list(aliases) for side, aliases in actors})
 
 
+@lru_cache(maxsize=65536)
 @lru_cache(maxsize=65536)
 def _name_record(
     phrase: str, at_start: bool
