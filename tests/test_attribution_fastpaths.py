@@ -174,8 +174,9 @@ def test_next_word_initials_skip_only_multiword_regexes_that_cannot_match() -> N
     texts += [f"{form} now" for form in lex.multi] + [f"{f.title()}, x" for f in lex.multi]
     for text in texts:
         for low in (text.lower(), None):
-            got = _candidates(_Para(text, 0, 0, len(text), [], low), lex)
-            want = _candidates(_Para(text, 0, 0, len(text), [], low), plain)
+            p = _Para(text, 0, 0, len(text), [], low)
+            got = _candidates(text, 0, p.starts, p.words, p.inq, lex)
+            want = _candidates(text, 0, p.starts, p.words, p.inq, plain)
             assert [(c.start, c.end, c.entry) for c in got] == [
                 (c.start, c.end, c.entry) for c in want
             ]
@@ -229,3 +230,29 @@ def test_name_registry_cuts_a_leading_role_only_at_a_sentence_start() -> None:
         r = SpeakerResolver(text)
         assert r.full_names == {full}, text
         assert r.full == r.by_part["Dekker"] == [(text.index("Fishmonger"), full)]
+
+
+def test_frames_without_quotation_are_those_of_the_paragraph_view() -> None:
+    # (with ``low`` the tokens go to the cue candidates without a _Para; without it, a
+    # _Para is built first: both must give the same frames and word starts)
+    lex = load_reporting_verbs()
+    rng = random.Random(11)
+    vocab = "Jane Doe said told officials according to the report it was fine , . ; and he".split()
+    texts = [
+        "The weather was fine and the market opened late.",
+        "Jane Doe said the talks were over, according to officials.",
+        "Officials told reporters it was fine. He added that it was not.",
+        "",
+    ]
+    texts += [" ".join(rng.choice(vocab) for _ in range(rng.randint(0, 25))) for _ in range(300)]
+    found = 0
+    for text in texts:
+        seen: dict[int, tuple[list[int], list[str]]] = {}
+        plain: dict[int, tuple[list[int], list[str]]] = {}
+        got = find_frames(text, 0, 0, len(text), [], lex, text.lower(), word_starts=seen)
+        want = find_frames(text, 0, 0, len(text), [], lex, None, word_starts=plain)
+        assert seen == plain, text
+        assert got[0] == want[0], text
+        assert got[1] == want[1] == []
+        found += bool(got[0])
+    assert found > 10

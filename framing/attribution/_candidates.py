@@ -7,7 +7,7 @@ import zlib
 from dataclasses import dataclass
 from itertools import compress, repeat
 
-from ._tokens import _AUX, _STOP_LEFT, _Para
+from ._tokens import _AUX, _STOP_LEFT
 from ._verbs import CueEntry, ReportingLexicon
 
 __all__ = ["Candidate", "LearnedCues", "cue_bucket"]
@@ -90,11 +90,19 @@ class LearnedCues:
 
 
 def _candidates(
-    p: _Para, lex: ReportingLexicon, prior: LearnedCues | None = None
+    text: str,
+    pid: int,
+    starts: list[int],
+    words: list[str],
+    inq: list[int] | None,
+    lex: ReportingLexicon,
+    prior: LearnedCues | None = None,
 ) -> list[Candidate]:
+    """Cue candidates of one paragraph's tokens (``inq`` as :class:`_Para`'s, or None
+    when the paragraph has no quotation), so that a paragraph with neither a cue nor a
+    quotation needs no :class:`_Para`."""
     out: list[Candidate] = []
     lookup = lex.lookup_table if prior is None else prior.table_for(lex)
-    starts, words, inq = p.starts, p.words, p.inq
     # One C-level pass: hits are (entry, regex) tuples, None (known non-cue) or _MISSING
     # (not looked up yet: a learned cue, or not); ``compress`` keeps the truthy ones.
     hits = list(map(lookup.get, words, repeat(None if prior is None else _MISSING)))
@@ -109,7 +117,7 @@ def _candidates(
     n = len(words)
     nexts = lex.next_initials
     for i in found:
-        if i < skip_to or inq[i] >= 0:
+        if i < skip_to or (inq is not None and inq[i] >= 0):
             continue
         entry, rx = hits[i]
         w = words[i]
@@ -120,16 +128,16 @@ def _candidates(
             initials = nexts.get(w)
             j = i + 1
             if initials is not None and j < n and (c := words[j][0]).isascii():
-                m = rx.match(p.text, starts[i]) if c in initials else None
+                m = rx.match(text, starts[i]) if c in initials else None
             else:
-                m = rx.match(p.text, starts[i])
+                m = rx.match(text, starts[i])
             if m is not None:
                 multi = lex.multi.get(" ".join(m.group().lower().replace("\u2019", "'").split()))
                 if multi is not None:
                     b = bisect.bisect_left(starts, m.end(), i)
-                    out.append(Candidate(p.pid, m.start(), m.end(), multi, i, b))
+                    out.append(Candidate(pid, m.start(), m.end(), multi, i, b))
                     skip_to = b
                     continue
         if entry is not None:
-            out.append(Candidate(p.pid, starts[i], starts[i] + len(w), entry, i, i + 1))
+            out.append(Candidate(pid, starts[i], starts[i] + len(w), entry, i, i + 1))
     return out

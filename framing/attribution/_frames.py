@@ -45,6 +45,7 @@ from ._tokens import (
     _VERBISH,
     _Para,
     _sentence_ids,
+    _tokens,
 )
 from ._verbs import ReportingLexicon
 
@@ -512,12 +513,20 @@ def find_frames(
     lex : ReportingLexicon
         The cue lexicon.
     """
-    p = _Para(text, pid, start, end, quotes, low, sentences=False)
+    if quotes or low is None or len(low) != len(text):
+        p: _Para | None = _Para(text, pid, start, end, quotes, low, sentences=False)
+        starts, words, inq = p.starts, p.words, p.inq
+    else:  # (no quotation: the paragraph view only once a cue is found)
+        p = None
+        starts, words = _tokens(low, start, end)
+        inq = None
     if word_starts is not None:
-        word_starts[pid] = (p.starts, p.words)  # word starts are picked out lazily
-    cands = _candidates(p, lex, prior)  # (reads no sentence ids)
+        word_starts[pid] = (starts, words)  # word starts are picked out lazily
+    cands = _candidates(text, pid, starts, words, inq, lex, prior)
     if not cands and not quotes:
         return [], []
+    if p is None:
+        p = _Para(text, pid, start, end, quotes, low, sentences=False, tokens=(starts, words))
     p.sent = _sentence_ids(p.words)
     used = [q.depth > 0 for q in quotes]
     atts: list[Attribution] = []

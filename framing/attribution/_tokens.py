@@ -219,10 +219,14 @@ class _Para:
         quotes: list[Quote],
         low: str | None,
         sentences: bool = True,
+        tokens: tuple[list[int], list[str]] | None = None,
     ) -> None:
         self.text = text
         self.pid = pid
-        if low is not None and len(low) == len(text):
+        if tokens is not None:  # (``_tokens(low, start, end)``, already computed)
+            self.starts, self.words = tokens
+            self._ends = None
+        elif low is not None and len(low) == len(text):
             self.starts, self.words = _tokens(low, start, end)
             self._ends: list[int] | None = None
         else:
