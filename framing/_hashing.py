@@ -28,9 +28,7 @@ __all__ = [
     "count_matrix",
     "feature_columns",
     "hashed_rows",
-    "murmurhash3_fixed",
     "murmurhash3_keys",
-    "murmurhash3_ragged",
     "murmurhash3_windows",
     "signed_hashes",
     "string_hash",
@@ -108,69 +106,6 @@ def _finish(h: np.ndarray, length: np.ndarray | np.uint32) -> np.ndarray:
     return h.view(np.int32)
 
 
-def murmurhash3_fixed(keys: np.ndarray) -> np.ndarray:
-    """Signed 32-bit MurmurHash3 (seed 0) of each row of a ``(n, length)`` uint8 array.
-
-    Examples
-    --------
-    >>> keys = np.frombuffer(b"sham", dtype=np.uint8).reshape(1, 4)
-    >>> int(murmurhash3_fixed(keys).view(np.uint32)[0]) == string_hash("sham")
-    True
-    """
-    n, length = keys.shape
-    h = np.zeros(n, dtype=np.uint32)
-    nb = length // 4
-    if nb:
-        blocks = np.ascontiguousarray(keys[:, : 4 * nb]).view("<u4")
-        for j in range(nb):
-            h ^= _mix(blocks[:, j].astype(np.uint32))
-            h = _rotl(h, 13) * _FIVE + _N
-    tail = length & 3
-    if tail:
-        t = keys[:, 4 * nb :].astype(np.uint32)
-        k = t[:, 0].copy()
-        if tail >= 2:
-            k ^= t[:, 1] << np.uint32(8)
-        if tail == 3:
-            k ^= t[:, 2] << np.uint32(16)
-        h ^= _mix(k)
-    return _finish(h, np.uint32(length))
-
-
-def murmurhash3_ragged(buf: np.ndarray, starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
-    """Signed 32-bit MurmurHash3 (seed 0) of the byte strings ``buf[s : s + n]``.
-
-    All keys at once, whatever their lengths: keys are laid out zero-padded in rows of
-    whole blocks; a block updates only the keys that reach it. The tail needs no mask:
-    its bytes past a key's end are zeros, and a zero tail block mixes to zero.
-
-    Examples
-    --------
-    >>> buf = np.frombuffer(b"shamvote!", dtype=np.uint8)
-    >>> got = murmurhash3_ragged(buf, np.array([0, 4, 0]), np.array([4, 5, 0]))
-    >>> got.view(np.uint32).tolist() == [string_hash(s) for s in ("sham", "vote!", "")]
-    True
-    """
-    n = len(lens)
-    nb = lens // 4
-    width = 4 * (int(nb.max()) + 1) if n else 4
-    col = np.arange(width)
-    inside = col < lens[:, None]
-    keys = np.zeros((n, width), dtype=np.uint8)
-    if len(buf):
-        src = np.minimum(starts[:, None] + col, len(buf) - 1)
-        keys[inside] = buf[src[inside]]
-    blocks = keys.view("<u4")
-    h = np.zeros(n, dtype=np.uint32)
-    for j in range(width // 4 - 1):
-        reach = nb > j
-        mixed = _rotl(h ^ _mix(blocks[:, j].astype(np.uint32)), 13) * _FIVE + _N
-        h = np.where(reach, mixed, h)
-    last = blocks[np.arange(n), nb].astype(np.uint32)  # the tail: bytes past it are zero
-    h ^= _mix(last)
-    return _finish(h, lens.astype(np.uint32))
-
-
 def byte_windows(buf: np.ndarray) -> np.ndarray:
     """Each position's little-endian 32-bit word ``buf[i : i + 4]`` (zeros past the end),
     for ``i`` from 0 to ``len(buf)`` included.
@@ -225,7 +160,7 @@ def murmurhash3_keys(
     """
     total = lens + prefix_lens
     nb = total >> 2
-    order = np.argsort(nb.astype(np.int16), kind="stable")[::-1]  # runs, most blocks first
+    order = np.argsort(nb, kind="stable")[::-1]  # runs, most blocks first
     cnt = counts[order]
     n = int(cnt.sum())
     if not n:
@@ -346,7 +281,9 @@ def signed_hashes(strings: Sequence[str]) -> np.ndarray:
     """
     if len(strings) < _FEW:
         return np.fromiter(map(string_hash, strings), np.uint32, len(strings)).view(np.int32)
-    return murmurhash3_ragged(*byte_layout(strings))
+    buf, starts, lens = byte_layout(strings)
+    ones, zeros = np.ones(len(lens), dtype=np.int64), np.zeros(len(lens), dtype=np.int64)
+    return murmurhash3_keys(byte_windows(buf), starts, lens, ones, zeros, zeros)
 
 
 def string_hashes(strings: Sequence[str]) -> np.ndarray:

@@ -16,9 +16,7 @@ from framing._hashing import (
     byte_windows,
     feature_columns,
     hashed_rows,
-    murmurhash3_fixed,
     murmurhash3_keys,
-    murmurhash3_ragged,
     murmurhash3_windows,
     signed_hashes,
     string_hash,
@@ -53,8 +51,9 @@ def test_string_hashes_are_the_unsigned_values() -> None:
 @pytest.mark.parametrize("length", range(13))
 def test_murmurhash_of_every_key_length(length: int) -> None:
     rng = np.random.default_rng(length)
-    keys = rng.integers(0, 256, size=(50, length), dtype=np.uint8)
-    assert murmurhash3_fixed(keys).tolist() == [murmurhash3_32(bytes(r), seed=0) for r in keys]
+    buf = rng.integers(0, 256, size=50 + length, dtype=np.uint8)
+    got = murmurhash3_windows(byte_windows(buf), np.arange(50), length)
+    assert got.tolist() == [murmurhash3_32(bytes(buf[p : p + length]), seed=0) for p in range(50)]
 
 
 def test_murmurhash_of_keys_of_mixed_lengths() -> None:
@@ -65,7 +64,9 @@ def test_murmurhash_of_keys_of_mixed_lengths() -> None:
     want = [
         murmurhash3_32(bytes(buf[s : s + n]), seed=0) for s, n in zip(starts, lens, strict=True)
     ]
-    assert murmurhash3_ragged(buf, starts, lens).tolist() == want
+    ones, zeros = np.ones(len(lens), dtype=np.int64), np.zeros(len(lens), dtype=np.int64)
+    got = murmurhash3_keys(byte_windows(buf), starts, lens, ones, zeros, zeros)
+    assert got.tolist() == want
 
 
 def test_murmurhash_of_prefixed_slices_of_a_buffer() -> None:

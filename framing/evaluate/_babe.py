@@ -154,8 +154,7 @@ def evaluate_babe(
     DataFrame
         One row per (system, metric): ``system``, ``metric``, ``value``.
     """
-    from ..loaded import BiasClassifier, LoadedTermTagger
-    from ..loaded import token_table
+    from ..loaded import BiasClassifier, LoadedTermTagger, token_table
 
     df = read_babe(path)
     texts = df["text"].tolist()

@@ -175,8 +175,8 @@ def score_polnear(
 
 
 def _extractor(use_model: bool) -> tuple[Callable[[str], list[dict]], Callable[[str], bool]]:
-    from ..attribution._extract import extract_attributions
     from ..attribution._cue_weights import load_cue_model
+    from ..attribution._extract import extract_attributions
     from ..attribution._verbs import load_reporting_verbs
     from ..segment import split_paragraphs
 

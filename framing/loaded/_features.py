@@ -220,17 +220,11 @@ def char_ngrams(lw: str, lo: int, hi: int) -> list[str]:
     return [s[i : i + k] for k in range(lo, hi + 1) for i in range(n - k + 1)]
 
 
-def word_strings(word: str, lw: str, ngrams: bool = True) -> list[str]:
-    """Hashed tagger features of a word type alone (no context).
-
-    ``ngrams=False`` leaves out the character n-grams (``"c=" + g`` for the 3- to 5-grams
-    of :func:`char_ngrams`), which :func:`~framing.loaded._ngram_hash.ngram_rows` hashes
-    for many words at once.
-    """
+def word_strings(word: str, lw: str) -> list[str]:
+    """Hashed tagger features of a word type alone (no context): word, affixes, shape and
+    ``"c=" +`` its character 3- to 5-grams (:func:`char_ngrams`)."""
     out = ["w=" + lw, "s3=" + lw[-3:], "s4=" + lw[-4:], "b4=" + lw[:4], "shape=" + _shape(word)]
-    if ngrams:
-        out += ["c=" + g for g in char_ngrams(lw, 3, 5)]
-    return out
+    return out + ["c=" + g for g in char_ngrams(lw, 3, 5)]
 
 
 def word_dense(word: str, lw: str) -> list[float]:
