@@ -78,15 +78,15 @@ def test_new_words_get_the_keys_of_the_scalar_hash() -> None:
         stem = w[:5] if len(w) > 5 and w.isalpha() else ""
         expected = [string_hash(p + w) for p in _KEY_PREFIXES]
         expected += [string_hash(p + stem) if stem else 0 for p in _STEM_PREFIXES]
-        assert table.array[i].tolist() == expected
+        assert table.array[:, i].tolist() == expected
 
 
 def test_word_key_table_grows_past_its_first_size() -> None:
     from framing.stance._features import _WordKeys
 
     table = _WordKeys()
-    first = len(table.array)
+    first = table.array.shape[1]
     words = [f"w{k}" for k in range(first + 10)]
     ids = table.rows(words)
-    assert ids == list(range(len(words))) and len(table.array) >= len(words)
-    assert table.array[len(words) - 1, 0] == string_hash("u:" + words[-1])
+    assert ids == list(range(len(words))) and table.array.shape[1] >= len(words)
+    assert table.array[0, len(words) - 1] == string_hash("u:" + words[-1])

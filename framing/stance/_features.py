@@ -118,19 +118,21 @@ _M1, _M2, _MASK, _S7 = (np.uint64(v) for v in (16777619, 2246822519, 0xFFFFFFFF,
 
 
 class _WordKeys:
-    """Word -> row id of its hashed keys (one per prefix in ``_KEY_PREFIXES``, then
-    one per prefix in ``_STEM_PREFIXES``).
+    """Word -> column id of its hashed keys (one row per prefix in ``_KEY_PREFIXES``,
+    then one per prefix in ``_STEM_PREFIXES``).
 
-    A memo of a pure function shared by the process: ids are stable, so rows of one
-    growing array serve every batch (news vocabularies take a few MB).
+    A memo of a pure function shared by the process: ids are stable, so the columns of
+    one growing array serve every batch (news vocabularies take a few MB). The array is
+    kind-major, shape ``(n_kinds, capacity)``: a batch takes its tokens' columns in one
+    ``take`` and gets one contiguous row per kind of key.
     """
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
-        self.array = np.zeros((4096, _N_KEYS), dtype=np.uint64)
+        self.array = np.zeros((_N_KEYS, 4096), dtype=np.uint64)
 
     def rows(self, words: list[str]) -> list[int]:
-        """Row ids of ``words``; the new ones are added, all their keys hashed in one
+        """Column ids of ``words``; the new ones are added, all their keys hashed in one
         :func:`~framing._hashing.string_hashes` call."""
         get = self.ids.get
         ids = list(map(get, words))
@@ -142,24 +144,24 @@ class _WordKeys:
     def add_many(self, words: list[str]) -> None:
         """Add distinct words the table does not hold yet."""
         i0, n = len(self.ids), len(words)
-        size = len(self.array)
+        size = self.array.shape[1]
         if i0 + n > size:
             while i0 + n > size:
                 size *= 2
-            grown = np.zeros((size, _N_KEYS), dtype=np.uint64)
-            grown[:i0] = self.array[:i0]
+            grown = np.zeros((_N_KEYS, size), dtype=np.uint64)
+            grown[:, :i0] = self.array[:, :i0]
             self.array = grown
         stems = [w[:_STEM] for w in words if len(w) > _STEM and w.isalpha()]
         has_stem = [len(w) > _STEM and w.isalpha() for w in words]
         keys = [p + w for w in words for p in _KEY_PREFIXES]
         keys += [p + t for t in stems for p in _STEM_PREFIXES]
         h = string_hashes(keys)
-        block = self.array[i0 : i0 + n]
+        block = self.array[:, i0 : i0 + n]
         n_word = len(_KEY_PREFIXES)
-        block[:, :n_word] = h[: n * n_word].reshape(n, n_word)
-        block[:, n_word:] = 0
-        block[np.asarray(has_stem, dtype=bool), n_word:] = h[n * n_word :].reshape(
-            len(stems), len(_STEM_PREFIXES)
+        block[:n_word] = h[: n * n_word].reshape(n, n_word).T
+        block[n_word:] = 0
+        block[n_word:, np.asarray(has_stem, dtype=bool)] = (
+            h[n * n_word :].reshape(len(stems), len(_STEM_PREFIXES)).T
         )
         self.ids.update(zip(words, range(i0, i0 + n), strict=True))
 
@@ -371,52 +373,40 @@ def sparse_matrix(parts: Sequence[MentionParts], n_features: int) -> sp.csr_matr
     n_rows = len(parts)
     if not n_rows:
         return sp.csr_matrix((0, n_features))
-    # The distinct sentences, their tokens' keys stacked into one array.
-    seen: dict[int, int] = {}
-    flat: list[str] = []
-    offs: list[int] = []
-    lens: list[int] = []
-    sent = np.empty(n_rows, dtype=np.int64)
-    for r, p in enumerate(parts):
-        k = seen.get(id(p.words))
-        if k is None:
-            k = seen[id(p.words)] = len(offs)
-            offs.append(len(flat))
-            lens.append(len(p.words))
-            flat += p.words
-        sent[r] = k
+    # The fields of all mentions in one transposition (MentionParts are tuples).
+    words_l, a_l, b_l, own_k, own_v, _, cs_l, ce_l = zip(*parts, strict=True)
+    # The distinct sentences (first appearance order), their tokens' keys stacked.
+    distinct = list({id(w): w for w in words_l}.values())
+    index = {id(w): k for k, w in enumerate(distinct)}
+    sent = np.fromiter(map(index.__getitem__, map(id, words_l)), dtype=np.int64, count=n_rows)
+    flat: list[str] = list(chain.from_iterable(distinct))
+    ln = np.fromiter(map(len, distinct), dtype=np.int64, count=len(distinct))
+    off = np.cumsum(ln) - ln
     # The keys of the batch's tokens, one row per kind of key (rows index fast).
     table = _WORDS
     ids = table.rows(flat) if flat else [0]
-    KT = table.array[np.fromiter(ids, dtype=np.int64, count=len(ids))].T.copy()
-    last = max(len(flat) - 1, 0)
-    off = np.asarray(offs, dtype=np.int64)
-    ln = np.asarray(lens, dtype=np.int64)
-    a = np.fromiter((p.a for p in parts), dtype=np.int64, count=n_rows)
-    b = np.fromiter((p.b for p in parts), dtype=np.int64, count=n_rows)
+    KT = table.array.take(np.fromiter(ids, dtype=np.int64, count=len(ids)), axis=1)
+    n_tok = len(flat)
+    last = max(n_tok - 1, 0)
+    a = np.array(a_l, dtype=np.int64)
+    b = np.array(b_l, dtype=np.int64)
     n = ln[sent]
     o = off[sent]
     rows_l: list[np.ndarray] = []
     keys_l: list[np.ndarray] = []
     vals_l: list[np.ndarray] = []
-
-    def put(mask: np.ndarray, keys: np.ndarray, value: float | np.ndarray) -> None:
-        idx = np.flatnonzero(mask)
-        rows_l.append(idx)
-        keys_l.append(keys[idx])
-        vals_l.append(np.broadcast_to(np.asarray(value, dtype=np.float64), idx.shape))
-
     # The sentence's bag: every mention of a sentence gets its words and bigrams.
-    tok_sent = np.repeat(np.arange(len(offs)), ln)
-    pos = np.arange(len(flat)) - off[tok_sent]
+    n_sent = len(distinct)
+    tok_sent = np.repeat(np.arange(n_sent), ln)
+    pos = np.arange(n_tok) - off[tok_sent]
     by_sent = np.argsort(sent, kind="stable")
-    starts = np.searchsorted(sent[by_sent], np.arange(len(offs)))
-    counts = np.bincount(sent, minlength=len(offs))
+    starts = np.searchsorted(sent[by_sent], np.arange(n_sent))
+    counts = np.bincount(sent, minlength=n_sent)
     has_next = pos < ln[tok_sent] - 1
-    nxt = np.minimum(np.arange(len(flat)) + 1, last)
-    bi = _pair(KT[_B][: len(flat)], KT[_B][nxt])
-    uni = KT[_U][: len(flat)]
-    stems = KT[_S][: len(flat)]
+    nxt = np.minimum(np.arange(n_tok) + 1, last)
+    bi = _pair(KT[_B][:n_tok], KT[_B][nxt])
+    uni = KT[_U][:n_tok]
+    stems = KT[_S][:n_tok]
     has_stem = stems != 0
     tok_keys = np.concatenate([uni, bi[has_next], stems[has_stem]])
     tok_of = np.concatenate([tok_sent, tok_sent[has_next], tok_sent[has_stem]])
@@ -427,45 +417,58 @@ def sparse_matrix(parts: Sequence[MentionParts], n_features: int) -> sp.csr_matr
     rows_l.append(by_sent[np.repeat(first, reps) + inner])
     keys_l.append(np.repeat(tok_keys, reps))
     vals_l.append(np.ones(len(inner)))
-    # Mask the mention: minus its words and the bigrams touching it, plus <t>.
+    # Features with one slot per mention, in this order per mention (each slot a row
+    # of K, with its mask M and value V): minus the mention's words and stems and the
+    # bigrams touching it, plus <t> and its bigrams; the window words and stems by
+    # distance, the nearest two words on each side; the outer bigrams.
     span = b - a
-    for j in range(int(span.max())):
-        m = j < span
-        g = np.minimum(o + a + j, last)
-        put(m, KT[_U][g], -1.0)
-        put(m & (KT[_S][g] != 0), KT[_S][g], -1.0)
-    for j in range(-1, int(span.max())):
-        i = a + j
-        m = (j < span) & (i >= 0) & (i + 1 < n)
-        gi = np.clip(o + i, 0, last)
-        gj = np.clip(o + i + 1, 0, last)
-        put(m, _pair(KT[_B][gi], KT[_B][gj]), -1.0)
-    ones = np.ones(n_rows, dtype=bool)
-    put(ones, np.full(n_rows, _T_KEYS[0]), 1.0)
+    t_max = int(span.max())
+    J = np.arange(t_max)[:, None]
+    g = np.minimum(o + a + J, last)
+    ku, ks = KT[_U][g], KT[_S][g]
+    mu = J < span
+    K_mask = np.stack([ku, ks], axis=1).reshape(2 * t_max, n_rows)
+    M_mask = np.stack([mu, mu & (ks != 0)], axis=1).reshape(2 * t_max, n_rows)
+    J = np.arange(-1, t_max)[:, None]
+    i = a + J
+    M_bi = (J < span) & (i >= 0) & (i + 1 < n)
+    K_bi = _pair(KT[_B][np.clip(o + i, 0, last)], KT[_B][np.clip(o + i + 1, 0, last)])
     left = np.clip(o + a - 1, 0, last)
     right = np.clip(o + b, 0, last)
-    tb = np.full(n_rows, _T_KEYS[1])
-    put(a > 0, _pair(KT[_B][left], tb), 1.0)
-    put(b < n, _pair(tb, KT[_B][right]), 1.0)
-    for d in range(1, _WINDOW + 1):
-        li = np.clip(o + a - d, 0, last)
-        lm = a - d >= 0
-        put(lm, KT[_L][li], _SQRT[d])
-        put(lm & (KT[_LS][li] != 0), KT[_LS][li], _SQRT[d])
-        ri = np.clip(o + b + d - 1, 0, last)
-        rm = b + d - 1 < n
-        put(rm, KT[_R][ri], _SQRT[d])
-        put(rm & (KT[_RS][ri] != 0), KT[_RS][ri], _SQRT[d])
-        if d <= 2:
-            put(lm, KT[2 + d][li], 1.0)
-            put(rm, KT[4 + d][ri], 1.0)
+    kb_left, kb_right = KT[_B][left], KT[_B][right]
+    tb = _T_KEYS[1]
+    K_t = np.stack([np.full(n_rows, _T_KEYS[0]), _pair(kb_left, tb), _pair(tb, kb_right)])
+    M_t = np.stack([np.ones(n_rows, dtype=bool), a > 0, b < n])
+    D = _DIST[:, None]
+    li = np.clip(o + a - D, 0, last)
+    lm = a - D >= 0
+    ri = np.clip(o + b + D - 1, 0, last)
+    rm = b + D - 1 < n
+    kls, krs = KT[_LS][li], KT[_RS][ri]
+    near = [KT[3][li[0]], KT[4][li[1]], KT[5][ri[0]], KT[6][ri[1]]]  # l1, l2, r1, r2
+    K_win = np.concatenate([KT[_L][li], kls, KT[_R][ri], krs, near])[_WIN_ORDER]
+    M_win = np.concatenate([lm, lm & (kls != 0), rm, rm & (krs != 0), lm[:2], rm[:2]])[_WIN_ORDER]
     l2 = np.clip(o + a - 2, 0, last)
-    put(a >= 2, _pair(KT[_B][l2], KT[_B][left]) ^ _SALT_LB, 1.0)
     r2 = np.clip(o + b + 1, 0, last)
-    put(n - b >= 2, _pair(KT[_B][right], KT[_B][r2]) ^ _SALT_RB, 1.0)
+    K_out = np.stack(
+        [
+            _pair(KT[_B][l2], kb_left) ^ _SALT_LB,
+            _pair(kb_right, KT[_B][r2]) ^ _SALT_RB,
+        ]
+    )
+    M_out = np.stack([a >= 2, n - b >= 2])
+    V = np.concatenate([np.full(3 * t_max + 1, -1.0), _SLOT_VALUES])
+    n_slots = len(V)
+    # Mention-major: each mention's slots in order (as the rows of the CSR matrix).
+    K = np.concatenate([K_mask, K_bi, K_t, K_win, K_out]).T.ravel()
+    M = np.concatenate([M_mask, M_bi, M_t, M_win, M_out]).T.ravel()
+    idx = np.flatnonzero(M)
+    rows_l.append(idx // n_slots)
+    keys_l.append(K[idx])
+    vals_l.append(V[idx % n_slots])
     # The words of the mention's clause, left and right of it.
-    cs = np.fromiter((p.cs for p in parts), dtype=np.int64, count=n_rows)
-    ce = np.fromiter((p.ce for p in parts), dtype=np.int64, count=n_rows)
+    cs = np.array(cs_l, dtype=np.int64)
+    ce = np.array(ce_l, dtype=np.int64)
     for lo, ln_, col in ((cs, a - cs, _CL), (b, ce - b, _CR)):
         inner = np.arange(ln_.sum()) - np.repeat(np.cumsum(ln_) - ln_, ln_)
         g = np.repeat(o + lo, ln_) + inner
@@ -473,15 +476,39 @@ def sparse_matrix(parts: Sequence[MentionParts], n_features: int) -> sp.csr_matr
         keys_l.append(KT[col][g])
         vals_l.append(np.ones(len(g)))
     # The mention's evaluative-word features.
-    own_n = [len(p.own_keys) for p in parts]
+    own_n = np.fromiter(map(len, own_k), dtype=np.int64, count=n_rows)
     rows_l.append(np.repeat(np.arange(n_rows), own_n))
-    keys_l.append(np.fromiter(chain.from_iterable(p.own_keys for p in parts), np.uint64))
-    vals_l.append(np.fromiter(chain.from_iterable(p.own_values for p in parts), np.float64))
+    keys_l.append(np.fromiter(chain.from_iterable(own_k), np.uint64))
+    vals_l.append(np.fromiter(chain.from_iterable(own_v), np.float64))
     rows = np.concatenate(rows_l)
-    cols = (np.concatenate(keys_l).astype(np.uint64) % np.uint64(n_features)).astype(np.int64)
+    keys = np.concatenate(keys_l)
+    if n_features & (n_features - 1):
+        keys %= np.uint64(n_features)
+    else:  # a power of two: the low bits
+        keys &= np.uint64(n_features - 1)
+    cols = keys.view(np.int64)  # (below n_features: the same numbers)
     vals = np.concatenate(vals_l)
     S = sp.csr_matrix((vals, (rows, cols)), shape=(n_rows, n_features))
     S.sum_duplicates()
     S.data[np.abs(S.data) < 1e-9] = 0.0
     S.eliminate_zeros()
     return S
+
+
+_DIST = np.arange(1, _WINDOW + 1)
+# The window slots' order: per distance d, left word, left stem, right word, right stem,
+# then (d <= 2) the nearest left and right words (rows of the concatenation in
+# :func:`sparse_matrix`: 6 of each of the first four kinds, then 2 and 2); their values.
+_WIN_ORDER = np.asarray(
+    [
+        r
+        for d in range(_WINDOW)
+        for r in [d, _WINDOW + d, 2 * _WINDOW + d, 3 * _WINDOW + d]
+        + ([4 * _WINDOW + d, 4 * _WINDOW + 2 + d] if d < 2 else [])
+    ]
+)
+_SLOT_VALUES = np.asarray(
+    [1.0, 1.0, 1.0]
+    + [v for d in range(1, _WINDOW + 1) for v in [_SQRT[d]] * 4 + ([1.0, 1.0] if d <= 2 else [])]
+    + [1.0, 1.0]
+)
