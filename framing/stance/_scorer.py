@@ -19,6 +19,7 @@ from ._scorer_parts import (
     _in_label_order,
     _loaded_polarity,
     _proba,
+    _same_raw,
     _shift,
     _token_ranges,
     _view,
@@ -265,12 +266,13 @@ class StanceScorer(Scorer):
                         spans[k] for k, o in enumerate(ms) if o.target != target
                     ]
                 share = first.get((target, quoted)) if want_feat else None
-                # Without quotes the classifier's view is the sentence itself: the rules'
-                # raw evidence (a feature) comes from the same pass as their score.
+                # The rules' raw evidence (a feature) comes from the same pass as their
+                # score: on the sentence, which is the classifier's view without quotes
+                # and gives the same number as a one-run view in most cases (_same_raw).
                 raw = None
                 if b <= a:
                     lex, direct = 0.0, 0.0
-                elif want_feat and share is None and not sub:
+                elif want_feat and share is None:
                     lex, direct, raw = self.rules.evidence_and_raw(toks, a, b, others, extra)
                 else:
                     lex, direct = self.rules.evidence(toks, a, b, others, extra)
@@ -279,6 +281,8 @@ class StanceScorer(Scorer):
                     view, keep = _view(toks, a, quoted, sub, views, lexicon)
                     va = _view_index(keep, a)
                     if va >= 0:
+                        if keep is not None and raw is not None and not _same_raw(toks, view, keep):
+                            raw = None
                         feat = self.featurizer.from_tokens(view, va, va + (b - a), raw)
                 voice = "quoted" if quoted else "author"
                 item = {

@@ -118,6 +118,27 @@ def _view(
     return hit
 
 
+def _same_raw(toks: SentenceTokens, view: SentenceTokens, keep: list[int]) -> bool:
+    """Whether the rules' raw evidence for a mention in ``view`` (made by :func:`_view`
+    from the tokens ``keep`` of ``toks``) equals their raw evidence for it in ``toks``.
+
+    So it does when the view is one run of tokens of one voice bounded, in ``toks``, by
+    clause stops (a boundary or a token in the other voice) or the sentence's ends, and
+    the run's first tokens keep their negation: the mention's clause then has the same
+    words, polarities, negations and comma counts in both.
+    """
+    i0, i1 = keep[0], keep[-1] + 1
+    if i1 - i0 != len(keep):
+        return False
+    quoted, bound = toks.quoted, toks.bound
+    voice = quoted[i0]
+    if i0 and not bound[i0 - 1] and quoted[i0 - 1] == voice:
+        return False
+    if i1 < len(quoted) and not bound[i1] and quoted[i1] == voice:
+        return False
+    return view.neg[:3] == toks.neg[i0 : i0 + 3]
+
+
 def _view_index(keep: list[int] | None, a: int) -> int:
     """Index in a view (:func:`_view`) of the sentence's token ``a``; -1 if not in it."""
     if keep is None:
