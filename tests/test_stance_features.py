@@ -90,3 +90,47 @@ def test_word_key_table_grows_past_its_first_size() -> None:
     ids = table.rows(words)
     assert ids == list(range(len(words))) and table.array.shape[1] >= len(words)
     assert table.array[0, len(words) - 1] == string_hash("u:" + words[-1])
+
+
+def test_dense_numbers_are_in_the_order_of_their_names() -> None:
+    from framing.stance._features import DENSE_NAMES
+
+    kinds = ("w", "left", "right", "sent", "clause", "quoted")
+    assert DENSE_NAMES[:12] == tuple(f"{p}_{k}" for k in kinds for p in ("pos", "neg"))
+    assert DENSE_NAMES[12:] == (
+        "target_quoted",
+        "has_quote",
+        "lexicon_raw",
+        "lexicon_tanh",
+        "predicate_object",
+        "target_first",
+        "relative_position",
+        "clause_length",
+        "n_names",
+        "negations_in_clause",
+    )
+
+
+def test_dense_numbers_of_a_mention() -> None:
+    import math
+
+    from framing.stance._features import DENSE_NAMES
+
+    fz = _featurizer()
+    text = 'Critics said "Acme is not good" on Monday.'
+    start = text.index("Acme")
+    parts = fz.features(text, start, start + 4)
+    dense = dict(zip(DENSE_NAMES, parts.dense, strict=True))
+    # critics said " acme is not good " on monday . -> the mention is token 3 of 11.
+    assert parts.a == 3 and len(parts.words) == 11
+    assert dense["target_quoted"] == 1.0 and dense["has_quote"] == 1.0
+    assert dense["target_first"] == 0.0 and dense["relative_position"] == 3 / 11
+    # Its clause lies between the quote marks: "acme is not good".
+    assert dense["clause_length"] == 0.3 and dense["negations_in_clause"] == 1.0
+    # "not good" reads as negative, right of the mention.
+    assert dense["pos_w"] == 0.0 and dense["neg_right"] > 0
+    assert dense["neg_w"] == dense["neg_left"] + dense["neg_right"]
+    assert dense["lexicon_raw"] < 0 and dense["lexicon_tanh"] == math.tanh(dense["lexicon_raw"])
+    plain = dict(zip(DENSE_NAMES, fz.features("Acme praised it.", 0, 4).dense, strict=True))
+    assert plain["target_first"] == 1.0 and plain["has_quote"] == 0.0
+    assert plain["relative_position"] == 0.0 and plain["predicate_object"] == 0.0

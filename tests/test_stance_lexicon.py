@@ -79,3 +79,20 @@ def test_evidence_and_raw_match_the_separate_passes() -> None:
         score, direct, raw = rules.evidence_and_raw(toks, a, b, others, {4: -0.5})
         assert (score, direct) == rules.evidence(toks, a, b, others, {4: -0.5})
         assert raw is None if others == [(2, 3)] else raw == rules.raw(toks, a, b)
+
+
+def test_tokens_and_offsets_of_punctuated_words_stay_the_same_when_memoised() -> None:
+    from framing.stance._lexicon import TOKEN_RE, fold
+    from framing.stance._sentence_tokens import _CHUNKS
+
+    texts = [
+        "Russia\u2019s \u201cplan\u201d, said U.S. officials (again).",
+        "x  Russia's,  (again).",
+    ]
+    for text in texts * 2:  # the second time from the memo of chunks
+        toks = tokenize_sentence(text, 0, len(text))
+        folded = fold(text)
+        spans = [m.span() for m in TOKEN_RE.finditer(folded)]
+        assert list(zip(toks.starts, toks.ends, strict=True)) == spans
+        assert toks.words == [folded[a:b].lower() for a, b in spans]
+    assert "russia's," in _CHUNKS and "officials" not in _CHUNKS  # punctuated chunks only

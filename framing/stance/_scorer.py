@@ -177,21 +177,28 @@ class StanceScorer(Scorer):
     def annotate(self, docs: Sequence[Doc]) -> None:
         """Add stance rows, ``stance__<target>`` columns and target spans to each Doc."""
         trim_word_keys()
-        per_doc = [self._mentions(doc) for doc in docs]
-        if self.classifier is not None:
-            feats: list[MentionParts] = []
-            for items in per_doc:
-                for item in items:
-                    if item["feat"] is not None:
-                        item["row"] = len(feats)  # its row of the probabilities
-                        feats.append(item["feat"])
-            if feats:
-                P = _in_label_order(_proba(self.classifier, feats), self.classifier.classes_)
-                self._combine(per_doc, P)
+        # Mentions the classifier scores get their features' row of the batch (shared
+        # with the first unit of their target and voice in their sentence).
+        feats: list[MentionParts] = []
+        scored: list[dict[str, Any]] = []
+        rows: list[int] = []
+        per_doc = [self._mentions(doc, feats, scored, rows) for doc in docs]
+        if feats:
+            P = _in_label_order(_proba(self.classifier, feats), self.classifier.classes_)
+            self._combine(scored, rows, P)
         for doc, items in zip(docs, per_doc, strict=True):
             self._write(doc, items)
 
-    def _mentions(self, doc: Doc) -> list[dict[str, Any]]:
+    def _mentions(
+        self,
+        doc: Doc,
+        feats: list[MentionParts],
+        scored: list[dict[str, Any]],
+        rows: list[int],
+    ) -> list[dict[str, Any]]:
+        """The scored units of ``doc``'s mentions; the classifier's features are added
+        to ``feats``, and the units it scores with their rows of ``feats`` to ``scored``
+        and ``rows``."""
         mentions = self.matcher.find(doc)
         if not mentions:
             return []
@@ -284,34 +291,28 @@ class StanceScorer(Scorer):
                         if keep is not None and raw is not None and not _same_raw(toks, view, keep):
                             raw = None
                         feat = self.featurizer.from_tokens(view, va, va + (b - a), raw)
-                voice = "quoted" if quoted else "author"
                 item = {
                     "ms": [ms[k] for k in unit],
-                    "voice": voice,
+                    "voice": "quoted" if quoted else "author",
                     "lex": lex,
                     "direct": abs(direct) >= 0.3,
                     "score": lex,
-                    "feat": feat,
-                    "share": share,
                 }
                 if feat is not None:
                     first[(target, quoted)] = item
+                    item["row"] = len(feats)
+                    feats.append(feat)
+                    scored.append(item)
+                    rows.append(item["row"])
+                elif share is not None:
+                    scored.append(item)
+                    rows.append(share["row"])
                 items.append(item)
         return items
 
-    def _combine(self, per_doc: list[list[dict[str, Any]]], P: np.ndarray) -> None:
-        """Each item's probabilities (``"p"``) and score from the classifier's rows ``P``
-        and the rules' evidence (vectorised over the batch)."""
-        scored: list[dict[str, Any]] = []
-        rows: list[int] = []
-        for items in per_doc:
-            for it in items:
-                row = (it["share"] or it).get("row")
-                if row is not None:
-                    scored.append(it)
-                    rows.append(row)
-        if not scored:
-            return
+    def _combine(self, scored: list[dict[str, Any]], rows: list[int], P: np.ndarray) -> None:
+        """The probabilities (``"p"``) and score of each unit in ``scored`` from its row
+        of the classifier's ``P`` and the rules' evidence (vectorised over the batch)."""
         p = P[rows]
         beta = np.array(
             [self.direct_weight if it["direct"] else self.lexicon_weight for it in scored]

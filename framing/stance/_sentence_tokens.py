@@ -141,32 +141,35 @@ def tokenize_sentence(
         # only chunks with punctuation need the regex.
         chunks = low.split()
         words: list[str] = []
-        add, grow, findall = words.append, words.extend, TOKEN_RE.findall
+        add, grow = words.append, words.extend
         body = low.strip()
         if body == " ".join(chunks):
             # Single spaces between chunks: a token ends where the previous one ended
             # plus its length, plus one for the space when it opens a chunk.
             steps: list[int] = []
             step, steps_of = steps.append, steps.extend
+            get = _CHUNKS.get
             for chunk in chunks:
                 if chunk.isalnum():
                     add(chunk)
                     step(len(chunk) + 1)
                 else:
-                    pieces = findall(chunk)
-                    grow(pieces)
-                    step(len(pieces[0]) + 1)
-                    steps_of(map(len, pieces[1:]))
+                    hit = get(chunk)
+                    if hit is None:
+                        hit = _chunk(chunk)
+                    grow(hit[0])
+                    steps_of(hit[1])
             lead = low.find(body[:1]) - 1 if body else 0
             ends = list(accumulate(steps, initial=start + lead))
             del ends[0]
             starts = list(map(sub_, ends, map(len, words)))
         else:
+            get = _CHUNKS.get
             for chunk in chunks:
                 if chunk.isalnum():
                     add(chunk)
                 else:
-                    grow(findall(chunk))
+                    grow((get(chunk) or _chunk(chunk))[0])
             # Tokens cover every character but white space: each is found where the
             # previous one ended, after white space.
             rel = []
@@ -198,6 +201,20 @@ def tokenize_sentence(
     return _finish(
         starts, ends, words, caps, quoted, polarity_lexicon() if lexicon is None else lexicon
     )
+
+
+#: Chunk (a run of non-space characters holding punctuation) -> its tokens and their
+#: steps (the first token's length plus one for the space before it, then the others'
+#: lengths): a memo of a pure function of one word, emptied when it grows large.
+_CHUNKS: dict[str, tuple[list[str], list[int]]] = {}
+
+
+def _chunk(chunk: str) -> tuple[list[str], list[int]]:
+    if len(_CHUNKS) > 1 << 16:
+        _CHUNKS.clear()
+    pieces = TOKEN_RE.findall(chunk)
+    out = _CHUNKS[chunk] = (pieces, [len(pieces[0]) + 1, *map(len, pieces[1:])])
+    return out
 
 
 def _chars_at(text: str, positions: list[int]) -> Sequence[str]:
