@@ -100,7 +100,7 @@ def extract_attributions(
     for pid, (pstart, pend) in enumerate(paragraphs):
         pq = by_para.get(pid, [])
         atts, free = find_frames(
-            text, pid, pstart, pend, pq, lex, low, cue_prior, word_starts, permissive
+            text, pid, pstart, pend, pq, lex, low, cue_prior, word_starts, permissive, cue_filter
         )
         if atts:
             if cue_filter is not None:

@@ -11,6 +11,7 @@ attributed by ``X: “…”`` or ``“…” —X``, or left for the speaker st
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import compress
 
@@ -64,6 +65,7 @@ _HEADLINE_VERBS = frozenset(
     "admitted vows vowed urges urged insists insisted blasts blasted accuses accused".split()
 )
 _IN_ON = frozenset(["in", "on"])
+_TAG_OPEN = frozenset(["<", "</"])
 _DECLINE = frozenset("decline declined declines declining refuse refused refuses refusing".split())
 
 
@@ -121,6 +123,8 @@ def _frame_cue(
         and not _title_verb(p, c, sid)
     ):
         return None  # "the United States", "Support Group": a name, not a cue
+    if a > 0 and words[a - 1] in _TAG_OPEN:
+        return None  # "<tweet/>", "</quote>": a markup tag's name
     if lemma == "according to":
         return _frame_according(p, c)
     # Auxiliaries, negation and adverbs before the verb belong to the cue.
@@ -470,8 +474,8 @@ def _frame_marks(p: _Para, qi: int) -> Attribution | None:
 _NEST_LOOKBACK = 32
 
 
-def _nested(p: _Para, c: Candidate, atts: list[Attribution]) -> bool:
-    """True when a cue lies inside an earlier attribution's reported clause."""
+def _nested(p: _Para, c: Candidate, atts: list[Attribution]) -> Attribution | None:
+    """The earlier attribution whose reported clause holds the cue, or None."""
     for att in atts[-_NEST_LOOKBACK:]:
         if att.direct or not att.content or att.cue is None:
             continue
@@ -480,12 +484,12 @@ def _nested(p: _Para, c: Candidate, atts: list[Attribution]) -> bool:
             continue
         a = c.tok
         if a > 0 and p.words[a - 1] in ("and", "but"):
-            return False
+            return None
         lo = bisect.bisect_left(p.starts, att.cue[1])
         if any(p.words[t] in (",", ";") for t in range(lo, a)):
-            return False
-        return True
-    return False
+            return None
+        return att
+    return None
 
 
 def find_frames(
@@ -499,6 +503,7 @@ def find_frames(
     prior: LearnedCues | None = None,
     word_starts: dict[int, tuple[list[int], list[str]]] | None = None,
     permissive: bool = False,
+    cue_filter: Callable[[str, Attribution], bool] | None = None,
 ) -> tuple[list[Attribution], list[Quote]]:
     """Attributions of one paragraph, and its top-level quotations left unattributed.
 
@@ -512,6 +517,9 @@ def find_frames(
         The quotations whose fragment lies in this paragraph.
     lex : ReportingLexicon
         The cue lexicon.
+    cue_filter : callable, optional
+        ``cue_filter(text, attribution) -> bool`` (the cue classifier): an attribution
+        it rejects hides no later cue as nested in its reported clause.
     """
     if quotes or low is None or len(low) != len(text):
         p: _Para | None = _Para(text, pid, start, end, quotes, low, sentences=False)
@@ -531,9 +539,20 @@ def find_frames(
     used = [q.depth > 0 for q in quotes]
     atts: list[Attribution] = []
     taken: set[int] = set()
+    kept: set[int] = set()  # (ids of attributions the cue filter kept)
     for c in cands:
-        if c.tok in taken or _nested(p, c, atts):
+        if c.tok in taken:
             continue
+        outer = _nested(p, c, atts)
+        if outer is not None:
+            if cue_filter is None or id(outer) in kept:
+                continue
+            if cue_filter(text, outer):
+                kept.add(id(outer))
+                continue
+            # The cue classifier rejects the cue whose reported clause would hold this
+            # one ("Figures reported last week suggest ..."): it goes, this one is framed.
+            atts.remove(outer)
         att = _frame_cue(p, c, used, atts[-1] if atts else None, permissive)
         if att is None:
             continue

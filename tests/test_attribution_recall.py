@@ -1,0 +1,37 @@
+"""Cues the frames used to miss (issue #4): own sentences, one behaviour per test."""
+
+from __future__ import annotations
+
+from framing.attribution import extract_attributions
+
+
+def _t(text: str, span):
+    return text[span[0] : span[1]] if span else None
+
+
+def _frames(text: str, cue_filter=None):
+    atts, _ = extract_attributions(text, [(0, len(text))], cue_filter=cue_filter)
+    return [(_t(text, a.cue), _t(text, a.source), [_t(text, c) for c in a.content]) for a in atts]
+
+
+def _reject(*cues: str):
+    return lambda text, att: _t(text, att.cue) not in cues
+
+
+def test_cue_hidden_by_a_rejected_cue_is_proposed():
+    s = "Figures reported last week suggest that the ferry will stop in May."
+    assert [f[0] for f in _frames(s, lambda t, a: True)] == ["reported"]
+    assert _frames(s, _reject("reported")) == [
+        ("suggest", "Figures reported last week", ["the ferry will stop in May"])
+    ]
+
+
+def test_rejected_participle_in_the_subject_gives_way_to_the_verb():
+    s = "A city survey published on Monday found that most residents back the park."
+    got = _frames(s, _reject("published"))
+    assert [(c, src) for c, src, _ in got] == [("found", "A city survey published on Monday")]
+
+
+def test_markup_tag_name_is_no_cue():
+    s = '<tweet id="7"><tweet/>. The mayor said the road will open soon.'
+    assert [f[0] for f in _frames(s, lambda t, a: True)] == ["said"]
