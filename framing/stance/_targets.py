@@ -21,6 +21,7 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import NamedTuple
 
 from ..errors import InputError
@@ -364,7 +365,9 @@ class TargetMatcher:
         found: list[tuple[int, int, str, str, bool]],
         carry: tuple[int, int, str, str, bool] | None,
     ) -> list[tuple[int, int, str, str, bool]]:
-        if _PRONOUN_RE.search(low, vs, ve) is None:  # most paragraphs: nothing to resolve
+        pronouns = _PRONOUN_RE.finditer(low, vs, ve)
+        first = next(pronouns, None)
+        if first is None:  # most paragraphs: nothing to resolve
             return sorted(found)
         out = list(found)
         cover = _Cover(found)
@@ -372,7 +375,7 @@ class TargetMatcher:
         # the latest person / thing mention (in ``found`` order) ending before each one.
         by_end = sorted(range(len(found)), key=lambda i: found[i][1])
         ptr, last_person, last_thing = 0, -1, -1
-        for m in _PRONOUN_RE.finditer(low, vs, ve):
+        for m in chain((first,), pronouns):  # (one scan of the paragraph)
             p = m.group()
             if p not in _PERSON_PRONOUNS and p not in _THING_PRONOUNS:
                 continue
