@@ -126,3 +126,30 @@ def test_json_file_and_json_error(tmp_path):
 def test_missing_file_raises(tmp_path):
     with pytest.raises(InputError, match="nope.yaml"):
         read_name_map(tmp_path / "nope.yaml")
+
+
+def test_folder_is_refused_with_its_name(tmp_path):
+    with pytest.raises(InputError, match="is a folder"):
+        read_name_map(tmp_path)
+
+
+def test_a_pipe_is_read_like_a_file(tmp_path):
+    # A shell's process substitution, framing analyze --targets <(...), passes a pipe.
+    import os
+    import threading
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this platform")
+    fifo = tmp_path / "targets.fifo"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with open(fifo, "w", encoding="utf-8") as fh:
+            fh.write("Russia: [Moscow]\n")
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        assert read_name_map(fifo) == {"Russia": ["Russia", "Moscow"]}
+    finally:
+        writer.join(timeout=5)

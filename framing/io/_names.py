@@ -90,7 +90,9 @@ def _aliases(name: str, value: Any, where: str) -> list[str]:
 
 
 def _read_file(path: Path) -> dict[str, list[str]]:
-    if not path.is_file():
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a targets or actors file")
+    if not path.exists():  # (a pipe such as ``<(...)`` in a shell is no regular file)
         raise InputError(f"{path}: no such file")
     try:
         data = path.read_bytes()
