@@ -35,3 +35,18 @@ def test_rejected_participle_in_the_subject_gives_way_to_the_verb():
 def test_markup_tag_name_is_no_cue():
     s = '<tweet id="7"><tweet/>. The mayor said the road will open soon.'
     assert [f[0] for f in _frames(s, lambda t, a: True)] == ["said"]
+
+
+def test_middle_initial_stays_in_the_source_before_the_cue():
+    s = "\u201cIt is a crime to be ignored,\u201d Maya D. Song wrote."
+    assert _frames(s) == [("wrote", "Maya D. Song", ["It is a crime to be ignored,"])]
+
+
+def test_middle_initial_stays_in_an_inverted_source():
+    s = "\u201cWe are ready,\u201d said Chief Judge Ann K. Marsh. \u201cWe start today.\u201d"
+    assert _frames(s)[0][:2] == ("said", "Chief Judge Ann K. Marsh")
+
+
+def test_inverted_source_followed_by_a_parenthesis():
+    s = "\u201cThe deal is weak,\u201d said Rep. Jim Hale (D-Ore.), the ranking member."
+    assert _frames(s)[0][:2] == ("said", "Rep. Jim Hale")

@@ -222,7 +222,7 @@ def _frame_cue(
                 and ca > 0
                 and (prev == "," or p.is_mark(ca - 1))
                 and not any(words[t] in _VERBISH for t in range(*right))
-                and (right[1] >= n or words[right[1]] in _END or words[right[1]] == ",")
+                and (right[1] >= n or words[right[1]] in _END or words[right[1]] in (",", "("))
             ):
                 source, _inverted = right, True
                 rb = right[1]

@@ -25,8 +25,8 @@ def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int]
     lim = max(0, i - 13)
     while j > lim and p.sent[j - 1] == sid and p.inq[j - 1] < 0:
         w = words[j - 1]
-        if w == "." and j > 1 and words[j - 2] in _ABBREV and p.sent[j - 2] == sid:
-            j -= 1
+        if w == "." and j > 1:
+            j -= 1  # (a dot inside the sentence ends no sentence: "Sen.", "Maya D. Lee")
             continue
         if w in _CLAUSE or w in _END:
             break
@@ -51,11 +51,18 @@ def _right_np(p: _Para, i: int, sid: int, limit: int = 8) -> tuple[int, int] | N
     j = i
     words = p.words
     n = len(words)
+    dot = 0  # the first dot inside the phrase
     while j < n and p.sent[j] == sid and p.inq[j] < 0:
         w = words[j]
+        if w == "." and j > i and j + 1 < n and p.sent[j + 1] == sid and words[j + 1].isalnum():
+            dot = dot or j  # (not the sentence's end: "Maya D. Lee", "Sen.")
+            j += 1
+            continue
         if w in _CLAUSE or w in _END or (w in _STOP_LEFT and j > i):
             break
         j += 1
+    if j - i > limit and dot:
+        j = dot  # (too long: the words before the first dot, "Rep")
     if j == i or j - i > limit:
         return None
     return (i, j)
