@@ -50,3 +50,10 @@ def test_middle_initial_stays_in_an_inverted_source():
 def test_inverted_source_followed_by_a_parenthesis():
     s = "\u201cThe deal is weak,\u201d said Rep. Jim Hale (D-Ore.), the ranking member."
     assert _frames(s)[0][:2] == ("said", "Rep. Jim Hale")
+
+
+def test_sentence_final_cue_takes_back_the_quotation_before_it():
+    s = "The union, known as the Guild, \u201cwill keep fighting for fair pay,\u201d Ann Lee wrote."
+    got = {f[0]: f for f in _frames(s)}
+    assert got["wrote"] == ("wrote", "Ann Lee", ["will keep fighting for fair pay,"])
+    assert got.get("known as", (None, None, []))[2] == []

@@ -108,8 +108,13 @@ def _frame_cue(
     used: list[bool],
     last: Attribution | None = None,
     permissive: bool = False,
+    atts: list[Attribution] | None = None,
 ) -> Attribution | None:
-    """Attribution for one cue candidate, or None when no frame fits."""
+    """Attribution for one cue candidate, or None when no frame fits.
+
+    ``atts`` are the paragraph's attributions so far (a quotation that one of them took
+    after its cue may be taken back by a cue after it: ``“…,” X said``).
+    """
     words, n = p.words, len(p.words)
     a, b = c.tok, c.tok_end
     sid = p.sent[a]
@@ -327,6 +332,14 @@ def _frame_cue(
         kk += 1
     if kk > k and p.inq[kk] >= 0 and k - hi <= 6:
         after_q = p.inq[kk]
+    if (
+        before_q >= 0
+        and used[before_q]
+        and source is not None
+        and atts
+        and (cb >= n or words[cb] in _END)
+    ):
+        _take_back(p, before_q, used, atts, sid)
     if before_q >= 0 and not used[before_q]:
         qa, qb = _quote_tokens(p, before_q)
         att.content.append((p.quotes[before_q].start, p.quotes[before_q].end))
@@ -400,6 +413,30 @@ def _frame_cue(
         return att
     att.content.append(_span(p, ra, rb))
     return att
+
+
+def _take_back(p: _Para, qi: int, used: list[bool], atts: list[Attribution], sid: int) -> None:
+    """Free quotation ``qi`` when an earlier cue of the sentence took it after itself.
+
+    ``Canova said, “No comment,” the Herald reported.``: the quotation ends right before
+    ``, X reported.`` at the sentence end, the firmer frame; the earlier attribution
+    keeps its cue and source.
+    """
+    q = p.quotes[qi]
+    for att in reversed(atts):
+        if qi not in att.qids:
+            continue
+        if (
+            att.qids == (qi,)
+            and att.cue is not None
+            and att.cue[1] <= q.mark_start
+            and p.sent[bisect.bisect_left(p.starts, att.cue[0])] == sid
+        ):
+            att.content.clear()
+            att.qids = ()
+            att.direct, att.kind = False, "indirect"
+            used[qi] = False
+        return
 
 
 def _frame_according(p: _Para, c: Candidate) -> Attribution | None:
@@ -553,7 +590,7 @@ def find_frames(
             # The cue classifier rejects the cue whose reported clause would hold this
             # one ("Figures reported last week suggest ..."): it goes, this one is framed.
             atts.remove(outer)
-        att = _frame_cue(p, c, used, atts[-1] if atts else None, permissive)
+        att = _frame_cue(p, c, used, atts[-1] if atts else None, permissive, atts)
         if att is None:
             continue
         atts.append(att)
