@@ -57,3 +57,8 @@ def test_sentence_final_cue_takes_back_the_quotation_before_it():
     got = {f[0]: f for f in _frames(s)}
     assert got["wrote"] == ("wrote", "Ann Lee", ["will keep fighting for fair pay,"])
     assert got.get("known as", (None, None, []))[2] == []
+
+
+def test_clause_before_cue_and_addressee_at_sentence_end():
+    s = "The bridge will close in June, a city spokesman told The Harbor Times."
+    assert _frames(s) == [("told", "a city spokesman", ["The bridge will close in June"])]

@@ -360,6 +360,15 @@ def _frame_cue(
     # Indirect: the clause before ", X said." or the clause after the cue.
     s0, s1 = _sentence_bounds(p, a)
     tail = hi
+    if c.entry.lemma.split()[0] in _ADDRESSING:
+        # "…, a spokesman told The Daily Post.": the addressee ends the sentence
+        while (
+            tail < s1
+            and tail < hi + 5
+            and p.inq[tail] < 0
+            and (words[tail] in _ADDRESSEE or p.is_cap(tail) or words[tail] == "the")
+        ):
+            tail += 1
     while tail < s1 and (words[tail] in _END or words[tail] in _CLAUSE and not p.is_mark(tail)):
         tail += 1
     if tail >= s1 and j > s0 and words[j + 1] in (",", "\u2014", "\u2013", "-"):
