@@ -104,6 +104,7 @@ class MentionParts(NamedTuple):
 
 
 _hash = string_hash
+_bisect_left = bisect.bisect_left
 #: ``tuple.__new__``: makes a named tuple from a tuple of its fields in one C call (the
 #: named tuple's own ``__new__`` is a Python function).
 _new_parts = tuple.__new__
@@ -240,48 +241,47 @@ class MentionFeaturizer:
         ``raw``: the rules' raw evidence for the mention when the caller has it
         (:meth:`LexiconStance.evidence_and_raw`), else it is computed here.
         """
-        words = toks.words
-        n = len(words)
         prep = toks.cache.get("features")
         if prep is None:
             prep = toks.cache["features"] = self._prepare(toks)
-        norm, n_ent, has_quote, isneg, clause_ends, polar = prep
-        keys: list[int] = []
-        add_k = keys.append
+        norm, n_ent, has_quote, isneg, clause_ends, polar, has_pred = prep
+        n = len(norm)
         # The clause: after the last boundary before the mention, up to the first one
         # from its end on.
-        k = bisect.bisect_left(clause_ends, a)
+        k = _bisect_left(clause_ends, a)
         cs = clause_ends[k - 1] + 1 if k else 0
-        k = bisect.bisect_left(clause_ends, b, lo=k)
+        k = _bisect_left(clause_ends, b, k)
         ce = clause_ends[k] if k < len(clause_ends) else n
-        inq = toks.inq
-        tq = inq[a] if a < n else False
+        tq = toks.inq[a] if a < n else False
         dense = [0.0] * _N_DENSE
         dense[_TQ] = float(tq)
         dense[_HQ] = has_quote
-        kc = _KT_CLAUSE
-        for i, base, ap, neg, qi, kq in polar:  # evaluative words (:meth:`_prepare`)
-            if i < a:
-                d = a - i
-                left = 1
-            elif i >= b:
-                d = i - b + 1
-                left = 0
-            else:
-                continue
-            wt = ap / (1.0 + d / 3.0)
-            dense[base] += wt
-            dense[(2 if left else 4) + base] += wt
-            dense[6 + base] += ap
-            if cs <= i < ce:
-                dense[8 + base] += ap
-                add_k(kc[left][base])
-            if qi:
-                dense[10 + base] += ap
-            add_k(_KT_POS[left][d if d < 9 else 9][base])
-            if neg:
-                add_k(_KT_NEG[left][base])
-            add_k(kq[tq])
+        keys: list[int] = []
+        if polar:
+            add_k = keys.append
+            kc = _KT_CLAUSE
+            for i, base, ap, neg, qi, kq in polar:  # evaluative words (:meth:`_prepare`)
+                if i < a:
+                    d = a - i
+                    left = 1
+                elif i >= b:
+                    d = i - b + 1
+                    left = 0
+                else:
+                    continue
+                wt = ap / (1.0 + d / 3.0)
+                dense[base] += wt
+                dense[(2 if left else 4) + base] += wt
+                dense[6 + base] += ap
+                if cs <= i < ce:
+                    dense[8 + base] += ap
+                    add_k(kc[left][base])
+                if qi:
+                    dense[10 + base] += ap
+                add_k(_KT_POS[left][d if d < 9 else 9][base])
+                if neg:
+                    add_k(_KT_NEG[left][base])
+                add_k(kq[tq])
         if isneg is not None:
             dense[_NEGC] = float(sum(isneg[cs:a]) + sum(isneg[b:ce]))
         if b > a:
@@ -289,25 +289,26 @@ class MentionFeaturizer:
                 raw = self.rules.raw(toks, a, b)
             dense[_LRAW] = raw
             dense[_LTANH] = math.tanh(raw)
-            pred = toks.pred
-            before = pred[max(0, a - 3) : a]
-            if any(before):
-                for c in before:
-                    if c:
-                        dense[_POBJ] += c
-                        add_k(_K_PRED["OBJ", c])
-            after = pred[b : b + 3]
-            if any(after):
-                for c in after:
-                    if c:
-                        add_k(_K_PRED["SUBJ", c])
-        m = n - (b - a) + 1
-        dense[_FIRST] = 1.0 if a == 0 else 0.0
-        dense[_RELPOS] = a / max(m, 1)
+            if has_pred:  # (a predicate verb in the sentence)
+                pred = toks.pred
+                before = pred[max(0, a - 3) : a]
+                if any(before):
+                    for c in before:
+                        if c:
+                            dense[_POBJ] += c
+                            keys.append(_K_PRED["OBJ", c])
+                after = pred[b : b + 3]
+                if any(after):
+                    for c in after:
+                        if c:
+                            keys.append(_K_PRED["SUBJ", c])
+        if not a:
+            dense[_FIRST] = 1.0
+        dense[_RELPOS] = a / max(n - (b - a) + 1, 1)
         dense[_CLEN] = (ce - cs - (b - a)) / 10.0
-        dense[_NNAMES] = (n_ent - norm[a:b].count("<ent>")) / 5.0
-        vals = [1.0] * len(keys)
-        return _new_parts(MentionParts, (norm, a, b, keys, vals, dense, cs, ce))
+        if n_ent:  # (else 0)
+            dense[_NNAMES] = (n_ent - norm[a:b].count("<ent>")) / 5.0
+        return _new_parts(MentionParts, (norm, a, b, keys, [1.0] * len(keys), dense, cs, ce))
 
     def _prepare(self, toks: SentenceTokens) -> _Prepared:
         """What every mention of a sentence shares: the words with other names masked
@@ -339,7 +340,8 @@ class MentionFeaturizer:
             base = 0 if p > 0 else 1
             qi = inq[i]
             add((i, base, p if base == 0 else -p, neg, qi, _KT_QUOTE[qi][base]))
-        parts = (norm, norm.count("<ent>"), float('"' in words), isneg, clause_ends, polar)
+        has_quote = float('"' in words)
+        parts = (norm, norm.count("<ent>"), has_quote, isneg, clause_ends, polar, any(toks.pred))
         return _new_parts(_Prepared, parts)
 
 
@@ -352,6 +354,7 @@ class _Prepared(NamedTuple):
     isneg: list[bool] | None
     clause_ends: list[int]
     polar: list[tuple[int, int, float, bool, bool, list[int]]]
+    has_pred: bool
 
 
 def token_range(toks: SentenceTokens, start: int, end: int) -> tuple[int, int]:
