@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from framing.attribution import extract_attributions
+from framing.segment import split_paragraphs
 
 
 def _t(text: str, span):
@@ -62,3 +63,18 @@ def test_sentence_final_cue_takes_back_the_quotation_before_it():
 def test_clause_before_cue_and_addressee_at_sentence_end():
     s = "The bridge will close in June, a city spokesman told The Harbor Times."
     assert _frames(s) == [("told", "a city spokesman", ["The bridge will close in June"])]
+
+
+def _doc_frames(text: str):
+    atts, _ = extract_attributions(text, split_paragraphs(text, "auto"), cue_filter=None)
+    return [(a.para_id, _t(text, a.cue), a.speaker, [_t(text, c) for c in a.content]) for a in atts]
+
+
+def test_cue_and_colon_ending_a_paragraph_take_the_quotation_opening_the_next():
+    s = "The reporter Ann Lee says:\n\n\u201cThe hall is full and loud.\u201d\n\nThe doors closed."
+    assert _doc_frames(s) == [(0, "says:", "Ann Lee", ["The hall is full and loud."])]
+
+
+def test_cue_and_colon_ending_a_paragraph_without_a_quotation_next_is_no_attribution():
+    s = "The reporter Ann Lee says:\n\nThe hall is full and loud.\n\nThe doors closed."
+    assert [f[1] for f in _doc_frames(s)] == []

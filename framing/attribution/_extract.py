@@ -97,11 +97,25 @@ def extract_attributions(
     owner: dict[int, Attribution] = {}  # qid -> attribution holding it
     last_direct: Attribution | None = None
     last_end = 0
+    lead: Attribution | None = None  # "X said:" ending the paragraph before
     for pid, (pstart, pend) in enumerate(paragraphs):
         pq = by_para.get(pid, [])
         atts, free = find_frames(
             text, pid, pstart, pend, pq, lex, low, cue_prior, word_starts, permissive, cue_filter
         )
+        if lead is not None:
+            q = free[0] if free else None
+            if q is not None and q.depth == 0 and _WORD.search(text, pstart, q.mark_start) is None:
+                # The paragraph opens with the quotation the one before announced.
+                lead.content.append((q.start, q.end))
+                lead.direct, lead.kind = True, "direct"
+                out.append(lead)
+                owner[q.qid] = lead
+                free = free[1:]
+                last_direct, last_end = lead, q.mark_end
+            lead = None
+        if atts and atts[-1].kind == "lead":
+            lead = atts.pop()
         if atts:
             if cue_filter is not None:
                 atts = [a for a in atts if a.cue is None or a.direct or cue_filter(text, a)]

@@ -414,6 +414,9 @@ def _frame_cue(
             stop = s1
         ra, rb = _trim(p, start, stop)
     if rb <= ra:
+        if cb >= n and words[n - 1] == ":" and source is not None and not p.is_mark(n - 1):
+            att.kind = "lead"  # "X said:" ends the paragraph: the next one may be the quote
+            return att
         return att if c.entry.mode == "fixed" else None
     if words[ra] in ("whether", "if") and any(
         words[t] in ("not", "n't", "never") or words[t].endswith("n't") for t in range(ca, a)
