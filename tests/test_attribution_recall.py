@@ -78,3 +78,18 @@ def test_cue_and_colon_ending_a_paragraph_take_the_quotation_opening_the_next():
 def test_cue_and_colon_ending_a_paragraph_without_a_quotation_next_is_no_attribution():
     s = "The reporter Ann Lee says:\n\nThe hall is full and loud.\n\nThe doors closed."
     assert [f[1] for f in _doc_frames(s)] == []
+
+
+def test_declined_as_a_fall_is_no_refusal():
+    s = "Ticket sales declined to $4 million. Visits declined in every region."
+    assert _frames(s, lambda t, a: True) == []
+
+
+def test_declined_with_an_object_or_alone_is_a_refusal():
+    s = "Ann Lee declined an interview. The mayor declined."
+    assert [f[:2] for f in _frames(s)] == [("declined", "Ann Lee"), ("declined", "The mayor")]
+
+
+def test_closing_markup_tag_name_is_no_cue():
+    s = "<note>The plan works.</tweet> The mayor said the road will open soon."
+    assert [f[0] for f in _frames(s, lambda t, a: True)] == ["said"]

@@ -65,7 +65,9 @@ _HEADLINE_VERBS = frozenset(
     "admitted vows vowed urges urged insists insisted blasts blasted accuses accused".split()
 )
 _IN_ON = frozenset(["in", "on"])
-_TAG_OPEN = frozenset(["<", "</"])
+_TAG_OPEN = frozenset(["<", "</"])  # ("</" is two tokens: "/" after "<" is checked too)
+# Words after "declined" when it means a fall ("declined in every state").
+_FALL_NEXT = frozenset("in by from over since sharply slightly steadily steeply".split())
 _DECLINE = frozenset("decline declined declines declining refuse refused refuses refusing".split())
 
 
@@ -88,6 +90,12 @@ class Attribution:
     score: float = 1.0
     qids: tuple[int, ...] = ()
     head: Attribution | None = None
+
+
+def _verb_next(p: _Para, i: int) -> bool:
+    """A word follows token ``i`` in its sentence (``to give``, not ``to $5``)."""
+    j = i + 1
+    return j < len(p.words) and p.sent[j] == p.sent[i] and p.words[j].isalpha()
 
 
 def _title_verb(p: _Para, c: Candidate, sid: int) -> bool:
@@ -128,7 +136,7 @@ def _frame_cue(
         and not _title_verb(p, c, sid)
     ):
         return None  # "the United States", "Support Group": a name, not a cue
-    if a > 0 and words[a - 1] in _TAG_OPEN:
+    if a > 0 and (words[a - 1] in _TAG_OPEN or words[a - 1] == "/" and words[a - 2] == "<"):
         return None  # "<tweet/>", "</quote>": a markup tag's name
     if lemma == "according to":
         return _frame_according(p, c)
@@ -147,7 +155,20 @@ def _frame_cue(
         ca -= 1
     cb = b
     cue_end = p.end(b - 1)
-    if c.entry.cls == "non_comment" and b - a > 1 and words[a] in _DECLINE:
+    if c.entry.cls == "non_comment" and words[a] in _DECLINE:
+        if (
+            b == a + 1
+            and b < n
+            and (
+                words[b] == "to"
+                and not _verb_next(p, b)
+                or words[b] in _FALL_NEXT
+                or not words[b][0].isalpha()
+                and words[b] not in _END
+                and words[b] != ","
+            )
+        ):
+            return None  # "fees declined to $2 million", "trade declined 40 percent"
         cue_end, cb = p.end(a), a + 1  # "declined (to comment)": PolNeAR's cue is the verb
     elif (
         b == a + 1
