@@ -93,3 +93,14 @@ def test_declined_with_an_object_or_alone_is_a_refusal():
 def test_closing_markup_tag_name_is_no_cue():
     s = "<note>The plan works.</tweet> The mayor said the road will open soon."
     assert [f[0] for f in _frames(s, lambda t, a: True)] == ["said"]
+
+
+def test_name_before_a_chain_of_appositives_is_the_source():
+    s = "\u201cI like her a lot,\u201d Ann Roe, 67, a retired nurse from Lyon, said on Monday."
+    got = _frames(s)
+    assert got[0][:2] == ("said", "Ann Roe")
+
+
+def test_adverbial_opening_the_chain_is_no_source():
+    s = "On Saturday, Ann Roe, the chair of the board, a lawyer, said the vote was fair."
+    assert _frames(s)[0][:2] == ("said", "Ann Roe")

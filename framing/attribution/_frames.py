@@ -18,6 +18,7 @@ from itertools import compress
 from ._candidates import Candidate, LearnedCues, _candidates
 from ._overlaps import _drop_inside_reported_before, _resolve_overlaps
 from ._phrases import (
+    _LEAD,
     _is_name,
     _left_np,
     _near_subject,
@@ -90,6 +91,40 @@ class Attribution:
     score: float = 1.0
     qids: tuple[int, ...] = ()
     head: Attribution | None = None
+
+
+def _appositive_chain(
+    p: _Para, inner: tuple[int, int], sid: int
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Name and appositive of ``Name, 67, a nurse in Dover, Del.,`` before a cue.
+
+    Three to five comma-separated phrases end at ``inner``; the first is the source when
+    it is a name that opens the clause (after a quotation mark, other punctuation or the
+    sentence start), and the rest is its appositive.
+    """
+    words = p.words
+    segs = [inner]
+    k = inner[0] - 1
+    while len(segs) < 5 and k > 0 and words[k] == "," and p.inq[k] < 0:
+        seg = _left_np(p, k, sid, strict=False)
+        if seg is None:
+            return None
+        segs.append(seg)
+        k = seg[0] - 1
+    if len(segs) < 3:
+        return None
+    lead = words[segs[-1][0]]
+    if lead in _LEAD or lead.endswith("ly"):
+        segs.pop()  # "On Saturday, Ann Roe, 67, ...": an adverbial opens the sentence
+    first = segs[-1]
+    b = first[0] - 1
+    if (
+        len(segs) < 2
+        or not _is_name(p, *first)
+        or not (b < 0 or p.sent[b] != sid or words[b] in _CLAUSE)
+    ):
+        return None
+    return first, (segs[-2][0], inner[1])
 
 
 def _verb_next(p: _Para, i: int) -> bool:
@@ -234,7 +269,10 @@ def _frame_cue(
         inner = _left_np(p, ca - 1, sid, strict=False)
         if inner is not None and inner[0] > 0 and words[inner[0] - 1] in ("who", "whose"):
             inner = (inner[0] - 1, inner[1])
-        if inner is not None and inner[0] > 1 and words[inner[0] - 1] == ",":
+        chain = _appositive_chain(p, inner, sid) if inner is not None else None
+        if chain is not None:
+            source, apposition = chain  # "Ann Roe, 67, a nurse in Dover, Del., said"
+        elif inner is not None and inner[0] > 1 and words[inner[0] - 1] == ",":
             head = _left_np(p, inner[0] - 1, sid)
             if head is not None and _is_name(p, *inner) and not _is_name(p, *head):
                 source, apposition = inner, head  # "the party's chair, Ann Lee, said"
