@@ -104,3 +104,8 @@ def test_name_before_a_chain_of_appositives_is_the_source():
 def test_adverbial_opening_the_chain_is_no_source():
     s = "On Saturday, Ann Roe, the chair of the board, a lawyer, said the vote was fair."
     assert _frames(s)[0][:2] == ("said", "Ann Roe")
+
+
+def test_contracted_auxiliary_opens_the_cue_and_the_pronoun_is_the_source():
+    s = "He\u2019s not saying what he plans to do."
+    assert _frames(s) == [("\u2019s not saying", "He", ["what he plans to do"])]
