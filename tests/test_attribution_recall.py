@@ -109,3 +109,10 @@ def test_adverbial_opening_the_chain_is_no_source():
 def test_contracted_auxiliary_opens_the_cue_and_the_pronoun_is_the_source():
     s = "He\u2019s not saying what he plans to do."
     assert _frames(s) == [("\u2019s not saying", "He", ["what he plans to do"])]
+
+
+def test_cue_inside_a_later_reported_clause_is_nested_after_an_earlier_comma():
+    s = "Ann Lee, who on Tuesday endorsed Roe, said Wednesday she agrees with the judge."
+    got = _frames(s, lambda t, a: True)
+    assert ("said Wednesday", "Ann Lee", ["she agrees with the judge"]) in got
+    assert "agrees with" not in [f[0] for f in got]

@@ -610,7 +610,7 @@ def _nested(p: _Para, c: Candidate, atts: list[Attribution]) -> Attribution | No
             return None
         lo = bisect.bisect_left(p.starts, att.cue[1])
         if any(p.words[t] in (",", ";") for t in range(lo, a)):
-            return None
+            continue  # (not this one's clause; a later attribution's may hold it)
         return att
     return None
 
