@@ -47,3 +47,11 @@ def test_mental_state_participle_keeps_its_source() -> None:
     att = _att(s, "is convinced", "The senator")
     passive_sources(s, [att])
     assert att.source is not None and s[att.source[0] : att.source[1]] == "The senator"
+
+
+def test_passive_without_agent_puts_the_subject_first_in_the_content() -> None:
+    s = "The ferry vote is expected to slip to May."
+    att = _att(s, "is expected", "The ferry vote")
+    att.content = [(s.index("to slip"), len(s) - 1)]
+    passive_sources(s, [att])
+    assert [s[a:b] for a, b in att.content] == ["The ferry vote", "to slip to May"]

@@ -7,7 +7,9 @@ rejected by 64 percent``); without one there is no source. Measured on PolNeAR t
 with the shipped frames: of 296 passive cues whose rule source stood before the cue and
 had no ``by`` after it, the gold attribution had no source 216 times and the rule source
 was right 21 times; with ``by`` after the cue, the gold source was the agent (never the
-rule source) and the gold content mostly the subject.
+rule source) and the gold content mostly the subject. Without an agent the subject joins
+the content (``The vote is expected to slip``: on train the gold content overlapped the
+subject in 198 of 237 such cues, and only the clause after the cue in 39).
 """
 
 from __future__ import annotations
@@ -66,7 +68,8 @@ def _agent(text: str, start: int) -> tuple[int, int] | None:
 def passive_sources(text: str, atts: list[Attribution]) -> None:
     """Re-point the source of passive cues (in place): the ``by`` agent, or none.
 
-    With an agent, the subject becomes the content.
+    With an agent, the subject becomes the content; without one, the subject is the
+    first fragment of the content.
 
     Examples
     --------
@@ -87,6 +90,9 @@ def passive_sources(text: str, atts: list[Attribution]) -> None:
         m = _BY.match(text, att.cue[1])
         agent = _agent(text, m.end()) if m is not None else None
         if agent is None:
+            if att.kind != "mixed":
+                # "The vote is expected to slip": PolNeAR's content spans the subject too
+                att.content.insert(0, att.source)
             att.source = None
             continue
         if att.kind != "mixed":  # (a mixed content keeps the quotation it holds)
