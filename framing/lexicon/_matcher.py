@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress, count, repeat
+from itertools import accumulate, chain, compress, count, repeat
+from operator import or_
 
 from ..segment import TOKEN_PATTERN
 from ._model import Entry, Lexicon
@@ -18,6 +20,7 @@ NEGATORS = frozenset(
 )
 _CLAUSE_BREAK = frozenset(".;:!?")
 _RESET = frozenset({"but", "although", "though", "however", "yet"})
+_END = (" ",)  # ends each sequence in Matcher.match_many
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,16 @@ class Match:
         p = sum(e.polarity for e in self.entries) / len(self.entries)
         return -p if self.negated else p
 
+
+# Match objects built without the dataclass __init__ (for the loops of Matcher.match_many):
+# the slots' descriptors set the fields, as the generated __init__ does.
+_new_object = object.__new__
+_set_start = Match.start.__set__  # type: ignore[attr-defined]
+_set_end = Match.end.__set__  # type: ignore[attr-defined]
+_set_entries = Match.entries.__set__  # type: ignore[attr-defined]
+_set_negated = Match.negated.__set__  # type: ignore[attr-defined]
+#: Words that make :meth:`Matcher._negated` look closer (with those ending in ``n't``).
+_NEG_OR_RESET = NEGATORS | _RESET
 
 _Phrase = tuple[tuple[str, ...], bool, bool, tuple[Entry, ...]]  # words, wildcard, case, entries
 # single-word entries, phrases starting with the word, and the phrases' second words
@@ -139,6 +152,24 @@ class Matcher:
         self._prefix_lens = sorted({len(p) for p in self._prefix}, reverse=True)
         self._cs_lens = sorted({len(p) for p in self._cs_prefix}, reverse=True)
         self._cache: dict[str, _Hit | tuple[()]] = {}
+        # Without prefix entries every hit is known in advance: a small fixed table of the
+        # words that match alone or start a phrase (no per-word cache to fill or look up)
+        self._hits: dict[str, _Hit] = {}
+        if not self._prefix:
+            for w in self._single.keys() | self._phrases.keys():
+                self._hits[w] = self._lookup(w)  # type: ignore[assignment]
+        # For match_many: the words that match alone or start a phrase always tried, and the
+        # first two words of the other phrases (a word that only starts those is a
+        # candidate where the next word continues one of them).
+        self._starts = frozenset(
+            w for w, (single, _, seconds) in self._hits.items() if single or seconds is None
+        )
+        self._bigrams = frozenset(
+            (w, x)
+            for w, (_, _, seconds) in self._hits.items()
+            if w not in self._starts
+            for x in seconds or ()
+        )
 
     def __len__(self) -> int:
         return sum(len(lex) for lex in self.lexicons)
@@ -189,13 +220,18 @@ class Matcher:
         """
         if lower is None:
             lower = [w.lower() for w in words]
-        cache = self._cache
-        if len(cache) > 200_000:
-            cache.clear()
-        get = cache.get
-        # indices of words that may match: known hits and unseen words (a miss, 1, is looked
-        # up below); one C-level pass, no Python loop per token
-        cand = list(compress(count(), map(get, lower, repeat(1))))
+        if self._prefix:
+            cache = self._cache
+            if len(cache) > 200_000:
+                cache.clear()
+            get = cache.get
+            # indices of words that may match: known hits and unseen words (a miss, 1, is
+            # looked up below); one C-level pass, no Python loop per token
+            cand = list(compress(count(), map(get, lower, repeat(1))))
+        else:
+            cache = self._hits  # type: ignore[assignment]
+            get = cache.get
+            cand = list(compress(count(), map(cache.__contains__, lower)))
         cs_hits: dict[int, tuple[Entry, ...]] = {}
         if self._cs_single or self._cs_prefix:
             for i, w in enumerate(words):
@@ -210,8 +246,10 @@ class Matcher:
                 continue
             w = lower[i]
             hit = get(w)
-            if hit is None:
-                hit = cache[w] = self._lookup(w)
+            if hit is None:  # unseen (prefix entries) or a case-sensitive hit only
+                hit = self._lookup(w)
+                if self._prefix:
+                    cache[w] = hit
             single: tuple[Entry, ...] = ()
             end = 0
             if hit:
@@ -229,6 +267,94 @@ class Matcher:
             neg = self._negated(i, lower, spans, text) if i else False
             out.append(Match(i, end, single, neg))
             covered = end
+        return out
+
+    def match_many(
+        self, words: Sequence[Sequence[str]], lower: Sequence[Sequence[str]]
+    ) -> list[list[Match]]:
+        """Match many token sequences: ``[self.match(w, lower=l) for w, l in zip(words,
+        lower)]``, in one pass over all their tokens.
+
+        Parameters
+        ----------
+        words : sequence of sequences of str
+            Word tokens (original case) of each sequence, e.g. of each paragraph.
+        lower : sequence of sequences of str
+            The same words lower-cased.
+
+        Returns
+        -------
+        list of list of Match
+            One list per sequence, as :meth:`match` without ``spans`` returns it.
+
+        Examples
+        --------
+        >>> from framing.lexicon import Entry, Lexicon
+        >>> m = Matcher(Lexicon([Entry("deep state", "conspiracy")], {"name": "demo"}))
+        >>> [[(x.start, x.end) for x in ms] for ms in m.match_many(
+        ...     [["a", "deep", "state"], ["deep"]], [["a", "deep", "state"], ["deep"]])]
+        [[(1, 3)], []]
+        """
+        if len(words) != len(lower):
+            raise ValueError("match_many needs as many lower-case sequences as word sequences")
+        if self._prefix or self._cs_single or self._cs_prefix:
+            return [self.match(w, lower=lw) for w, lw in zip(words, lower, strict=True)]
+        out: list[list[Match]] = [[] for _ in lower]
+        # All sequences end to end, each followed by a space (no token holds one: it ends
+        # every phrase); ``base`` holds where each sequence starts.
+        ends = repeat(_END, len(lower))
+        flat = list(chain.from_iterable(chain.from_iterable(zip(lower, ends, strict=True))))
+        hits = self._hits
+        cand = list(compress(count(), map(hits.__contains__, flat)))
+        if not cand:
+            return out
+        if self._bigrams:  # drop phrase starts not followed by a second word of theirs
+            firsts = list(map(flat.__getitem__, cand))
+            nexts = map(flat.__getitem__, map((1).__add__, cand))
+            keep = map(
+                or_,
+                map(self._starts.__contains__, firsts),
+                map(self._bigrams.__contains__, zip(firsts, nexts, strict=True)),
+            )
+            cand = list(compress(cand, keep))
+        base = list(accumulate((len(lw) + 1 for lw in lower), initial=0))
+        nw = self.negation_window
+        k = -1
+        end_k = 0  # end of sequence k in ``flat``
+        covered = 0
+        seq: Sequence[str] = ()
+        wseq: Sequence[str] = ()
+        found: list[Match] = []
+        for g in cand:
+            if g < covered:
+                continue
+            if g >= end_k:
+                k = bisect_right(base, g) - 1
+                end_k = base[k + 1] - 1
+                seq, wseq, found = lower[k], words[k], out[k]
+            i = g - base[k]
+            single, phrases, seconds = hits[seq[i]]
+            end = 0
+            if phrases and i + 1 < len(seq) and (seconds is None or seq[i + 1] in seconds):
+                end, ents = _phrase_at(i, wseq, seq, phrases)
+                if end:
+                    single = ents
+            if not end:
+                if not single:
+                    continue
+                end = i + 1
+            neg = False
+            if i:  # a negator or a reset word in the window, else not negated
+                win = seq[i - nw if i > nw else 0 : i]
+                if not _NEG_OR_RESET.isdisjoint(win) or "n't " in " ".join(win) + " ":
+                    neg = self._negated(i, seq, None, None)
+            m = _new_object(Match)
+            _set_start(m, i)
+            _set_end(m, end)
+            _set_entries(m, single)
+            _set_negated(m, neg)
+            found.append(m)
+            covered = g + end - i
         return out
 
     def clause_scope(

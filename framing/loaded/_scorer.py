@@ -202,14 +202,16 @@ class LoadedScorer(Scorer):
         zeros = [0] * len(cats)
         subj = self._subjectivity
         text = doc.text
-        match = self.matcher.match
         scan = self._scan if self.scare_quotes else None
         base: list[tuple[Any, ...]] = []
         per_cat: list[list[int]] = []
         found: list[list[Match]] = []
-        for p in doc.paragraphs:
-            lower = p.lower
-            matches = match(p.words, lower=lower)
+        plain = doc.view.index is None  # view offsets are the paragraphs' own
+        find = doc.view.text.find
+        paras = doc.paragraphs
+        all_lower = [p.lower for p in paras]
+        all_matches = self.matcher.match_many([p.words for p in paras], all_lower)
+        for p, lower, matches in zip(paras, all_lower, all_matches, strict=True):
             counts = zeros
             n_loaded = n_author = 0
             total = 0.0
@@ -228,7 +230,8 @@ class LoadedScorer(Scorer):
                     if charged:
                         n_loaded += 1
                         n_author += voice == "author"
-                        total += m.intensity
+                        ents = m.entries
+                        total += ents[0].intensity if len(ents) == 1 else m.intensity
                     doc.spans.append(_span(p.para_id, start, end, m, voice))
             found.append(matches)
             per_cat.append(counts)
@@ -242,7 +245,12 @@ class LoadedScorer(Scorer):
                     n_loaded - n_author,
                     total,
                     sum(sv) / len(sv) if sv else math.nan,
-                    scan(doc, p) if scan is not None else 0,
+                    0
+                    if scan is None
+                    or (  # no quotation mark in the paragraph: no scare quote either
+                        plain and find('"', p.start, p.end) < 0 and find("'", p.start, p.end) < 0
+                    )
+                    else scan(doc, p),
                 )
             )
         cols: dict[str, list[Any]] = {c: [] for c in BASE_COLUMNS}
