@@ -71,6 +71,8 @@ _U, _L, _R, _B, _CL, _CR, _S, _LS, _RS = 0, 1, 2, 7, 8, 9, 10, 11, 12
 
 _BUCKET = ["1", "1", "2", "3", "3", "4", "4", "4", "4", "5"]
 _SQRT = [0.0] + [1.0 / math.sqrt(d) for d in range(1, _WINDOW + 1)]
+#: 1 + d / 3, the damping of an evaluative word's polarity at token distance d.
+_DEN = [1.0 + d / 3.0 for d in range(128)]
 _N_DENSE = len(DENSE_NAMES)
 _TQ, _HQ = _DI["target_quoted"], _DI["has_quote"]
 _LRAW, _LTANH, _POBJ = _DI["lexicon_raw"], _DI["lexicon_tanh"], _DI["predicate_object"]
@@ -269,7 +271,7 @@ class MentionFeaturizer:
                     left = 0
                 else:
                     continue
-                wt = ap / (1.0 + d / 3.0)
+                wt = ap / (_DEN[d] if d < 128 else 1.0 + d / 3.0)
                 dense[base] += wt
                 dense[(2 if left else 4) + base] += wt
                 dense[6 + base] += ap

@@ -31,6 +31,12 @@ _COPULA = frozenset(
 )
 _PASSIVE_AUX = frozenset("was were is are been being be get got gets getting".split())
 _STOPS = {False: "stops:author", True: "stops:quoted"}
+#: A word's weight at token distance d from the mention, 1 / (1 + (d - 1) / 3), and its
+#: factor for commas crossed, [left of the mention][commas, at most 2]: the same numbers
+#: as computing them each time.
+_N_WEIGHTS = 128
+_WEIGHTS = [0.0] + [1.0 / (1.0 + (d - 1) / 3.0) for d in range(1, _N_WEIGHTS)]
+_CROSSED = ([1.0, 0.5, 0.5**2], [1.0, 0.25, 0.25**2])
 
 
 class LexiconStance:
@@ -179,21 +185,22 @@ class LexiconStance:
                     continue  # an active subject's own act is no evaluation of it
                 pol = pols[i]
                 value = -0.5 * pol if neg else pol
-                weight = 1.0 / (1.0 + (d - 1) / 3.0)
+                # 1 / (1 + (d - 1) / 3), from the table below a distance of _N_WEIGHTS.
+                weight = _WEIGHTS[d] if d < _N_WEIGHTS else 1.0 / (1.0 + (d - 1) / 3.0)
                 # Left of the target a comma usually closes an introductory phrase; right
                 # of it, commas mostly separate list items of the predicate.
                 if crossed:
-                    weight *= (0.25 if left else 0.5) ** min(crossed, 2)
+                    weight *= _CROSSED[left][crossed if crossed < 2 else 2]
+                after_cop = 0 <= cop < i  # (the predicate of "X is ...": weight 1)
                 if rtotal is not None:  # as without others and introductions
-                    rtotal += value * (1.0 if 0 <= cop < i else weight)
+                    rtotal += value if after_cop else value * weight
                 if crossed and drop_intro and cop >= 0 and left:
                     continue
                 if others and _beyond(others, i, ga, gb):
                     total += value * (weight * 0.5)
-                elif 0 <= cop < i:
-                    contrib = value * 1.0
-                    total += contrib
-                    direct += contrib
+                elif after_cop:
+                    total += value
+                    direct += value
                 else:
                     total += value * weight
         if extra:
