@@ -116,3 +116,10 @@ def test_cue_inside_a_later_reported_clause_is_nested_after_an_earlier_comma():
     got = _frames(s, lambda t, a: True)
     assert ("said Wednesday", "Ann Lee", ["she agrees with the judge"]) in got
     assert "agrees with" not in [f[0] for f in got]
+
+
+def test_short_title_in_quotation_marks_before_the_cue_is_no_quotation_of_it():
+    s = "On \u201cMorning Hour,\u201d Rep. Tom Lee said the ferry plan would fail."
+    got = _frames(s)
+    assert got[0][:2] == ("said", "Rep. Tom Lee")
+    assert got[0][2][0].startswith("the ferry plan would fail")

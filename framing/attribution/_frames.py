@@ -133,6 +133,27 @@ def _appositive_chain(
     return first, (segs[-2][0], inner[1])
 
 
+def _title_before(p: _Para, qi: int, k: int, sid: int) -> bool:
+    """Quotation ``qi`` before a cue is a short title and a clause follows the cue.
+
+    ``“Fox and Friends,” Rep. Lee said the plan would fail``: one to four capitalised
+    words in the quotation, and at least three words after the cue (from token ``k``)
+    before the sentence ends, none quoted.
+    """
+    q = p.quotes[qi]
+    a, b = bisect.bisect_left(p.starts, q.start), bisect.bisect_left(p.starts, q.end)
+    inside = [t for t in range(a, b) if p.words[t][0].isalnum()]
+    if not inside or len(inside) > 4 or not all(p.is_cap(t) for t in inside[:1]):
+        return False
+    if sum(p.is_cap(t) for t in inside) < len(inside) - 1:
+        return False
+    words, n = p.words, len(p.words)
+    m = k
+    while m < n and p.sent[m] == sid and p.inq[m] < 0 and words[m] not in _END:
+        m += 1
+    return m - k >= 3 and (m >= n or p.sent[m] != sid or words[m] in _END)
+
+
 def _verb_next(p: _Para, i: int) -> bool:
     """A word follows token ``i`` in its sentence (``to give``, not ``to $5``)."""
     j = i + 1
@@ -414,6 +435,8 @@ def _frame_cue(
         and (cb >= n or words[cb] in _END)
     ):
         _take_back(p, before_q, used, atts, sid)
+    if before_q >= 0 and after_q < 0 and _title_before(p, before_q, k, sid):
+        before_q = -1  # '“Fox and Friends,” Rep. Lee said the plan …': a title, not the quote
     if before_q >= 0 and not used[before_q]:
         qa, qb = _quote_tokens(p, before_q)
         att.content.append((p.quotes[before_q].start, p.quotes[before_q].end))
