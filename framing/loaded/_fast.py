@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
@@ -276,30 +276,22 @@ class FastScorer:
         self._types.update(zip(words, range(n0, n), strict=True))
 
     def _add_missing(
-        self, paras: Sequence[FastParagraph], tokens: list[str], ids: list[int | None]
+        self, paras: Sequence[FastParagraph], tokens: list[str], ids: np.ndarray, miss: np.ndarray
     ) -> None:
         """Add the new types among ``tokens`` (in order of first occurrence, with their
-        lower-case forms there) and fill in their ids, where ``ids`` holds None."""
+        lower-case forms there) and fill in their ids at ``miss``, where ``ids`` is -1."""
         lower = list(chain.from_iterable(p.lower for p in paras))
         if len(lower) != len(tokens):
             raise ValueError("each paragraph needs as many lower-case forms as words")
-        new: dict[str, str] = {}
-        at: list[int] = []
-        find = ids.index
-        i = find(None)
-        while True:  # list.index scans in C from one new token to the next
-            at.append(i)
-            t = tokens[i]
-            if t not in new:
-                new[t] = lower[i]
-            try:
-                i = find(None, i + 1)
-            except ValueError:
-                break
-        self._add_types(list(new), list(new.values()))
-        types = self._types
-        for i in at:
-            ids[i] = types[tokens[i]]
+        at = miss.tolist()
+        missed = list(map(tokens.__getitem__, at))
+        # each new type's lower-case form at its first occurrence (the last one set, in
+        # reverse order), the types in order of first occurrence
+        lows = list(map(lower.__getitem__, at))
+        first_lower = dict(zip(reversed(missed), reversed(lows), strict=True))
+        new = list(dict.fromkeys(missed))
+        self._add_types(new, list(map(first_lower.__getitem__, new)))
+        ids[miss] = np.fromiter(map(self._types.__getitem__, missed), np.int64, len(missed))
 
     def _cat_ids(self, cats: list[str]) -> None:
         new = [c for c in dict.fromkeys(cats) if c not in self._cats]
@@ -338,9 +330,10 @@ class FastScorer:
             )
         lens = np.fromiter(map(len, (p.words for p in paras)), dtype=np.int64, count=n_par)
         tokens = list(chain.from_iterable(p.words for p in paras))
-        ids = list(map(self._types.get, tokens))
-        if None in ids:
-            self._add_missing(paras, tokens, ids)
+        ids = np.fromiter(map(self._types.get, tokens, repeat(-1)), np.int64, len(tokens))
+        miss = np.flatnonzero(ids < 0)
+        if len(miss):
+            self._add_missing(paras, tokens, ids, miss)
         # Paragraphs laid end to end, each padded with two BOS (id 0) and two EOS (id 1).
         seg = np.zeros(n_par, dtype=np.int64)  # where each padded paragraph starts
         np.cumsum(lens[:-1] + 4, out=seg[1:])
@@ -348,7 +341,7 @@ class FastScorer:
         padded = np.ones(size, dtype=np.int64)
         padded[seg] = padded[seg + 1] = 0
         pos = np.arange(2, len(tokens) + 2) + 4 * np.repeat(np.arange(n_par), lens)
-        padded[pos] = np.fromiter(ids, dtype=np.int64, count=len(ids))
+        padded[pos] = ids
         is_tok = padded > 1
         cat, inten, neg, lex_sums = self._lexicon_arrays(paras, seg, padded)
         n_types = len(self._types)
