@@ -349,7 +349,9 @@ class FastScorer:
             (np.ones(size), padded, np.append(seg, size)), shape=(n_par, n_types)
         )
         sums = per_para @ self._S[:n_types]  # pads add zeros
-        maxima = np.column_stack([np.maximum.reduceat(m[padded], seg) for m in self._M])
+        maxima = np.column_stack(
+            [np.maximum.reduceat(m, seg) for m in np.take(self._M, padded, axis=1)]
+        )
         denom = np.maximum(lens, 1).astype(np.float64)
         with np.errstate(invalid="ignore", divide="ignore"):
             subjectivity = np.where(sums[:, _S_HAS] > 0, sums[:, _S_SUBJ] / sums[:, _S_HAS], np.nan)
@@ -362,16 +364,18 @@ class FastScorer:
             pw, wn = pair_index(hashes[:-1], hashes[1:], (PAIR_PW, PAIR_WN), len(coef))
             para_of = np.repeat(np.arange(n_par), lens + 4)
             idx_in = np.arange(-2, size - 2) - seg[para_of]  # token index in its paragraph
-            s = T[_T_OWN][padded]
-            s += T[_T_CAP][padded] * (idx_in > 0)
-            s[1:] += T[_T_P1][padded[:-1]] + coef[pw]
-            s[:-1] += T[_T_N1][padded[1:]] + coef[wn]
-            s[2:] += T[_T_P2][padded[:-2]]
-            s[:-2] += T[_T_N2][padded[2:]]
-            C = self._C
-            s += C[0][cat]
-            s[1:] += C[1][cat[:-1]]
-            s[:-1] += C[2][cat[1:]]
+            # every slot's six per-type terms in one gather, then shifted views of them
+            Tp = np.take(T, padded, axis=1)
+            s = Tp[_T_OWN]
+            s += Tp[_T_CAP] * (idx_in > 0)
+            s[1:] += Tp[_T_P1, :-1] + coef[pw]
+            s[:-1] += Tp[_T_N1, 1:] + coef[wn]
+            s[2:] += Tp[_T_P2, :-2]
+            s[:-2] += Tp[_T_N2, 2:]
+            Cp = np.take(self._C, cat, axis=1)
+            s += Cp[0]
+            s[1:] += Cp[1, :-1]
+            s[:-1] += Cp[2, 1:]
             sent = (
                 td[12] * np.minimum(lex_sums[:, 0], 5) / 5
                 + td[13] * maxima[:, _M_VABS]

@@ -7,6 +7,7 @@ import math
 import os
 import sys
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     from ._bias import BiasClassifier
 
 __all__ = ["BASE_COLUMNS", "LoadedScorer"]
+
+_NEGATED = attrgetter("negated")
 
 LexiconArg = str | os.PathLike[str] | Lexicon
 BASE_COLUMNS = (
@@ -218,7 +221,7 @@ class LoadedScorer(Scorer):
             if matches:
                 counts = zeros.copy()
                 tokens = p.first_tokens(matches[-1].end)  # matches are in token order
-                if any(m.negated for m in matches):  # re-check the scope with punctuation
+                if any(map(_NEGATED, matches)):  # re-check the scope with punctuation
                     matches = self.matcher.clause_scope(matches, lower, tokens, text)
                 for m in matches:
                     start, end = tokens[m.start][0], tokens[m.end - 1][1]
