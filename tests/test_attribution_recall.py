@@ -123,3 +123,13 @@ def test_short_title_in_quotation_marks_before_the_cue_is_no_quotation_of_it():
     got = _frames(s)
     assert got[0][:2] == ("said", "Rep. Tom Lee")
     assert got[0][2][0].startswith("the ferry plan would fail")
+
+
+def test_no_before_a_full_stop_ends_the_sentence():
+    s = "Asked if he was bullied, the candidate said no. But he said bullying harms adults."
+    assert ("said", "he", ["bullying harms adults"]) in _frames(s)
+
+
+def test_abbreviation_before_a_pronoun_ends_the_sentence():
+    s = "The talks were held in the U.S. He says the deal is close."
+    assert _frames(s) == [("says", "He", ["the deal is close"])]

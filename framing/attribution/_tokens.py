@@ -96,6 +96,7 @@ def paragraph_tokens(
     return starts, [s + len(w) for s, w in zip(starts, words, strict=True)], words
 
 
+_SUBJECT_PRONOUNS = frozenset("he she they we".split())
 _CLOSERS = frozenset(_MARK_CHARS | {"''", ")"})
 # The token pattern with possessive quantifiers (same tokens: nothing follows a token in
 # the pattern, so giving characters back never made a match; the engine skips the
@@ -187,11 +188,13 @@ def _sentence_ids(words: list[str]) -> list[int]:
     prev = 0
     sid = 0
     for i in compress(range(n), map(_END.__contains__, words)):
+        j = i + 1
         if i > 0:
             w = words[i - 1]
-            if w in _ABBREV or (len(w) == 1 and w.isalpha()):
-                continue
-        j = i + 1
+            if (w in _ABBREV or (len(w) == 1 and w.isalpha())) and not (
+                j < n and (words[j] in _SUBJECT_PRONOUNS or w == "no" and not words[j][0].isdigit())
+            ):
+                continue  # (but "in the U.S. He said", "he said no. But": sentence ends)
         if j < n and words[j] == ")" and "(" in words[max(0, i - 4) : i]:
             continue  # "Sen. Ann Lee (D-Del.) said": an abbreviation in parentheses
         while j < n and words[j] in _CLOSERS:
