@@ -124,3 +124,17 @@ def test_new_words_need_their_lower_case_forms(with_tagger: BiasClassifier) -> N
     fast = FastScorer(with_tagger.to_weights())
     with pytest.raises(ValueError, match="lower-case"):
         fast.score([FastParagraph(["Sham", "vote"], ["sham"], [], "Sham vote")])
+
+
+def test_a_new_type_takes_its_lower_case_form_from_its_first_occurrence(
+    with_tagger: BiasClassifier,
+) -> None:
+    from framing.loaded._fast import FastParagraph
+
+    first = FastParagraph(["Sham", "Vote"], ["sham", "vote"], [], "Sham Vote")
+    second = FastParagraph(["Vote", "Sham"], ["table", "chair"], [], "Vote Sham")
+    weights = with_tagger.to_weights()
+    one_by_one = FastScorer(weights)
+    expected = [one_by_one.score([p]).bias[0] for p in (first, second)]
+    together = FastScorer(weights).score([first, second]).bias
+    assert together.tolist() == expected
