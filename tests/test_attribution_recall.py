@@ -133,3 +133,14 @@ def test_no_before_a_full_stop_ends_the_sentence():
 def test_abbreviation_before_a_pronoun_ends_the_sentence():
     s = "The talks were held in the U.S. He says the deal is close."
     assert _frames(s) == [("says", "He", ["the deal is close"])]
+
+
+def test_paragraph_final_cue_and_colon_after_a_quotation_announces_the_next_one():
+    s = (
+        "Ann Lee: \u201cWe won the vote.\u201d The mayor then said:\n\n"
+        "\u201cThe count is not over.\u201d\n\nThe doors closed."
+    )
+    assert [(f[1], f[3]) for f in _doc_frames(s)] == [
+        (":", ["We won the vote."]),
+        ("then said:", ["The count is not over."]),
+    ]

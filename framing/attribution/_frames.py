@@ -419,8 +419,12 @@ def _frame_cue(
         jj -= 1
     if jj < j and p.inq[jj] >= 0:
         before_q = p.inq[jj]
-        if p.sent[jj] != sid and k < n and p.inq[k] < 0 and words[k] not in _END:
-            before_q = -1  # '“… .” He said he …': that quotation ends the sentence before
+        if p.sent[jj] != sid and (
+            k < n and p.inq[k] < 0 and words[k] not in _END or k >= n and words[n - 1] == ":"
+        ):
+            # '“… .” He said he …': that quotation ends the sentence before; '“… .” Then
+            # he said:' ending the paragraph announces the next one
+            before_q = -1
     after_q = -1
     kk = k
     while kk < n - 1 and p.is_mark(kk) and p.inq[kk] < 0 and kk - k < 3:
@@ -718,6 +722,8 @@ def find_frames(
             used[qi] = True
             att.qids = (qi,)
             atts.append(att)
+            if len(atts) > 1 and atts[-2].kind == "lead":
+                atts[-2], atts[-1] = att, atts[-2]  # (the paragraph-final "X said:" last)
     atts = _drop_inside_reported_before(atts)
     _resolve_overlaps(text, atts)
     by_mark = sorted(range(len(quotes)), key=lambda qi: quotes[qi].mark_start)
