@@ -144,3 +144,8 @@ def test_paragraph_final_cue_and_colon_after_a_quotation_announces_the_next_one(
         (":", ["We won the vote."]),
         ("then said:", ["The count is not over."]),
     ]
+
+
+def test_appositive_joined_by_and_before_the_cue():
+    s = "Ann Lee, a club donor and president of the Harbor Trust, said the vote was fair."
+    assert _frames(s) == [("said", "Ann Lee", ["the vote was fair"])]

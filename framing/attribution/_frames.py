@@ -294,6 +294,11 @@ def _frame_cue(
     elif prev == "," and ca > 1 and c.entry.mode != "fixed":
         # "Jane Doe, a spokeswoman for the ministry, said" or "..., saying"
         inner = _left_np(p, ca - 1, sid, strict=False)
+        if inner is not None and inner[0] > 1 and words[inner[0] - 1] == "and":
+            # "Ann Lee, a donor and president of the club, said": both are the appositive
+            more = _left_np(p, inner[0] - 1, sid, strict=False)
+            if more is not None and more[0] > 0 and words[more[0] - 1] == ",":
+                inner = (more[0], inner[1])
         if inner is not None and inner[0] > 0 and words[inner[0] - 1] in ("who", "whose"):
             inner = (inner[0] - 1, inner[1])
         chain = _appositive_chain(p, inner, sid) if inner is not None else None
