@@ -22,7 +22,7 @@ from ..lexicon import (
     subjectivity_lexicon,
 )
 from ..lexicon._model import MergeMode
-from ..scorers import Scorer, voice_at
+from ..scorers import Scorer, quoted_ranges, voice_at
 from ..segment import Doc, Span
 from ._bias_weights import BiasWeights
 from ._fast import FastParagraph, FastScorer
@@ -210,6 +210,7 @@ class LoadedScorer(Scorer):
         per_cat: list[list[int]] = []
         found: list[list[Match]] = []
         plain = doc.view.index is None  # view offsets are the paragraphs' own
+        quoted = bool(quoted_ranges(doc))  # else every match is in the author's voice
         find = doc.view.text.find
         paras = doc.paragraphs
         all_lower = [p.lower for p in paras]
@@ -225,7 +226,7 @@ class LoadedScorer(Scorer):
                     matches = self.matcher.clause_scope(matches, lower, tokens, text)
                 for m in matches:
                     start, end = tokens[m.start][0], tokens[m.end - 1][1]
-                    voice = voice_at(doc, start, end)
+                    voice = voice_at(doc, start, end) if quoted else "author"
                     charged = False
                     for e in m.entries:
                         counts[cat_index[e.category]] += 1
@@ -259,8 +260,8 @@ class LoadedScorer(Scorer):
         cols: dict[str, list[Any]] = {c: [] for c in BASE_COLUMNS}
         if base:
             cols.update(zip(BASE_COLUMNS, map(list, zip(*base, strict=True)), strict=True))
-        for i, c in enumerate(cats):
-            cols[f"loaded__{c}"] = [row[i] for row in per_cat]
+        by_cat = map(list, zip(*per_cat, strict=True)) if per_cat else ([] for _ in cats)
+        cols.update(zip([f"loaded__{c}" for c in cats], by_cat, strict=True))
         doc.columns.update(cols)
         return found
 
