@@ -149,3 +149,9 @@ def test_paragraph_final_cue_and_colon_after_a_quotation_announces_the_next_one(
 def test_appositive_joined_by_and_before_the_cue():
     s = "Ann Lee, a club donor and president of the Harbor Trust, said the vote was fair."
     assert _frames(s) == [("said", "Ann Lee", ["the vote was fair"])]
+
+
+def test_adverbial_opening_the_sentence_is_no_head_of_an_appositive():
+    s = "Instead, the Vermont senator kept to his message, hoping voters will listen."
+    sources = [src for cue, src, _ in _frames(s, lambda t, a: True) if cue == "hoping"]
+    assert len(sources) == 1 and sources[0] != "Instead"

@@ -119,8 +119,7 @@ def _appositive_chain(
         k = seg[0] - 1
     if len(segs) < 3:
         return None
-    lead = words[segs[-1][0]]
-    if lead in _LEAD or lead.endswith("ly"):
+    if _adverbial(p, segs[-1]):
         segs.pop()  # "On Saturday, Ann Roe, 67, ...": an adverbial opens the sentence
     first = segs[-1]
     b = first[0] - 1
@@ -152,6 +151,13 @@ def _title_before(p: _Para, qi: int, k: int, sid: int) -> bool:
     while m < n and p.sent[m] == sid and p.inq[m] < 0 and words[m] not in _END:
         m += 1
     return m - k >= 3 and (m >= n or p.sent[m] != sid or words[m] in _END)
+
+
+def _adverbial(p: _Para, seg: tuple[int, int]) -> bool:
+    """A phrase that opens a sentence as an adverbial ("On Saturday", "Instead", "Hours
+    later"), not a name."""
+    first, last = p.words[seg[0]], p.words[seg[1] - 1]
+    return first in _LEAD or first.endswith("ly") or last in _TEMPORAL or last == "ago"
 
 
 def _verb_next(p: _Para, i: int) -> bool:
@@ -308,7 +314,11 @@ def _frame_cue(
             head = _left_np(p, inner[0] - 1, sid)
             if head is not None and _is_name(p, *inner) and not _is_name(p, *head):
                 source, apposition = inner, head  # "the party's chair, Ann Lee, said"
-            elif head is not None and (words[inner[0]] in _APPOS_START or _is_name(p, *head)):
+            elif (
+                head is not None
+                and (words[inner[0]] in _APPOS_START or _is_name(p, *head))
+                and not _adverbial(p, head)
+            ):
                 source, apposition = head, inner  # "Ann Lee, the party's chair, said"
     if source is None and (ca == 0 or prev in _CLAUSE or p.sent[ca - 1] != sid):
         if cb < n and p.sent[cb] == sid and p.inq[cb] < 0 and not words[a].endswith("ing"):
