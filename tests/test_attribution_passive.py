@@ -55,3 +55,24 @@ def test_passive_without_agent_puts_the_subject_first_in_the_content() -> None:
     att.content = [(s.index("to slip"), len(s) - 1)]
     passive_sources(s, [att])
     assert [s[a:b] for a, b in att.content] == ["The ferry vote", "to slip to May"]
+
+
+def test_subject_joins_a_content_before_it_in_text_order() -> None:
+    # The rules may take the words before the subject as content; the subject is added
+    # after them, so that the content's first fragment starts first and the quotes row
+    # never ends before it starts.
+    s = "On Friday, the closure of the ferry line was announced."
+    att = _att(s, "was announced", "the closure of the ferry line")
+    att.content = [(0, len("On Friday"))]
+    passive_sources(s, [att])
+    assert [s[a:b] for a, b in att.content] == ["On Friday", "the closure of the ferry line"]
+
+
+def test_quotes_rows_never_end_before_they_start() -> None:
+    import framing
+
+    text = "Critics met on Monday.\n\nOn Friday, the closure of the ferry line was announced."
+    quotes = framing.analyze(text).quotes
+    assert len(quotes) > 0
+    ok = quotes.content_start.isna() | (quotes.content_start <= quotes.content_end)
+    assert ok.all()

@@ -92,7 +92,10 @@ def passive_sources(text: str, atts: list[Attribution]) -> None:
         if agent is None:
             if att.kind != "mixed":
                 # "The vote is expected to slip": PolNeAR's content spans the subject too
-                att.content.insert(0, att.source)
+                # (fragments stay in text order: a content the rules found before the
+                # subject, "On Friday, the closure was announced", must not end first)
+                att.content.append(att.source)
+                att.content.sort()
             att.source = None
             continue
         if att.kind != "mixed":  # (a mixed content keeps the quotation it holds)
