@@ -40,6 +40,14 @@ def check_analysis(analysis: framing.Analysis, n_docs: int) -> None:
             text = analysis.text(row.doc_id)
             assert 0 <= row.start <= row.end <= len(text)
             assert text[row.start:row.end] == row.text
+    quotes = analysis.quotes
+    for part in ("source", "cue", "content"):  # each span of a quotes row, where present
+        if f"{part}_start" not in quotes:
+            continue
+        starts, ends = quotes[f"{part}_start"], quotes[f"{part}_end"]
+        for doc_id, a, b in zip(quotes.doc_id, starts, ends, strict=True):
+            if pd.notna(a):
+                assert 0 <= a <= b <= len(analysis.text(doc_id)), (part, a, b)
     paras = analysis.paragraphs
     for col in paras.columns:
         lo, hi = RANGES.get(col, (None, None))
