@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, chain, compress, count, repeat
+from itertools import compress, count, repeat
 from operator import or_
 
 from ..segment import TOKEN_PATTERN
@@ -302,8 +302,12 @@ class Matcher:
         out: list[list[Match]] = [[] for _ in lower]
         # All sequences end to end, each followed by a space (no token holds one: it ends
         # every phrase); ``base`` holds where each sequence starts.
-        ends = repeat(_END, len(lower))
-        flat = list(chain.from_iterable(chain.from_iterable(zip(lower, ends, strict=True))))
+        flat: list[str] = []
+        base = [0]
+        for lw in lower:
+            flat += lw
+            flat += _END
+            base.append(len(flat))
         hits = self._hits
         cand = list(compress(count(), map(hits.__contains__, flat)))
         if not cand:
@@ -317,7 +321,6 @@ class Matcher:
                 map(self._bigrams.__contains__, zip(firsts, nexts, strict=True)),
             )
             cand = list(compress(cand, keep))
-        base = list(accumulate((len(lw) + 1 for lw in lower), initial=0))
         nw = self.negation_window
         k = -1
         end_k = 0  # end of sequence k in ``flat``
