@@ -140,3 +140,40 @@ def test_relative_pronoun_without_antecedent_phrase_takes_the_name_before() -> N
     assert s[att.source[0] : att.source[1]] == "who"
     assert att.speaker == "Ann Lee"
     assert att.speaker_type == "person"
+
+
+def test_an_office_without_a_name_is_a_person():
+    assert speaker_type_of("the mayor") == "person"
+    assert speaker_type_of("a lawyer for the family") == "person"
+    assert speaker_type_of("the mayor", roles=False) == "unknown"  # the cue model's typing
+    assert speaker_type_of("the official") == "unknown"  # an unnamed source stays as it was
+    atts, _ = extract_attributions("The mayor said the plan was a disaster.", [(0, 39)])
+    assert [(a.speaker, a.speaker_type) for a in atts] == [("mayor", "person")]
+
+
+def test_a_pronoun_still_resolves_to_the_named_speaker_not_the_office():
+    s = (
+        "Ann Berman sat in court on Monday. The federal judge said the law was void. "
+        "She later said the ruling would stand."
+    )
+    atts, _ = extract_attributions(s, [(0, len(s))], cue_filter=None)
+    assert [a.speaker for a in atts] == ["federal judge", "Ann Berman"]
+
+
+def test_a_name_run_stops_at_a_sentence_end():
+    # "Monday. The" and "Tarn Valley. Ines" are no names: the sentence ends at the period.
+    s = "The talks ended in Tarn Valley. Ines Moreau said the dam would hold."
+    atts, _ = extract_attributions(s, [(0, len(s))], cue_filter=None)
+    assert [a.speaker for a in atts] == ["Ines Moreau"]
+
+
+def test_a_middle_initial_at_a_sentence_start_keeps_the_first_name():
+    s = "Maya D. Song, a lawyer, said the vote was fair."
+    atts, _ = extract_attributions(s, [(0, len(s))], cue_filter=None)
+    assert [a.speaker for a in atts] == ["Maya D. Song"]
+
+
+def test_a_sentence_adverb_is_no_part_of_the_speaker():
+    s = "Paul Roe arrived first. Meanwhile Roe said the talks went well."
+    atts, _ = extract_attributions(s, [(0, len(s))], cue_filter=None)
+    assert [a.speaker for a in atts] == ["Paul Roe"]

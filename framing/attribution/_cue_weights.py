@@ -365,7 +365,7 @@ class _KeepMemos:
         sw = src.split()
         if not sw:
             return sum(map(self.w, _source_group(last, src, after)))
-        stype = speaker_type_of(src)
+        stype = speaker_type_of(src, roles=False)  # (as the model was trained)
         src0, shape0 = self.src0[sw[0]]
         one = self.one
         return sum(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from operator import itemgetter
 
@@ -81,6 +81,18 @@ _GROUP = frozenset(
     "progressives investors officers workers students parents citizens two".split()
 )
 _DETS = frozenset("the a an this that these those his her their its our".split())
+#: Singular nouns naming one person by office or role ("the mayor said", "a lawyer for the
+#: family said"): a person whose name the text does not give. Not the nouns of unnamed
+#: sources (official, aide, diplomat, spokesman: ``_ANON``), which stay as they were.
+_PERSON_ROLES = frozenset(
+    "president senator governor minister secretary chairman chairwoman chair mayor judge "
+    "general commissioner ambassador prosecutor lawyer attorney director chief ceo founder "
+    "professor teacher doctor nurse candidate nominee lawmaker legislator congressman "
+    "congresswoman councilman councilwoman councillor sheriff chancellor premier king queen "
+    "prince pope bishop captain coach owner manager editor columnist reporter author writer "
+    "witness resident analyst economist expert historian scientist researcher activist "
+    "governor-elect president-elect speaker leader".split()
+)
 _PRONOUN_LOOKBACK = 64
 _PRON = {"he": "m", "she": "f", "they": "pl", "it": "n", "i": "author", "we": "author"}
 _SKIP_NAME = frozenset(
@@ -88,6 +100,13 @@ _SKIP_NAME = frozenset(
     "they we i amid during since monday tuesday wednesday thursday friday saturday sunday "
     "january february march april may june july august september october november december".split()
 )
+#: Sentence adverbs that open a run of capitalised words before a name ("Later Manafort
+#: said", "Meanwhile Trump said"): no part of the name.
+_SENTENCE_ADVERBS = frozenset(
+    "later meanwhile instead still also then now yet however earlier afterward afterwards "
+    "separately similarly indeed".split()
+)
+_SKIP_NAME = _SKIP_NAME | _SENTENCE_ADVERBS
 
 
 def _words(s: str) -> list[str]:
@@ -95,13 +114,24 @@ def _words(s: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def speaker_type_of(source: str) -> str:
+def speaker_type_of(source: str, roles: bool = True) -> str:
     """Type a source phrase from its words (no registry).
+
+    Parameters
+    ----------
+    source : str
+        The source phrase as written.
+    roles : bool
+        Type a singular office or role noun without a name (``the mayor``, ``a lawyer for
+        the family``) as ``person``; False gives ``unknown`` there, the typing the
+        shipped cue model was trained with (its ``srctype`` feature).
 
     Examples
     --------
     >>> speaker_type_of("senior officials"), speaker_type_of("the ministry")
     ('anonymous', 'organization')
+    >>> speaker_type_of("the mayor"), speaker_type_of("the mayor", roles=False)
+    ('person', 'unknown')
     """
     ws = [w.strip(".,").lower() for w in _words(source)]
     if not ws:
@@ -120,6 +150,8 @@ def speaker_type_of(source: str) -> str:
         return "group"
     if source[:1].isupper() and ws[0] not in _DETS:
         return "organization" if source.isupper() else "person"
+    if roles and head in _PERSON_ROLES:
+        return "person"
     return "unknown"
 
 
@@ -159,10 +191,8 @@ class SpeakerResolver:
         # (each name registered in place: one loop, no method call per name)
         full_list, full_names, by_part = self.full, self.full_names, self.by_part
         roles, genders = self.roles, self.gender
-        for m in _NAME.finditer(text):
-            pos = m.start()
-            at_start = pos == 0 or text[pos - 1] == "\n" or text[pos - 2 : pos] == ". "
-            role, name, gender, full = _name_record(m.group(), at_start)
+        for pos, phrase, at_start in _name_runs(text):
+            role, name, gender, full = _name_record(phrase, at_start)
             if gender is not None:
                 genders[name[-1]] = gender
             if full is None:
@@ -259,6 +289,10 @@ class SpeakerResolver:
             att.side = self.side(att.speaker, src)
             if names:
                 history.append((pos, names, att.speaker_type if len(names) == 1 else "group"))
+                if att.speaker_type == "unknown":
+                    # "the mayor": reported as a person by office, unnamed (the history
+                    # keeps "unknown": pronouns go on resolving to named speakers)
+                    att.speaker_type = speaker_type_of(src)
 
     def _resolve_source(
         self, src: str, pos: int, history: list[tuple[int, list[str], str]]
@@ -292,8 +326,14 @@ class SpeakerResolver:
             names = [self.canonical(p, pos) or p for p in parts if p and p[:1].isupper()]
             if len(names) > 1:
                 return names, "group"
+        # (a sentence adverb before a name is no part of it: "Later Manafort said")
+        lead = 0
+        while lead < len(ws) - 1 and ws[lead].lower().strip(",") in _SENTENCE_ADVERBS:
+            lead += 1
+        if lead and ws[lead][:1].isupper():
+            ws, src = ws[lead:], " ".join(ws[lead:])
         caps = [w for w in ws if w[:1].isupper() and w.lower() not in _DETS]
-        stype = speaker_type_of(src)
+        stype = speaker_type_of(src, roles=False)  # (a role noun alone: typed in resolve)
         if stype in ("person", "unknown") and caps:
             full = self.canonical(" ".join(caps), pos)
             if full is not None and not (
@@ -380,6 +420,39 @@ def _name_record(
     return role, name, gender, " ".join(name)
 
 
+_SENTENCE_WORD = re.compile(r"(?<=[a-z]{3})\.[ \t]+(?=[A-Z])")
+
+
+def _name_runs(text: str) -> Iterator[tuple[int, str, bool]]:
+    """Runs of capitalised words that may hold a name: (offset, run, at a sentence start).
+
+    A run of :data:`_NAME` is cut after a word of four letters or more that ends with a
+    period and is no title (``on Monday. The judge``, ``in Tarn Valley. Valdor``): a
+    sentence ends there, and the words after it start a new run. Initials and titles
+    (``Maya D. Song``, ``Sen. Ann Lee``, ``Sens. Lee and Roe``) keep a run whole.
+    """
+    for m in _NAME.finditer(text):
+        pos = m.start()
+        at_start = pos == 0 or text[pos - 1] == "\n" or text[pos - 2 : pos] == ". "
+        run = m.group()
+        if ". " not in run and ".\t" not in run:
+            yield pos, run, at_start
+            continue
+        start = 0
+        for cut in _SENTENCE_WORD.finditer(run):
+            word = run[:cut.start()].rsplit(None, 1)[-1].lower()
+            if word in _TITLES or word.rstrip("s") in _TITLES:
+                continue
+            yield pos + start, run[start : cut.start()], at_start
+            start, at_start = cut.end(), True
+        yield pos + start, run[start:], at_start
+
+
+def _initial(tok: str) -> bool:
+    """``D.``: one capital letter and a period."""
+    return len(tok) == 2 and tok[1] == "." and tok[0].isupper()
+
+
 @lru_cache(maxsize=65536)
 def _parse_name(phrase: str, at_start: bool) -> tuple[int, str | None, tuple[str, ...], str | None]:
     """Titles cut from a capitalised run: (cut, title role, name tokens, gender of title)."""
@@ -391,8 +464,9 @@ def _parse_name(phrase: str, at_start: bool) -> tuple[int, str | None, tuple[str
             cut = i + 1
     while cut < len(toks) and low[cut] in _SKIP_NAME:
         cut += 1
-    if cut == 0 and len(toks) >= 3 and at_start:
+    if cut == 0 and len(toks) >= 3 and at_start and not _initial(toks[1]):
         cut = 1  # "Fishmonger Arno Dekker" at a sentence start: a role, then the name
+        # (not "Maya D. Song": a middle initial follows a first name)
     name = tuple(toks[cut:])
     gender = None
     if cut and low[cut - 1] in _MALE | _FEMALE and name:
