@@ -155,3 +155,16 @@ def test_adverbial_opening_the_sentence_is_no_head_of_an_appositive():
     s = "Instead, the Vermont senator kept to his message, hoping voters will listen."
     sources = [src for cue, src, _ in _frames(s, lambda t, a: True) if cue == "hoping"]
     assert len(sources) == 1 and sources[0] != "Instead"
+
+
+def test_a_noun_ending_in_ly_before_the_cue_is_the_subject_not_an_adverb():
+    # "family" and "assembly" end in -ly but are nouns: the cue stays "said" and the
+    # phrase before it is the source ("repeatedly said" keeps its adverb).
+    for s, source in (
+        ("A lawyer for the family said the ruling was unfair.", "A lawyer for the family"),
+        ("The assembly said the vote was fair.", "The assembly"),
+    ):
+        atts, _ = extract_attributions(s, [(0, len(s))], cue_filter=None)
+        assert [(s[a.cue[0] : a.cue[1]], s[a.source[0] : a.source[1]]) for a in atts] == [
+            ("said", source)
+        ]

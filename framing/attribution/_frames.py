@@ -71,6 +71,12 @@ _PREP_JOIN = frozenset(["about", "against"])
 _ADV_JOIN = frozenset(["repeatedly", "recently", "publicly", "up", "upon"])
 # Verb forms that are cues even when capitalised in a title ("Sanders Says He Will ...").
 _IN_ON = frozenset(["in", "on"])
+# Nouns ending in "-ly" that are no adverb before a cue ("the family said", "the assembly
+# voted"): the word before the verb is the end of its subject.
+_LY_NOUNS = frozenset(
+    "family assembly supply rally anomaly monopoly belly bully jelly folly lily holly homily "
+    "tally gully daily weekly monthly quarterly biweekly".split()
+)
 # A pronoun with a contracted auxiliary ("he’s", "we've", "they’d").
 _CONTRACTED = re.compile(
     r"(he|she|it|they|we|i|you|that|who|there|what)([\u2019'](?:s|ve|re|d|ll))"
@@ -142,7 +148,12 @@ def _frame_cue(
         and ca > a - 3
         and (
             words[ca - 1] in _AUX
-            or (words[ca - 1].endswith("ly") and len(words[ca - 1]) > 4 and not p.is_cap(ca - 1))
+            or (
+                words[ca - 1].endswith("ly")
+                and len(words[ca - 1]) > 4
+                and not p.is_cap(ca - 1)
+                and words[ca - 1] not in _LY_NOUNS
+            )
         )
     ):
         ca -= 1
