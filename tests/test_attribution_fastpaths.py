@@ -112,8 +112,8 @@ def _plain_logit(w, text: str, att: Attribution) -> float:
     src = text[att.source[0] : att.source[1]] if att.source is not None else None
     after = att.source is not None and att.source[0] > att.cue[0]
     z = w.intercept + w._weight_of(cw._cue_group(cue, att.cue_class, att.mode, att.kind))
-    z += w._weight_of(cw._left_group(last, tuple(left[-2:])))
-    z += w._weight_of(cw._right_group(last, tuple(right[:2])))
+    z += w._weight_of(cw._context_group(last, tuple(left[-2:]), "l"))
+    z += w._weight_of(cw._context_group(last, tuple(right[:2]), "r"))
     z += w._weight_of(cw._source_group(last, src, after))
     if att.head is not None:
         z += w._weight_of(["coord"])

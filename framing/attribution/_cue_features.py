@@ -66,25 +66,22 @@ def _last_word(cue: str) -> str:
     return words[-1] if words else ""
 
 
-def _left_group(last: str, left: tuple[str, ...]) -> list[str]:
-    lw = [w.lower().strip(_STRIP) for w in left]
+def _context_group(last: str, words: tuple[str, ...], side: str) -> list[str]:
+    """Features of the (up to) two words on one ``side`` of the cue (``"l"``: before it,
+    ``words`` in text order, the nearest last; ``"r"``: after it, the nearest first)."""
+    if side == "l":
+        words = words[::-1]  # nearest first, as on the right
+        edge = "<s>"
+    else:
+        edge = "</s>"
+    low = [w.lower().strip(_STRIP) for w in words]
+    pair = " ".join(low[:2][::-1] if side == "l" else low[:2])
     return [
-        f"l1={lw[-1] if lw else '<s>'}",
-        f"l2={' '.join(lw[-2:])}",
-        f"l1shape={_shape(left[-1]) if left else '<s>'}",
-        f"l1tail={left[-1][-1] if left else '<s>'}",
-        f"cue+l1={last}|{lw[-1] if lw else ''}",
-    ]
-
-
-def _right_group(last: str, right: tuple[str, ...]) -> list[str]:
-    rw = [w.lower().strip(_STRIP) for w in right]
-    return [
-        f"r1={rw[0] if rw else '</s>'}",
-        f"r2={' '.join(rw[:2])}",
-        f"r1shape={_shape(right[0]) if right else '</s>'}",
-        f"r1tail={right[0][-1] if right else '</s>'}",
-        f"cue+r1={last}|{rw[0] if rw else ''}",
+        f"{side}1={low[0] if low else edge}",
+        f"{side}2={pair}",
+        f"{side}1shape={_shape(words[0]) if words else edge}",
+        f"{side}1tail={words[0][-1] if words else edge}",
+        f"cue+{side}1={last}|{low[0] if low else ''}",
     ]
 
 
@@ -141,8 +138,8 @@ def cue_features(text: str, att: Attribution) -> list[str]:
     last = _last_word(cue)
     left, right = _words_around(text, att.cue[0], att.cue[1])
     f = _cue_group(cue, att.cue_class, att.mode, att.kind)
-    f += _left_group(last, tuple(left))
-    f += _right_group(last, tuple(right))
+    f += _context_group(last, tuple(left), "l")
+    f += _context_group(last, tuple(right), "r")
     src = text[att.source[0] : att.source[1]] if att.source is not None else None
     f += _source_group(last, src, att.source is not None and att.source[0] > att.cue[0])
     if att.head is not None:

@@ -34,8 +34,7 @@ from ._cue_features import (
     MODEL_NAME,
     N_FEATURES,
     _content_key,
-    _left_group,
-    _right_group,
+    _context_group,
     _shape,
     _source_group,
     hash_features,
@@ -237,13 +236,13 @@ class CueWeights:
         z += (
             m.left(last, ws[-2], ws[-1])
             if len(ws) >= 2
-            else self._weight_of(_left_group(last, tuple(ws)))
+            else self._weight_of(_context_group(last, tuple(ws), "l"))
         )
         ws = text[ce : ce + 60].split(None, 2)
         z += (
             m.right(last, ws[0], ws[1])
             if len(ws) >= 2
-            else self._weight_of(_right_group(last, tuple(ws)))
+            else self._weight_of(_context_group(last, tuple(ws), "r"))
         )
         if att.source is not None:
             skey = (3, last, text[att.source[0] : att.source[1]], att.source[0] > cs)
@@ -347,13 +346,13 @@ class _KeepMemos:
         return total, last
 
     def left(self, last: str, w2: str, w1: str) -> float:
-        """Weight of ``_left_group(last, (w2, w1))``."""
+        """Weight of ``_context_group(last, (w2, w1), "l")``."""
         lw1, l1, shape, tail = self.l1[w1]
         l2 = self.w(f"l2={w2.lower().strip(_STRIP)} {lw1}")
         return sum((l1, l2, shape, tail, self.pairs["cue+l1", last, lw1]))
 
     def right(self, last: str, w1: str, w2: str) -> float:
-        """Weight of ``_right_group(last, (w1, w2))``."""
+        """Weight of ``_context_group(last, (w1, w2), "r")``."""
         rw1, r1, shape, tail = self.r1[w1]
         r2 = self.w(f"r2={rw1} {w2.lower().strip(_STRIP)}")
         return sum((r1, r2, shape, tail, self.pairs["cue+r1", last, rw1]))

@@ -440,7 +440,7 @@ def _name_runs(text: str) -> Iterator[tuple[int, str, bool]]:
             continue
         start = 0
         for cut in _SENTENCE_WORD.finditer(run):
-            word = run[:cut.start()].rsplit(None, 1)[-1].lower()
+            word = run[: cut.start()].rsplit(None, 1)[-1].lower()
             if word in _TITLES or word.rstrip("s") in _TITLES:
                 continue
             yield pos + start, run[start : cut.start()], at_start
