@@ -177,3 +177,10 @@ def test_a_sentence_adverb_is_no_part_of_the_speaker():
     s = "Paul Roe arrived first. Meanwhile Roe said the talks went well."
     atts, _ = extract_attributions(s, [(0, len(s))], cue_filter=None)
     assert [a.speaker for a in atts] == ["Paul Roe"]
+
+
+def test_a_sentence_adverb_before_a_first_person_pronoun_is_the_author():
+    # The adverb is dropped before the phrase is read, so "Now I" is the pronoun "I".
+    s = "Now I said the plan would work, and I stand by it."
+    atts, _ = extract_attributions(s, [(0, len(s))], cue_filter=None)
+    assert [(a.speaker, a.speaker_type) for a in atts][:1] == [("author", "author")]

@@ -298,6 +298,12 @@ class SpeakerResolver:
         self, src: str, pos: int, history: list[tuple[int, list[str], str]]
     ) -> tuple[list[str], str]:
         ws = _words(src)
+        # (a sentence adverb before a name is no part of it: "Later Manafort said")
+        lead = 0
+        while lead < len(ws) - 1 and ws[lead].lower().strip(",") in _SENTENCE_ADVERBS:
+            lead += 1
+        if lead and ws[lead][:1].isupper():
+            ws, src = ws[lead:], " ".join(ws[lead:])
         low = [w.lower().strip(".,") for w in ws]
         if len(low) == 1 and low[0] in _PRON:
             kind = _PRON[low[0]]
@@ -326,12 +332,6 @@ class SpeakerResolver:
             names = [self.canonical(p, pos) or p for p in parts if p and p[:1].isupper()]
             if len(names) > 1:
                 return names, "group"
-        # (a sentence adverb before a name is no part of it: "Later Manafort said")
-        lead = 0
-        while lead < len(ws) - 1 and ws[lead].lower().strip(",") in _SENTENCE_ADVERBS:
-            lead += 1
-        if lead and ws[lead][:1].isupper():
-            ws, src = ws[lead:], " ".join(ws[lead:])
         caps = [w for w in ws if w[:1].isupper() and w.lower() not in _DETS]
         stype = speaker_type_of(src, roles=False)  # (a role noun alone: typed in resolve)
         if stype in ("person", "unknown") and caps:
