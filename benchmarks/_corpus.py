@@ -39,7 +39,7 @@ def documents(n_paragraphs: int, per_doc: int = 8, seed: int = 42) -> list[dict[
     paras = paragraphs(n_paragraphs, seed)
     outlets = ["The Northern Ledger", "Ostrenia Today", "Global Wire"]
     return [
-        {"id": f"d{i}", "outlet": outlets[i % 3], "text": "\n".join(paras[j:j + per_doc])}
+        {"id": f"d{i}", "outlet": outlets[i % 3], "text": "\n".join(paras[j : j + per_doc])}
         for i, j in enumerate(range(0, len(paras), per_doc))
     ]
 

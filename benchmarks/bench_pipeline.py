@@ -45,8 +45,16 @@ from framing.pipeline import build_scorers, prepare_run  # noqa: E402
 TARGETS = str(framing.example_targets())
 ACTORS = str(framing.example_actors())
 REAL_TARGETS = {
-    "United States": ["United States", "U.S.", "US", "America", "Washington", "White House",
-                      "Trump", "Obama"],
+    "United States": [
+        "United States",
+        "U.S.",
+        "US",
+        "America",
+        "Washington",
+        "White House",
+        "Trump",
+        "Obama",
+    ],
     "Russia": ["Russia", "Moscow", "Kremlin", "Putin"],
     "China": ["China", "Beijing", "Xi Jinping"],
 }
@@ -105,36 +113,48 @@ def bench(n: int, repeat: int, per_scorer: bool, real: bool = False) -> None:
     count, t_v, t_f, ratios = first_sight(docs, run, sia)
     v, f = count / t_v, count / t_f
     parts = ", ".join(f"{r:.2f}" for r in ratios)
-    print(f"{count:>7} paragraphs seen once  vaderSentiment {v:8.0f}/s   framing ({names}) "
-          f"{f:8.0f}/s   ratio {f / v:.2f}  (per third: {parts})")
+    print(
+        f"{count:>7} paragraphs seen once  vaderSentiment {v:8.0f}/s   framing ({names}) "
+        f"{f:8.0f}/s   ratio {f / v:.2f}  (per third: {parts})"
+    )
     if not per_scorer:
         return
     t_vader = best(lambda: [sia.polarity_scores(p) for p in paras], repeat)
     t_all = best(lambda: framing.analyze(docs, scorers=run, progress=False), repeat)
     v, f = len(paras) / t_vader, len(paras) / t_all
-    print(f"{'':>7}   the same text again (best of {repeat}; caches keyed by context now hit, "
-          f"which flatters framing): vaderSentiment {v:8.0f}/s   framing {f:8.0f}/s   "
-          f"ratio {f / v:.2f}")
+    print(
+        f"{'':>7}   the same text again (best of {repeat}; caches keyed by context now hit, "
+        f"which flatters framing): vaderSentiment {v:8.0f}/s   framing {f:8.0f}/s   "
+        f"ratio {f / v:.2f}"
+    )
     print(f"{'':>7}   cost of each part, on the same text again (relative costs):")
     t_seg = best(lambda: framing.analyze(docs, scorers=[], progress=False), repeat)
     print(f"{'':>7}   segmentation + tables only: {len(paras) / t_seg:8.0f}/s")
     for s in run:
         needed = build_scorers(scorers=[x for x in run if x.name in s.requires or x is s])
         before = [x for x in needed if x is not s]
-        t = best(lambda needed=needed: framing.analyze(docs, scorers=needed, progress=False),
-                 repeat)
-        t_before = t_seg if not before else best(
-            lambda before=before: framing.analyze(docs, scorers=before, progress=False),
-            repeat)
+        t = best(
+            lambda needed=needed: framing.analyze(docs, scorers=needed, progress=False), repeat
+        )
+        t_before = (
+            t_seg
+            if not before
+            else best(
+                lambda before=before: framing.analyze(docs, scorers=before, progress=False), repeat
+            )
+        )
         own = t - t_before
         extra = len(paras) / own if own > 0 else float("inf")
-        print(f"{'':>7}   + {s.name:<12} alone with its requirements {len(paras) / t:8.0f}/s "
-              f"(its own cost: {extra:8.0f} paragraphs/s)")
+        print(
+            f"{'':>7}   + {s.name:<12} alone with its requirements {len(paras) / t:8.0f}/s "
+            f"(its own cost: {extra:8.0f} paragraphs/s)"
+        )
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--n", type=int, default=2000, help="paragraphs (default 2000)")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--scale", action="store_true", help="1k, 10k and 100k paragraphs")

@@ -43,8 +43,12 @@ def write_corpus(path: Path, megabytes: float) -> int:
     with open(path, "w", encoding="utf-8") as fh:
         while written < target:
             d = docs[n % len(docs)]
-            line = json.dumps({"id": f"doc{n}", "outlet": d["outlet"], "text": d["text"]},
-                              ensure_ascii=False) + "\n"
+            line = (
+                json.dumps(
+                    {"id": f"doc{n}", "outlet": d["outlet"], "text": d["text"]}, ensure_ascii=False
+                )
+                + "\n"
+            )
             fh.write(line)
             written += len(line.encode("utf-8"))
             n += 1
@@ -106,12 +110,31 @@ def start(corpus: Path, out: Path, jobs: int, targets: bool, chunk_size: int):  
     """Start the CLI on ``corpus`` under ``/usr/bin/time -v`` with a memory sampler."""
     import framing
 
-    cmd = ["/usr/bin/time", "-v", sys.executable, "-m", "framing.cli", "analyze", str(corpus),
-           "--out", str(out), "--format", "parquet", "--jobs", str(jobs), "-q",
-           "--chunk-size", str(chunk_size)]
+    cmd = [
+        "/usr/bin/time",
+        "-v",
+        sys.executable,
+        "-m",
+        "framing.cli",
+        "analyze",
+        str(corpus),
+        "--out",
+        str(out),
+        "--format",
+        "parquet",
+        "--jobs",
+        str(jobs),
+        "-q",
+        "--chunk-size",
+        str(chunk_size),
+    ]
     if targets:
-        cmd += ["--targets", str(framing.example_targets()), "--actors",
-                str(framing.example_actors())]
+        cmd += [
+            "--targets",
+            str(framing.example_targets()),
+            "--actors",
+            str(framing.example_actors()),
+        ]
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     sampler = TreeSampler(proc.pid)
@@ -128,34 +151,49 @@ def finish(proc: subprocess.Popen, sampler: TreeSampler, t: float, out: Path) ->
         raise SystemExit(stderr[-2000:])
     rss_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", stderr).group(1))
     manifest = json.loads((out / "manifest.json").read_text())
-    return {"wall": wall, "rss_mb": rss_kb / 1024, "tree_mb": sampler.peak_rss_kb / 1024,
-            "tree_pss_mb": sampler.peak_pss_kb / 1024,
-            "documents": manifest["counts"]["documents"],
-            "failed": manifest["counts"]["failed"], "paragraphs": manifest["counts"]["paragraphs"]}
+    return {
+        "wall": wall,
+        "rss_mb": rss_kb / 1024,
+        "tree_mb": sampler.peak_rss_kb / 1024,
+        "tree_pss_mb": sampler.peak_pss_kb / 1024,
+        "documents": manifest["counts"]["documents"],
+        "failed": manifest["counts"]["failed"],
+        "paragraphs": manifest["counts"]["paragraphs"],
+    }
 
 
 def report(label: str, res: dict[str, float], n: int, base: dict[str, float] | None) -> None:
     rate = res["paragraphs"] / res["wall"]
     ok = "all accounted for" if res["documents"] == n else f"MISMATCH ({res['documents']})"
     ratio = "" if base is None else f" (x{rate / (base['paragraphs'] / base['wall']):.2f})"
-    print(f"{label}: {res['wall']:.1f} s, {rate:.0f} paragraphs/s{ratio}, max RSS "
-          f"{res['rss_mb']:.0f} MB "
-          f"(time -v), process tree peak RSS {res['tree_mb']:.0f} MB / PSS "
-          f"{res['tree_pss_mb']:.0f} MB, documents {ok}, {res['failed']} failed")
+    print(
+        f"{label}: {res['wall']:.1f} s, {rate:.0f} paragraphs/s{ratio}, max RSS "
+        f"{res['rss_mb']:.0f} MB "
+        f"(time -v), process tree peak RSS {res['tree_mb']:.0f} MB / PSS "
+        f"{res['tree_pss_mb']:.0f} MB, documents {ok}, {res['failed']} failed"
+    )
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--mb", type=float, default=50.0, help="corpus size in MB (default 50)")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1])
     ap.add_argument("--no-targets", action="store_true", help="run without targets/actors")
     ap.add_argument("--chunk-size", type=int, default=1000, help="documents per chunk")
-    ap.add_argument("--pair", action="store_true",
-                    help="also run two independent one-process runs at the same time: how "
-                    "much two cores give this workload at best (the ceiling for --jobs 2)")
-    ap.add_argument("--corpus", type=Path, help="keep the corpus at this path (written once, "
-                    "re-used when it exists) instead of a temporary file")
+    ap.add_argument(
+        "--pair",
+        action="store_true",
+        help="also run two independent one-process runs at the same time: how "
+        "much two cores give this workload at best (the ceiling for --jobs 2)",
+    )
+    ap.add_argument(
+        "--corpus",
+        type=Path,
+        help="keep the corpus at this path (written once, "
+        "re-used when it exists) instead of a temporary file",
+    )
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="framing-bench-"))
     try:
@@ -184,9 +222,11 @@ def main() -> None:
             if base is not None:
                 pair = sum(r["paragraphs"] / r["wall"] for r in both)
                 one = base["paragraphs"] / base["wall"]
-                print(f"two independent runs together: x{pair / one:.2f}"
-                      " the throughput of one alone (about the most --jobs 2 can reach on this "
-                      "machine and corpus)")
+                print(
+                    f"two independent runs together: x{pair / one:.2f}"
+                    " the throughput of one alone (about the most --jobs 2 can reach on this "
+                    "machine and corpus)"
+                )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -121,8 +121,13 @@ class Analysis:
         df = self.tables[table]
         keys = [c for c in ("doc_id", "para_id") if c in df.columns]
         skip = set(keys) | {"start", "end", "sent_id"}
-        values = [c for c in df.columns if c not in skip and pd.api.types.is_numeric_dtype(df[c])
-                  and not pd.api.types.is_bool_dtype(df[c])]
+        values = [
+            c
+            for c in df.columns
+            if c not in skip
+            and pd.api.types.is_numeric_dtype(df[c])
+            and not pd.api.types.is_bool_dtype(df[c])
+        ]
         if meta is None:
             meta = [c for c in ("outlet", "date") if c in self.documents.columns]
         meta = [m for m in meta if m in self.documents.columns and m not in df.columns]
@@ -201,8 +206,10 @@ class Analysis:
         fmt = manifest.get("format", "parquet")
         columns = manifest.get("columns", {})
         if manifest.get("layout") == "parts":
-            tables = {name: _read_parts(root / name, fmt, columns.get(name))
-                      for name in manifest["tables"]}
+            tables = {
+                name: _read_parts(root / name, fmt, columns.get(name))
+                for name in manifest["tables"]
+            }
             text_df = _read_parts(root / "texts", fmt, ["doc_id", "text"])
             texts = dict(zip(text_df["doc_id"].astype(str), text_df["text"], strict=True))
         else:
@@ -230,8 +237,9 @@ def load(path: str | os.PathLike[str]) -> Analysis:
     return Analysis.load(path)
 
 
-def load_table(path: str | os.PathLike[str], name: str,
-               columns: Sequence[str] | None = None) -> pd.DataFrame:
+def load_table(
+    path: str | os.PathLike[str], name: str, columns: Sequence[str] | None = None
+) -> pd.DataFrame:
     """Read one table of a results directory, optionally only some of its columns.
 
     Unlike :func:`load`, nothing else is read: after a corpus run, the ``documents``

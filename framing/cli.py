@@ -40,8 +40,11 @@ def _report_failures(docs: pd.DataFrame) -> int:
         for _, row in failed.head(MAX_LISTED_FAILURES).iterrows():
             click.echo(f"  {row['doc_id']}: {row['error']}", err=True)
         if len(failed) > MAX_LISTED_FAILURES:
-            click.echo(f"  ... and {len(failed) - MAX_LISTED_FAILURES} more (see the documents "
-                       "table, column 'error')", err=True)
+            click.echo(
+                f"  ... and {len(failed) - MAX_LISTED_FAILURES} more (see the documents "
+                "table, column 'error')",
+                err=True,
+            )
     return len(failed)
 
 
@@ -63,15 +66,19 @@ def main() -> None:
     """
 
 
-def _source_and_maps(inputs: tuple[str, ...], example: bool, targets: str | None,
-                     actors: str | None) -> tuple[Any, str | None, str | None]:
+def _source_and_maps(
+    inputs: tuple[str, ...], example: bool, targets: str | None, actors: str | None
+) -> tuple[Any, str | None, str | None]:
     import framing
 
     if example:
         if inputs:
             raise click.UsageError("give INPUT files or --example, not both")
-        return (framing.example_corpus_path(), targets or str(framing.example_targets()),
-                actors or str(framing.example_actors()))
+        return (
+            framing.example_corpus_path(),
+            targets or str(framing.example_targets()),
+            actors or str(framing.example_actors()),
+        )
     if not inputs:
         raise click.UsageError("give at least one INPUT (file or folder), or --example")
     source = [Path(p) for p in inputs] if len(inputs) > 1 else Path(inputs[0])
@@ -80,30 +87,84 @@ def _source_and_maps(inputs: tuple[str, ...], example: bool, targets: str | None
 
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(exists=True, dir_okay=True))
-@click.option("--example", is_flag=True, help="Analyse the bundled example corpus (fictional "
-              "articles by three outlets) with its targets and actors.")
-@click.option("--targets", type=click.Path(exists=True, dir_okay=False),
-              help="YAML file: target name -> list of aliases, for stance.")
-@click.option("--actors", type=click.Path(exists=True, dir_okay=False),
-              help="YAML file: side -> list of speaker names, for attribution balance.")
-@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="Extra lexicon file merged over the built-in ones (repeatable).")
-@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder for the result tables (created; an interrupted run resumes).")
-@click.option("--format", "fmt", type=click.Choice(FORMATS),
-              help="Table format (default: from the --out suffix, else csv).")
-@click.option("--paragraphs", type=click.Choice(["auto", "line", "blank"]), default="auto",
-              show_default=True, help="How paragraphs are delimited in plain text.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes (results are identical to one process).")
-@click.option("--chunk-size", type=click.IntRange(min=1), default=1000, show_default=True,
-              help="Documents per chunk written with --out (bounds memory).")
-@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the PDF report (outlets compared when an `outlet` column exists).")
+@click.option(
+    "--example",
+    is_flag=True,
+    help="Analyse the bundled example corpus (fictional "
+    "articles by three outlets) with its targets and actors.",
+)
+@click.option(
+    "--targets",
+    type=click.Path(exists=True, dir_okay=False),
+    help="YAML file: target name -> list of aliases, for stance.",
+)
+@click.option(
+    "--actors",
+    type=click.Path(exists=True, dir_okay=False),
+    help="YAML file: side -> list of speaker names, for attribution balance.",
+)
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra lexicon file merged over the built-in ones (repeatable).",
+)
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder for the result tables (created; an interrupted run resumes).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    help="Table format (default: from the --out suffix, else csv).",
+)
+@click.option(
+    "--paragraphs",
+    type=click.Choice(["auto", "line", "blank"]),
+    default="auto",
+    show_default=True,
+    help="How paragraphs are delimited in plain text.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes (results are identical to one process).",
+)
+@click.option(
+    "--chunk-size",
+    type=click.IntRange(min=1),
+    default=1000,
+    show_default=True,
+    help="Documents per chunk written with --out (bounds memory).",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the PDF report (outlets compared when an `outlet` column exists).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def analyze(inputs: tuple[str, ...], example: bool, targets: str | None, actors: str | None,
-            lexicons: tuple[str, ...], out: Path | None, fmt: str | None, paragraphs: str,
-            jobs: int, chunk_size: int, report_path: Path | None, quiet: bool) -> None:
+def analyze(
+    inputs: tuple[str, ...],
+    example: bool,
+    targets: str | None,
+    actors: str | None,
+    lexicons: tuple[str, ...],
+    out: Path | None,
+    fmt: str | None,
+    paragraphs: str,
+    jobs: int,
+    chunk_size: int,
+    report_path: Path | None,
+    quiet: bool,
+) -> None:
     """Score every paragraph of every article.
 
     \b
@@ -132,35 +193,55 @@ def analyze(inputs: tuple[str, ...], example: bool, targets: str | None, actors:
     show = None if not quiet else False
     try:
         if out is None:
-            analysis = framing.analyze(source, targets=targets, actors=actors,
-                                       lexicons=list(lexicons) or None, paragraphs=paragraphs,
-                                       jobs=jobs, progress=show)
+            analysis = framing.analyze(
+                source,
+                targets=targets,
+                actors=actors,
+                lexicons=list(lexicons) or None,
+                paragraphs=paragraphs,
+                jobs=jobs,
+                progress=show,
+            )
             _print_summary(analysis)
             docs = analysis.documents
             n_docs, n_paras = len(docs), len(analysis.paragraphs)
         else:
-            res = analyze_to(source, out, targets=targets, actors=actors,
-                             lexicons=list(lexicons) or None, format=_out_format(out, fmt),
-                             chunk_size=chunk_size, jobs=jobs, paragraphs=paragraphs,
-                             progress=show)
+            res = analyze_to(
+                source,
+                out,
+                targets=targets,
+                actors=actors,
+                lexicons=list(lexicons) or None,
+                format=_out_format(out, fmt),
+                chunk_size=chunk_size,
+                jobs=jobs,
+                paragraphs=paragraphs,
+                progress=show,
+            )
             # Only the documents table is read back (memory stays bounded on big corpora);
             # the whole result is loaded only when a report is asked for.
             analysis = None
             docs = framing.load_table(out, "documents", ["doc_id", "error"])
             n_docs, n_paras = res.documents, res.paragraphs
             if not quiet:
-                resumed = (f" (resumed after {res.resumed_chunks} finished chunks)"
-                           if res.resumed_chunks else "")
+                resumed = (
+                    f" (resumed after {res.resumed_chunks} finished chunks)"
+                    if res.resumed_chunks
+                    else ""
+                )
                 click.echo(f"Wrote {', '.join(res.tables)} to {out}/{resumed}", err=True)
     except FramingError as exc:
         _fail(str(exc))
         return
     if not quiet:
-        click.echo(f"{n_docs} documents, {n_paras} paragraphs in "
-                   f"{time.perf_counter() - started:.1f} s", err=True)
+        click.echo(
+            f"{n_docs} documents, {n_paras} paragraphs in {time.perf_counter() - started:.1f} s",
+            err=True,
+        )
     if report_path is not None and n_docs:
-        _write_report(analysis if analysis is not None else framing.load(out), report_path,
-                      "outlet", quiet)
+        _write_report(
+            analysis if analysis is not None else framing.load(out), report_path, "outlet", quiet
+        )
     n_failed = _report_failures(docs)
     if n_docs == 0:
         _fail("no documents found in the input")
@@ -168,20 +249,23 @@ def analyze(inputs: tuple[str, ...], example: bool, targets: str | None, actors:
         _fail("every document failed (see above)")
 
 
-def _load_or_analyze(inputs: tuple[str, ...], targets: str | None, actors: str | None,
-                     quiet: bool) -> Analysis:
+def _load_or_analyze(
+    inputs: tuple[str, ...], targets: str | None, actors: str | None, quiet: bool
+) -> Analysis:
     """A results folder (written by ``framing analyze --out``) is loaded; anything else is
     analysed."""
     import framing
 
     if len(inputs) == 1 and (Path(inputs[0]) / "manifest.json").is_file():
         if targets or actors:
-            raise click.UsageError("--targets/--actors apply to new analyses, not to a "
-                                   "results folder")
+            raise click.UsageError(
+                "--targets/--actors apply to new analyses, not to a results folder"
+            )
         return framing.load(inputs[0])
     source, targets, actors = _source_and_maps(inputs, False, targets, actors)
-    return framing.analyze(source, targets=targets, actors=actors,
-                           progress=None if not quiet else False)
+    return framing.analyze(
+        source, targets=targets, actors=actors, progress=None if not quiet else False
+    )
 
 
 def _write_report(analysis: Analysis, path: Path, by: str, quiet: bool) -> None:
@@ -193,21 +277,48 @@ def _write_report(analysis: Analysis, path: Path, by: str, quiet: bool) -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--by", default="outlet", show_default=True,
-              help="Metadata column that forms the groups (outlet, leaning, a date bucket...).")
-@click.option("--targets", type=click.Path(exists=True, dir_okay=False),
-              help="YAML file: target name -> aliases (when INPUT is not a results folder).")
-@click.option("--actors", type=click.Path(exists=True, dir_okay=False),
-              help="YAML file: side -> speaker names (when INPUT is not a results folder).")
-@click.option("--out", "-o", type=click.Path(path_type=Path),
-              help="A .csv file (all rows, with a `kind` column) or a folder (groups.csv, "
-                   "pairwise.csv, keyness.csv).")
-@click.option("--n-boot", type=click.IntRange(min=100), default=2000, show_default=True,
-              help="Bootstrap resamples of documents.")
+@click.option(
+    "--by",
+    default="outlet",
+    show_default=True,
+    help="Metadata column that forms the groups (outlet, leaning, a date bucket...).",
+)
+@click.option(
+    "--targets",
+    type=click.Path(exists=True, dir_okay=False),
+    help="YAML file: target name -> aliases (when INPUT is not a results folder).",
+)
+@click.option(
+    "--actors",
+    type=click.Path(exists=True, dir_okay=False),
+    help="YAML file: side -> speaker names (when INPUT is not a results folder).",
+)
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path),
+    help="A .csv file (all rows, with a `kind` column) or a folder (groups.csv, "
+    "pairwise.csv, keyness.csv).",
+)
+@click.option(
+    "--n-boot",
+    type=click.IntRange(min=100),
+    default=2000,
+    show_default=True,
+    help="Bootstrap resamples of documents.",
+)
 @click.option("--seed", type=int, default=0, show_default=True)
 @click.option("--quiet", "-q", is_flag=True)
-def compare(inputs: tuple[str, ...], by: str, targets: str | None, actors: str | None,
-            out: Path | None, n_boot: int, seed: int, quiet: bool) -> None:
+def compare(
+    inputs: tuple[str, ...],
+    by: str,
+    targets: str | None,
+    actors: str | None,
+    out: Path | None,
+    n_boot: int,
+    seed: int,
+    quiet: bool,
+) -> None:
     """Compare groups of documents (outlets by default), with intervals and tests.
 
     INPUT is a results folder written by `framing analyze --out`, or input files
@@ -223,8 +334,10 @@ def compare(inputs: tuple[str, ...], by: str, targets: str | None, actors: str |
     """
     analysis = _load_or_analyze(inputs, targets, actors, quiet)
     if by not in analysis.documents.columns:
-        _fail(f"the documents have no {by!r} column to group by "
-              f"(columns: {', '.join(map(str, analysis.documents.columns))})")
+        _fail(
+            f"the documents have no {by!r} column to group by "
+            f"(columns: {', '.join(map(str, analysis.documents.columns))})"
+        )
     try:
         result = analysis.compare(by=by, n_boot=n_boot, seed=seed)
     except (FramingError, ValueError) as exc:
@@ -248,24 +361,43 @@ def _print_groups(groups: Any) -> None:
     if groups.empty:
         click.echo("no metrics to compare")
         return
-    cell = groups.apply(lambda r: f"{r['mean']:.3g} [{r['ci_low']:.3g}, {r['ci_high']:.3g}]",
-                        axis=1)
+    cell = groups.apply(
+        lambda r: f"{r['mean']:.3g} [{r['ci_low']:.3g}, {r['ci_high']:.3g}]", axis=1
+    )
     table = groups.assign(cell=cell).pivot(index="feature", columns="group", values="cell")
     click.echo(table.to_string())
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--output", "-o", "output", required=True,
-              type=click.Path(dir_okay=False, path_type=Path), help="The PDF file to write.")
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The PDF file to write.",
+)
 @click.option("--by", default="outlet", show_default=True, help="Grouping column.")
 @click.option("--targets", type=click.Path(exists=True, dir_okay=False))
 @click.option("--actors", type=click.Path(exists=True, dir_okay=False))
-@click.option("--articles", type=click.IntRange(min=0), default=30, show_default=True,
-              help="Article pages (text with highlights) at most.")
+@click.option(
+    "--articles",
+    type=click.IntRange(min=0),
+    default=30,
+    show_default=True,
+    help="Article pages (text with highlights) at most.",
+)
 @click.option("--quiet", "-q", is_flag=True)
-def report(inputs: tuple[str, ...], output: Path, by: str, targets: str | None,
-           actors: str | None, articles: int, quiet: bool) -> None:
+def report(
+    inputs: tuple[str, ...],
+    output: Path,
+    by: str,
+    targets: str | None,
+    actors: str | None,
+    articles: int,
+    quiet: bool,
+) -> None:
     """Write a PDF report: summary sentences with intervals, comparison tables,
     figures, highlighted article pages, method and licences.
 
@@ -286,19 +418,29 @@ def report(inputs: tuple[str, ...], output: Path, by: str, targets: str | None,
         click.echo(f"Wrote the report to {output}", err=True)
 
 
-DATASETS = {"stance": ("newsmtsc", "basil"), "loaded": ("babe", "ptc", "basil"),
-            "attribution": ("polnear",)}
+DATASETS = {
+    "stance": ("newsmtsc", "basil"),
+    "loaded": ("babe", "ptc", "basil"),
+    "attribution": ("polnear",),
+}
 
 
 @main.command()
 @click.argument("task", type=click.Choice(sorted(DATASETS)))
 @click.argument("path", type=click.Path(exists=True))
-@click.option("--dataset", required=True,
-              type=click.Choice(sorted({d for ds in DATASETS.values() for d in ds})),
-              help="Which public dataset PATH holds.")
+@click.option(
+    "--dataset",
+    required=True,
+    type=click.Choice(sorted({d for ds in DATASETS.values() for d in ds})),
+    help="Which public dataset PATH holds.",
+)
 @click.option("--split", default="dev", show_default=True, help="PolNeAR split (attribution).")
-@click.option("--out", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the figures as CSV.")
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the figures as CSV.",
+)
 def evaluate(task: str, path: str, dataset: str, split: str, out: Path | None) -> None:
     """Measure a scorer on a public labelled dataset read from PATH.
 
@@ -314,8 +456,7 @@ def evaluate(task: str, path: str, dataset: str, split: str, out: Path | None) -
       framing evaluate attribution ../shared/data/polnear --dataset polnear --split dev
     """
     if dataset not in DATASETS[task]:
-        raise click.UsageError(f"{task} is evaluated on {', '.join(DATASETS[task])}, "
-                               f"not {dataset}")
+        raise click.UsageError(f"{task} is evaluated on {', '.join(DATASETS[task])}, not {dataset}")
     try:
         if task == "stance":
             from .stance import evaluate_stance
@@ -339,11 +480,21 @@ def evaluate(task: str, path: str, dataset: str, split: str, out: Path | None) -
 
 @main.command()
 @click.argument("task", type=click.Choice(["bias", "stance"]))
-@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False),
-              help="Labelled file: bias -> CSV text,label; stance -> NewsMTSC JSONL or CSV "
-                   "text,start,end,label.")
-@click.option("--output", "-o", "output", required=True,
-              type=click.Path(dir_okay=False, path_type=Path), help="Model file to write (.npz).")
+@click.option(
+    "--data",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Labelled file: bias -> CSV text,label; stance -> NewsMTSC JSONL or CSV "
+    "text,start,end,label.",
+)
+@click.option(
+    "--output",
+    "-o",
+    "output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Model file to write (.npz).",
+)
 def train(task: str, data: str, output: Path) -> None:
     """Train a classifier on your own labels and save it as a code-free model file.
 
@@ -376,9 +527,12 @@ def lexicon() -> None:
 
 @lexicon.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["tsv", "yaml", "dic", "dicx", "tff",
-                                                     "wordlist"]),
-              help="File format (default: from the extension).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["tsv", "yaml", "dic", "dicx", "tff", "wordlist"]),
+    help="File format (default: from the extension).",
+)
 def lexicon_validate(files: tuple[str, ...], fmt: str | None) -> None:
     """Read each lexicon strictly and report its entries and categories, or the first
     malformed line (file:line).
@@ -424,8 +578,10 @@ def _print_summary(analysis: Analysis) -> None:
     table = docs[[c for c in ("outlet", "n_paragraphs", "n_tokens") if c in docs.columns]]
     if shown and len(paras):
         grouped = paras.groupby("doc_id", sort=False)
-        parts = [grouped[[c for c in shown if c in _SUMMED]].sum(),
-                 grouped[[c for c in shown if c not in _SUMMED]].mean()]
+        parts = [
+            grouped[[c for c in shown if c in _SUMMED]].sum(),
+            grouped[[c for c in shown if c not in _SUMMED]].mean(),
+        ]
         table = table.join(pd.concat(parts, axis=1)[shown].round(3))
     click.echo(table.to_string())
 

@@ -42,13 +42,15 @@ from .segment import ParagraphMode
 __all__ = ["DaskAnalysis", "analyze_dask", "is_dask_collection"]
 
 
-def _documents(pdf: pd.DataFrame, text_column: str, id_column: str, offset: int
-               ) -> list[tuple[str, Document]]:
+def _documents(
+    pdf: pd.DataFrame, text_column: str, id_column: str, offset: int
+) -> list[tuple[str, Document]]:
     from .io import read_documents
 
     out = []
-    for n, doc in enumerate(read_documents(pdf, text_column=text_column, id_column=id_column),
-                            start=offset + 1):
+    for n, doc in enumerate(
+        read_documents(pdf, text_column=text_column, id_column=id_column), start=offset + 1
+    ):
         out.append((str(doc.id) if doc.id not in (None, "") else f"doc-{n}", doc))
     return out
 
@@ -69,14 +71,21 @@ def _worker_scorers(spec: Any) -> Sequence[Scorer]:
     return _RUNS[key]
 
 
-def _score_partition(pdf: pd.DataFrame, spec: Any, paragraphs: ParagraphMode,
-                     text_column: str, id_column: str, offset: int) -> dict[str, pd.DataFrame]:
+def _score_partition(
+    pdf: pd.DataFrame,
+    spec: Any,
+    paragraphs: ParagraphMode,
+    text_column: str,
+    id_column: str,
+    offset: int,
+) -> dict[str, pd.DataFrame]:
     scorers = _worker_scorers(spec)
     with relaxed_gc():
         chunk = score_batch(_documents(pdf, text_column, id_column, offset), scorers, paragraphs)
     tables = tables_from_chunk(chunk, scorers)
-    tables["texts"] = pd.DataFrame({"doc_id": list(chunk.texts),
-                                    "text": list(chunk.texts.values())})
+    tables["texts"] = pd.DataFrame(
+        {"doc_id": list(chunk.texts), "text": list(chunk.texts.values())}
+    )
     return tables
 
 
@@ -119,8 +128,9 @@ class DaskAnalysis:
         and ``texts``.
     """
 
-    def __init__(self, tables: dict[str, Any], provenance: dict[str, Any],
-                 config: dict[str, Any]) -> None:
+    def __init__(
+        self, tables: dict[str, Any], provenance: dict[str, Any], config: dict[str, Any]
+    ) -> None:
         self.tables = tables
         self.provenance = provenance
         self.config = config
@@ -146,15 +156,24 @@ class DaskAnalysis:
 
         out = Path(path)
         out.mkdir(parents=True, exist_ok=True)
-        writes = [df.to_parquet(str(out / name), write_index=False, compute=False)
-                  for name, df in self.tables.items()]
+        writes = [
+            df.to_parquet(str(out / name), write_index=False, compute=False)
+            for name, df in self.tables.items()
+        ]
         dask.compute(*writes)
         columns = {n: [str(c) for c in df.columns] for n, df in self.tables.items() if n != "texts"}
-        manifest = {"framing_results": 1, "format": "parquet", "layout": "parts",
-                    "tables": list(columns), "columns": columns, "provenance": self.provenance,
-                    "config": self.config}
-        (out / "manifest.json").write_text(json.dumps(manifest, indent=2, default=str),
-                                           encoding="utf-8")
+        manifest = {
+            "framing_results": 1,
+            "format": "parquet",
+            "layout": "parts",
+            "tables": list(columns),
+            "columns": columns,
+            "provenance": self.provenance,
+            "config": self.config,
+        }
+        (out / "manifest.json").write_text(
+            json.dumps(manifest, indent=2, default=str), encoding="utf-8"
+        )
         return out
 
 
@@ -188,8 +207,9 @@ def analyze_dask(
     if text_column not in ddf.columns:
         from .errors import InputError
 
-        raise InputError(f"the Dask DataFrame has no {text_column!r} column "
-                         f"(columns: {list(ddf.columns)})")
+        raise InputError(
+            f"the Dask DataFrame has no {text_column!r} column (columns: {list(ddf.columns)})"
+        )
     run, config = prepare_run(targets, actors, lexicons, scorers, paragraphs)
     if id_column in ddf.columns:
         offsets = [0] * ddf.npartitions
@@ -200,21 +220,27 @@ def analyze_dask(
     sample = ddf._meta.copy()
     sample_row = {c: None for c in sample.columns}
     sample_row[text_column] = "Sample text. It is calm."
-    sample_tables = _score_partition(pd.DataFrame([sample_row]), run, paragraphs, text_column,
-                                     id_column, 0)
+    sample_tables = _score_partition(
+        pd.DataFrame([sample_row]), run, paragraphs, text_column, id_column, 0
+    )
     metas = {name: _meta(df) for name, df in sample_tables.items()}
     parts = ddf.to_delayed()
     if scorers is None:  # workers build the built-in scorers themselves, once each
-        spec: Any = {"targets": config["targets"], "actors": config["actors"],
-                     "lexicons": list(lexicons) if lexicons else None}
+        spec: Any = {
+            "targets": config["targets"],
+            "actors": config["actors"],
+            "lexicons": list(lexicons) if lexicons else None,
+        }
     else:  # the user's own scorer objects: one graph key, sent once per worker
         spec = dask.delayed(run, pure=True, traverse=False)
-    scored = [dask.delayed(_score_partition)(part, spec, paragraphs, text_column, id_column,
-                                             off)
-              for part, off in zip(parts, offsets, strict=True)]
+    scored = [
+        dask.delayed(_score_partition)(part, spec, paragraphs, text_column, id_column, off)
+        for part, off in zip(parts, offsets, strict=True)
+    ]
     tables = {
-        name: dd.from_delayed([dask.delayed(_pick)(s, name, meta) for s in scored], meta=meta,
-                              verify_meta=False)
+        name: dd.from_delayed(
+            [dask.delayed(_pick)(s, name, meta) for s in scored], meta=meta, verify_meta=False
+        )
         for name, meta in metas.items()
     }
     return DaskAnalysis(tables, {s.name: s.provenance() for s in run}, config)

@@ -46,8 +46,9 @@ def _run(work: Work[R], k: int, j: int, piece: Batch) -> R:
     return work(k, j, piece, _WORKER["scorers"], _WORKER["paragraphs"])
 
 
-def _score(k: int, j: int, piece: Batch, scorers: Sequence[Scorer],
-           paragraphs: ParagraphMode) -> TableChunk:
+def _score(
+    k: int, j: int, piece: Batch, scorers: Sequence[Scorer], paragraphs: ParagraphMode
+) -> TableChunk:
     return score_batch(piece, scorers, paragraphs)
 
 
@@ -87,8 +88,10 @@ def map_pieces(
     if jobs == 1:
         for k, batch in enumerate(batches, start=first):
             with relaxed_gc():
-                results = [work(k, j, piece, scorers, paragraphs)
-                           for j, piece in enumerate(_pieces_of(batch, _SERIAL_PIECE))]
+                results = [
+                    work(k, j, piece, scorers, paragraphs)
+                    for j, piece in enumerate(_pieces_of(batch, _SERIAL_PIECE))
+                ]
             yield results
         return
     ctx = _context()
@@ -97,8 +100,12 @@ def map_pieces(
         # wait on the parent.
         pending: list[list[Any]] = []
         for k, batch in enumerate(batches, start=first):
-            pending.append([pool.apply_async(_run, (work, k, j, piece)) for j, piece in
-                            enumerate(_pieces(batch, jobs * _PIECES_PER_JOB))])
+            pending.append(
+                [
+                    pool.apply_async(_run, (work, k, j, piece))
+                    for j, piece in enumerate(_pieces(batch, jobs * _PIECES_PER_JOB))
+                ]
+            )
             if len(pending) > 1:
                 yield [r.get() for r in pending.pop(0)]
         while pending:
@@ -139,8 +146,15 @@ def map_batches(
 #: Imported once by the fork server, so that every worker starts with them loaded: the
 #: package, the pipeline and each default scorer's module (and through them scikit-learn,
 #: which alone takes seconds to import).
-_PRELOAD = ["framing", "framing.pipeline", "framing.scorers", "framing.scorers.valence",
-            "framing.attribution", "framing.loaded", "framing.stance"]
+_PRELOAD = [
+    "framing",
+    "framing.pipeline",
+    "framing.scorers",
+    "framing.scorers.valence",
+    "framing.attribution",
+    "framing.loaded",
+    "framing.stance",
+]
 
 
 def start_workers_early(jobs: int) -> None:
@@ -176,7 +190,7 @@ _MAX_PIECE = 64
 
 
 def _pieces_of(batch: Batch, size: int) -> list[Batch]:
-    return [batch[i:i + size] for i in range(0, len(batch), size)] or [batch]
+    return [batch[i : i + size] for i in range(0, len(batch), size)] or [batch]
 
 
 def _pieces(batch: Batch, n: int) -> list[Batch]:

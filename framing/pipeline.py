@@ -32,11 +32,32 @@ DOC_COLUMNS_END = ("n_paragraphs", "n_tokens", "error")
 #: Columns of the further tables named in the public contract (scorers may add more by
 #: declaring ``table_columns``); they are present even when a table has no rows.
 CONTRACT_TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "quotes": ("doc_id", "para_id", "speaker", "speaker_type", "side", "cue", "cue_class",
-               "direct", "source_start", "source_end", "cue_start", "cue_end", "content_start",
-               "content_end"),
-    "stance": ("doc_id", "para_id", "target", "score", "label", "voice", "author_score",
-               "quoted_score"),
+    "quotes": (
+        "doc_id",
+        "para_id",
+        "speaker",
+        "speaker_type",
+        "side",
+        "cue",
+        "cue_class",
+        "direct",
+        "source_start",
+        "source_end",
+        "cue_start",
+        "cue_end",
+        "content_start",
+        "content_end",
+    ),
+    "stance": (
+        "doc_id",
+        "para_id",
+        "target",
+        "score",
+        "label",
+        "voice",
+        "author_score",
+        "quoted_score",
+    ),
 }
 SPAN_COLUMNS = ("doc_id", "para_id", "start", "end", "text", "kind", "label", "score", "voice")
 _SPAN_ORDER = attrgetter("start", "end", "kind")  # the spans table's row order in a document
@@ -56,13 +77,17 @@ class TableChunk:
     def extend(self, other: TableChunk) -> None:
         """Append another chunk's rows to this one."""
         self.documents.extend(other.documents)
-        for mine, theirs in ((self.paragraphs, other.paragraphs), (self.sentences, other.sentences),
-                             (self.spans, other.spans)):
+        for mine, theirs in (
+            (self.paragraphs, other.paragraphs),
+            (self.sentences, other.sentences),
+            (self.spans, other.spans),
+        ):
             n_before = len(next(iter(mine.values()))) if mine else 0
             n_new = len(next(iter(theirs.values()))) if theirs else 0
             for col in [*mine, *(c for c in theirs if c not in mine)]:
                 mine.setdefault(col, [math.nan] * n_before).extend(
-                    theirs.get(col, [math.nan] * n_new))
+                    theirs.get(col, [math.nan] * n_new)
+                )
         for name, rows in other.rows.items():
             self.rows.setdefault(name, []).extend(rows)
         self.texts.update(other.texts)
@@ -386,12 +411,20 @@ def analyze(
         from .dask_engine import analyze_dask
 
         return analyze_dask(  # type: ignore[return-value]
-            source, targets, actors, lexicons, scorers=scorers, paragraphs=paragraphs,
-            text_column=text_column, id_column=id_column)
+            source,
+            targets,
+            actors,
+            lexicons,
+            scorers=scorers,
+            paragraphs=paragraphs,
+            text_column=text_column,
+            id_column=id_column,
+        )
     start_workers_early(jobs)
     run, config = prepare_run(targets, actors, lexicons, scorers, paragraphs)
-    documents = read_documents(source, text_column=text_column, id_column=id_column,
-                               encoding=encoding)
+    documents = read_documents(
+        source, text_column=text_column, id_column=id_column, encoding=encoding
+    )
     batches = _batches(_doc_ids(documents), batch_size)
     result = TableChunk()
     with progress_bar(source, progress) as bar:
@@ -431,8 +464,9 @@ def progress_bar(source: Any, progress: bool | None) -> tqdm:
 
     show = _interactive() if progress is None else bool(progress)
     total = count_documents(source) if show else None
-    return tqdm(total=total, unit="doc", desc="framing", disable=not show, leave=False,
-                dynamic_ncols=True)
+    return tqdm(
+        total=total, unit="doc", desc="framing", disable=not show, leave=False, dynamic_ncols=True
+    )
 
 
 #: Generation thresholds while scoring: a collection after 50,000 new container objects

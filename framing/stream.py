@@ -61,8 +61,16 @@ def _source_identity(source: Any) -> Any:
 
 
 def _config_key(config: dict[str, Any], fmt: str, chunk_size: int, source: Any) -> str:
-    blob = json.dumps({"config": config, "format": fmt, "chunk_size": chunk_size,
-                       "source": _source_identity(source)}, sort_keys=True, default=str)
+    blob = json.dumps(
+        {
+            "config": config,
+            "format": fmt,
+            "chunk_size": chunk_size,
+            "source": _source_identity(source),
+        },
+        sort_keys=True,
+        default=str,
+    )
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
 
@@ -83,19 +91,21 @@ def _write_part(out: Path, table: str, number: str, df: pd.DataFrame, fmt: Table
 
 def _load_progress(out: Path, key: str, resume: bool) -> dict[str, Any]:
     path = out / PROGRESS
-    fresh = {"key": key, "chunks": 0, "documents": 0, "failed": 0, "paragraphs": 0,
-             "columns": {}}
+    fresh = {"key": key, "chunks": 0, "documents": 0, "failed": 0, "paragraphs": 0, "columns": {}}
     if not path.is_file():
         if out.exists() and any(out.iterdir()):
-            raise InputError(f"{out}: the output folder exists and is not a framing run; "
-                             "choose a new --out")
+            raise InputError(
+                f"{out}: the output folder exists and is not a framing run; choose a new --out"
+            )
         return fresh
     state = json.loads(path.read_text(encoding="utf-8"))
     if not resume:
         raise InputError(f"{out}: holds an earlier run; choose a new --out or resume it")
     if state.get("key") != key:
-        raise InputError(f"{out}: holds a run with other input or settings (targets, actors, "
-                         "lexicons, format or chunk size); choose a new --out")
+        raise InputError(
+            f"{out}: holds a run with other input or settings (targets, actors, "
+            "lexicons, format or chunk size); choose a new --out"
+        )
     return state
 
 
@@ -170,8 +180,9 @@ def analyze_to(
     done_chunks = int(state["chunks"])
     _write_atomic_json(out_path / PROGRESS, state)
 
-    documents = read_documents(source, text_column=text_column, id_column=id_column,
-                               encoding=encoding)
+    documents = read_documents(
+        source, text_column=text_column, id_column=id_column, encoding=encoding
+    )
     batches = _skip(_batches(_doc_ids(documents), chunk_size), done_chunks)
     columns: dict[str, list[str]] = state["columns"]
     _remove_unfinished(out_path, done_chunks)
@@ -206,8 +217,15 @@ def analyze_to(
         "counts": {k_: state[k_] for k_ in ("documents", "failed", "paragraphs", "chunks")},
     }
     _write_atomic_json(out_path / MANIFEST, manifest)
-    return StreamResult(out_path, int(state["documents"]), int(state["failed"]),
-                        int(state["paragraphs"]), k, done_chunks, tuple(columns))
+    return StreamResult(
+        out_path,
+        int(state["documents"]),
+        int(state["failed"]),
+        int(state["paragraphs"]),
+        k,
+        done_chunks,
+        tuple(columns),
+    )
 
 
 @dataclass(frozen=True)
@@ -218,19 +236,30 @@ class _PieceCounts:
     columns: dict[str, list[str]]
 
 
-def _write_piece(out: Path, fmt: TableFormat, k: int, j: int, piece: Batch,
-                 run: Sequence[Scorer], paragraphs: ParagraphMode) -> _PieceCounts:
+def _write_piece(
+    out: Path,
+    fmt: TableFormat,
+    k: int,
+    j: int,
+    piece: Batch,
+    run: Sequence[Scorer],
+    paragraphs: ParagraphMode,
+) -> _PieceCounts:
     """Score piece ``j`` of chunk ``k`` and write its part files (in the scoring process)."""
     chunk = score_batch(piece, run, paragraphs)
     tables = tables_from_chunk(chunk, run)
-    tables["texts"] = pd.DataFrame({"doc_id": list(chunk.texts),
-                                    "text": list(chunk.texts.values())})
+    tables["texts"] = pd.DataFrame(
+        {"doc_id": list(chunk.texts), "text": list(chunk.texts.values())}
+    )
     for name, df in tables.items():
         _write_part(out, name, f"{k:05d}-{j:04d}", df, fmt)
     docs = tables["documents"]
-    return _PieceCounts(len(docs), int(docs["error"].notna().sum()), len(tables["paragraphs"]),
-                        {name: [str(c) for c in df.columns] for name, df in tables.items()
-                         if name != "texts"})
+    return _PieceCounts(
+        len(docs),
+        int(docs["error"].notna().sum()),
+        len(tables["paragraphs"]),
+        {name: [str(c) for c in df.columns] for name, df in tables.items() if name != "texts"},
+    )
 
 
 def _remove_unfinished(out: Path, done_chunks: int) -> None:

@@ -64,8 +64,7 @@ def test_text_of_unknown_id_raises(analysis):
 def test_load_table_reads_only_the_columns_asked_for(tmp_path):
     from framing.stream import analyze_to
 
-    analyze_to(["One calm day.", "Two calm days."], tmp_path / "run", chunk_size=1,
-               progress=False)
+    analyze_to(["One calm day.", "Two calm days."], tmp_path / "run", chunk_size=1, progress=False)
     docs = framing.load_table(tmp_path / "run", "documents", ["doc_id", "error"])
     assert docs.columns.tolist() == ["doc_id", "error"]
     assert docs.doc_id.tolist() == ["doc-1", "doc-2"]

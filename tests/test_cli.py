@@ -109,8 +109,9 @@ def test_compare_prints_intervals_per_outlet(runner, example_results):
 
 def test_compare_writes_csv_folder(runner, example_results, tmp_path):
     out = tmp_path / "cmp"
-    result = runner.invoke(main, ["compare", str(example_results), "--n-boot", "200", "-o",
-                                  str(out), "-q"])
+    result = runner.invoke(
+        main, ["compare", str(example_results), "--n-boot", "200", "-o", str(out), "-q"]
+    )
     assert result.exit_code == 0, result.output
     assert {p.name for p in out.iterdir()} == {"groups.csv", "pairwise.csv", "keyness.csv"}
 
@@ -123,8 +124,9 @@ def test_compare_unknown_column_fails_with_reason(runner, example_results):
 
 def test_report_writes_pdf(runner, example_results, tmp_path):
     pdf = tmp_path / "r.pdf"
-    result = runner.invoke(main, ["report", str(example_results), "-o", str(pdf), "--articles",
-                                  "2", "-q"])
+    result = runner.invoke(
+        main, ["report", str(example_results), "-o", str(pdf), "--articles", "2", "-q"]
+    )
     assert result.exit_code == 0, result.output
     assert pdf.read_bytes().startswith(b"%PDF")
 
@@ -146,8 +148,11 @@ def test_lexicon_validate_names_the_bad_line(runner, tmp_path):
 
 
 def test_train_bias_writes_a_model(runner, tmp_path):
-    rows = ["text,label"] + [f"A calm and plain report number {i}.,0" for i in range(6)] + [
-        f"A disgraceful and shameful corrupt farce number {i}.,1" for i in range(6)]
+    rows = (
+        ["text,label"]
+        + [f"A calm and plain report number {i}.,0" for i in range(6)]
+        + [f"A disgraceful and shameful corrupt farce number {i}.,1" for i in range(6)]
+    )
     data = tmp_path / "mine.csv"
     data.write_text("\n".join(rows) + "\n", encoding="utf-8")
     model = tmp_path / "bias.npz"

@@ -7,12 +7,16 @@ import framing
 dd = pytest.importorskip("dask.dataframe")
 distributed = pytest.importorskip("distributed")
 
-ROWS = pd.DataFrame({
-    "id": [f"n{i}" for i in range(12)],
-    "outlet": ["A", "B", "C"] * 4,
-    "text": [f"Story {i}. The minister said the plan was a disaster.\nCalm followed." for i in
-             range(12)],
-})
+ROWS = pd.DataFrame(
+    {
+        "id": [f"n{i}" for i in range(12)],
+        "outlet": ["A", "B", "C"] * 4,
+        "text": [
+            f"Story {i}. The minister said the plan was a disaster.\nCalm followed."
+            for i in range(12)
+        ],
+    }
+)
 
 
 def same_tables(a: framing.Analysis, b: framing.Analysis) -> None:
@@ -38,9 +42,16 @@ def test_missing_ids_are_numbered_like_serial():
 def test_process_cluster_reads_parquet_and_matches_serial(tmp_path):
     ROWS.to_parquet(tmp_path / "in.parquet", index=False)
     serial = framing.analyze(pd.read_parquet(tmp_path / "in.parquet"))
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=":0", scheduler_port=0) as cluster, \
-            distributed.Client(cluster):
+    with (
+        distributed.LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+            scheduler_port=0,
+        ) as cluster,
+        distributed.Client(cluster),
+    ):
         ddf = dd.read_parquet(tmp_path / "in.parquet").repartition(npartitions=2)
         result = framing.analyze(ddf)
         result.save(tmp_path / "out")

@@ -9,7 +9,8 @@ import pytest
 import framing
 
 MODULES = sorted(
-    m.name for m in pkgutil.walk_packages(framing.__path__, prefix="framing.")
+    m.name
+    for m in pkgutil.walk_packages(framing.__path__, prefix="framing.")
     if m.name != "framing.__main__"  # importing it runs the command line
 )
 

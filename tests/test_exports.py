@@ -4,8 +4,14 @@ import pytest
 
 import framing
 
-PUBLIC = ["framing", "framing.segment", "framing.scorers", "framing.models", "framing.lexicon",
-          "framing.io"]
+PUBLIC = [
+    "framing",
+    "framing.segment",
+    "framing.scorers",
+    "framing.models",
+    "framing.lexicon",
+    "framing.io",
+]
 
 
 @pytest.mark.parametrize("name", PUBLIC)

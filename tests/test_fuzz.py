@@ -22,15 +22,45 @@ TARGETS = {"Valdoria": ["Valdoria", "Valdorian", "Vask"], "Ostrenia": ["Ostrenia
 ACTORS = {"Valdorian government": ["Vask"], "Ostrenian government": ["Sokol"]}
 
 QUOTE_SOUP = st.sampled_from(
-    list("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u2026.,;:!?-\u2014"))
-WORDS = st.sampled_from(["said", "claimed", "Vask", "Sokol", "Valdoria", "the", "brutal",
-                         "regime", "so-called", "Mr.", "U.S.", "according", "to", "he", "she",
-                         "not", "great", "\n", "\n\n", " ", "told", "reporters"])
+    list("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u2026.,;:!?-\u2014")
+)
+WORDS = st.sampled_from(
+    [
+        "said",
+        "claimed",
+        "Vask",
+        "Sokol",
+        "Valdoria",
+        "the",
+        "brutal",
+        "regime",
+        "so-called",
+        "Mr.",
+        "U.S.",
+        "according",
+        "to",
+        "he",
+        "she",
+        "not",
+        "great",
+        "\n",
+        "\n\n",
+        " ",
+        "told",
+        "reporters",
+    ]
+)
 NEWSISH = st.lists(st.one_of(WORDS, QUOTE_SOUP, st.text(max_size=6)), max_size=60).map(" ".join)
 ANY_TEXT = st.one_of(st.text(max_size=300), NEWSISH)
 
-RANGES = {"valence": (-1, 1), "bias_score": (0, 1), "quoted_share": (0, 1), "balance": (0, 1),
-          "loaded_per_100": (0, math.inf), "loaded_count": (0, math.inf)}
+RANGES = {
+    "valence": (-1, 1),
+    "bias_score": (0, 1),
+    "quoted_share": (0, 1),
+    "balance": (0, 1),
+    "loaded_per_100": (0, math.inf),
+    "loaded_count": (0, math.inf),
+}
 
 
 def check_analysis(analysis: framing.Analysis, n_docs: int) -> None:
@@ -39,7 +69,7 @@ def check_analysis(analysis: framing.Analysis, n_docs: int) -> None:
         for row in analysis.tables[name].itertuples():
             text = analysis.text(row.doc_id)
             assert 0 <= row.start <= row.end <= len(text)
-            assert text[row.start:row.end] == row.text
+            assert text[row.start : row.end] == row.text
     quotes = analysis.quotes
     for part in ("source", "cue", "content"):  # each span of a quotes row, where present
         if f"{part}_start" not in quotes:

@@ -18,9 +18,19 @@ def wheel(tmp_path_factory):
     except ImportError:
         pytest.skip("setuptools is needed to build the wheel")
     proc = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(out),
-         str(ROOT)],
-        capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
     )
     if proc.returncode != 0:
         pytest.fail(f"building the wheel failed:\n{proc.stdout}\n{proc.stderr}")
@@ -37,8 +47,11 @@ def test_wheel_contains_lexicons_and_example_data(wheel):
 
 def test_installed_wheel_reads_its_data(wheel, tmp_path):
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--target", str(target),
-                    str(wheel)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
     code = (
         "import framing, importlib.resources as r;"
         f"assert framing.__file__.startswith({str(target)!r}), framing.__file__;"
@@ -47,17 +60,24 @@ def test_installed_wheel_reads_its_data(wheel, tmp_path):
         "a = framing.analyze(framing.example_corpus_path());"
         "assert a.documents.error.isna().all(); print(len(a.paragraphs))"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=tmp_path, env={"PYTHONPATH": str(target), "PATH": ""})
+    proc = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(target), "PATH": ""},
+    )
     assert proc.returncode == 0, proc.stderr
     assert int(proc.stdout) > 20
 
 
 def test_source_checkout_finds_its_lexicons():
     # Python started in the repository root imports the source tree (worker processes do too).
-    code = ("import framing, importlib.resources as r;"
-            "names = [p.name for p in r.files('framing.lexicons').iterdir()];"
-            "assert 'loaded.tsv' in names, names;"
-            "from framing.pipeline import build_scorers; build_scorers()")
+    code = (
+        "import framing, importlib.resources as r;"
+        "names = [p.name for p in r.files('framing.lexicons').iterdir()];"
+        "assert 'loaded.tsv' in names, names;"
+        "from framing.pipeline import build_scorers; build_scorers()"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr

@@ -51,6 +51,8 @@ def test_short_one_line_paragraphs_are_not_joined():
 
 
 def test_lines_with_room_for_the_next_word_are_not_wrapped():
-    text = ("A short first line that ends early\n"
-            "and a much longer second line that goes on and on to the end\nlast")
+    text = (
+        "A short first line that ends early\n"
+        "and a much longer second line that goes on and on to the end\nlast"
+    )
     assert len(texts(text)) == 3

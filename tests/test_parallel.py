@@ -4,8 +4,9 @@ import pytest
 import framing
 from framing.parallel import map_batches
 
-TEXTS = [f"Paragraph {i} is calm.\nThe minister said it was a disaster. Mr. Ray left." for i in
-         range(40)]
+TEXTS = [
+    f"Paragraph {i} is calm.\nThe minister said it was a disaster. Mr. Ray left." for i in range(40)
+]
 
 
 def test_two_workers_give_identical_tables():
@@ -26,9 +27,20 @@ def _run_with_hash_seed(seed: str, out, corpus) -> None:
     import sys
 
     env = {**os.environ, "PYTHONHASHSEED": seed}
-    cmd = [sys.executable, "-m", "framing.cli", "analyze", str(corpus), "--out", str(out),
-           "--targets", str(framing.example_targets()), "--actors", str(framing.example_actors()),
-           "-q"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "framing.cli",
+        "analyze",
+        str(corpus),
+        "--out",
+        str(out),
+        "--targets",
+        str(framing.example_targets()),
+        "--actors",
+        str(framing.example_actors()),
+        "-q",
+    ]
     subprocess.run(cmd, env=env, check=True, capture_output=True)
 
 
@@ -49,8 +61,7 @@ def test_importing_framing_leaves_scipy_stats_for_later():
     import sys
 
     code = "import sys, framing; print('scipy.stats' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                         text=True)
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
     assert out.stdout.strip() == "False"
 
 

@@ -23,7 +23,7 @@ def assert_offsets_exact(analysis: framing.Analysis) -> None:
     for name in ("paragraphs", "sentences", "spans"):
         df = analysis.tables[name]
         for row in df.itertuples():
-            assert analysis.text(row.doc_id)[row.start:row.end] == row.text, (name, row)
+            assert analysis.text(row.doc_id)[row.start : row.end] == row.text, (name, row)
 
 
 def test_string_is_one_document():
@@ -41,7 +41,13 @@ def test_offsets_are_exact_in_every_table():
 def test_dicts_keep_metadata_columns():
     a = framing.analyze([{"id": "x", "text": "Fine.", "outlet": "Ledger", "date": "2026-01-02"}])
     assert a.documents.columns.tolist() == [
-        "doc_id", "outlet", "date", "n_paragraphs", "n_tokens", "error"]
+        "doc_id",
+        "outlet",
+        "date",
+        "n_paragraphs",
+        "n_tokens",
+        "error",
+    ]
     assert a.documents.outlet[0] == "Ledger"
 
 
@@ -59,8 +65,11 @@ def test_missing_ids_are_numbered_and_duplicates_renamed():
 
 
 def test_empty_and_failed_documents_are_kept_with_error():
-    docs = [Document("   \n "), Document("Fine text."),
-            Document("", id="bad", error="x.csv:3: bad row")]
+    docs = [
+        Document("   \n "),
+        Document("Fine text."),
+        Document("", id="bad", error="x.csv:3: bad row"),
+    ]
     a = framing.analyze(docs)
     assert len(a.documents) == 3
     errors = a.documents.error.tolist()

@@ -7,7 +7,15 @@ def words(text):
 
 def test_words_numbers_and_inner_punctuation():
     assert words("The U.S. plan's cost: $1,200.50 for AT&T, well-known.") == [
-        "The", "U.S", "plan's", "cost", "1,200.50", "for", "AT&T", "well-known"]
+        "The",
+        "U.S",
+        "plan's",
+        "cost",
+        "1,200.50",
+        "for",
+        "AT&T",
+        "well-known",
+    ]
 
 
 def test_punctuation_is_not_a_token():

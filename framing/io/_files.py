@@ -38,15 +38,29 @@ def _error_doc(doc_id: str | None, origin: str, reason: str, path: Path) -> Docu
     )
 
 
-def _json_record(obj: Any, path: Path, default_id: str, origin: str, text_column: str,
-                 id_column: str, extra: dict[str, Any], encoding: str) -> Document:
+def _json_record(
+    obj: Any,
+    path: Path,
+    default_id: str,
+    origin: str,
+    text_column: str,
+    id_column: str,
+    extra: dict[str, Any],
+    encoding: str,
+) -> Document:
     """One parsed JSON value as a Document (an error document unless it is an object)."""
     if not isinstance(obj, dict):
         reason = f"JSON {type(obj).__name__} where an object {{...}} was expected"
         return _error_doc(default_id, origin, reason, path)
-    return record_to_document(obj, text_column=text_column, id_column=id_column,
-                              default_id=default_id, origin=origin, extra_meta=extra,
-                              encoding=encoding)
+    return record_to_document(
+        obj,
+        text_column=text_column,
+        id_column=id_column,
+        default_id=default_id,
+        origin=origin,
+        extra_meta=extra,
+        encoding=encoding,
+    )
 
 
 def read_txt(path: Path, name: str, *, encoding: str, **_: Any) -> Iterator[Document]:

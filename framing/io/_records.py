@@ -73,8 +73,10 @@ def unusable_text_error(text: str) -> str | None:
     """Return a reason when ``text`` holds NUL characters or lone surrogates, else None."""
     bad = _SURROGATE.search(text)
     if bad is not None:
-        return (f"text contains an unpaired surrogate code point (first at character "
-                f"{bad.start()}); it is not valid Unicode and is not analysed")
+        return (
+            f"text contains an unpaired surrogate code point (first at character "
+            f"{bad.start()}); it is not valid Unicode and is not analysed"
+        )
     pos = text.find("\x00")
     if pos < 0:
         return None

@@ -31,12 +31,30 @@ class Paragraph:
         ``words`` in lower case (computed on first use).
     """
 
-    __slots__ = ("para_id", "start", "end", "sentences", "words", "_view", "_vspan", "_tokens",
-                 "_lower", "_offsets")
+    __slots__ = (
+        "para_id",
+        "start",
+        "end",
+        "sentences",
+        "words",
+        "_view",
+        "_vspan",
+        "_tokens",
+        "_lower",
+        "_offsets",
+    )
 
-    def __init__(self, para_id: int, start: int, end: int, sentences: list[tuple[int, int]],
-                 words: list[str], view: NormalizedText, view_span: tuple[int, int],
-                 offsets: TokenOffsets | None = None) -> None:
+    def __init__(
+        self,
+        para_id: int,
+        start: int,
+        end: int,
+        sentences: list[tuple[int, int]],
+        words: list[str],
+        view: NormalizedText,
+        view_span: tuple[int, int],
+        offsets: TokenOffsets | None = None,
+    ) -> None:
         self.para_id = para_id
         self.start = start
         self.end = end

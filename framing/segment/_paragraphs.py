@@ -19,7 +19,7 @@ _BREAKS = "\r\n\u2028\u2029"
 _EDGE_SPACE = " \t\r\n\u00a0\u2028\u2029\u3000\ufeff\u200b"
 # A block whose lines are all this short (but the last) reads as hard-wrapped prose.
 _WRAP_MIN, _WRAP_MAX = 30, 100
-_SENTENCE_END = frozenset(".!?:\"\u201d\u2019)")
+_SENTENCE_END = frozenset('.!?:"\u201d\u2019)')
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
