@@ -49,6 +49,26 @@ def test_inverted_source_with_appositive():
     assert _t(s, a.appositive) == "a spokeswoman for the Ministry of Health"
 
 
+def test_inverted_source_with_relative_clause():
+    s = "“Nothing has changed,” said a port official who was not allowed to speak publicly."
+    a = _one(s)
+    assert _t(s, a.source) == "a port official"
+    assert _t(s, a.appositive) == "who was not allowed to speak publicly"
+    assert _t(s, a.content[0]) == "Nothing has changed,"
+
+
+def test_inverted_source_with_relative_clause_after_unquoted_content():
+    s = "The plan failed, said a port official who was not allowed to speak."
+    a = _one(s)
+    assert (_t(s, a.source), _t(s, a.content[0])) == ("a port official", "The plan failed")
+
+
+def test_asked_not_to_be_named_is_no_attribution():
+    s = "“Nothing has changed,” said an official who asked not to be named."
+    a = _one(s)
+    assert (_t(s, a.cue), _t(s, a.source)) == ("said", "an official")
+
+
 def test_appositive_before_verb():
     s = "“Nothing has changed,” Jane Doe, a spokeswoman for the ministry, said."
     a = _one(s)

@@ -139,6 +139,8 @@ def _frame_cue(
         return None  # "<tweet/>", "</quote>": a markup tag's name
     if lemma == "according to":
         return _frame_according(p, c)
+    if lemma in ("ask", "request") and words[b : b + 3] == ["not", "to", "be"]:
+        return None  # "(an official) who asked not to be named": how a source is described
     # Auxiliaries, negation and adverbs before the verb belong to the cue.
     ca = a
     while (
@@ -264,11 +266,24 @@ def _frame_cue(
                 and ca > 0
                 and (prev == "," or p.is_mark(ca - 1))
                 and not any(words[t] in _VERBISH for t in range(*right))
-                and (right[1] >= n or words[right[1]] in _END or words[right[1]] in (",", "("))
+                and (
+                    right[1] >= n
+                    or words[right[1]] in _END
+                    or words[right[1]] in (",", "(", "who", "whose")
+                )
             ):
                 source, _inverted = right, True
                 rb = right[1]
-                if rb + 1 < n and words[rb] == "," and p.inq[rb + 1] < 0:
+                if rb < n and words[rb] in ("who", "whose"):
+                    # "said an official who asked not to be named": the relative clause
+                    # describes the source (its appositive), up to the clause's end.
+                    re_ = rb + 1
+                    while re_ < n and p.sent[re_] == sid and p.inq[re_] < 0:
+                        if words[re_] in _END or words[re_] == ",":
+                            break
+                        re_ += 1
+                    apposition = (rb, re_)
+                elif rb + 1 < n and words[rb] == "," and p.inq[rb + 1] < 0:
                     app = _right_np(p, rb + 1, sid)
                     if app is not None and words[app[0]] in ("a", "an", "the", "who"):
                         apposition = app
