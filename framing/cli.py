@@ -55,6 +55,30 @@ def _out_format(out: Path, fmt: str | None) -> str:
     return suffix if suffix in FORMATS else "csv"
 
 
+def _reading_options(command: Any) -> Any:
+    """``--text-column``, ``--id-column`` and ``--encoding``: how input files are read
+    (the options of :func:`framing.analyze` of the same names), for every command that
+    reads articles."""
+    command = click.option(
+        "--encoding",
+        default="utf-8",
+        show_default=True,
+        help="Encoding of the input files (latin-1, cp1252, utf-16 ...).",
+    )(command)
+    command = click.option(
+        "--id-column",
+        default="id",
+        show_default=True,
+        help="Column (csv, parquet) or field (jsonl) holding each article's id.",
+    )(command)
+    return click.option(
+        "--text-column",
+        default="text",
+        show_default=True,
+        help="Column (csv, parquet) or field (jsonl) holding each article's text.",
+    )(command)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="framing")
 def main() -> None:
@@ -150,6 +174,7 @@ def _source_and_maps(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the PDF report (outlets compared when an `outlet` column exists).",
 )
+@_reading_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def analyze(
     inputs: tuple[str, ...],
@@ -163,6 +188,9 @@ def analyze(
     jobs: int,
     chunk_size: int,
     report_path: Path | None,
+    text_column: str,
+    id_column: str,
+    encoding: str,
     quiet: bool,
 ) -> None:
     """Score every paragraph of every article.
@@ -184,6 +212,7 @@ def analyze(
       framing analyze article.txt
       framing analyze corpus.jsonl --targets targets.yaml --actors actors.yaml --out results
       framing analyze big.jsonl --out results.parquet --jobs 2
+      framing analyze export.csv --text-column body --encoding cp1252
     """
     import framing
     from framing.stream import analyze_to
@@ -201,6 +230,9 @@ def analyze(
                 paragraphs=paragraphs,
                 jobs=jobs,
                 progress=show,
+                text_column=text_column,
+                id_column=id_column,
+                encoding=encoding,
             )
             _print_summary(analysis)
             docs = analysis.documents
@@ -217,6 +249,9 @@ def analyze(
                 jobs=jobs,
                 paragraphs=paragraphs,
                 progress=show,
+                text_column=text_column,
+                id_column=id_column,
+                encoding=encoding,
             )
             # Only the documents table is read back (memory stays bounded on big corpora);
             # the whole result is loaded only when a report is asked for.
@@ -250,10 +285,14 @@ def analyze(
 
 
 def _load_or_analyze(
-    inputs: tuple[str, ...], targets: str | None, actors: str | None, quiet: bool
+    inputs: tuple[str, ...],
+    targets: str | None,
+    actors: str | None,
+    quiet: bool,
+    reading: dict[str, str],
 ) -> Analysis:
     """A results folder (written by ``framing analyze --out``) is loaded; anything else is
-    analysed."""
+    analysed, read as ``reading`` (text_column, id_column, encoding) says."""
     import framing
 
     if len(inputs) == 1 and (Path(inputs[0]) / "manifest.json").is_file():
@@ -264,7 +303,7 @@ def _load_or_analyze(
         return framing.load(inputs[0])
     source, targets, actors = _source_and_maps(inputs, False, targets, actors)
     return framing.analyze(
-        source, targets=targets, actors=actors, progress=None if not quiet else False
+        source, targets=targets, actors=actors, progress=None if not quiet else False, **reading
     )
 
 
@@ -308,6 +347,7 @@ def _write_report(analysis: Analysis, path: Path, by: str, quiet: bool) -> None:
     help="Bootstrap resamples of documents.",
 )
 @click.option("--seed", type=int, default=0, show_default=True)
+@_reading_options
 @click.option("--quiet", "-q", is_flag=True)
 def compare(
     inputs: tuple[str, ...],
@@ -318,6 +358,7 @@ def compare(
     n_boot: int,
     seed: int,
     quiet: bool,
+    **reading: str,
 ) -> None:
     """Compare groups of documents (outlets by default), with intervals and tests.
 
@@ -332,7 +373,7 @@ def compare(
       framing compare example-output --by outlet
       framing compare corpus.jsonl --by leaning --targets targets.yaml -o comparison.csv
     """
-    analysis = _load_or_analyze(inputs, targets, actors, quiet)
+    analysis = _load_or_analyze(inputs, targets, actors, quiet, reading)
     if by not in analysis.documents.columns:
         _fail(
             f"the documents have no {by!r} column to group by "
@@ -388,6 +429,7 @@ def _print_groups(groups: Any) -> None:
     show_default=True,
     help="Article pages (text with highlights) at most.",
 )
+@_reading_options
 @click.option("--quiet", "-q", is_flag=True)
 def report(
     inputs: tuple[str, ...],
@@ -397,6 +439,7 @@ def report(
     actors: str | None,
     articles: int,
     quiet: bool,
+    **reading: str,
 ) -> None:
     """Write a PDF report: summary sentences with intervals, comparison tables,
     figures, highlighted article pages, method and licences.
@@ -408,7 +451,7 @@ def report(
       framing report example-output -o report.pdf
       framing report corpus.jsonl --targets targets.yaml --actors actors.yaml -o report.pdf
     """
-    analysis = _load_or_analyze(inputs, targets, actors, quiet)
+    analysis = _load_or_analyze(inputs, targets, actors, quiet, reading)
     output.parent.mkdir(parents=True, exist_ok=True)
     try:
         analysis.report(output, by=by, max_article_pages=articles)

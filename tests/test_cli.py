@@ -174,3 +174,43 @@ def test_evaluate_stance_on_newsmtsc(runner, shared):
     result = runner.invoke(main, ["evaluate", "stance", str(path), "--dataset", "newsmtsc"])
     assert result.exit_code == 0, result.output
     assert "dev_rw" in result.stdout and "macro_f1" in result.stdout
+
+
+def test_analyze_reads_another_text_and_id_column(runner, tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("key,body\nx1,Critics attacked the plan.\nx2,A calm day.\n", encoding="utf-8")
+    out = tmp_path / "res"
+    args = ["analyze", str(path), "--text-column", "body", "--id-column", "key", "-o", str(out)]
+    result = runner.invoke(main, [*args, "-q"])
+    assert result.exit_code == 0, result.output
+    docs = framing.load_table(out, "documents", ["doc_id", "error"])
+    assert docs["doc_id"].tolist() == ["x1", "x2"]
+    assert docs["error"].isna().all()
+
+
+def test_missing_text_column_names_the_option(runner, tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_text("key,body\nx1,A calm day.\n", encoding="utf-8")
+    result = runner.invoke(main, ["analyze", str(path)])
+    assert result.exit_code == 1
+    assert "no 'text' column" in result.stderr and "--text-column" in result.stderr
+
+
+def test_analyze_reads_a_declared_encoding(runner, tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_bytes("Caf\u00e9 owners praised the plan.".encode("cp1252"))
+    failed = runner.invoke(main, ["analyze", str(path)])
+    assert failed.exit_code == 1 and "--encoding latin-1" in failed.stderr
+    result = runner.invoke(main, ["analyze", str(path), "--encoding", "cp1252", "-q"])
+    assert result.exit_code == 0, result.output
+    assert "Caf\u00e9 owners" in result.stdout
+
+
+def test_compare_reads_another_text_column(runner, tmp_path):
+    path = tmp_path / "export.csv"
+    rows = [f"d{i},{'A' if i % 2 else 'B'},Critics attacked the plan number {i}." for i in range(6)]
+    path.write_text("id,outlet,body\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    args = ["compare", str(path), "--text-column", "body", "--n-boot", "100", "-q"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "A" in result.stdout and "B" in result.stdout

@@ -17,7 +17,10 @@ __all__ = ["Line", "decode_bytes", "effective_encoding", "iter_lines"]
 
 _UTF8_BOM = codecs.BOM_UTF8
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-_HINT = "pass encoding='latin-1' or 'cp1252' if the file is not UTF-8"
+_HINT = (
+    "if the file is not UTF-8, declare its encoding: encoding='latin-1' (or 'cp1252') "
+    "in Python, --encoding latin-1 on the command line"
+)
 
 
 def effective_encoding(head: bytes, encoding: str) -> str:
@@ -36,7 +39,10 @@ def _ascii_compatible(encoding: str) -> bool:
 
 
 def _reason(exc: UnicodeDecodeError, encoding: str, pos: int) -> str:
-    hint = _HINT if encoding == "utf-8" else "pass the file's encoding with encoding=..."
+    if encoding == "utf-8":
+        hint = _HINT
+    else:
+        hint = "declare the file's encoding (encoding=... / --encoding)"
     return f"invalid {encoding} data at byte offset {pos} ({exc.reason}); {hint}"
 
 

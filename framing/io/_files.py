@@ -20,7 +20,7 @@ from typing import Any
 
 from ..document import Document
 from ._encoding import decode_bytes, iter_lines
-from ._records import record_to_document, unusable_text_error
+from ._records import TEXT_COLUMN_HINT, record_to_document, unusable_text_error
 
 __all__ = ["read_csv", "read_json", "read_jsonl", "read_parquet", "read_txt"]
 
@@ -196,7 +196,7 @@ def read_csv(
         return
     if text_column not in header:
         cols = ", ".join(repr(c) for c in header)
-        reason = f"no {text_column!r} column (columns: {cols}); pass text_column=..."
+        reason = f"no {text_column!r} column (columns: {cols}); {TEXT_COLUMN_HINT}"
         yield _error_doc(name, f"{path}:1", reason, path)
         return
     end = reader.line_num
@@ -257,7 +257,7 @@ def read_parquet(
         columns = pf.schema_arrow.names
         if text_column not in columns:
             cols = ", ".join(repr(c) for c in columns)
-            reason = f"no {text_column!r} column (columns: {cols}); pass text_column=..."
+            reason = f"no {text_column!r} column (columns: {cols}); {TEXT_COLUMN_HINT}"
             yield _error_doc(name, str(path), reason, path)
             return
         row = 0

@@ -12,7 +12,7 @@ from ..document import Document
 from ..errors import InputError
 from ._files import read_csv, read_json, read_jsonl, read_parquet, read_txt
 from ._html import read_html
-from ._records import record_to_document, unusable_text_error
+from ._records import TEXT_COLUMN_HINT, record_to_document, unusable_text_error
 
 __all__ = ["READERS", "describe_source", "read_documents"]
 
@@ -150,7 +150,7 @@ def read_documents(
         if text_column not in source.columns:
             cols = ", ".join(repr(str(c)) for c in source.columns)
             raise InputError(
-                f"<DataFrame>: no {text_column!r} column (columns: {cols}); pass text_column=..."
+                f"<DataFrame>: no {text_column!r} column (columns: {cols}); {TEXT_COLUMN_HINT}"
             )
         return _read_dataframe(source, opts)
     if isinstance(source, bytes | bytearray):

@@ -22,6 +22,11 @@ from typing import Any
 
 from ..document import Document
 
+#: How to name another text column or field, in Python and on the command line.
+TEXT_COLUMN_HINT = (
+    "name the text column: text_column=... in Python, --text-column on the command line"
+)
+
 __all__ = [
     "id_value",
     "is_missing",
@@ -82,7 +87,8 @@ def unusable_text_error(text: str) -> str | None:
         return None
     return (
         f"text contains NUL characters (first at character {pos}); binary or UTF-16 data? "
-        "The text is kept unchanged but not analysed; pass encoding=... if it is text"
+        "The text is kept unchanged but not analysed; declare its encoding (encoding=... / "
+        "--encoding) if it is text"
     )
 
 
@@ -164,7 +170,7 @@ def record_to_document(
     where = f"{origin}: " if origin else ""
     if text_column not in record:
         fields = ", ".join(repr(str(k)) for k in record) or "none"
-        reason = f"no {text_column!r} field (fields: {fields}); pass text_column=..."
+        reason = f"no {text_column!r} field (fields: {fields}); {TEXT_COLUMN_HINT}"
         return Document(text="", id=doc_id, meta=meta, error=where + reason, origin=origin)
     text, reason = text_value(record[text_column], encoding)
     error = where + reason if reason else None
