@@ -69,6 +69,24 @@ def test_asked_not_to_be_named_is_no_attribution():
     assert (_t(s, a.cue), _t(s, a.source)) == ("said", "an official")
 
 
+def test_nominal_cue_takes_its_possessor_as_source():
+    s = "Critics seized on Donald Lee’s claim that taxes fell."
+    a = _one(s)
+    assert (_t(s, a.cue), _t(s, a.source)) == ("claim", "Donald Lee’s")
+
+
+def test_nominal_cue_possessor_with_determiner_and_lower_case_words():
+    s = "Reporters turned to the former minister's claim that taxes fell."
+    a = _one(s)
+    assert _t(s, a.source) == "the former minister's"
+
+
+def test_a_possessor_is_not_the_subject_of_a_later_participle():
+    s = "An aide tried to play down Ann Roe's comments, saying they were old."
+    saying = next(a for a in _run(s) if _t(s, a.cue) == "saying")
+    assert _t(s, saying.source) == "An aide"
+
+
 def test_appositive_before_verb():
     s = "“Nothing has changed,” Jane Doe, a spokeswoman for the ministry, said."
     a = _one(s)

@@ -184,3 +184,8 @@ def test_a_sentence_adverb_before_a_first_person_pronoun_is_the_author():
     s = "Now I said the plan would work, and I stand by it."
     atts, _ = extract_attributions(s, [(0, len(s))], cue_filter=None)
     assert [(a.speaker, a.speaker_type) for a in atts][:1] == [("author", "author")]
+
+
+def test_a_possessor_speaker_is_named_without_the_mark():
+    s = "Critics seized on Donald Lee’s claim that taxes fell.\nLee said he was right."
+    assert _speakers(s) == [("Donald Lee", "person"), ("Donald Lee", "person")]

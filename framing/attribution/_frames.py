@@ -29,8 +29,10 @@ from ._frame_parts import (
 from ._overlaps import _drop_inside_reported_before, _resolve_overlaps
 from ._phrases import (
     _is_name,
+    _is_possessive,
     _left_np,
     _near_subject,
+    _possessor,
     _quote_tokens,
     _right_np,
     _sentence_bounds,
@@ -82,6 +84,8 @@ _CONTRACTED = re.compile(
     r"(he|she|it|they|we|i|you|that|who|there|what)([\u2019'](?:s|ve|re|d|ll))"
 )
 _CONTRACTION_ENDS = frozenset("sedl")
+# How an inverted source described by a relative clause starts ("said an official who ...").
+_INDEFINITE = frozenset("a an one some several two three many another".split())
 _TAG_OPEN = frozenset(["<", "</"])  # ("</" is two tokens: "/" after "<" is checked too)
 # Words after "declined" when it means a fall ("declined in every state").
 _FALL_NEXT = frozenset("in by from over since sharply slightly steadily steeply".split())
@@ -221,7 +225,11 @@ def _frame_cue(
         and (prev not in _CLAUSE or prev == ")")
         and prev not in _STOP_LEFT
     ):
-        source = _left_np(p, ca, sid)
+        head_word = lemma.split()[0]
+        if words[a] in (head_word, head_word + "s"):  # a noun form: "Trump's claim(s)"
+            source = _possessor(p, ca, sid) or _left_np(p, ca, sid)
+        else:
+            source = _left_np(p, ca, sid)
         if source is None:
             # "Katie Roe, who is chair of the group said": the antecedent of "who"
             raw = _left_np(p, ca, sid, strict=False)
@@ -269,7 +277,10 @@ def _frame_cue(
                 and (
                     right[1] >= n
                     or words[right[1]] in _END
-                    or words[right[1]] in (",", "(", "who", "whose")
+                    or words[right[1]] in (",", "(")
+                    or words[right[1]] in ("who", "whose")
+                    and words[right[0]] in _INDEFINITE
+                    and c.entry.mode in ("speech", "writing")
                 )
             ):
                 source, _inverted = right, True
@@ -304,6 +315,12 @@ def _frame_cue(
         and last.cue is not None
         and last.cue[1] <= p.starts[ca]
         and p.sent[bisect.bisect_left(p.starts, last.cue[0])] == sid
+        # (not a possessor: in "X downplayed Ryan's comments, saying" Ryan does not say)
+        and not (
+            last.source is not None
+            and last.head is None
+            and _is_possessive(p.text[last.source[0] : last.source[1]].lower())
+        )
     ):
         head = last.head or last  # "X emphasized ... and said that ..."
     if source is None and head is None and words[a].endswith("ing") and prev == ",":

@@ -46,6 +46,55 @@ def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int]
     return (j, i)
 
 
+_POSSESSIVE_ENDS = ("'s", "\u2019s", "s'", "s\u2019")
+_POSSESSOR_DET = frozenset("the a an this that his her their its our".split())
+
+
+def _possessor(p: _Para, i: int, sid: int) -> tuple[int, int] | None:
+    """Token range [a, i) of the possessor before a nominal cue at token ``i``
+    ("Donald Trump's claim", "Sen. Lee's view", "an inspector general's report"): the
+    possessive token, the capitalised words and abbreviation dots before it, and a
+    determiner up to three lower-case words before them; None when token ``i - 1`` is no
+    possessive (or a pronoun's contraction, "he's")."""
+    words = p.words
+    k = i - 1
+    if k < 0 or p.sent[k] != sid or p.inq[k] >= 0 or not _is_possessive(words[k]):
+        return None
+    j = k
+    while (
+        j > 0
+        and i - j < 6
+        and p.sent[j - 1] == sid
+        and p.inq[j - 1] < 0
+        and (p.is_cap(j - 1) or words[j - 1] == "." and j > 1 and p.is_cap(j - 2))
+    ):
+        j -= 1
+    t = j  # lower-case words back to a determiner: "the former staffer's"
+    while (
+        t > 0
+        and j - t < 3
+        and p.sent[t - 1] == sid
+        and p.inq[t - 1] < 0
+        and words[t - 1].isalpha()
+        and words[t - 1] not in _POSSESSOR_DET
+        and words[t - 1] not in _STOP_LEFT
+        and words[t - 1] not in _VERBISH
+    ):
+        t -= 1
+    if t > 0 and p.sent[t - 1] == sid and words[t - 1] in _POSSESSOR_DET and p.inq[t - 1] < 0:
+        j = t - 1
+    return (j, i)
+
+
+#: Pronouns whose "'s" is a contraction ("he's said"), never a possessor.
+_CONTRACTED_PRONOUNS = frozenset("he she it that who there what here let".split())
+
+
+def _is_possessive(word: str) -> bool:
+    """Whether the lower-case token ``word`` is a possessive ("trump's", "voters'")."""
+    return word.endswith(_POSSESSIVE_ENDS) and word[:-2] not in _CONTRACTED_PRONOUNS
+
+
 def _right_np(p: _Para, i: int, sid: int, limit: int = 8) -> tuple[int, int] | None:
     """Token range of the noun phrase starting at token ``i`` (an inverted source)."""
     j = i

@@ -102,6 +102,19 @@ _SKIP_NAME = frozenset(
 )
 #: Sentence adverbs that open a run of capitalised words before a name ("Later Manafort
 #: said", "Meanwhile Trump said"): no part of the name.
+#: Possessive endings of a source phrase ("Trump's", "the voters'").
+_POSSESSIVE_MARKS = ("'s", "\u2019s", "s'", "s\u2019")
+
+
+def _strip_possessive(s: str) -> str:
+    """``s`` without its possessive mark: "Trump's" -> "Trump", "voters'" -> "voters"."""
+    if s.endswith(("'s", "\u2019s")) and len(s) > 2:
+        return s[:-2]
+    if s.endswith(("s'", "s\u2019")):
+        return s[:-1]
+    return s
+
+
 _SENTENCE_ADVERBS = frozenset(
     "later meanwhile instead still also then now yet however earlier afterward afterwards "
     "separately similarly indeed".split()
@@ -304,6 +317,10 @@ class SpeakerResolver:
             lead += 1
         if lead and ws[lead][:1].isupper():
             ws, src = ws[lead:], " ".join(ws[lead:])
+        if src.endswith(_POSSESSIVE_MARKS):
+            # a nominal cue's possessor ("Donald Trump's claim"): the name without the mark
+            src = _strip_possessive(src)
+            ws = _words(src)
         low = [w.lower().strip(".,") for w in ws]
         if len(low) == 1 and low[0] in _PRON:
             kind = _PRON[low[0]]
@@ -415,6 +432,8 @@ def _name_record(
     """:func:`_parse_name`'s role, name and gender, and the full name to register (None
     for a single word or a name holding an organisation word)."""
     _, role, name, gender = _parse_name(phrase, at_start)
+    if name and name[-1].endswith(_POSSESSIVE_MARKS):  # "Donald Trump's (claim)"
+        name = (*name[:-1], _strip_possessive(name[-1]))
     if len(name) < 2 or any(w.lower() in _ORG for w in name):
         return role, name, gender, None
     return role, name, gender, " ".join(name)
