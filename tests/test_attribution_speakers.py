@@ -85,6 +85,8 @@ def test_two_named_speakers():
         ("The ministry said in a statement that the road was closed.", "organization"),
         ("Police said the road was closed.", "organization"),
         ("The White House said the road was closed.", "organization"),
+        ("The Dover Tribune reported that the road was closed.", "organization"),
+        ("NBC News reported that the road was closed.", "organization"),
         ("The road was closed, according to a report released Tuesday by the agency.", "document"),
         ("Critics said the road was closed.", "group"),
         ("I said the road was closed.", "author"),

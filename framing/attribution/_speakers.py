@@ -62,7 +62,8 @@ _ORG = frozenset(
     "times post journal news press reuters cnn bbc fbi cia nato un eu congress senate "
     "parliament cabinet embassy organization organisation service authority board team "
     "center centre club firm bureau pentagon coalition alliance federation league "
-    "prosecutors state spokesman's".split()
+    "prosecutors state spokesman's tribune herald gazette telegraph magazine newspaper "
+    "radio television tv channel ap afp npr abc nbc cbs msnbc pbs politico".split()
 )
 _DOCUMENT = frozenset(
     "report reports poll polls survey surveys study studies statement statements document "
