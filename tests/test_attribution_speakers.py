@@ -191,3 +191,14 @@ def test_a_sentence_adverb_before_a_first_person_pronoun_is_the_author():
 def test_a_possessor_speaker_is_named_without_the_mark():
     s = "Critics seized on Donald Lee’s claim that taxes fell.\nLee said he was right."
     assert _speakers(s) == [("Donald Lee", "person"), ("Donald Lee", "person")]
+
+
+def test_a_plural_noun_phrase_is_a_group_and_they_refers_to_it():
+    s = "Industry lobby groups are challenging the rule in court.\nThey argue that it costs jobs."
+    assert _speakers(s)[-1] == ("Industry lobby groups", "group")
+
+
+def test_the_cue_model_keeps_the_typing_it_was_trained_with():
+    assert speaker_type_of("industry groups") == "group"
+    assert speaker_type_of("industry groups", as_trained=True) == "unknown"
+    assert speaker_type_of("the Dover Tribune", as_trained=True) == "unknown"

@@ -89,7 +89,7 @@ def _source_group(last: str, src: str | None, after: bool) -> list[str]:
     if src is None:
         return ["nosrc"]
     sw = src.split()
-    stype = speaker_type_of(src, roles=False)  # (as the model was trained)
+    stype = speaker_type_of(src, as_trained=True)
     return [
         "src",
         f"srclen={min(len(sw), 6)}",

@@ -364,7 +364,7 @@ class _KeepMemos:
         sw = src.split()
         if not sw:
             return sum(map(self.w, _source_group(last, src, after)))
-        stype = speaker_type_of(src, roles=False)  # (as the model was trained)
+        stype = speaker_type_of(src, as_trained=True)
         src0, shape0 = self.src0[sw[0]]
         one = self.one
         return sum(
