@@ -68,7 +68,7 @@ def test_mentions_of_one_sentence_get_their_own_clause() -> None:
 
 
 def test_new_words_get_the_keys_of_the_scalar_hash() -> None:
-    from framing.stance._features import _KEY_PREFIXES, _STEM_PREFIXES, _WordKeys
+    from framing.stance._sparse_batch import _KEY_PREFIXES, _STEM_PREFIXES, _WordKeys
 
     table = _WordKeys()
     words = ["Zorblatt", "café-owners", "hit", "naïveté", "x" * 40, "<ent>"]
@@ -78,18 +78,29 @@ def test_new_words_get_the_keys_of_the_scalar_hash() -> None:
         stem = w[:5] if len(w) > 5 and w.isalpha() else ""
         expected = [string_hash(p + w) for p in _KEY_PREFIXES]
         expected += [string_hash(p + stem) if stem else 0 for p in _STEM_PREFIXES]
-        assert table.array[:, i].tolist() == expected
+        assert table.array[i].tolist() == expected
 
 
 def test_word_key_table_grows_past_its_first_size() -> None:
-    from framing.stance._features import _WordKeys
+    from framing.stance._sparse_batch import _WordKeys
 
     table = _WordKeys()
-    first = table.array.shape[1]
+    first = table.array.shape[0]
     words = [f"w{k}" for k in range(first + 10)]
+    assert table.rows(words[:10]) == list(range(10))
     ids = table.rows(words)
-    assert ids == list(range(len(words))) and table.array.shape[1] >= len(words)
-    assert table.array[0, len(words) - 1] == string_hash("u:" + words[-1])
+    assert ids == list(range(len(words))) and table.array.shape[0] >= len(words)
+    assert table.array[len(words) - 1, 0] == string_hash("u:" + words[-1])
+    assert table.array[9, 0] == string_hash("u:" + words[9])  # (kept when it grew)
+
+
+def test_word_key_table_adds_only_the_new_words_of_a_batch() -> None:
+    from framing.stance._sparse_batch import _WordKeys
+
+    table = _WordKeys()
+    assert table.rows(["a", "b"]) == [0, 1]
+    assert table.rows(["b", "c", "a", "c"]) == [1, 2, 0, 2]
+    assert table.rows(["c", "a"]) == [2, 0] and len(table.ids) == 3
 
 
 def test_dense_numbers_are_in_the_order_of_their_names() -> None:

@@ -8,6 +8,7 @@ the same object, so there is one prediction path.
 from __future__ import annotations
 
 import os
+import struct
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -21,7 +22,8 @@ import scipy.sparse as sp
 from ..errors import InputError
 from ..models import load_arrays, save_arrays
 from ..segment import split_sentences
-from ._features import DENSE_NAMES, MentionFeaturizer, MentionParts, sparse_matrix, trim_word_keys
+from ._features import DENSE_NAMES, MentionFeaturizer, MentionParts
+from ._sparse_batch import sparse_matrix, trim_word_keys
 
 __all__ = [
     "LABELS",
@@ -89,14 +91,15 @@ def sparse_and_dense(
     parts: Sequence[MentionParts], n_features: int
 ) -> tuple[sp.csr_matrix, np.ndarray]:
     """Hashed sparse counts and dense features of mentions."""
-    S = sparse_matrix(parts, n_features)
-    n_dense = len(DENSE_NAMES)
-    D = np.fromiter(
-        chain.from_iterable(p.dense for p in parts),
-        dtype=np.float64,
-        count=len(parts) * n_dense,
-    ).reshape(len(parts), n_dense)
-    return S, D
+    return sparse_matrix(parts, n_features), _dense(parts)
+
+
+def _dense(parts: Sequence[MentionParts]) -> np.ndarray:
+    """The dense features of mentions, one row each (packed by :mod:`struct`, which
+    converts a list of floats faster than ``np.fromiter``)."""
+    flat = list(chain.from_iterable([p.dense for p in parts]))
+    packed = bytearray(struct.pack(f"{len(flat)}d", *flat))
+    return np.frombuffer(packed, dtype=np.float64).reshape(len(parts), len(DENSE_NAMES))
 
 
 def tfidf_parts(
