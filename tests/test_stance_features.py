@@ -145,3 +145,18 @@ def test_dense_numbers_of_a_mention() -> None:
     plain = dict(zip(DENSE_NAMES, fz.features("Acme praised it.", 0, 4).dense, strict=True))
     assert plain["target_first"] == 1.0 and plain["has_quote"] == 0.0
     assert plain["relative_position"] == 0.0 and plain["predicate_object"] == 0.0
+
+
+def test_packed_lists_equal_numpy_conversions() -> None:
+    from framing.stance._sparse_batch import packed
+
+    floats = [0.0, -1.5, 1 / 3, 1e-300, 2.0**60]
+    ints = [0, -7, 2**40, 5]
+    keys = [0, 2**32 - 1, 2**63 + 5]
+    for code, values, dtype in (("d", floats, np.float64), ("q", ints, np.int64)):
+        out = packed(code, values)
+        assert out.dtype == dtype and out.tobytes() == np.array(values, dtype=dtype).tobytes()
+    assert packed("Q", keys).tolist() == keys
+    out = packed("d", floats)
+    out[0] = 9.0  # a writable array
+    assert packed("q", []).shape == (0,)

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import math
+import struct
 from collections.abc import Sequence
 from itertools import chain, compress
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from .._hashing import string_hash, string_hashes
 if TYPE_CHECKING:
     from ._features import MentionParts
 
-__all__ = ["sparse_matrix", "trim_word_keys"]
+__all__ = ["packed", "sparse_matrix", "trim_word_keys"]
 
 _WINDOW = 6
 _KEY_PREFIXES = ("u:", "l:", "r:", "l1:", "l2:", "r1:", "r2:", "b:", "cl:", "cr:")
@@ -87,6 +88,17 @@ class _WordKeys:
         self.ids.update(zip(words, range(i0, i0 + n), strict=True))
 
 
+def packed(code: str, values: Sequence[float]) -> np.ndarray:
+    """A list of Python numbers as a writable 1-d array (``code``: ``"d"`` float64, ``"q"``
+    int64, ``"Q"`` uint64); :mod:`struct` converts a list faster than ``np.fromiter``
+    or ``np.array`` do (about a fifth of their work for floats)."""
+    buf = bytearray(struct.pack(f"{len(values)}{code}", *values))
+    return np.frombuffer(buf, dtype=_PACKED[code])
+
+
+_PACKED = {"d": np.float64, "q": np.int64, "Q": np.uint64}
+
+
 def _is_none(x: object) -> bool:
     return x is None
 
@@ -145,18 +157,18 @@ def _triples(
     # The distinct sentences (first appearance order), their tokens' keys stacked.
     distinct = list({id(w): w for w in words_l}.values())
     index = {id(w): k for k, w in enumerate(distinct)}
-    sent = np.fromiter(map(index.__getitem__, map(id, words_l)), dtype=np.int64, count=n_rows)
+    sent = packed("q", list(map(index.__getitem__, map(id, words_l))))
     flat: list[str] = list(chain.from_iterable(distinct))
     ln = np.fromiter(map(len, distinct), dtype=np.int64, count=len(distinct))
     off = np.cumsum(ln) - ln
     # The keys of the batch's tokens, one row per kind of key (a view of the rows taken).
     table = _WORDS
     ids = table.rows(flat) if flat else [0]
-    KT = table.array.take(np.fromiter(ids, dtype=np.int64, count=len(ids)), axis=0).T
+    KT = table.array.take(packed("q", ids), axis=0).T
     n_tok = len(flat)
     last = max(n_tok - 1, 0)
-    a = np.array(a_l, dtype=np.int64)
-    b = np.array(b_l, dtype=np.int64)
+    a = packed("q", a_l)
+    b = packed("q", b_l)
     n = ln[sent]
     o = off[sent]
     rows_l: list[np.ndarray] = []
@@ -234,8 +246,8 @@ def _triples(
     keys_l.append(K[idx])
     vals_l.append(V[idx % n_slots])
     # The words of the mention's clause, left and right of it.
-    cs = np.array(cs_l, dtype=np.int64)
-    ce = np.array(ce_l, dtype=np.int64)
+    cs = packed("q", cs_l)
+    ce = packed("q", ce_l)
     for lo, ln_, col in ((cs, a - cs, _CL), (b, ce - b, _CR)):
         inner = np.arange(ln_.sum()) - np.repeat(np.cumsum(ln_) - ln_, ln_)
         g = np.repeat(o + lo, ln_) + inner
@@ -245,8 +257,8 @@ def _triples(
     # The mention's evaluative-word features.
     own_n = np.fromiter(map(len, own_k), dtype=np.int64, count=n_rows)
     rows_l.append(np.repeat(np.arange(n_rows), own_n))
-    keys_l.append(np.fromiter(chain.from_iterable(own_k), np.uint64))
-    vals_l.append(np.fromiter(chain.from_iterable(own_v), np.float64))
+    keys_l.append(packed("Q", list(chain.from_iterable(own_k))))
+    vals_l.append(packed("d", list(chain.from_iterable(own_v))))
     rows = np.concatenate(rows_l)
     keys = np.concatenate(keys_l)
     if n_features & (n_features - 1):
