@@ -124,6 +124,16 @@ _KT_CLAUSE = [[_K_CLAUSE[d, p] for p in _PN] for d in "RL"]
 _KT_NEG = [[_K_NEG[d, p] for p in _PN] for d in "RL"]
 _KT_POS = [[[_K_POS[d, k, p] for p in _PN] for k in _BUCKET] for d in "RL"]
 _KT_QUOTE = [[[_K_QUOTE[q, t, p] for t in (False, True)] for p in _PN] for q in (False, True)]
+#: Per polarity class, right then left of the mention: its clause key, its negation key
+#: and its keys by distance (``_KT_POS``), so that a mention reads them with one index.
+_SideKeys = tuple[int, int, list[int]]
+_KT_SIDES: list[tuple[_SideKeys, _SideKeys]] = [
+    (
+        (_KT_CLAUSE[0][c], _KT_NEG[0][c], [_KT_POS[0][d][c] for d in range(10)]),
+        (_KT_CLAUSE[1][c], _KT_NEG[1][c], [_KT_POS[1][d][c] for d in range(10)]),
+    )
+    for c in (0, 1)
+]
 
 
 class MentionFeaturizer:
@@ -168,33 +178,37 @@ class MentionFeaturizer:
         ce = clause_ends[k] if k < len(clause_ends) else n
         tq = toks.inq[a] if a < n else False
         dense = [0.0] * _N_DENSE
-        dense[_TQ] = float(tq)
+        if tq:
+            dense[_TQ] = 1.0
         dense[_HQ] = has_quote
         keys: list[int] = []
         if polar:
             add_k = keys.append
-            kc = _KT_CLAUSE
-            for i, base, ap, neg, qi, kq in polar:  # evaluative words (:meth:`_prepare`)
+            # Evaluative words (:meth:`_prepare`); ``sides`` holds their keys right and
+            # left of the mention, ``kq`` their quote keys.
+            for i, base, ap, neg, qi, kq, sides in polar:
                 if i < a:
                     d = a - i
-                    left = 1
+                    side = 2 + base
+                    ks = sides[1]
                 elif i >= b:
                     d = i - b + 1
-                    left = 0
+                    side = 4 + base
+                    ks = sides[0]
                 else:
                     continue
                 wt = ap / (_DEN[d] if d < 128 else 1.0 + d / 3.0)
                 dense[base] += wt
-                dense[(2 if left else 4) + base] += wt
+                dense[side] += wt
                 dense[6 + base] += ap
                 if cs <= i < ce:
                     dense[8 + base] += ap
-                    add_k(kc[left][base])
+                    add_k(ks[0])
                 if qi:
                     dense[10 + base] += ap
-                add_k(_KT_POS[left][d if d < 9 else 9][base])
+                add_k(ks[2][d if d < 9 else 9])
                 if neg:
-                    add_k(_KT_NEG[left][base])
+                    add_k(ks[1])
                 add_k(kq[tq])
         if isneg is not None:
             dense[_NEGC] = float(sum(isneg[cs:a]) + sum(isneg[b:ce]))
@@ -233,14 +247,17 @@ class MentionFeaturizer:
         words = toks.words
         lex = self.lexicon
         norm = list(words)
+        n_ent = 0
         for i in compress(range(1, len(words)), toks.caps[1:]):
             w = words[i]
             if w not in lex and w.isalpha():
                 norm[i] = "<ent>"
+                n_ent += 1
         isneg = None if NEGATORS.isdisjoint(words) else [w in NEGATORS for w in words]
         clause_ends = toks.boundaries()
         # Each evaluative word: its index, polarity class (0 positive, 1 negative) and
-        # absolute polarity after negation, negation, quote state and quote keys.
+        # absolute polarity after negation, negation, quote state, quote keys and the
+        # keys of its class by side (``_KT_SIDES``).
         polar = []
         add = polar.append
         pols, negs, inq = toks.pol, toks.neg, toks.inq
@@ -251,11 +268,16 @@ class MentionFeaturizer:
             neg = negs[i]
             if neg:
                 p = -0.75 * p
-            base = 0 if p > 0 else 1
             qi = inq[i]
-            add((i, base, p if base == 0 else -p, neg, qi, _KT_QUOTE[qi][base]))
-        has_quote = float('"' in words)
-        parts = (norm, norm.count("<ent>"), has_quote, isneg, clause_ends, polar, any(toks.pred))
+            if p > 0:
+                add((i, 0, p, neg, qi, _KT_QUOTE[qi][0], _KT_SIDES[0]))
+            else:
+                add((i, 1, -p, neg, qi, _KT_QUOTE[qi][1], _KT_SIDES[1]))
+        has_quote = 1.0 if '"' in words else 0.0
+        # (Tokens never read "<ent>": n_ent counts them all. A predicate verb is a
+        # non-zero class; count() compares the common zeros by identity.)
+        pred = toks.pred
+        parts = (norm, n_ent, has_quote, isneg, clause_ends, polar, pred.count(0) != len(pred))
         return _new_parts(_Prepared, parts)
 
 
@@ -267,7 +289,7 @@ class _Prepared(NamedTuple):
     has_quote: float
     isneg: list[bool] | None
     clause_ends: list[int]
-    polar: list[tuple[int, int, float, bool, bool, list[int]]]
+    polar: list[tuple[int, int, float, bool, bool, list[int], tuple[_SideKeys, _SideKeys]]]
     has_pred: bool
 
 
