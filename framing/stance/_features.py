@@ -230,9 +230,11 @@ class MentionFeaturizer:
                     for c in after:
                         if c:
                             keys.append(_K_PRED["SUBJ", c])
-        if not a:
+        if a:
+            rest = n - (b - a) + 1  # (at least 1 when b <= n)
+            dense[_RELPOS] = a / (rest if rest > 1 else 1)
+        else:  # (a / anything is 0.0)
             dense[_FIRST] = 1.0
-        dense[_RELPOS] = a / max(n - (b - a) + 1, 1)
         dense[_CLEN] = (ce - cs - (b - a)) / 10.0
         if n_ent:  # (else 0)
             dense[_NNAMES] = (n_ent - norm[a:b].count("<ent>")) / 5.0
