@@ -160,3 +160,22 @@ def test_packed_lists_equal_numpy_conversions() -> None:
     out = packed("d", floats)
     out[0] = 9.0  # a writable array
     assert packed("q", []).shape == (0,)
+
+
+def test_evaluative_word_keys_name_their_side_and_distance() -> None:
+    from framing.stance._features import _K_CLAUSE, _K_POS, DENSE_NAMES
+
+    fz = _featurizer()
+    left = fz.features("Critics praised Acme while Berlin and Oslo watched.", 16, 20)
+    dense = dict(zip(DENSE_NAMES, left.dense, strict=True))
+    # "praised" is one token left of the mention, in its clause (which ends at "while").
+    assert dense["pos_left"] > 0 and dense["pos_right"] == 0.0
+    assert dense["pos_w"] == dense["pos_left"] and dense["pos_clause"] > 0
+    assert _K_CLAUSE["L", "pos"] in left.own_keys and _K_POS["L", "1", "pos"] in left.own_keys
+    assert not {_K_CLAUSE["R", "pos"], _K_POS["R", "1", "pos"]} & set(left.own_keys)
+    assert left.own_values == [1.0] * len(left.own_keys)
+    # Berlin and Oslo are masked names (the mention itself is not counted); 9 tokens.
+    assert dense["n_names"] == 2 / 5 and dense["relative_position"] == 2 / 9
+    right = fz.features("Acme praised the plan.", 0, 4)
+    assert _K_POS["R", "1", "pos"] in right.own_keys and _K_CLAUSE["R", "pos"] in right.own_keys
+    assert dict(zip(DENSE_NAMES, right.dense, strict=True))["pos_right"] > 0
