@@ -205,13 +205,13 @@ def test_scorer_fast_path_gives_decision_function_probabilities() -> None:
 
 
 def test_word_key_table_starts_again_past_its_limit():
-    from framing.stance import _features
+    from framing.stance import _features, _sparse_batch
 
     clf = TargetStanceClassifier.pretrained()
     X = pd.DataFrame({"text": ["Critics praised Ostrenia warmly."], "start": [15], "end": [23]})
     before = clf.predict_proba(X)
     _features.trim_word_keys(limit=0)  # the table holds words: it starts again
-    assert len(_features._WORDS.ids) == 0
+    assert len(_sparse_batch._WORDS.ids) == 0
     np.testing.assert_allclose(clf.predict_proba(X), before)
 
 

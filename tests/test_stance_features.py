@@ -68,7 +68,7 @@ def test_mentions_of_one_sentence_get_their_own_clause() -> None:
 
 
 def test_new_words_get_the_keys_of_the_scalar_hash() -> None:
-    from framing.stance._features import _KEY_PREFIXES, _STEM_PREFIXES, _WordKeys
+    from framing.stance._sparse_batch import _KEY_PREFIXES, _STEM_PREFIXES, _WordKeys
 
     table = _WordKeys()
     words = ["Zorblatt", "café-owners", "hit", "naïveté", "x" * 40, "<ent>"]
@@ -78,18 +78,29 @@ def test_new_words_get_the_keys_of_the_scalar_hash() -> None:
         stem = w[:5] if len(w) > 5 and w.isalpha() else ""
         expected = [string_hash(p + w) for p in _KEY_PREFIXES]
         expected += [string_hash(p + stem) if stem else 0 for p in _STEM_PREFIXES]
-        assert table.array[:, i].tolist() == expected
+        assert table.array[i].tolist() == expected
 
 
 def test_word_key_table_grows_past_its_first_size() -> None:
-    from framing.stance._features import _WordKeys
+    from framing.stance._sparse_batch import _WordKeys
 
     table = _WordKeys()
-    first = table.array.shape[1]
+    first = table.array.shape[0]
     words = [f"w{k}" for k in range(first + 10)]
+    assert table.rows(words[:10]) == list(range(10))
     ids = table.rows(words)
-    assert ids == list(range(len(words))) and table.array.shape[1] >= len(words)
-    assert table.array[0, len(words) - 1] == string_hash("u:" + words[-1])
+    assert ids == list(range(len(words))) and table.array.shape[0] >= len(words)
+    assert table.array[len(words) - 1, 0] == string_hash("u:" + words[-1])
+    assert table.array[9, 0] == string_hash("u:" + words[9])  # (kept when it grew)
+
+
+def test_word_key_table_adds_only_the_new_words_of_a_batch() -> None:
+    from framing.stance._sparse_batch import _WordKeys
+
+    table = _WordKeys()
+    assert table.rows(["a", "b"]) == [0, 1]
+    assert table.rows(["b", "c", "a", "c"]) == [1, 2, 0, 2]
+    assert table.rows(["c", "a"]) == [2, 0] and len(table.ids) == 3
 
 
 def test_dense_numbers_are_in_the_order_of_their_names() -> None:
@@ -134,3 +145,37 @@ def test_dense_numbers_of_a_mention() -> None:
     plain = dict(zip(DENSE_NAMES, fz.features("Acme praised it.", 0, 4).dense, strict=True))
     assert plain["target_first"] == 1.0 and plain["has_quote"] == 0.0
     assert plain["relative_position"] == 0.0 and plain["predicate_object"] == 0.0
+
+
+def test_packed_lists_equal_numpy_conversions() -> None:
+    from framing.stance._sparse_batch import packed
+
+    floats = [0.0, -1.5, 1 / 3, 1e-300, 2.0**60]
+    ints = [0, -7, 2**40, 5]
+    keys = [0, 2**32 - 1, 2**63 + 5]
+    for code, values, dtype in (("d", floats, np.float64), ("q", ints, np.int64)):
+        out = packed(code, values)
+        assert out.dtype == dtype and out.tobytes() == np.array(values, dtype=dtype).tobytes()
+    assert packed("Q", keys).tolist() == keys
+    out = packed("d", floats)
+    out[0] = 9.0  # a writable array
+    assert packed("q", []).shape == (0,)
+
+
+def test_evaluative_word_keys_name_their_side_and_distance() -> None:
+    from framing.stance._features import _K_CLAUSE, _K_POS, DENSE_NAMES
+
+    fz = _featurizer()
+    left = fz.features("Critics praised Acme while Berlin and Oslo watched.", 16, 20)
+    dense = dict(zip(DENSE_NAMES, left.dense, strict=True))
+    # "praised" is one token left of the mention, in its clause (which ends at "while").
+    assert dense["pos_left"] > 0 and dense["pos_right"] == 0.0
+    assert dense["pos_w"] == dense["pos_left"] and dense["pos_clause"] > 0
+    assert _K_CLAUSE["L", "pos"] in left.own_keys and _K_POS["L", "1", "pos"] in left.own_keys
+    assert not {_K_CLAUSE["R", "pos"], _K_POS["R", "1", "pos"]} & set(left.own_keys)
+    assert left.own_values == [1.0] * len(left.own_keys)
+    # Berlin and Oslo are masked names (the mention itself is not counted); 9 tokens.
+    assert dense["n_names"] == 2 / 5 and dense["relative_position"] == 2 / 9
+    right = fz.features("Acme praised the plan.", 0, 4)
+    assert _K_POS["R", "1", "pos"] in right.own_keys and _K_CLAUSE["R", "pos"] in right.own_keys
+    assert dict(zip(DENSE_NAMES, right.dense, strict=True))["pos_right"] > 0

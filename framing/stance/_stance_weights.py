@@ -21,7 +21,8 @@ import scipy.sparse as sp
 from ..errors import InputError
 from ..models import load_arrays, save_arrays
 from ..segment import split_sentences
-from ._features import DENSE_NAMES, MentionFeaturizer, MentionParts, sparse_matrix, trim_word_keys
+from ._features import DENSE_NAMES, MentionFeaturizer, MentionParts
+from ._sparse_batch import packed, sparse_matrix, trim_word_keys
 
 __all__ = [
     "LABELS",
@@ -89,14 +90,13 @@ def sparse_and_dense(
     parts: Sequence[MentionParts], n_features: int
 ) -> tuple[sp.csr_matrix, np.ndarray]:
     """Hashed sparse counts and dense features of mentions."""
-    S = sparse_matrix(parts, n_features)
-    n_dense = len(DENSE_NAMES)
-    D = np.fromiter(
-        chain.from_iterable(p.dense for p in parts),
-        dtype=np.float64,
-        count=len(parts) * n_dense,
-    ).reshape(len(parts), n_dense)
-    return S, D
+    return sparse_matrix(parts, n_features), _dense(parts)
+
+
+def _dense(parts: Sequence[MentionParts]) -> np.ndarray:
+    """The dense features of mentions, one row each."""
+    flat = list(chain.from_iterable([p.dense for p in parts]))
+    return packed("d", flat).reshape(len(parts), len(DENSE_NAMES))
 
 
 def tfidf_parts(
@@ -110,11 +110,12 @@ def tfidf_parts(
     """Sublinear tf-idf of the counts ``S``, L2-normalised per row, and the dense
     features ``D`` standardised and scaled by ``dense_weight``."""
     data = _log1p_counts(S.data)
-    data *= idf[S.indices]
-    rows = np.repeat(np.arange(S.shape[0]), np.diff(S.indptr))
+    data *= idf.take(S.indices)  # (take: cheaper than indexing with int32 indices)
+    per_row = np.diff(S.indptr)
+    rows = np.repeat(np.arange(S.shape[0]), per_row)
     norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=S.shape[0]))
     norms[norms == 0] = 1.0
-    data /= norms[rows]
+    data /= np.repeat(norms, per_row)
     S = sp.csr_matrix((data, S.indices, S.indptr), shape=S.shape)
     Dz = (D - dense_mean) / dense_scale * dense_weight
     return S, Dz
