@@ -119,3 +119,24 @@ def test_pronoun_patterns_match_their_word_boundary_forms(text: str, lo: int, cu
     for fast, slow in ((_PRONOUN_RE, plain), (_FIRST_PERSON, first)):
         got = [m.span() for m in fast.finditer(text, lo, end)]
         assert got == [m.span() for m in slow.finditer(text, lo, end)]
+
+
+def test_searching_extended_first_words_finds_what_first_words_find() -> None:
+    # "U.S." is searched as "u.s" (a lone "u" is inside many words); the mentions must
+    # be those of a search for the bare first words.
+    acronyms = {"United States": ["U.S.", "US", "U.S.A.", "Trump"], "United Kingdom": ["U.K."]}
+    mixed = {**acronyms, "Union": ["U Thant", "u-boat"]}  # (here "u" is searched)
+    texts = [
+        "The U.S. and the U.K. met; U.S.A. officials, US and UK envoys.\n"
+        "Thus, a U. S. aide, bus u.s. U.S, (U.S.) U.Sx U.K.-U.S. ties.",
+        "U Thant spoke. A u-boat, a U-Boat and U-boats. Trump left; Donald Trump spoke.",
+        "Us, u, U.S.S.R. and the US-UK deal.",
+    ]
+    for targets in (acronyms, mixed):
+        fast = TargetMatcher(targets)
+        plain = TargetMatcher(targets)
+        plain._keys = [(low, True, checks) for low, checks in plain._first.items()]
+        assert any(not whole for _, whole, _ in fast._keys) == (targets is acronyms)
+        for text in texts:
+            doc = segment(text)
+            assert fast.find(doc) == plain.find(doc), text
