@@ -11,9 +11,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, repeat
-from operator import is_not, itemgetter
-from operator import sub as sub_
+from itertools import compress
+from operator import itemgetter
 from typing import Any
 
 from ._lexicon import NEGATORS, TOKEN_RE, fold, polarity_lexicon, predicate_class
@@ -84,15 +83,14 @@ class SentenceTokens:
         n = len(words)
         inq = _quote_state(words, quoted)
         memo = _word_info(lexicon)
-        get = memo.get
         neg = self.neg[i0:i1]
         if i0:  # a negator before the run no longer counts
             for j in range(min(n, 3)):
                 if neg[j]:
-                    neg[j] = any((get(w) or _info(lexicon, memo, w))[2] for w in words[:j])
+                    neg[j] = any(_flags(lexicon, memo, w)[2] for w in words[:j])
         bound = self.bound[i0:i1]
         if n and i1 < len(self.words) and words[-1] == ",":
-            bound[-1] = (get(",") or _info(lexicon, memo, ","))[3]
+            bound[-1] = _flags(lexicon, memo, ",")[3]
         commas = self.commas[i0 : i1 + 1]
         c0 = commas[0] if commas else 0
         if c0:
@@ -142,25 +140,28 @@ def tokenize_sentence(
         add, grow = words.append, words.extend
         body = low.strip()
         if body == " ".join(chunks):
-            # Single spaces between chunks: a token ends where the previous one ended
-            # plus its length, plus one for the space when it opens a chunk.
-            steps: list[int] = []
-            step, steps_of = steps.append, steps.extend
+            # Single spaces between chunks: a token starts where the previous one
+            # ended, plus one for the space when it opens a chunk (positions kept in
+            # Python: cheaper than accumulating steps and subtracting lengths).
+            starts = []
+            ends = []
+            put_s, put_e = starts.append, ends.append
             get = _CHUNKS.get
+            pos = start + (low.find(body[:1]) if body else 0)
             for chunk in chunks:
                 if chunk.isalnum():
                     add(chunk)
-                    step(len(chunk) + 1)
+                    put_s(pos)
+                    pos += len(chunk)
+                    put_e(pos)
                 else:
-                    hit = get(chunk)
-                    if hit is None:
-                        hit = _chunk(chunk)
-                    grow(hit[0])
-                    steps_of(hit[1])
-            lead = low.find(body[:1]) - 1 if body else 0
-            ends = list(accumulate(steps, initial=start + lead))
-            del ends[0]
-            starts = list(map(sub_, ends, map(len, words)))
+                    pieces, spans, size = get(chunk) or _chunk(chunk)
+                    grow(pieces)
+                    for a, b in spans:
+                        put_s(pos + a)
+                        put_e(pos + b)
+                    pos += size
+                pos += 1
         else:
             get = _CHUNKS.get
             for chunk in chunks:
@@ -201,17 +202,17 @@ def tokenize_sentence(
     )
 
 
-#: Chunk (a run of non-space characters holding punctuation) -> its tokens and their
-#: steps (the first token's length plus one for the space before it, then the others'
-#: lengths): a memo of a pure function of one word, emptied when it grows large.
-_CHUNKS: dict[str, tuple[list[str], list[int]]] = {}
+#: Chunk (a run of non-space characters holding punctuation) -> its tokens, their
+#: (start, end) in the chunk and its length: a memo of a pure function of one word,
+#: emptied when it grows large.
+_CHUNKS: dict[str, tuple[list[str], list[tuple[int, int]], int]] = {}
 
 
-def _chunk(chunk: str) -> tuple[list[str], list[int]]:
+def _chunk(chunk: str) -> tuple[list[str], list[tuple[int, int]], int]:
     if len(_CHUNKS) > 1 << 16:
         _CHUNKS.clear()
-    pieces = TOKEN_RE.findall(chunk)
-    out = _CHUNKS[chunk] = (pieces, [len(pieces[0]) + 1, *map(len, pieces[1:])])
+    spans = [m.span() for m in TOKEN_RE.finditer(chunk)]
+    out = _CHUNKS[chunk] = ([chunk[a:b] for a, b in spans], spans, len(chunk))
     return out
 
 
@@ -226,15 +227,16 @@ def _chars_at(text: str, positions: list[int]) -> Sequence[str]:
 #: A word's (polarity, predicate class, negator, clause boundary, mark) with mark 1 for
 #: a comma, 2 for a straight quote mark, else 0.
 _Info = tuple[float, int, bool, bool, int]
-#: The info of every word that is none of those (most words): one object, so that
-#: :func:`_finish` finds the others by identity.
+#: The info of the words that are none of those (most words), stored as None in the
+#: memo so that :func:`_finish` skips them by truth value.
 _PLAIN: _Info = (0.0, 0, False, False, 0)
 _MARKS = {",": 1, '"': 2}
-_MEMOS: dict[int, tuple[dict[str, float], dict[str, _Info]]] = {}
+_MEMOS: dict[int, tuple[dict[str, float], dict[str, _Info | None]]] = {}
 
 
-def _word_info(lex: dict[str, float]) -> dict[str, _Info]:
-    """Memo of word -> its :data:`_Info` under the polarity lexicon ``lex``."""
+def _word_info(lex: dict[str, float]) -> dict[str, _Info | None]:
+    """Memo of word -> its :data:`_Info` under the polarity lexicon ``lex`` (None for
+    :data:`_PLAIN`)."""
     entry = _MEMOS.get(id(lex))
     if entry is None or entry[0] is not lex or len(entry[1]) > 1 << 18:
         if len(_MEMOS) > 8:
@@ -243,9 +245,9 @@ def _word_info(lex: dict[str, float]) -> dict[str, _Info]:
     return entry[1]
 
 
-def _info(lex: dict[str, float], memo: dict[str, _Info], w: str) -> _Info:
+def _info(lex: dict[str, float], memo: dict[str, _Info | None], w: str) -> _Info | None:
     pol = lex.get(w, 0.0)
-    out: _Info = (
+    out: _Info | None = (
         pol,
         predicate_class(w) if w[0].isalpha() else 0,
         w in NEGATORS or w.endswith("n't"),
@@ -253,9 +255,15 @@ def _info(lex: dict[str, float], memo: dict[str, _Info], w: str) -> _Info:
         _MARKS.get(w, 0),
     )
     if out == _PLAIN and str(pol) == "0.0":  # (not -0.0: the lists keep it)
-        out = _PLAIN
+        out = None
     memo[w] = out
     return out
+
+
+def _flags(lex: dict[str, float], memo: dict[str, _Info | None], w: str) -> _Info:
+    """The :data:`_Info` of one word (memoised)."""
+    x = memo[w] if w in memo else _info(lex, memo, w)
+    return _PLAIN if x is None else x
 
 
 def _quote_state(words: list[str], quoted: list[bool]) -> list[bool]:
@@ -289,21 +297,26 @@ def _finish(
     negation, clause boundaries, comma counts, quote state).
 
     Most words are none of polar, negator, boundary, comma or quote mark: their info
-    is the one object :data:`_PLAIN`, the lists start with its values and only the
+    is None in the memo, the lists start with :data:`_PLAIN`'s values and only the
     other words (a sixth of the tokens in news) are visited in Python.
     """
     n = len(words)
     memo = _word_info(lex)
-    info = list(map(memo.get, words))
+    if n > 1:
+        try:  # (all words seen before, the common case: one C call)
+            info: Sequence[_Info | None] = itemgetter(*words)(memo)
+        except KeyError:
+            info = [memo[w] if w in memo else _info(lex, memo, w) for w in words]
+    else:
+        info = [memo[w] if w in memo else _info(lex, memo, w) for w in words]
     pol = [0.0] * n
     pred = [0] * n
     neg = [False] * n
     bound = [False] * n
     polar: list[int] = []
     marks: tuple[list[int], list[int], list[int]] = ([], [], [])  # negators, commas, quotes
-    for i in compress(range(n), map(is_not, info, repeat(_PLAIN))):
-        x = info[i] or _info(lex, memo, words[i])
-        p, c, isneg, isbound, mark = x
+    for i in compress(range(n), info):
+        p, c, isneg, isbound, mark = info[i]  # type: ignore[misc]
         pol[i] = p  # (0.0 or -0.0 for a word that is not polar)
         if p or c:
             pred[i] = c
