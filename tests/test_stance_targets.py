@@ -140,3 +140,24 @@ def test_searching_extended_first_words_finds_what_first_words_find() -> None:
         for text in texts:
             doc = segment(text)
             assert fast.find(doc) == plain.find(doc), text
+
+
+def test_one_regex_per_first_word_picks_the_alias_a_loop_over_them_picks() -> None:
+    from framing.stance._targets import _alias_pattern
+
+    matcher = TargetMatcher(
+        {"Russia": ["the Kremlin", "Kremlin"], "United States": ["the White House", "the US"]}
+    )
+    text = "the Kremlin, The White House; the White  House's; the US the Kremlins the USA the"
+    for rx, aliases in matcher._first["the"]:
+        assert not isinstance(aliases, str) and len(aliases) == 3
+        for start in range(len(text)):
+            m = rx.match(text, start)
+            loop = None
+            for al in aliases:  # longest first, as the matcher tries them
+                hit = re.compile(_alias_pattern(al)).match(text, start)
+                if hit:
+                    loop = (al.alias, hit.end())
+                    break
+            got = None if m is None else (aliases[m.lastindex - 1].alias, m.end())
+            assert got == loop, start

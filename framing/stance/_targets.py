@@ -177,6 +177,11 @@ def _alias_pattern(al: _Alias) -> str:
     return "".join(out)
 
 
+#: The checks of one first word: a regex with a group per alias (the aliases, in
+#: group order) or, for a short name, the regex of the short name (its lower case).
+_Checks = list[tuple[re.Pattern[str], tuple[_Alias, ...] | str]]
+
+
 def _literal(al: _Alias) -> str:
     """The lower-case text an alias's match always shows in the lower-cased text: its
     first word, then separators other than white space and the exact (acronym) words
@@ -280,9 +285,13 @@ class TargetMatcher:
         self._shorts = shorts
         # Candidates are found with str.find on the lower-cased text (first words of
         # aliases and short names), then checked with each alias's regex, longest first.
-        self._first: dict[str, list[tuple[re.Pattern[str], _Alias | str]]] = {}
+        # The aliases of one first word are tried, longest first, by one regex with a
+        # group per alias (the first that matches wins, as in a loop over them, in one
+        # call: "the" starts both "the Kremlin" and "the White House").
+        self._first: dict[str, _Checks] = {}
         for low, cands in index.items():
-            self._first[low] = [(re.compile(_alias_pattern(c)), c) for c in cands]
+            rx = re.compile("|".join("(" + _alias_pattern(c) + ")" for c in cands))
+            self._first[low] = [(rx, tuple(cands))]
         for w in shorts:
             self._first.setdefault(w, []).append(
                 (re.compile(r"(?i:" + re.escape(w) + r")(?!\w)"), w)
@@ -291,11 +300,10 @@ class TargetMatcher:
         # needs there, the first word extended by separators and exact words ("u.s"
         # for "U.S.": a lone "u" is in every other word), and whether the first word
         # must be checked to end there (when nothing extends it).
-        self._keys: list[tuple[str, bool, list[tuple[re.Pattern[str], _Alias | str]]]] = []
+        self._keys: list[tuple[str, bool, _Checks]] = []
         for low, checks in self._first.items():
-            lit = os.path.commonprefix(
-                [_literal(g) if isinstance(g, _Alias) else g for _, g in checks]
-            )
+            texts = [[g] if isinstance(g, str) else [_literal(a) for a in g] for _, g in checks]
+            lit = os.path.commonprefix(list(chain.from_iterable(texts)))
             self._keys.append((lit, len(lit) <= len(low), checks))
 
     def find(self, doc: Doc) -> list[Mention]:
@@ -341,23 +349,27 @@ class TargetMatcher:
                             if first_pos.get(full, ve) < start:
                                 found.append((start, m.end(), name, "short", True))
                         break
-                    found.append((start, m.end(), g.target, "alias", g.person))
-                    first_pos.setdefault(g.alias, start)
+                    al = g[m.lastindex - 1]  # type: ignore[operator]
+                    found.append((start, m.end(), al.target, "alias", al.person))
+                    first_pos.setdefault(al.alias, start)
                     cur = m.end()
                     break
             if self.pronouns and (found or carry is not None):
                 found = self._pronouns(vt, low, vs, ve, (para, same, doc), found, carry)
-            persons = [f for f in found if f[4]]
-            carry = persons[-1] if persons else None
+            carry = None  # the paragraph's last person mention
+            for f in reversed(found):
+                if f[4]:
+                    carry = f
+                    break
             pid = para.para_id
             for a, b, name, kind, person in found:
                 oa, ob = (a, b) if same else doc.view.span(a, b)
                 out.append(_new_mention(Mention, (pid, oa, ob, name, kind, person)))
         return out
 
-    def _candidates(self, low: str) -> dict[int, list[tuple[re.Pattern[str], _Alias | str]]]:
+    def _candidates(self, low: str) -> dict[int, _Checks]:
         """Offsets where a first word of an alias or a short name occurs -> its checks."""
-        out: dict[int, list[tuple[re.Pattern[str], _Alias | str]]] = {}
+        out: dict[int, _Checks] = {}
         find = low.find
         n = len(low)
         for lit, whole, checks in self._keys:
