@@ -61,13 +61,23 @@ class SentenceTokens:
 
     def subset(self, keep: list[int], lexicon: dict[str, float]) -> SentenceTokens:
         """The sentence restricted to the tokens ``keep`` (e.g. one voice)."""
-        at = keep.__iter__
+        if len(keep) < 2:  # (itemgetter of one index gives the item, not a tuple)
+            at = keep.__iter__
+            return _finish(
+                list(map(self.starts.__getitem__, at())),
+                list(map(self.ends.__getitem__, at())),
+                list(map(self.words.__getitem__, at())),
+                list(map(self.caps.__getitem__, at())),
+                list(map(self.quoted.__getitem__, at())),
+                lexicon,
+            )
+        get = itemgetter(*keep)
         return _finish(
-            list(map(self.starts.__getitem__, at())),
-            list(map(self.ends.__getitem__, at())),
-            list(map(self.words.__getitem__, at())),
-            list(map(self.caps.__getitem__, at())),
-            list(map(self.quoted.__getitem__, at())),
+            list(get(self.starts)),
+            list(get(self.ends)),
+            list(get(self.words)),
+            list(get(self.caps)),
+            list(get(self.quoted)),
             lexicon,
         )
 
@@ -82,15 +92,15 @@ class SentenceTokens:
         quoted = self.quoted[i0:i1]
         n = len(words)
         inq = _quote_state(words, quoted)
-        memo = _word_info(lexicon)
         neg = self.neg[i0:i1]
-        if i0:  # a negator before the run no longer counts
+        if i0 and True in neg[:3]:  # a negator before the run no longer counts
+            memo = _word_info(lexicon)
             for j in range(min(n, 3)):
                 if neg[j]:
                     neg[j] = any(_flags(lexicon, memo, w)[2] for w in words[:j])
         bound = self.bound[i0:i1]
         if n and i1 < len(self.words) and words[-1] == ",":
-            bound[-1] = _flags(lexicon, memo, ",")[3]
+            bound[-1] = _flags(lexicon, _word_info(lexicon), ",")[3]
         commas = self.commas[i0 : i1 + 1]
         c0 = commas[0] if commas else 0
         if c0:
@@ -270,7 +280,15 @@ def _quote_state(words: list[str], quoted: list[bool]) -> list[bool]:
     """``quoted``, plus the tokens between straight quote marks (the marks included)."""
     if '"' not in words:
         return list(quoted)
-    return _quote_runs(quoted, [i for i, w in enumerate(words) if w == '"'])
+    marks = []
+    i = -1
+    try:  # (list.index scans in C)
+        while True:
+            i = words.index('"', i + 1)
+            marks.append(i)
+    except ValueError:
+        pass
+    return _quote_runs(quoted, marks)
 
 
 def _quote_runs(quoted: list[bool], marks: list[int]) -> list[bool]:
