@@ -96,3 +96,60 @@ def test_tokens_and_offsets_of_punctuated_words_stay_the_same_when_memoised() ->
         assert list(zip(toks.starts, toks.ends, strict=True)) == spans
         assert toks.words == [folded[a:b].lower() for a, b in spans]
     assert "russia's," in _CHUNKS and "officials" not in _CHUNKS  # punctuated chunks only
+
+
+def _direct_fields(words: list[str], quoted: list[bool], lex: dict[str, float]) -> dict:
+    """The per-token fields of a sentence, computed token by token (the reference)."""
+    from framing.stance._lexicon import NEGATORS, predicate_class
+    from framing.stance._sentence_tokens import _BOUNDARY_PUNCT, _BOUNDARY_WORDS, _RELATIVE
+
+    n = len(words)
+    pol = [lex.get(w, 0.0) for w in words]
+    pred = [predicate_class(w) if w[0].isalpha() else 0 for w in words]
+    isneg = [w in NEGATORS or w.endswith("n't") for w in words]
+    neg = [any(isneg[j] for j in range(max(0, i - 3), i)) for i in range(n)]
+    bound = [w in _BOUNDARY_WORDS or w in _BOUNDARY_PUNCT for w in words]
+    for i in range(n - 1):
+        if words[i] == "," and words[i + 1] in _RELATIVE:
+            bound[i] = True
+    inq = list(quoted)
+    marks = [i for i, w in enumerate(words) if w == '"']
+    for k in range(0, len(marks), 2):
+        end = marks[k + 1] + 1 if k + 1 < len(marks) else n
+        for i in range(marks[k], end):
+            inq[i] = True
+    return {
+        "pol": pol,
+        "pred": pred,
+        "neg": neg,
+        "bound": bound,
+        "commas": [words[:i].count(",") for i in range(n + 1)],
+        "inq": inq,
+        "polar": [i for i in range(n) if pol[i] or pred[i]],
+    }
+
+
+def test_sentence_fields_equal_a_token_by_token_computation() -> None:
+    # Only the words that are polar, negators, boundaries, commas or quote marks are
+    # visited when the fields are made: the others must keep the plain values.
+    from framing.stance._lexicon import polarity_lexicon
+
+    lex = polarity_lexicon()
+    sentences = [
+        'Critics, who never praised Russia, said "it is not good" and "bad',
+        "He didn't condemn China; nor did they, but the plan was a disaster, sadly.",
+        'A "quote" then another "one" , which ends',
+        "",
+        ",",
+        "not",
+    ]
+    for text in sentences:
+        toks = tokenize_sentence(text, 0, len(text), [(0, 3)] if text else [], lex)
+        expected = _direct_fields(toks.words, toks.quoted, lex)
+        got = {k: getattr(toks, k) for k in expected}
+        assert got == expected, text
+        # A view made from some tokens is made the same way.
+        keep = list(range(0, len(toks.words), 2))
+        view = toks.subset(keep, lex)
+        expected = _direct_fields(view.words, view.quoted, lex)
+        assert {k: getattr(view, k) for k in expected} == expected, text

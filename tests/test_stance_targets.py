@@ -119,3 +119,45 @@ def test_pronoun_patterns_match_their_word_boundary_forms(text: str, lo: int, cu
     for fast, slow in ((_PRONOUN_RE, plain), (_FIRST_PERSON, first)):
         got = [m.span() for m in fast.finditer(text, lo, end)]
         assert got == [m.span() for m in slow.finditer(text, lo, end)]
+
+
+def test_searching_extended_first_words_finds_what_first_words_find() -> None:
+    # "U.S." is searched as "u.s" (a lone "u" is inside many words); the mentions must
+    # be those of a search for the bare first words.
+    acronyms = {"United States": ["U.S.", "US", "U.S.A.", "Trump"], "United Kingdom": ["U.K."]}
+    mixed = {**acronyms, "Union": ["U Thant", "u-boat"]}  # (here "u" is searched)
+    texts = [
+        "The U.S. and the U.K. met; U.S.A. officials, US and UK envoys.\n"
+        "Thus, a U. S. aide, bus u.s. U.S, (U.S.) U.Sx U.K.-U.S. ties.",
+        "U Thant spoke. A u-boat, a U-Boat and U-boats. Trump left; Donald Trump spoke.",
+        "Us, u, U.S.S.R. and the US-UK deal.",
+    ]
+    for targets in (acronyms, mixed):
+        fast = TargetMatcher(targets)
+        plain = TargetMatcher(targets)
+        plain._keys = [(low, True, checks) for low, checks in plain._first.items()]
+        assert any(not whole for _, whole, _ in fast._keys) == (targets is acronyms)
+        for text in texts:
+            doc = segment(text)
+            assert fast.find(doc) == plain.find(doc), text
+
+
+def test_one_regex_per_first_word_picks_the_alias_a_loop_over_them_picks() -> None:
+    from framing.stance._targets import _alias_pattern
+
+    matcher = TargetMatcher(
+        {"Russia": ["the Kremlin", "Kremlin"], "United States": ["the White House", "the US"]}
+    )
+    text = "the Kremlin, The White House; the White  House's; the US the Kremlins the USA the"
+    for rx, aliases in matcher._first["the"]:
+        assert not isinstance(aliases, str) and len(aliases) == 3
+        for start in range(len(text)):
+            m = rx.match(text, start)
+            loop = None
+            for al in aliases:  # longest first, as the matcher tries them
+                hit = re.compile(_alias_pattern(al)).match(text, start)
+                if hit:
+                    loop = (al.alias, hit.end())
+                    break
+            got = None if m is None else (aliases[m.lastindex - 1].alias, m.end())
+            assert got == loop, start

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import islice
 
 from ..segment import Doc
 from ._targets import Mention
@@ -35,7 +36,7 @@ def speaker_pronouns(
         ss, se = row.get("source_start"), row.get("source_end")
         if None in (cs, ce, ss, se):
             continue
-        for m in mentions[bisect.bisect_left(starts, ss) :]:
+        for m in islice(mentions, bisect.bisect_left(starts, ss), None):
             if m.start >= se:
                 break
             if m.end <= se:
@@ -48,7 +49,7 @@ def speaker_pronouns(
     for qa, qb in ranges:
         # The first quote row (in row order) whose content overlaps the range start.
         best_k, target = None, None
-        for cs, ce, k, t in quoted[bisect.bisect_left(quoted, (qa - widest,)) :]:
+        for cs, ce, k, t in islice(quoted, bisect.bisect_left(quoted, (qa - widest,)), None):
             if cs >= qb:
                 break
             if (cs <= qa < ce or qa <= cs < qb) and (best_k is None or k < best_k):
@@ -57,8 +58,10 @@ def speaker_pronouns(
             target = nearby_speaker(doc, mentions, starts, longest, qa, qb)
         if target is None:
             continue
-        pid = doc.paragraph_of(qa)
+        pid = -1  # (looked up at the first pronoun: most quotes have none)
         for m in _FIRST_PERSON.finditer(text, qa, qb):
+            if pid < 0:
+                pid = doc.paragraph_of(qa)
             out.append(Mention(pid, m.start(), m.end(), target, "pronoun", True))
     return out
 
@@ -68,12 +71,13 @@ def nearby_speaker(
 ) -> str | None:
     """The author-voice mention just before (``X said, "...``) or after a quote."""
     best: tuple[int, str] | None = None
-    for m in mentions[bisect.bisect_left(starts, qa - 60 - longest) :]:
+    # (islice: a slice would copy the rest of the document's mentions for every quote)
+    for m in islice(mentions, bisect.bisect_left(starts, qa - 60 - longest), None):
         if m.start > qb + 25:
             break
         if m.end <= qa and qa - m.end <= 60:
             gap = doc.text[m.end : qa]
-            if not any(c in gap for c in ".!?\n"):
+            if not ("." in gap or "!" in gap or "?" in gap or "\n" in gap):
                 d = qa - m.end
                 if best is None or d < best[0]:
                     best = (d, m.target)

@@ -18,6 +18,7 @@ previous sentence.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from ..errors import InputError
-from ..segment import Doc
+from ..segment import Doc, Paragraph
 
 __all__ = ["GEO_ALIASES", "Mention", "TargetMatcher"]
 
@@ -176,6 +177,23 @@ def _alias_pattern(al: _Alias) -> str:
     return "".join(out)
 
 
+#: The checks of one first word: a regex with a group per alias (the aliases, in
+#: group order) or, for a short name, the regex of the short name (its lower case).
+_Checks = list[tuple[re.Pattern[str], tuple[_Alias, ...] | str]]
+
+
+def _literal(al: _Alias) -> str:
+    """The lower-case text an alias's match always shows in the lower-cased text: its
+    first word, then separators other than white space and the exact (acronym) words
+    after them (``u.s`` for ``U.S.``)."""
+    out = [al.lows[0]]
+    for sep, low, mode in zip(al.seps, al.lows[1:], al.modes[1:], strict=True):
+        if sep.isspace() or mode != 1:
+            break
+        out += [sep.lower(), low]
+    return "".join(out)
+
+
 class Mention(NamedTuple):
     """One mention of a target: offsets into ``doc.text`` (an immutable named tuple).
 
@@ -267,13 +285,26 @@ class TargetMatcher:
         self._shorts = shorts
         # Candidates are found with str.find on the lower-cased text (first words of
         # aliases and short names), then checked with each alias's regex, longest first.
-        self._first: dict[str, list[tuple[re.Pattern[str], _Alias | str]]] = {}
+        # The aliases of one first word are tried, longest first, by one regex with a
+        # group per alias (the first that matches wins, as in a loop over them, in one
+        # call: "the" starts both "the Kremlin" and "the White House").
+        self._first: dict[str, _Checks] = {}
         for low, cands in index.items():
-            self._first[low] = [(re.compile(_alias_pattern(c)), c) for c in cands]
+            rx = re.compile("|".join("(" + _alias_pattern(c) + ")" for c in cands))
+            self._first[low] = [(rx, tuple(cands))]
         for w in shorts:
             self._first.setdefault(w, []).append(
                 (re.compile(r"(?i:" + re.escape(w) + r")(?!\w)"), w)
             )
+        # What is searched for each first word: the lower-case text every check of it
+        # needs there, the first word extended by separators and exact words ("u.s"
+        # for "U.S.": a lone "u" is in every other word), and whether the first word
+        # must be checked to end there (when nothing extends it).
+        self._keys: list[tuple[str, bool, _Checks]] = []
+        for low, checks in self._first.items():
+            texts = [[g] if isinstance(g, str) else [_literal(a) for a in g] for _, g in checks]
+            lit = os.path.commonprefix(list(chain.from_iterable(texts)))
+            self._keys.append((lit, len(lit) <= len(low), checks))
 
     def find(self, doc: Doc) -> list[Mention]:
         """All mentions in ``doc``, sorted by start offset."""
@@ -318,32 +349,37 @@ class TargetMatcher:
                             if first_pos.get(full, ve) < start:
                                 found.append((start, m.end(), name, "short", True))
                         break
-                    found.append((start, m.end(), g.target, "alias", g.person))
-                    first_pos.setdefault(g.alias, start)
+                    al = g[m.lastindex - 1]  # type: ignore[operator]
+                    found.append((start, m.end(), al.target, "alias", al.person))
+                    first_pos.setdefault(al.alias, start)
                     cur = m.end()
                     break
             if self.pronouns and (found or carry is not None):
-                if same:
-                    starts = [a for a, _ in para.sentences] or [vs]
-                else:
-                    starts = [_to_view(doc, a) for a, _ in para.sentences] or [vs]
-                found = self._pronouns(vt, low, vs, ve, starts, found, carry)
-            persons = [f for f in found if f[4]]
-            carry = persons[-1] if persons else None
+                found = self._pronouns(vt, low, vs, ve, (para, same, doc), found, carry)
+            carry = None  # the paragraph's last person mention
+            for f in reversed(found):
+                if f[4]:
+                    carry = f
+                    break
             pid = para.para_id
             for a, b, name, kind, person in found:
                 oa, ob = (a, b) if same else doc.view.span(a, b)
                 out.append(_new_mention(Mention, (pid, oa, ob, name, kind, person)))
         return out
 
-    def _candidates(self, low: str) -> dict[int, list[tuple[re.Pattern[str], _Alias | str]]]:
+    def _candidates(self, low: str) -> dict[int, _Checks]:
         """Offsets where a first word of an alias or a short name occurs -> its checks."""
-        out: dict[int, list[tuple[re.Pattern[str], _Alias | str]]] = {}
+        out: dict[int, _Checks] = {}
         find = low.find
         n = len(low)
-        for key, checks in self._first.items():
-            k = len(key)
-            i = find(key)
+        for lit, whole, checks in self._keys:
+            i = find(lit)
+            if not whole:  # (a separator follows the first word: it ends there)
+                while i >= 0:
+                    out[i] = checks
+                    i = find(lit, i + 1)
+                continue
+            k = len(lit)
             while i >= 0:
                 end = i + k
                 if end >= n:
@@ -352,7 +388,7 @@ class TargetMatcher:
                     c = low[end]  # (_is_word inlined: this runs for every occurrence)
                     if not (c.isalnum() or c == "_"):
                         out[i] = checks  # one whole word starts at i: one key fits
-                i = find(key, i + 1)
+                i = find(lit, i + 1)
         return out
 
     def _pronouns(
@@ -361,10 +397,12 @@ class TargetMatcher:
         low: str,
         vs: int,
         ve: int,
-        sent_starts: list[int],
+        where: tuple[Paragraph, bool, Doc],
         found: list[tuple[int, int, str, str, bool]],
         carry: tuple[int, int, str, str, bool] | None,
     ) -> list[tuple[int, int, str, str, bool]]:
+        """``found`` with the pronouns of the paragraph ``vt[vs:ve]`` that refer to them
+        (``where``: the paragraph, whether view offsets are text offsets, the Doc)."""
         pronouns = _PRONOUN_RE.finditer(low, vs, ve)
         first = next(pronouns, None)
         if first is None:  # most paragraphs: nothing to resolve
@@ -373,8 +411,9 @@ class TargetMatcher:
         cover = _Cover(found)
         # Pronouns come in text order: a pointer over the mentions sorted by end gives
         # the latest person / thing mention (in ``found`` order) ending before each one.
-        by_end = sorted(range(len(found)), key=lambda i: found[i][1])
+        by_end = sorted(range(len(found)), key=[f[1] for f in found].__getitem__)
         ptr, last_person, last_thing = 0, -1, -1
+        sent_starts: list[int] | None = None
         for m in chain((first,), pronouns):  # (one scan of the paragraph)
             p = m.group()
             if p not in _PERSON_PRONOUNS and p not in _THING_PRONOUNS:
@@ -394,6 +433,8 @@ class TargetMatcher:
                 if last_thing < 0:
                     continue
                 last = found[last_thing]
+                if sent_starts is None:
+                    sent_starts = _sentence_starts(*where) or [vs]
                 near = _sent_index(sent_starts, m.start()) - _sent_index(sent_starts, last[0]) <= 1
                 if near and not _names_between(vt, last[1], m.start(), cover):
                     out.append((m.start(), m.end(), last[2], "pronoun", False))
@@ -401,15 +442,28 @@ class TargetMatcher:
         return out
 
 
+def _sentence_starts(para: Paragraph, same: bool, doc: Doc) -> list[int]:
+    """View offsets of the starts of the paragraph's sentences."""
+    if same:
+        return [a for a, _ in para.sentences]
+    return [_to_view(doc, a) for a, _ in para.sentences]
+
+
 class _Cover:
-    """Which offsets fall inside a mention (bisect over mentions sorted by start)."""
+    """Which offsets fall inside a mention (bisect over mentions sorted by start),
+    sorted at the first question (most pronouns meet no rival name to ask about)."""
+
+    __slots__ = ("found", "longest", "spans", "starts")
 
     def __init__(self, found: list[tuple[int, int, str, str, bool]]) -> None:
-        self.spans = sorted((f[0], f[1]) for f in found)
-        self.starts = [s for s, _ in self.spans]
-        self.longest = max((e - s for s, e in self.spans), default=0)
+        self.found = found
+        self.spans: list[tuple[int, int]] | None = None
 
     def __contains__(self, pos: int) -> bool:
+        if self.spans is None:
+            self.spans = sorted((f[0], f[1]) for f in self.found)
+            self.starts = [s for s, _ in self.spans]
+            self.longest = max((e - s for s, e in self.spans), default=0)
         i = bisect.bisect_right(self.starts, pos) - 1
         while i >= 0 and self.spans[i][0] >= pos - self.longest:
             if self.spans[i][0] <= pos < self.spans[i][1]:
