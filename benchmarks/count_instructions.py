@@ -19,7 +19,10 @@ What is measured (targets and actors as in ``bench_pipeline.py --real``):
   segmentation and tables) on the same articles;
 * ``segment``: segmentation and tables only;
 * ``stance-dense``: ``StanceScorer.annotate`` on 400 paragraphs of the seed article, the
-  mention-dense case of ``bench_stance.py``.
+  mention-dense case of ``bench_stance.py``;
+* ``attribution-polnear``: ``AttributionScorer.annotate`` alone (segmentation done
+  beforehand, not counted) on the 84 PolNeAR dev articles (1,941 paragraphs of about 35
+  words, quote-rich political news), the corpus of ``bench_attribution.py``.
 
 Before the measured call the scorers run over 300 PolNeAR training articles (other news,
 ``_corpus.warmup_documents``), so per-word caches are warm but the measured text is seen
@@ -44,7 +47,9 @@ import bench_pipeline  # noqa: E402
 import bench_stance  # noqa: E402
 
 import framing  # noqa: E402
+from framing.attribution import AttributionScorer  # noqa: E402
 from framing.pipeline import prepare_run  # noqa: E402
+from framing.segment import segment  # noqa: E402
 
 SCORERS = ("attribution", "loaded", "valence", "stance")
 
@@ -88,14 +93,35 @@ def _stance_dense() -> int:
     return sum(len(d.paragraphs) for d in docs)
 
 
+def _attribution_polnear() -> int:
+    dev = _corpus.POLNEAR_TRAIN.parent / "dev" / "text"
+    if not dev.is_dir():
+        raise SystemExit(f"this mode needs the PolNeAR dev articles in {dev}")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(dev.glob("*.txt"))]
+    # The warm-up (PolNeAR train) must not contain the measured text: a line it shares
+    # with dev (boilerplate such as an editor's note) is dropped from the warm-up.
+    seen = {ln.strip() for t in texts for ln in t.splitlines()}
+    warm = []
+    for d in _corpus.warmup_documents()[:300]:
+        kept = "\n".join(ln for ln in d["text"].split("\n") if ln not in seen)
+        warm.append(segment(kept, d["id"]))
+    scorer = AttributionScorer()
+    scorer.annotate(warm)
+    docs = [segment(t, f"dev{i}") for i, t in enumerate(texts)]
+    _count(lambda: scorer.annotate(docs))
+    return sum(len(d.paragraphs) for d in docs)
+
+
 def main() -> None:
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     what = args[0] if args else "pipeline"
-    choices = ("pipeline", "segment", "stance-dense", *SCORERS)
+    choices = ("pipeline", "segment", "stance-dense", "attribution-polnear", *SCORERS)
     if what not in choices:
         raise SystemExit(f"measure one of {', '.join(choices)}, not {what!r}")
     if what == "stance-dense":
         n = _stance_dense()
+    elif what == "attribution-polnear":
+        n = _attribution_polnear()
     else:
         n = _pipeline("none" if what == "segment" else what, "--again" in sys.argv)
     print(f"{what}: {n} paragraphs (divide callgrind's Collected count by this)")

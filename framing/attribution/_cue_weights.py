@@ -222,8 +222,30 @@ class CueWeights:
             att.score = 1.0 / (1.0 + math.exp(-z))
             return att.score >= self.threshold
         m = self._memos()
-        memo = m.groups
         cs, ce = att.cue
+        # The score depends on the text and these parts only: the same attribution asked
+        # again (the frames ask about an enclosing cue, the extractor then filters all
+        # of them) is answered from a memo of the current text's calls.
+        content = att.content
+        call = (
+            cs,
+            ce,
+            att.cue_class,
+            att.mode,
+            att.kind,
+            att.source,
+            att.head is None,
+            content[0][0] if content else -1,
+            content[-1][1] if content else -1,
+        )
+        if m.text is text:
+            score = m.scored.get(call)
+            if score is not None:
+                att.score = score
+                return score >= self.threshold
+        else:
+            m.text, m.scored = text, {}
+        memo = m.groups
         cue = text[cs:ce]
         key = (0, cue, att.cue_class, att.mode, att.kind)
         g = memo.get(key)
@@ -259,7 +281,7 @@ class CueWeights:
         if w is None:
             w = memo[ckey] = m.content(*ckey[1:])
         z += w
-        att.score = 1.0 / (1.0 + math.exp(-z))
+        att.score = m.scored[call] = 1.0 / (1.0 + math.exp(-z))
         return att.score >= self.threshold
 
 
@@ -297,6 +319,8 @@ class _KeepMemos:
         self.weights = weights
         self.entries = 0
         self.groups: dict[tuple, Any] = {}  # whole groups, by their inputs
+        self.text: str | None = None  # the text of the latest call, and its scores
+        self.scored: dict[tuple, float] = {}
         w = self.w
         # (feature, part) -> weight of "feature=part"
         self.one = _Table(lambda k: w(f"{k[0]}={k[1]}"), self)

@@ -274,6 +274,8 @@ class SpeakerResolver:
 
     def side(self, *names: str | None) -> str | None:
         """The side whose aliases match one of ``names``."""
+        if not self._side_re:
+            return None  # (no actors map: no side, and nothing to remember)
         memo = self._side_memo
         for name in names:
             if not name:
@@ -452,7 +454,6 @@ def _cached_side_patterns(
     return _side_patterns({side: list(aliases) for side, aliases in actors})
 
 
-@lru_cache(maxsize=65536)
 @lru_cache(maxsize=65536)
 def _name_record(
     phrase: str, at_start: bool
