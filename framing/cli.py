@@ -188,10 +188,8 @@ def analyze(
     jobs: int,
     chunk_size: int,
     report_path: Path | None,
-    text_column: str,
-    id_column: str,
-    encoding: str,
     quiet: bool,
+    **reading: str,
 ) -> None:
     """Score every paragraph of every article.
 
@@ -219,39 +217,26 @@ def analyze(
 
     source, targets, actors = _source_and_maps(inputs, example, targets, actors)
     started = time.perf_counter()
-    show = None if not quiet else False
+    # What both ways of running take: maps, lexicons, paragraphs, workers, progress and
+    # how the files are read (text_column, id_column, encoding).
+    options: dict[str, Any] = {
+        "targets": targets,
+        "actors": actors,
+        "lexicons": list(lexicons) or None,
+        "paragraphs": paragraphs,
+        "jobs": jobs,
+        "progress": None if not quiet else False,
+        **reading,
+    }
     try:
         if out is None:
-            analysis = framing.analyze(
-                source,
-                targets=targets,
-                actors=actors,
-                lexicons=list(lexicons) or None,
-                paragraphs=paragraphs,
-                jobs=jobs,
-                progress=show,
-                text_column=text_column,
-                id_column=id_column,
-                encoding=encoding,
-            )
+            analysis = framing.analyze(source, **options)
             _print_summary(analysis)
             docs = analysis.documents
             n_docs, n_paras = len(docs), len(analysis.paragraphs)
         else:
             res = analyze_to(
-                source,
-                out,
-                targets=targets,
-                actors=actors,
-                lexicons=list(lexicons) or None,
-                format=_out_format(out, fmt),
-                chunk_size=chunk_size,
-                jobs=jobs,
-                paragraphs=paragraphs,
-                progress=show,
-                text_column=text_column,
-                id_column=id_column,
-                encoding=encoding,
+                source, out, format=_out_format(out, fmt), chunk_size=chunk_size, **options
             )
             # Only the documents table is read back (memory stays bounded on big corpora);
             # the whole result is loaded only when a report is asked for.
