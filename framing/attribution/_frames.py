@@ -288,12 +288,12 @@ def _frame_cue(
                 if rb < n and words[rb] in ("who", "whose"):
                     # "said an official who asked not to be named": the relative clause
                     # describes the source (its appositive), up to the clause's end.
-                    re_ = rb + 1
-                    while re_ < n and p.sent[re_] == sid and p.inq[re_] < 0:
-                        if words[re_] in _END or words[re_] == ",":
+                    rel_end = rb + 1
+                    while rel_end < n and p.sent[rel_end] == sid and p.inq[rel_end] < 0:
+                        if words[rel_end] in _END or words[rel_end] == ",":
                             break
-                        re_ += 1
-                    apposition = (rb, re_)
+                        rel_end += 1
+                    apposition = (rb, rel_end)
                 elif rb + 1 < n and words[rb] == "," and p.inq[rb + 1] < 0:
                     app = _right_np(p, rb + 1, sid)
                     if app is not None and words[app[0]] in ("a", "an", "the", "who"):

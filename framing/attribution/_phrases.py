@@ -46,6 +46,7 @@ def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int]
     return (j, i)
 
 
+#: Possessive endings of a token or phrase ("trump's", "the voters'").
 _POSSESSIVE_ENDS = ("'s", "\u2019s", "s'", "s\u2019")
 _POSSESSOR_DET = frozenset("the a an this that his her their its our".split())
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ._frames import Attribution
+from ._phrases import _POSSESSIVE_ENDS
 
 __all__ = ["SpeakerResolver", "speaker_type_of"]
 
@@ -122,8 +123,6 @@ _SKIP_NAME = frozenset(
 )
 #: Sentence adverbs that open a run of capitalised words before a name ("Later Manafort
 #: said", "Meanwhile Trump said"): no part of the name.
-#: Possessive endings of a source phrase ("Trump's", "the voters'").
-_POSSESSIVE_MARKS = ("'s", "\u2019s", "s'", "s\u2019")
 
 
 def _strip_possessive(s: str) -> str:
@@ -347,7 +346,7 @@ class SpeakerResolver:
             lead += 1
         if lead and ws[lead][:1].isupper():
             ws, src = ws[lead:], " ".join(ws[lead:])
-        if src.endswith(_POSSESSIVE_MARKS):
+        if src.endswith(_POSSESSIVE_ENDS):
             # a nominal cue's possessor ("Donald Trump's claim"): the name without the mark
             src = _strip_possessive(src)
             ws = _words(src)
@@ -461,7 +460,7 @@ def _name_record(
     """:func:`_parse_name`'s role, name and gender, and the full name to register (None
     for a single word or a name holding an organisation word)."""
     _, role, name, gender = _parse_name(phrase, at_start)
-    if name and name[-1].endswith(_POSSESSIVE_MARKS):  # "Donald Trump's (claim)"
+    if name and name[-1].endswith(_POSSESSIVE_ENDS):  # "Donald Trump's (claim)"
         name = (*name[:-1], _strip_possessive(name[-1]))
     if len(name) < 2 or any(w.lower() in _ORG for w in name):
         return role, name, gender, None
