@@ -285,8 +285,11 @@ class StanceScorer(Scorer):
                     lex, direct = self.rules.evidence(toks, a, b, others, extra)
                 feat = None
                 if want_feat and b > a and share is None:
-                    view, keep = _view(toks, a, quoted, sub, views, lexicon)
-                    va = _view_index(keep, a)
+                    if sub:  # (else the view is the sentence itself)
+                        view, keep = _view(toks, a, quoted, sub, views, lexicon)
+                        va = _view_index(keep, a)
+                    else:
+                        view, keep, va = toks, None, a
                     if va >= 0:
                         if keep is not None and raw is not None and not _same_raw(toks, view, keep):
                             raw = None
