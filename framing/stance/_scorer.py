@@ -466,16 +466,22 @@ class StanceScorer(Scorer):
             q_score = float(quoted[0]["score"]) if len(quoted) == 1 else float(num_q / den_q)
         else:
             q_score = math.nan
+        label = self._label(its, score)
+        # In one voice, that voice's items, sums and label are the paragraph's.
+        if author and quoted:
+            a_label, q_label = self._label(author, a_score), self._label(quoted, q_score)
+        else:
+            a_label, q_label = (label, None) if author else (None, label)
         return {
             "para_id": pid,
             "target": target,
             "score": score,
-            "label": self._label(its, score),
+            "label": label,
             "voice": "mixed" if author and quoted else ("quoted" if quoted else "author"),
             "author_score": a_score,
             "quoted_score": q_score,
-            "author_label": self._label(author, a_score) if author else None,
-            "quoted_label": self._label(quoted, q_score) if quoted else None,
+            "author_label": a_label,
+            "quoted_label": q_label,
             "n_mentions": n_mentions,
         }
 
