@@ -129,7 +129,8 @@ class LexiconStance:
                     ga = oa
                 elif oa >= gb and oa - gb <= 2 and _coordinated(words[gb:oa]):
                     gb = ob
-            others = [(oa, ob) for oa, ob in others if ob <= ga or oa >= gb]
+            # (Others inside the widened mention stay in ``others``: :func:`_beyond`
+            # never counts a word as beyond one of them.)
             with_raw = with_raw and ga == a and gb == b
         # The clause: from the last stop before the mention to the first one after it,
         # a stop being a clause boundary or a token in the other voice.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -248,25 +249,24 @@ class StanceScorer(Scorer):
             first: dict[tuple[str, bool], dict[str, Any]] = {}
             # Adjacent mentions of one target in one voice ("Russian President Vladimir
             # Putin") are scored once, as a unit.
-            units: list[list[int]] = []
+            # A unit is a run of mentions: ms[heads[u] : heads[u + 1]].
+            heads: list[int] = []
             for k, m in enumerate(ms):
-                if units:
-                    prev = units[-1][-1]
-                    pm = ms[prev]
-                    if (
-                        pm.target == m.target
-                        and spans[k][0] - spans[prev][1] <= 2
-                        and _voice(toks, spans[prev]) == _voice(toks, spans[k])
-                        and all(w[:1].isalnum() for w in toks.words[spans[prev][1] : spans[k][0]])
-                    ):
-                        units[-1].append(k)
-                        continue
-                units.append([k])
+                if (
+                    k
+                    and ms[k - 1].target == m.target
+                    and spans[k][0] - spans[k - 1][1] <= 2
+                    and _voice(toks, spans[k - 1]) == _voice(toks, spans[k])
+                    and all(w[:1].isalnum() for w in toks.words[spans[k - 1][1] : spans[k][0]])
+                ):
+                    continue
+                heads.append(k)
+            heads.append(len(ms))
             others_of: dict[str, list[tuple[int, int]]] = {}  # target -> other targets' spans
-            for unit in units:
-                a, b = spans[unit[0]][0], spans[unit[-1]][1]
+            for h, t in pairwise(heads):
+                a, b = spans[h][0], spans[t - 1][1]
                 quoted = b > a and all(toks.quoted[a:b])  # (_voice, inlined)
-                target = ms[unit[0]].target
+                target = ms[h].target
                 others = others_of.get(target)
                 if others is None:
                     others = others_of[target] = [
@@ -285,14 +285,17 @@ class StanceScorer(Scorer):
                     lex, direct = self.rules.evidence(toks, a, b, others, extra)
                 feat = None
                 if want_feat and b > a and share is None:
-                    view, keep = _view(toks, a, quoted, sub, views, lexicon)
-                    va = _view_index(keep, a)
+                    if sub:  # (else the view is the sentence itself)
+                        view, keep = _view(toks, a, quoted, sub, views, lexicon)
+                        va = _view_index(keep, a)
+                    else:
+                        view, keep, va = toks, None, a
                     if va >= 0:
                         if keep is not None and raw is not None and not _same_raw(toks, view, keep):
                             raw = None
                         feat = self.featurizer.from_tokens(view, va, va + (b - a), raw)
                 item = {
-                    "ms": [ms[k] for k in unit],
+                    "ms": ms[h:t],
                     "voice": "quoted" if quoted else "author",
                     "lex": lex,
                     "direct": abs(direct) >= 0.3,
@@ -463,16 +466,22 @@ class StanceScorer(Scorer):
             q_score = float(quoted[0]["score"]) if len(quoted) == 1 else float(num_q / den_q)
         else:
             q_score = math.nan
+        label = self._label(its, score)
+        # In one voice, that voice's items, sums and label are the paragraph's.
+        if author and quoted:
+            a_label, q_label = self._label(author, a_score), self._label(quoted, q_score)
+        else:
+            a_label, q_label = (label, None) if author else (None, label)
         return {
             "para_id": pid,
             "target": target,
             "score": score,
-            "label": self._label(its, score),
+            "label": label,
             "voice": "mixed" if author and quoted else ("quoted" if quoted else "author"),
             "author_score": a_score,
             "quoted_score": q_score,
-            "author_label": self._label(author, a_score) if author else None,
-            "quoted_label": self._label(quoted, q_score) if quoted else None,
+            "author_label": a_label,
+            "quoted_label": q_label,
             "n_mentions": n_mentions,
         }
 
