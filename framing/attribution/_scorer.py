@@ -144,15 +144,15 @@ class AttributionScorer(Scorer):
         for r in rows:
             by_para.setdefault(r["para_id"], []).append(r)
         sides = list(self.actors) or None
-        empty = voice_summary([], sides, 0)
-        # One summary per paragraph (the shared empty one where nobody is quoted).
+        empty = voice_summary([], sides, 0, detail=False)
+        # One summary per paragraph (the shared empty one where nobody is quoted); a
+        # para_id is the paragraph's position, so only the quoted paragraphs are visited.
         summaries = [empty] * len(doc.paragraphs)
-        for i, p in enumerate(doc.paragraphs):
-            pid = p.para_id
-            if pid in by_para or pid in free:
-                summaries[i] = voice_summary(
-                    by_para.get(pid) or [], sides, free.get(pid, 0), detail=False
-                )
+        for pid, para_rows in by_para.items():
+            summaries[pid] = voice_summary(para_rows, sides, free.get(pid, 0), detail=False)
+        for pid, n_free in free.items():
+            if pid not in by_para:
+                summaries[pid] = voice_summary([], sides, n_free, detail=False)
         cols: dict[str, list[Any]] = {c: [] for c in self.columns}
         for c in _SUMMARY_COLUMNS:
             cols[c] = [s[c] for s in summaries]
