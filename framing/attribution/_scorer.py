@@ -6,7 +6,6 @@ import bisect
 import math
 from collections.abc import Sequence
 from itertools import accumulate, compress
-from operator import itemgetter
 from typing import Any, ClassVar
 
 from ..scorers import QUOTED_RANGES, Scorer
@@ -30,8 +29,25 @@ _SUMMARY_COLUMNS = (
     "anonymous_share",
     "unattributed_share",
 )
-_FIRST = itemgetter(0)
 _NO_TOKENS: tuple[list[int], list[str]] = ([], [])
+_ALNUM_MEMO_CAP = 100_000
+
+
+class _AlnumFirst(dict[str, bool]):
+    """Memo of ``word[0].isalnum()`` (does a token count as a word?), per token string.
+
+    Picking a paragraph's words is one look-up per token with it instead of three C calls
+    (first character, ``isalnum``, a second ``map``); the scorer keeps it across documents
+    and starts afresh past a cap.
+    """
+
+    __slots__ = ()
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= _ALNUM_MEMO_CAP:
+            self.clear()
+        value = self[word] = word[0].isalnum()
+        return value
 
 
 class AttributionScorer(Scorer):
@@ -92,6 +108,7 @@ class AttributionScorer(Scorer):
         self.model = None
         if use_model:
             self.model = load_cue_model()
+        self._alnum_first = _AlnumFirst()
 
     def provenance(self) -> dict[str, Any]:
         """Lexicon and model versions."""
@@ -122,7 +139,7 @@ class AttributionScorer(Scorer):
             cue_prior=self.model.prior_set if self.model is not None else None,
             word_starts=word_starts,
         )
-        count = _WordCounter(paras, word_starts)
+        count = _WordCounter(paras, word_starts, self._alnum_first)
         rows = [self._row(doc, a, count) for a in atts]
         doc.add_rows("quotes", rows)
         full = [q for q in quotes if _is_full_quote(count, q)]
@@ -215,8 +232,10 @@ class _WordCounter:
         self,
         paras: list[tuple[int, int]],
         tokens: dict[int, tuple[list[int], list[str]]],
+        alnum_first: dict[str, bool] | None = None,
     ) -> None:
         self.paras = paras
+        self.is_word = (alnum_first if alnum_first is not None else _AlnumFirst()).__getitem__
         self.para_starts = [p[0] for p in paras]
         self.tokens = tokens
         self._words: dict[int, list[int]] = {}
@@ -225,7 +244,7 @@ class _WordCounter:
         ws = self._words.get(pid)
         if ws is None:
             starts, words = self.tokens.get(pid, ([], []))
-            ws = list(compress(starts, map(str.isalnum, map(_FIRST, words))))
+            ws = list(compress(starts, map(self.is_word, words)))
             self._words[pid] = ws
         return ws
 
@@ -246,7 +265,7 @@ class _WordCounter:
     def _bare_share(self, pid: int) -> float:
         """The share of a paragraph that no range touches: 0, or NaN without tokens."""
         words = self.tokens.get(pid, _NO_TOKENS)[1]
-        return 0.0 if any(map(str.isalnum, map(_FIRST, words))) else math.nan
+        return 0.0 if any(map(self.is_word, words)) else math.nan
 
     def share(
         self, pid: int, ranges: list[tuple[int, int]], starts: list[int] | None = None
