@@ -190,7 +190,7 @@ class AttributionScorer(Scorer):
             cs, ce = content[0][0], content[-1][1]
             n_tok = 0
             for s, e in content:
-                n_tok += count(s, e)
+                n_tok += count.words_in(s, e)
         else:
             cs = ce = None
             n_tok = 0
@@ -248,7 +248,12 @@ class _WordCounter:
             self._words[pid] = ws
         return ws
 
-    def __call__(self, s: int, e: int) -> int:
+    def words_in(self, s: int, e: int) -> int:
+        """Word tokens in ``[s, e)``.
+
+        A plain method, not ``__call__``: calling an instance goes through its type's
+        slot and costs more than a method call.
+        """
         pid = bisect.bisect_right(self.para_starts, s) - 1
         ws = self._ws(pid)
         if not ws:
@@ -299,7 +304,7 @@ class _WordCounter:
 
 
 def _is_full_quote(count: _WordCounter, q: Quote) -> bool:
-    return q.depth == 0 and count(q.start, q.end) >= _MIN_FREE_QUOTE_TOKENS
+    return q.depth == 0 and count.words_in(q.start, q.end) >= _MIN_FREE_QUOTE_TOKENS
 
 
 def _ranges(atts: list[Attribution], full: list[Quote]) -> list[tuple[int, int]]:
