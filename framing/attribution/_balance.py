@@ -109,14 +109,14 @@ def voice_summary(
         names = get("speakers") or ([r["speaker"]] if get("speaker") else [])
         member_sides = get("speaker_sides") or []
         if len(member_sides) != len(names) or not names:
-            member_sides = [get("side")] * max(len(names), 1)
+            member_sides = [get("side")] * (len(names) or 1)
         if not names:
             unattributed += 1
         if get("speaker_type") == "anonymous":
             anonymous += 1
         if get("direct"):
             n_direct += 1
-        k = max(len(names), 1)
+        k = len(names) or 1
         share = tokens / k
         cue_class = get("cue_class") if detail else None
         for name, side in zip(names or ["(unknown)"], member_sides, strict=True):

@@ -243,7 +243,7 @@ class _WordCounter:
     def _ws(self, pid: int) -> list[int]:
         ws = self._words.get(pid)
         if ws is None:
-            starts, words = self.tokens.get(pid, ([], []))
+            starts, words = self.tokens.get(pid, _NO_TOKENS)
             ws = list(compress(starts, map(self.is_word, words)))
             self._words[pid] = ws
         return ws
@@ -282,7 +282,10 @@ class _WordCounter:
         lo, hi = self.paras[pid]
         if starts is None:
             starts = [r[0] for r in ranges]
-        a = max(bisect.bisect_right(starts, lo) - 1, 0)
+        # (comparisons, not min/max: a builtin call costs more, once per paragraph)
+        a = bisect.bisect_right(starts, lo) - 1
+        if a < 0:
+            a = 0
         n = len(ranges)
         if (
             a >= n
@@ -300,7 +303,8 @@ class _WordCounter:
                 break
             if re_ > lo:
                 inside += bisect.bisect_left(ws, re_) - bisect.bisect_left(ws, rs)
-        return min(inside / len(ws), 1.0)
+        share = inside / len(ws)
+        return share if share < 1.0 else 1.0
 
 
 def _is_full_quote(count: _WordCounter, q: Quote) -> bool:
