@@ -22,7 +22,6 @@ Definitions (per paragraph and per document):
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -83,7 +82,7 @@ def voice_summary(
         ``n_quotes``, ``n_direct``, ``balance``, ``top_speaker_share``,
         ``anonymous_share``, ``unattributed_share``, and the breakdowns
         ``tokens_by_speaker``, ``tokens_by_side``, ``quotes_by_side``,
-        ``classes_by_side`` (side -> Counter of cue classes).
+        ``classes_by_side`` (side -> dict of cue class -> count).
 
     Examples
     --------
@@ -92,40 +91,44 @@ def voice_summary(
     >>> voice_summary(rows, sides=["x", "y"])["balance"]
     1.0
     """
-    voices = [r for r in rows if r.get("kind") != "non_comment"]
     if not detail:
-        for r in voices:  # (a loop, not a generator: this runs once per paragraph)
-            if len(r.get("speakers") or ()) > 1:
-                break
-        else:
-            return _single_speaker_scalars(voices, n_unattributed_quotes, sides)
+        scalars = _single_speaker_scalars(rows, n_unattributed_quotes, sides)
+        if scalars is not None:
+            return scalars
+    voices = [r for r in rows if r.get("kind") != "non_comment"]
     by_speaker: dict[str, float] = {}
     by_side: dict[str, float] = {}
     quotes_by_side: dict[str, float] = {}
-    classes_by_side: dict[str, Counter[str]] = {}
-    anonymous = unattributed = 0
+    # side -> cue class -> count (plain dicts: a Counter's ``+=`` on a new key costs a
+    # Python-level ``__missing__`` call; the sums are the same, in the same order)
+    classes_by_side: dict[str, dict[str, float]] = {}
+    anonymous = unattributed = n_direct = 0
     for r in voices:
-        tokens = float(r.get("quoted_tokens") or 0) or 1.0
-        names = r.get("speakers") or ([r["speaker"]] if r.get("speaker") else [])
-        member_sides = r.get("speaker_sides") or []
+        get = r.get
+        tokens = float(get("quoted_tokens") or 0) or 1.0
+        names = get("speakers") or ([r["speaker"]] if get("speaker") else [])
+        member_sides = get("speaker_sides") or []
         if len(member_sides) != len(names) or not names:
-            member_sides = [r.get("side")] * max(len(names), 1)
+            member_sides = [get("side")] * (len(names) or 1)
         if not names:
             unattributed += 1
-        if r.get("speaker_type") == "anonymous":
+        if get("speaker_type") == "anonymous":
             anonymous += 1
-        k = max(len(names), 1)
+        if get("direct"):
+            n_direct += 1
+        k = len(names) or 1
         share = tokens / k
+        cue_class = get("cue_class") if detail else None
         for name, side in zip(names or ["(unknown)"], member_sides, strict=True):
             side = side or UNMAPPED
             by_speaker[name] = by_speaker.get(name, 0) + share
             by_side[side] = by_side.get(side, 0) + share
             quotes_by_side[side] = quotes_by_side.get(side, 0) + 1 / k
-            if detail and r.get("cue_class"):
+            if cue_class:
                 cls = classes_by_side.get(side)
                 if cls is None:
-                    cls = classes_by_side[side] = Counter()
-                cls[r["cue_class"]] += 1 / k
+                    cls = classes_by_side[side] = {}
+                cls[cue_class] = cls.get(cue_class, 0) + 1 / k
     n = len(voices)
     if sides:
         k = len(sides) + (1 if by_side.get(UNMAPPED) else 0)
@@ -137,7 +140,7 @@ def voice_summary(
     claims = n + n_unattributed_quotes
     return {
         "n_quotes": n,
-        "n_direct": sum(1 for r in voices if r.get("direct")),
+        "n_direct": n_direct,
         "balance": balance,
         "top_speaker_share": max(by_speaker.values()) / total if total else math.nan,
         "anonymous_share": anonymous / n if n else math.nan,
@@ -147,38 +150,44 @@ def voice_summary(
         "tokens_by_speaker": by_speaker,
         "tokens_by_side": by_side,
         "quotes_by_side": quotes_by_side,
-        "classes_by_side": {s: dict(c) for s, c in classes_by_side.items()},
+        "classes_by_side": classes_by_side,
     }
 
 
 def _single_speaker_scalars(
-    voices: list[Mapping[str, Any]], n_free: int, sides: Sequence[str] | None
-) -> dict[str, Any]:
-    """The scalar measures when no row lists several speakers.
+    rows: Sequence[Mapping[str, Any]], n_free: int, sides: Sequence[str] | None
+) -> dict[str, Any] | None:
+    """The scalar measures when no voice lists several speakers (else None).
 
-    Same arithmetic as :func:`voice_summary` (each voice has one speaker, or none).
+    Same arithmetic as :func:`voice_summary` (each voice has one speaker, or none);
+    the voices are picked from ``rows`` here, in one pass (this runs once per paragraph).
     """
     by_speaker: dict[str, float] = {}
     by_side: dict[str, float] = {}
-    anonymous = unattributed = n_direct = 0
-    for r in voices:
-        tokens = float(r.get("quoted_tokens") or 0) or 1.0
-        listed = r.get("speakers")
-        name = listed[0] if listed else (r["speaker"] if r.get("speaker") else None)
+    anonymous = unattributed = n_direct = n = 0
+    for r in rows:
+        get = r.get
+        if get("kind") == "non_comment":
+            continue
+        listed = get("speakers")
+        if listed and len(listed) > 1:
+            return None
+        n += 1
+        tokens = float(get("quoted_tokens") or 0) or 1.0
+        name = listed[0] if listed else (r["speaker"] if get("speaker") else None)
         if sides:
-            member = r.get("speaker_sides")
-            side = member[0] if name is not None and member and len(member) == 1 else r.get("side")
+            member = get("speaker_sides")
+            side = member[0] if name is not None and member and len(member) == 1 else get("side")
             side = side or UNMAPPED
             by_side[side] = by_side.get(side, 0) + tokens
         if name is None:
             unattributed += 1
             name = "(unknown)"
         by_speaker[name] = by_speaker.get(name, 0) + tokens
-        if r.get("speaker_type") == "anonymous":
+        if get("speaker_type") == "anonymous":
             anonymous += 1
-        if r.get("direct"):
+        if get("direct"):
             n_direct += 1
-    n = len(voices)
     if sides:
         k = len(sides) + (1 if by_side.get(UNMAPPED) else 0)
         if len(by_side) == 1:  # (what evenness gives for one unit, without the call)

@@ -6,7 +6,6 @@ import bisect
 import math
 from collections.abc import Sequence
 from itertools import accumulate, compress
-from operator import itemgetter
 from typing import Any, ClassVar
 
 from ..scorers import QUOTED_RANGES, Scorer
@@ -30,8 +29,25 @@ _SUMMARY_COLUMNS = (
     "anonymous_share",
     "unattributed_share",
 )
-_FIRST = itemgetter(0)
 _NO_TOKENS: tuple[list[int], list[str]] = ([], [])
+_ALNUM_MEMO_CAP = 100_000
+
+
+class _AlnumFirst(dict[str, bool]):
+    """Memo of ``word[0].isalnum()`` (does a token count as a word?), per token string.
+
+    Picking a paragraph's words is one look-up per token with it instead of three C calls
+    (first character, ``isalnum``, a second ``map``); the scorer keeps it across documents
+    and starts afresh past a cap.
+    """
+
+    __slots__ = ()
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= _ALNUM_MEMO_CAP:
+            self.clear()
+        value = self[word] = word[0].isalnum()
+        return value
 
 
 class AttributionScorer(Scorer):
@@ -92,6 +108,7 @@ class AttributionScorer(Scorer):
         self.model = None
         if use_model:
             self.model = load_cue_model()
+        self._alnum_first = _AlnumFirst()
 
     def provenance(self) -> dict[str, Any]:
         """Lexicon and model versions."""
@@ -122,7 +139,7 @@ class AttributionScorer(Scorer):
             cue_prior=self.model.prior_set if self.model is not None else None,
             word_starts=word_starts,
         )
-        count = _WordCounter(paras, word_starts)
+        count = _WordCounter(paras, word_starts, self._alnum_first)
         rows = [self._row(doc, a, count) for a in atts]
         doc.add_rows("quotes", rows)
         full = [q for q in quotes if _is_full_quote(count, q)]
@@ -144,15 +161,15 @@ class AttributionScorer(Scorer):
         for r in rows:
             by_para.setdefault(r["para_id"], []).append(r)
         sides = list(self.actors) or None
-        empty = voice_summary([], sides, 0)
-        # One summary per paragraph (the shared empty one where nobody is quoted).
+        empty = voice_summary([], sides, 0, detail=False)
+        # One summary per paragraph (the shared empty one where nobody is quoted); a
+        # para_id is the paragraph's position, so only the quoted paragraphs are visited.
         summaries = [empty] * len(doc.paragraphs)
-        for i, p in enumerate(doc.paragraphs):
-            pid = p.para_id
-            if pid in by_para or pid in free:
-                summaries[i] = voice_summary(
-                    by_para.get(pid) or [], sides, free.get(pid, 0), detail=False
-                )
+        for pid, para_rows in by_para.items():
+            summaries[pid] = voice_summary(para_rows, sides, free.get(pid, 0), detail=False)
+        for pid, n_free in free.items():
+            if pid not in by_para:
+                summaries[pid] = voice_summary([], sides, n_free, detail=False)
         cols: dict[str, list[Any]] = {c: [] for c in self.columns}
         for c in _SUMMARY_COLUMNS:
             cols[c] = [s[c] for s in summaries]
@@ -173,7 +190,7 @@ class AttributionScorer(Scorer):
             cs, ce = content[0][0], content[-1][1]
             n_tok = 0
             for s, e in content:
-                n_tok += count(s, e)
+                n_tok += count.words_in(s, e)
         else:
             cs = ce = None
             n_tok = 0
@@ -215,8 +232,10 @@ class _WordCounter:
         self,
         paras: list[tuple[int, int]],
         tokens: dict[int, tuple[list[int], list[str]]],
+        alnum_first: dict[str, bool] | None = None,
     ) -> None:
         self.paras = paras
+        self.is_word = (alnum_first if alnum_first is not None else _AlnumFirst()).__getitem__
         self.para_starts = [p[0] for p in paras]
         self.tokens = tokens
         self._words: dict[int, list[int]] = {}
@@ -224,12 +243,17 @@ class _WordCounter:
     def _ws(self, pid: int) -> list[int]:
         ws = self._words.get(pid)
         if ws is None:
-            starts, words = self.tokens.get(pid, ([], []))
-            ws = list(compress(starts, map(str.isalnum, map(_FIRST, words))))
+            starts, words = self.tokens.get(pid, _NO_TOKENS)
+            ws = list(compress(starts, map(self.is_word, words)))
             self._words[pid] = ws
         return ws
 
-    def __call__(self, s: int, e: int) -> int:
+    def words_in(self, s: int, e: int) -> int:
+        """Word tokens in ``[s, e)``.
+
+        A plain method, not ``__call__``: calling an instance goes through its type's
+        slot and costs more than a method call.
+        """
         pid = bisect.bisect_right(self.para_starts, s) - 1
         ws = self._ws(pid)
         if not ws:
@@ -246,7 +270,7 @@ class _WordCounter:
     def _bare_share(self, pid: int) -> float:
         """The share of a paragraph that no range touches: 0, or NaN without tokens."""
         words = self.tokens.get(pid, _NO_TOKENS)[1]
-        return 0.0 if any(map(str.isalnum, map(_FIRST, words))) else math.nan
+        return 0.0 if any(map(self.is_word, words)) else math.nan
 
     def share(
         self, pid: int, ranges: list[tuple[int, int]], starts: list[int] | None = None
@@ -258,7 +282,10 @@ class _WordCounter:
         lo, hi = self.paras[pid]
         if starts is None:
             starts = [r[0] for r in ranges]
-        a = max(bisect.bisect_right(starts, lo) - 1, 0)
+        # (comparisons, not min/max: a builtin call costs more, once per paragraph)
+        a = bisect.bisect_right(starts, lo) - 1
+        if a < 0:
+            a = 0
         n = len(ranges)
         if (
             a >= n
@@ -276,11 +303,12 @@ class _WordCounter:
                 break
             if re_ > lo:
                 inside += bisect.bisect_left(ws, re_) - bisect.bisect_left(ws, rs)
-        return min(inside / len(ws), 1.0)
+        share = inside / len(ws)
+        return share if share < 1.0 else 1.0
 
 
 def _is_full_quote(count: _WordCounter, q: Quote) -> bool:
-    return q.depth == 0 and count(q.start, q.end) >= _MIN_FREE_QUOTE_TOKENS
+    return q.depth == 0 and count.words_in(q.start, q.end) >= _MIN_FREE_QUOTE_TOKENS
 
 
 def _ranges(atts: list[Attribution], full: list[Quote]) -> list[tuple[int, int]]:
