@@ -8,6 +8,12 @@ from framing.attribution import extract_attributions, speaker_type_of
 from framing.segment import split_paragraphs
 
 
+def _one_paragraph(text: str):
+    """The attributions of ``text`` read as one paragraph, every cue kept."""
+    atts, _ = extract_attributions(text, [(0, len(text))], cue_filter=None)
+    return atts
+
+
 def _speakers(text: str) -> list[tuple[str | None, str]]:
     atts, _ = extract_attributions(text, split_paragraphs(text, "line"), cue_filter=None)
     return [(a.speaker, a.speaker_type) for a in atts]
@@ -120,7 +126,7 @@ def test_floating_quote_with_any_final_mark(ending):
 
 def test_people_familiar_told_an_outlet_is_anonymous_not_the_outlet():
     s = "People familiar with the matter told Reuters the deal was off."
-    atts, _ = extract_attributions(s, [(0, len(s))], cue_filter=None)
+    atts = _one_paragraph(s)
     assert (atts[0].speaker_type, s[atts[0].content[0][0] : atts[0].content[0][1]]) == (
         "anonymous",
         "the deal was off",
@@ -158,33 +164,33 @@ def test_a_pronoun_still_resolves_to_the_named_speaker_not_the_office():
         "Ann Berman sat in court on Monday. The federal judge said the law was void. "
         "She later said the ruling would stand."
     )
-    atts, _ = extract_attributions(s, [(0, len(s))], cue_filter=None)
+    atts = _one_paragraph(s)
     assert [a.speaker for a in atts] == ["federal judge", "Ann Berman"]
 
 
 def test_a_name_run_stops_at_a_sentence_end():
     # "Monday. The" and "Tarn Valley. Ines" are no names: the sentence ends at the period.
     s = "The talks ended in Tarn Valley. Ines Moreau said the dam would hold."
-    atts, _ = extract_attributions(s, [(0, len(s))], cue_filter=None)
+    atts = _one_paragraph(s)
     assert [a.speaker for a in atts] == ["Ines Moreau"]
 
 
 def test_a_middle_initial_at_a_sentence_start_keeps_the_first_name():
     s = "Maya D. Song, a lawyer, said the vote was fair."
-    atts, _ = extract_attributions(s, [(0, len(s))], cue_filter=None)
+    atts = _one_paragraph(s)
     assert [a.speaker for a in atts] == ["Maya D. Song"]
 
 
 def test_a_sentence_adverb_is_no_part_of_the_speaker():
     s = "Paul Roe arrived first. Meanwhile Roe said the talks went well."
-    atts, _ = extract_attributions(s, [(0, len(s))], cue_filter=None)
+    atts = _one_paragraph(s)
     assert [a.speaker for a in atts] == ["Paul Roe"]
 
 
 def test_a_sentence_adverb_before_a_first_person_pronoun_is_the_author():
     # The adverb is dropped before the phrase is read, so "Now I" is the pronoun "I".
     s = "Now I said the plan would work, and I stand by it."
-    atts, _ = extract_attributions(s, [(0, len(s))], cue_filter=None)
+    atts = _one_paragraph(s)
     assert [(a.speaker, a.speaker_type) for a in atts][:1] == [("author", "author")]
 
 
