@@ -6,6 +6,7 @@ import bisect
 import math
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 __all__ = ["StanceScorer", "stance_label"]
 
 _KIND_WEIGHT = {"alias": 1.0, "short": 1.0, "pronoun": 0.5}
+#: A Mention's start offset (its field 1; a C call, not a Python lambda).
+_mention_start = itemgetter(1)
 
 
 class StanceScorer(Scorer):
@@ -206,7 +209,7 @@ class StanceScorer(Scorer):
         ranges = quoted_ranges(doc)
         if ranges:
             mentions = sorted(
-                mentions + speaker_pronouns(doc, mentions, ranges), key=lambda m: m.start
+                mentions + speaker_pronouns(doc, mentions, ranges), key=_mention_start
             )
         lexicon = self.rules.lexicon
         want_feat = self.classifier is not None
@@ -395,31 +398,22 @@ class StanceScorer(Scorer):
         weight = _KIND_WEIGHT.get
         for it in items:
             ms: list[Mention] = it["ms"]
-            first = ms[0]
-            key = (first.para_id, first.target)
+            score = round(it["score"], 4)
+            voice = it["voice"]
+            # (Mentions are tuples: unpacking reads their fields in one step. A unit's
+            # mentions share paragraph and target, which the loop leaves in pid, target.)
+            for pid, start, end, target, kind, _ in ms:
+                add_span(Span(pid, start, end, "target", target, score, voice, {"mention": kind}))
+            if len(ms) == 1:
+                it["w"] = weight(kind, 1.0)
+            else:
+                it["w"] = max(weight(m.kind, 1.0) for m in ms)
+            key = (pid, target)
             group = groups.get(key)
             if group is None:
                 groups[key] = [it]
             else:
                 group.append(it)
-            score = round(it["score"], 4)
-            voice = it["voice"]
-            it["w"] = (
-                weight(first.kind, 1.0) if len(ms) == 1 else max(weight(m.kind, 1.0) for m in ms)
-            )
-            for m in ms:
-                add_span(
-                    Span(
-                        m.para_id,
-                        m.start,
-                        m.end,
-                        "target",
-                        m.target,
-                        score,
-                        voice,
-                        {"mention": m.kind},
-                    )
-                )
         cols = {t: [math.nan] * len(doc.paragraphs) for t in self.targets}
         rows: list[dict[str, Any]] = []
         for (pid, target), its in sorted(groups.items()):  # keys are unique: sorted by key
