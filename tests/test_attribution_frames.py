@@ -316,3 +316,30 @@ def test_party_affiliation_in_parentheses_stays_in_the_source():
 def test_parenthetical_after_a_common_noun_is_no_source():
     s = "The plan (which passed) said nothing about taxes."
     assert all(a.source is None or "(" not in _t(s, a.source) for a in _run(s))
+
+
+def test_short_quoted_title_before_a_cue_with_a_clause_is_not_the_content():
+    s = "“Morning Report,” Rep. Ann Lee said the plan would fail this year."
+    a = _one(s)
+    assert not a.direct
+    assert _t(s, a.content[0]) == "the plan would fail this year"
+
+
+def test_one_word_quotation_before_an_inverted_source_and_an_adjunct_is_the_content():
+    s = "“Go,” said the man, in a statement."
+    a = _one(s)
+    assert (_t(s, a.source), a.direct, _t(s, a.content[0])) == ("the man", True, "Go,")
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "It's worth noting that the plan failed.",
+        "It is worth mentioning that the vote was close.",
+        "It goes without saying that the plan failed.",
+        "Truth be told, the plan failed.",
+        "It should be noted that the plan failed.",
+    ],
+)
+def test_authors_discourse_markers_are_no_attribution(s):
+    assert _run(s) == []

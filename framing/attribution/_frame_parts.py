@@ -3,7 +3,8 @@
 Small tests of :class:`~framing.attribution._tokens._Para` tokens that
 :func:`~framing.attribution._frames._frame_cue` asks while it builds a frame: a cue verb in
 a title-case headline, a chain of appositives before a cue, a quoted title before a cue,
-an adverbial that opens a sentence, and taking a quotation back from an earlier cue.
+an adverbial that opens a sentence, a discourse marker in the author's voice, and taking a
+quotation back from an earlier cue.
 """
 
 from __future__ import annotations
@@ -22,6 +23,29 @@ _HEADLINE_VERBS = frozenset(
     "says said tells told warns warned slams slammed claims claimed denies denied admits "
     "admitted vows vowed urges urged insists insisted blasts blasted accuses accused".split()
 )
+
+
+_MODALS = frozenset("should must can could may might will would".split())
+_GO = frozenset(["go", "goes", "went", "going"])
+# Prepositions that open an adjunct after a cue and its source (", in a statement").
+_ADJUNCT_PREPS = frozenset("in on at during after before via through from by".split())
+
+
+def _discourse_marker(p: _Para, ca: int, a: int, sid: int) -> bool:
+    """The cue (tokens ``ca`` .. verb ``a``) is part of a phrase with which the author,
+    not a source, comments: "it's worth noting", "it goes without saying", "truth be
+    told", "it should be noted (that)". None of these is a cue in PolNeAR train.
+    """
+    words = p.words
+    prev = words[ca - 1] if ca > 0 and p.sent[ca - 1] == sid else ""
+    verb = words[a]
+    if prev == "worth":
+        return verb.endswith("ing")  # "worth noting / mentioning / recalling"
+    if prev == "without":
+        return verb == "saying" and ca > 1 and words[ca - 2] in _GO
+    if prev == "truth":
+        return verb == "told"  # ("be" is taken into the cue as an auxiliary)
+    return prev == "it" and words[ca] in _MODALS and "be" in words[ca:a]
 
 
 def _title_verb(p: _Para, c: Candidate, sid: int) -> bool:
@@ -74,7 +98,7 @@ def _title_before(p: _Para, qi: int, k: int, sid: int) -> bool:
 
     ``“Fox and Friends,” Rep. Lee said the plan would fail``: one to four capitalised
     words in the quotation, and at least three words after the cue (from token ``k``)
-    before the sentence ends, none quoted.
+    before the sentence ends, none quoted, that do not open with a preposition.
     """
     q = p.quotes[qi]
     a, b = bisect.bisect_left(p.starts, q.start), bisect.bisect_left(p.starts, q.end)
@@ -84,6 +108,8 @@ def _title_before(p: _Para, qi: int, k: int, sid: int) -> bool:
     if sum(p.is_cap(t) for t in inside) < len(inside) - 1:
         return False
     words, n = p.words, len(p.words)
+    if k < n and words[k] in _ADJUNCT_PREPS:
+        return False  # '“Go,” said the man, in a statement': an adjunct, not a clause
     m = k
     while m < n and p.sent[m] == sid and p.inq[m] < 0 and words[m] not in _END:
         m += 1

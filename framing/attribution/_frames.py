@@ -21,6 +21,7 @@ from ._frame_parts import (
     _HEADLINE_VERBS,
     _adverbial,
     _appositive_chain,
+    _discourse_marker,
     _take_back,
     _title_before,
     _title_verb,
@@ -163,6 +164,8 @@ def _frame_cue(
         )
     ):
         ca -= 1
+    if _discourse_marker(p, ca, a, sid):
+        return None  # "it's worth noting that": the author's own comment
     cb = b
     cue_end = p.end(b - 1)
     if c.entry.cls == "non_comment" and words[a] in _DECLINE:
