@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import compress
 from operator import itemgetter
 from typing import Any
@@ -34,8 +34,9 @@ class SentenceTokens:
     ``caps`` whether a token starts with a capital, ``quoted`` whether it lies in a
     quoted range (the voice), ``inq`` the quote state also counting straight quote
     marks, ``pol`` the lexicon polarity, ``pred`` the predicate class, ``neg`` whether a
-    negator precedes within three tokens, ``bound`` clause boundaries and ``polar`` the
-    indices of tokens with a polarity or predicate class.
+    negator precedes within three tokens, ``bound`` clause boundaries, ``polar`` the
+    indices of tokens with a polarity or predicate class and ``marks`` those of the
+    straight quote marks (ascending).
     """
 
     starts: list[int]
@@ -43,14 +44,15 @@ class SentenceTokens:
     words: list[str]
     caps: list[bool]
     quoted: list[bool]
-    inq: list[bool] = field(default_factory=list)
-    pol: list[float] = field(default_factory=list)
-    pred: list[int] = field(default_factory=list)
-    neg: list[bool] = field(default_factory=list)
-    bound: list[bool] = field(default_factory=list)
-    commas: list[int] = field(default_factory=list)
-    polar: list[int] = field(default_factory=list)
-    cache: dict[str, Any] = field(default_factory=dict)
+    inq: list[bool]
+    pol: list[float]
+    pred: list[int]
+    neg: list[bool]
+    bound: list[bool]
+    commas: list[int]
+    polar: list[int]
+    marks: list[int]
+    cache: dict[str, Any]
 
     def boundaries(self) -> list[int]:
         """Indices of the clause boundaries (``bound``), computed once."""
@@ -85,13 +87,23 @@ class SentenceTokens:
         """The tokens ``i0 .. i1 - 1``: equal to ``subset(list(range(i0, i1)))``, by slicing.
 
         Only what depends on tokens outside the run is recomputed: the quote state
-        when the run holds straight quote marks, negation of its first three tokens, a
-        final comma's clause boundary and the comma counts.
+        when a straight quote opened before the run, negation of its first three tokens,
+        a final comma's clause boundary and the comma counts.
         """
         words = self.words[i0:i1]
         quoted = self.quoted[i0:i1]
         n = len(words)
-        inq = _quote_state(words, quoted)
+        marks = self.marks
+        inq = self.inq[i0:i1]
+        if marks:
+            k0 = bisect.bisect_left(marks, i0)
+            marks = marks[k0 : bisect.bisect_left(marks, i1, lo=k0)]
+            if i0 and marks:
+                marks = [i - i0 for i in marks]
+            # The run pairs its quote marks from its first one: as the sentence does
+            # when an even number of marks precede the run, else anew.
+            if k0 % 2:
+                inq = _quote_runs(quoted, marks)
         neg = self.neg[i0:i1]
         if i0 and True in neg[:3]:  # a negator before the run no longer counts
             memo = _word_info(lexicon)
@@ -100,7 +112,7 @@ class SentenceTokens:
                     neg[j] = any(_flags(lexicon, memo, w)[2] for w in words[:j])
         bound = self.bound[i0:i1]
         if n and i1 < len(self.words) and words[-1] == ",":
-            bound[-1] = _flags(lexicon, _word_info(lexicon), ",")[3]
+            bound[-1] = False  # (no relative pronoun follows; a comma is no boundary)
         commas = self.commas[i0 : i1 + 1]
         c0 = commas[0] if commas else 0
         if c0:
@@ -121,6 +133,7 @@ class SentenceTokens:
             bound,
             commas,
             [i - i0 for i in polar[k0:k1]] if i0 else polar[k0:k1],
+            marks,
             {},
         )
 
@@ -241,6 +254,7 @@ _Info = tuple[float, int, bool, bool, int]
 #: memo so that :func:`_finish` skips them by truth value.
 _PLAIN: _Info = (0.0, 0, False, False, 0)
 _MARKS = {",": 1, '"': 2}
+_TRUE3 = (True, True, True)
 _MEMOS: dict[int, tuple[dict[str, float], dict[str, _Info | None]]] = {}
 
 
@@ -274,21 +288,6 @@ def _flags(lex: dict[str, float], memo: dict[str, _Info | None], w: str) -> _Inf
     """The :data:`_Info` of one word (memoised)."""
     x = memo[w] if w in memo else _info(lex, memo, w)
     return _PLAIN if x is None else x
-
-
-def _quote_state(words: list[str], quoted: list[bool]) -> list[bool]:
-    """``quoted``, plus the tokens between straight quote marks (the marks included)."""
-    if '"' not in words:
-        return list(quoted)
-    marks = []
-    i = -1
-    try:  # (list.index scans in C)
-        while True:
-            i = words.index('"', i + 1)
-            marks.append(i)
-    except ValueError:
-        pass
-    return _quote_runs(quoted, marks)
 
 
 def _quote_runs(quoted: list[bool], marks: list[int]) -> list[bool]:
@@ -347,8 +346,7 @@ def _finish(
             marks[mark].append(i)
     negators, commas_at, quotes_at = marks
     for j in negators:  # a negator negates the three tokens after it
-        for i in range(j + 1, min(j + 4, n)):
-            neg[i] = True
+        neg[j + 1 : j + 4] = _TRUE3[: n - j - 1]
     if commas_at:
         # Commas before each token (a running count), and a comma before a relative
         # pronoun closes a clause.
@@ -364,5 +362,5 @@ def _finish(
         commas = [0] * (n + 1)
     inq = _quote_runs(quoted, quotes_at) if quotes_at else list(quoted)
     return SentenceTokens(
-        starts, ends, words, caps, quoted, inq, pol, pred, neg, bound, commas, polar, {}
+        starts, ends, words, caps, quoted, inq, pol, pred, neg, bound, commas, polar, quotes_at, {}
     )
