@@ -32,6 +32,7 @@ from ._scorer_parts import (
 from ._speaker_pronouns import speaker_pronouns
 from ._stance_weights import LABELS, StanceWeights, as_rows
 from ._targets import Mention, TargetMatcher
+from ._token_bounds import TokenBounds
 
 if TYPE_CHECKING:
     from ._classifier import TargetStanceClassifier
@@ -230,6 +231,7 @@ class StanceScorer(Scorer):
             (sp.start, sp.end, _loaded_polarity(sp)) for sp in doc.spans if sp.kind == "loaded"
         )
         range_ends = [b for _, b in ranges]  # ranges are sorted and disjoint
+        bounds = TokenBounds(doc.text)  # (the offsets of all its tokens, at once)
         items: list[dict[str, Any]] = []
         for (s, e), ms in by_sent.items():
             sub = []
@@ -237,7 +239,7 @@ class StanceScorer(Scorer):
                 if a >= e:
                     break
                 sub.append((a, b))
-            toks = tokenize_sentence(doc.text, s, e, sub, lexicon)
+            toks = tokenize_sentence(doc.text, s, e, sub, lexicon, bounds)
             spans = _token_ranges(toks, ms)
             extra: dict[int, float] = {}
             for ls, le, pol in loaded[bisect.bisect_left(loaded, (s,)) :]:

@@ -16,6 +16,7 @@ from operator import itemgetter
 from typing import Any
 
 from ._lexicon import NEGATORS, TOKEN_RE, fold, polarity_lexicon, predicate_class
+from ._token_bounds import TokenBounds
 
 __all__ = ["SentenceTokens", "tokenize_sentence"]
 
@@ -144,8 +145,13 @@ def tokenize_sentence(
     end: int,
     quoted_ranges: Sequence[tuple[int, int]] = (),
     lexicon: dict[str, float] | None = None,
+    bounds: TokenBounds | None = None,
 ) -> SentenceTokens:
     """Tokenise ``text[start:end]`` (words and punctuation) and mark quoted tokens.
+
+    ``bounds``: the :class:`~framing.stance._token_bounds.TokenBounds` of ``text``, when
+    the caller tokenises several sentences of it (their offsets are then sliced from the
+    document's, not found token by token).
 
     Examples
     --------
@@ -153,6 +159,26 @@ def tokenize_sentence(
     >>> list(zip(t.words, t.quoted))[-3:]
     [('good', True), ('.', True), ('"', True)]
     """
+    got = None if bounds is None else bounds.sentence(start, end)
+    starts, ends, words = _split(text, start, end) if got is None else got
+    # fold() keeps offsets and folds no capital: the capitals of ``text`` at the starts.
+    caps = list(map(str.isupper, _chars_at(text, starts)))
+    quoted = [False] * len(words)
+    # Ranges are sorted and disjoint, so are the tokens: the tokens inside a range
+    # are one run, found by bisection.
+    for qa, qb in quoted_ranges:
+        i0 = bisect.bisect_left(starts, qa)
+        i1 = bisect.bisect_right(ends, qb)
+        if i1 > i0:
+            quoted[i0:i1] = [True] * (i1 - i0)
+    return _finish(
+        starts, ends, words, caps, quoted, polarity_lexicon() if lexicon is None else lexicon
+    )
+
+
+def _split(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
+    """Starts, ends and lower-case words of the ``TOKEN_RE`` tokens of ``text[start:end]``
+    (the sentence alone)."""
     sub = fold(text[start:end])
     low = sub.lower()
     if len(low) == len(sub):  # lower-casing keeps \w and \s: the same tokens
@@ -210,19 +236,7 @@ def tokenize_sentence(
         words = [sub[a:b].lower() for a, b in spans]
         starts = [start + a for a in rel]
         ends = [start + b for _, b in spans]
-    # fold() keeps offsets and folds no capital: the capitals of ``text`` at the starts.
-    caps = list(map(str.isupper, _chars_at(text, starts)))
-    quoted = [False] * len(words)
-    # Ranges are sorted and disjoint, so are the tokens: the tokens inside a range
-    # are one run, found by bisection.
-    for qa, qb in quoted_ranges:
-        i0 = bisect.bisect_left(starts, qa)
-        i1 = bisect.bisect_right(ends, qb)
-        if i1 > i0:
-            quoted[i0:i1] = [True] * (i1 - i0)
-    return _finish(
-        starts, ends, words, caps, quoted, polarity_lexicon() if lexicon is None else lexicon
-    )
+    return starts, ends, words
 
 
 #: Chunk (a run of non-space characters holding punctuation) -> its tokens, their
