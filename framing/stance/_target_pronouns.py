@@ -74,28 +74,30 @@ def resolve_pronouns(
     pronouns = _PRONOUN_RE.finditer(low, vs, ve)
     first = next(pronouns, None)
     if first is None:  # most paragraphs: nothing to resolve
-        return sorted(found)
+        return found
     out = list(found)
-    cover = _Cover(found)
-    # Pronouns come in text order: a pointer over the mentions sorted by end gives
-    # the latest person / thing mention (in ``found`` order) ending before each one.
-    by_end = sorted(range(len(found)), key=[f[1] for f in found].__getitem__)
+    # ``found`` is sorted by start and its mentions do not overlap, so it is sorted by
+    # end too: a pointer over it gives the latest person / thing mention ending before
+    # each pronoun (pronouns come in text order), and a bisect of its starts whether an
+    # offset falls inside a mention.
+    starts = [f[0] for f in found]
     ptr, last_person, last_thing = 0, -1, -1
     sent_starts: list[int] | None = None
     for m in chain((first,), pronouns):  # (one scan of the paragraph)
         p = m.group()
         if p not in _PERSON_PRONOUNS and p not in _THING_PRONOUNS:
             continue
-        while ptr < len(by_end) and found[by_end[ptr]][1] <= m.start():
-            i = by_end[ptr]
-            if found[i][4]:
-                last_person = max(last_person, i)
+        while ptr < len(found) and found[ptr][1] <= m.start():
+            if found[ptr][4]:
+                last_person = ptr
             else:
-                last_thing = max(last_thing, i)
+                last_thing = ptr
             ptr += 1
         if p in _PERSON_PRONOUNS:
             last = found[last_person] if last_person >= 0 else carry
-            if last is not None and not _names_between(vt, max(last[1], vs), m.start(), cover):
+            if last is not None and not _names_between(
+                vt, max(last[1], vs), m.start(), found, starts
+            ):
                 out.append((m.start(), m.end(), last[2], "pronoun", True))
         else:
             if last_thing < 0:
@@ -104,7 +106,7 @@ def resolve_pronouns(
             if sent_starts is None:
                 sent_starts = _sentence_starts(*where) or [vs]
             near = _sent_index(sent_starts, m.start()) - _sent_index(sent_starts, last[0]) <= 1
-            if near and not _names_between(vt, last[1], m.start(), cover):
+            if near and not _names_between(vt, last[1], m.start(), found, starts):
                 out.append((m.start(), m.end(), last[2], "pronoun", False))
     out.sort()
     return out
@@ -117,35 +119,15 @@ def _sentence_starts(para: Paragraph, same: bool, doc: Doc) -> list[int]:
     return [to_view(doc, a) for a, _ in para.sentences]
 
 
-class _Cover:
-    """Which offsets fall inside a mention (bisect over mentions sorted by start),
-    sorted at the first question (most pronouns meet no rival name to ask about)."""
-
-    __slots__ = ("found", "longest", "spans", "starts")
-
-    def __init__(self, found: list[Found]) -> None:
-        self.found = found
-        self.spans: list[tuple[int, int]] | None = None
-
-    def __contains__(self, pos: int) -> bool:
-        if self.spans is None:
-            self.spans = sorted((f[0], f[1]) for f in self.found)
-            self.starts = [s for s, _ in self.spans]
-            self.longest = max((e - s for s, e in self.spans), default=0)
-        i = bisect.bisect_right(self.starts, pos) - 1
-        while i >= 0 and self.spans[i][0] >= pos - self.longest:
-            if self.spans[i][0] <= pos < self.spans[i][1]:
-                return True
-            i -= 1
-        return False
-
-
-def _names_between(vt: str, a: int, b: int, cover: _Cover) -> bool:
-    """Whether a capitalised word outside any mention (a rival antecedent) lies in [a, b)."""
+def _names_between(vt: str, a: int, b: int, found: list[Found], starts: list[int]) -> bool:
+    """Whether a capitalised word outside any mention (a rival antecedent) lies in [a, b)
+    (``found``: mentions sorted by start, not overlapping; ``starts``: their starts)."""
     for m in _CAP_RE.finditer(vt, a, b):
-        if m.group().lower() in _TITLES or _sentence_initial(vt, m.start()):
+        pos = m.start()
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and pos < found[i][1]:  # inside a mention (the most frequent case)
             continue
-        if m.start() in cover:
+        if m.group().lower() in _TITLES or _sentence_initial(vt, pos):
             continue
         return True
     return False
