@@ -250,3 +250,30 @@ def test_one_regex_per_first_word_picks_the_alias_a_loop_over_them_picks() -> No
                     break
             got = None if m is None else (aliases[m.lastindex - 1].alias, m.end())
             assert got == loop, start
+
+
+def _speaker(text: str) -> str | None:
+    from framing.stance._speaker_pronouns import nearby_speaker
+
+    doc = segment(text)
+    mentions = TargetMatcher({"Russia": ["Putin"], "China": ["Xi"]}, pronouns=False).find(doc)
+    qa, qb = text.index('"'), text.rindex('"') + 1
+    starts = [m.start for m in mentions]
+    longest = max(m.end - m.start for m in mentions)
+    return nearby_speaker(doc, mentions, starts, longest, qa, qb)
+
+
+def test_speaker_is_the_nearest_mention_before_the_quote() -> None:
+    assert _speaker('Xi met Putin, who said: "We agree."') == "Russia"
+
+
+def test_sentence_break_before_the_quote_leaves_the_mention_after_it() -> None:
+    assert _speaker('Xi met Putin. "We agree," Xi said.') == "China"
+
+
+def test_equally_near_mentions_before_and_after_the_quote_pick_the_one_before() -> None:
+    assert _speaker('Putin "We agree." Xi') == "Russia"
+
+
+def test_line_break_after_the_quote_leaves_no_speaker() -> None:
+    assert _speaker('Putin spoke. "We agree."\nXi left.') is None
