@@ -30,3 +30,7 @@ def test_title_before_a_pronoun_is_no_rival() -> None:
 def test_person_pronoun_takes_the_latest_person_mention() -> None:
     got = _pronouns("Putin met Xi Jinping. He smiled.")
     assert got == [("He", "China")]
+
+
+def test_pronoun_before_the_paragraphs_first_mention_refers_to_the_previous_paragraph() -> None:
+    assert _pronouns("Putin arrived.\nThen he met Xi Jinping.") == [("he", "Russia")]

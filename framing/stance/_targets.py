@@ -306,12 +306,15 @@ class TargetMatcher:
         finds: the key's lower-case text and the alias (or short name).
 
         Its alternatives are the checks, key by key in the order they are tried, each
-        once per character it can start with, outside the group so that the regex
-        engine skips ahead to those characters: this finds in one search what the
-        search for first words in the lower-cased text, then their checks, find (a
-        match is vouched for by the key's text at it, see :meth:`find`). The key's text
-        is None when the first word's match may not be as long as that text (an
-        acronym whose lower case is longer): :meth:`_check_at` then decides.
+        once per character it can start with, grouped by that character (outside the
+        groups, so that the regex engine skips ahead to those characters); each group
+        opens after the first word, so that the regex parser moves a first word that all
+        alternatives of a character share out of them (``the`` is then tried once at
+        each t, not once per alias). This finds in one search what the search for first words in the
+        lower-cased text, then their checks, find (a match is vouched for by the key's
+        text at it, see :meth:`find`). The key's text is None when the first word's
+        match may not be as long as that text (an acronym whose lower case is longer):
+        :meth:`_check_at` then decides.
         """
         # first character -> the checks that can start with it, in the order tried
         by_first: dict[str, list[tuple[str, tuple[str | None, _Alias | str]]]] = {}
@@ -328,13 +331,12 @@ class TargetMatcher:
                         firsts = "".join(c for c in firsts if c.isupper())
                     for c in firsts:
                         by_first.setdefault(c, []).append(
-                            (rest + after, (lit if sure else None, hit))
+                            (rest + "(" + after + ")", (lit if sure else None, hit))
                         )
         hits: list[tuple[str | None, _Alias | str]] = [("", "")]  # (group 0: unused)
         alts = []
         for c, group in by_first.items():
-            group_rx = "|".join("(" + p + ")" for p, _ in group)
-            alts.append(re.escape(c) + "(?:" + group_rx + ")")
+            alts.append(re.escape(c) + "(?:" + "|".join(p for p, _ in group) + ")")
             hits += [h for _, h in group]
         return re.compile("|".join(alts) or "(?!)"), hits
 
