@@ -12,7 +12,8 @@ from framing.errors import InputError
 from framing.segment import segment
 from framing.stance import TargetMatcher
 from framing.stance._speaker_pronouns import _FIRST_PERSON
-from framing.stance._targets import _PERSON_PRONOUNS, _PRONOUN_RE, _THING_PRONOUNS
+from framing.stance._target_pronouns import _PERSON_PRONOUNS, _PRONOUN_RE, _THING_PRONOUNS
+from framing.stance._targets import _is_word, _lower_preimage
 
 
 def _found(text: str, targets: dict[str, list[str]], **kw: bool) -> list[tuple[str, str, str]]:
@@ -121,6 +122,42 @@ def test_pronoun_patterns_match_their_word_boundary_forms(text: str, lo: int, cu
         assert got == [m.span() for m in slow.finditer(text, lo, end)]
 
 
+def _first_word_search(matcher: TargetMatcher, text: str) -> list[tuple[int, int, str, str]]:
+    """The alias and short-name mentions of ``text`` as a search for the first words of
+    the aliases in the lower-cased text, then their checks, finds them: every word start
+    of each paragraph is checked with ``_check_at`` (pronouns left out)."""
+    doc = segment(text)
+    assert doc.view.index is None
+    vt = doc.view.text
+    low = vt.lower()
+    if len(low) != len(vt):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in vt)
+    out: list[tuple[int, int, str, str]] = []
+    first_pos: dict[str, int] = {}
+    for para in doc.paragraphs:
+        cur = para.start
+        for start in range(para.start, para.end):
+            if start < cur or start > para.start and _is_word(vt[start - 1]):
+                continue
+            checked = matcher._check_at(vt, low, start, para.end)
+            if checked is None:
+                continue
+            hit, end = checked
+            if isinstance(hit, str):
+                name, full = matcher._shorts[hit]
+                if vt[start].isupper() and first_pos.get(full, para.end) < start:
+                    out.append((start, end, name, "short"))
+                continue
+            out.append((start, end, hit.target, "alias"))
+            first_pos.setdefault(hit.alias, start)
+            cur = end
+    return out
+
+
+def _mentions(matcher: TargetMatcher, text: str) -> list[tuple[int, int, str, str]]:
+    return [(m.start, m.end, m.target, m.kind) for m in matcher.find(segment(text))]
+
+
 def test_searching_extended_first_words_finds_what_first_words_find() -> None:
     # "U.S." is searched as "u.s" (a lone "u" is inside many words); the mentions must
     # be those of a search for the bare first words.
@@ -133,13 +170,65 @@ def test_searching_extended_first_words_finds_what_first_words_find() -> None:
         "Us, u, U.S.S.R. and the US-UK deal.",
     ]
     for targets in (acronyms, mixed):
-        fast = TargetMatcher(targets)
-        plain = TargetMatcher(targets)
+        fast = TargetMatcher(targets, pronouns=False)
+        plain = TargetMatcher(targets, pronouns=False)
         plain._keys = [(low, True, checks) for low, checks in plain._first.items()]
         assert any(not whole for _, whole, _ in fast._keys) == (targets is acronyms)
         for text in texts:
-            doc = segment(text)
-            assert fast.find(doc) == plain.find(doc), text
+            assert _mentions(fast, text) == _first_word_search(plain, text), text
+
+
+def test_lower_preimage_is_every_character_lower_casing_to_a_letter() -> None:
+    chars: dict[str, list[str]] = {}
+    for c in map(chr, range(0x110000)):
+        low = c.lower()
+        if len(low) == 1 and low.isascii() and low.isalnum():
+            chars.setdefault(low, []).append(c)
+    for low, cs in chars.items():
+        assert sorted(_lower_preimage(low)) == sorted(cs), low
+        assert all(re.fullmatch("(?i:" + low + ")", c) for c in cs)
+
+
+def test_lower_case_words_keep_their_word_character_class() -> None:
+    # find looks for word boundaries in the text where the first-word search looked in
+    # the lower-cased text: the same places, since lower-casing keeps \w and \W apart.
+    word = re.compile(r"\w")
+    for c in map(chr, range(0x110000)):
+        low = c.lower()
+        if len(low) == 1:
+            assert bool(word.match(c)) == bool(word.match(low)) == _is_word(c), hex(ord(c))
+
+
+_TRICKY_TARGETS = {
+    "Russia": ["Putin", "Vladimir Putin", "the Kremlin", "Kremlin"],
+    "China": ["Xi", "Xi Jinping"],
+    "United States": ["US", "U.S.", "Trump", "Donald Trump"],
+    "Istanbul": ["\u0130ST"],  # (lower-cases to four characters)
+    "France": ["\u00e9lan vital"],  # (lower-case, starts with a non-ASCII letter)
+}
+_TRICKY_WORDS = [
+    *(
+        "the The THE Kremlin kremlin KREMLIN \u212aremlin White House white US Us us U.S. u.s."
+    ).split(),
+    *("U.S Russia Ru\u017f\u017fia russia RUSSIA Putin putin PUTIN Vladimir Xi xi Jinping").split(),
+    *(
+        "jinping Trump Donald \u0130ST \u0130st \u00e9lan \u00c9lan vital \u03a3\u0391\u03a3 7"
+    ).split(),
+]
+_SEPARATORS = [" ", "  ", "\n", "-", ".", "'s ", "", ", ", "_"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_TRICKY_WORDS), st.sampled_from(_SEPARATORS))))
+def test_one_search_finds_what_first_words_and_their_checks_find(
+    parts: list[tuple[str, str]],
+) -> None:
+    text = "".join(w + sep for w, sep in parts)
+    matcher = TargetMatcher(_TRICKY_TARGETS, pronouns=False)
+    got = _mentions(matcher, text)
+    assert got == _first_word_search(matcher, text)
+    # (pronoun resolution relies on these mentions being sorted and apart)
+    assert all(a[1] <= b[0] for a, b in zip(got, got[1:], strict=False))
 
 
 def test_one_regex_per_first_word_picks_the_alias_a_loop_over_them_picks() -> None:
@@ -161,3 +250,30 @@ def test_one_regex_per_first_word_picks_the_alias_a_loop_over_them_picks() -> No
                     break
             got = None if m is None else (aliases[m.lastindex - 1].alias, m.end())
             assert got == loop, start
+
+
+def _speaker(text: str) -> str | None:
+    from framing.stance._speaker_pronouns import nearby_speaker
+
+    doc = segment(text)
+    mentions = TargetMatcher({"Russia": ["Putin"], "China": ["Xi"]}, pronouns=False).find(doc)
+    qa, qb = text.index('"'), text.rindex('"') + 1
+    starts = [m.start for m in mentions]
+    longest = max(m.end - m.start for m in mentions)
+    return nearby_speaker(doc, mentions, starts, longest, qa, qb)
+
+
+def test_speaker_is_the_nearest_mention_before_the_quote() -> None:
+    assert _speaker('Xi met Putin, who said: "We agree."') == "Russia"
+
+
+def test_sentence_break_before_the_quote_leaves_the_mention_after_it() -> None:
+    assert _speaker('Xi met Putin. "We agree," Xi said.') == "China"
+
+
+def test_equally_near_mentions_before_and_after_the_quote_pick_the_one_before() -> None:
+    assert _speaker('Putin "We agree." Xi') == "Russia"
+
+
+def test_line_break_after_the_quote_leaves_no_speaker() -> None:
+    assert _speaker('Putin spoke. "We agree."\nXi left.') is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from itertools import islice
 
@@ -10,6 +11,8 @@ from ..segment import Doc
 from ._targets import Mention
 
 __all__ = ["speaker_pronouns"]
+
+_START, _END = operator.itemgetter(1), operator.itemgetter(2)  # (Mention.start, .end)
 
 #: ``\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|[Mm]e)\b``, with the boundary before checked after
 #: the first letter: each alternative starts with a literal, so the regex engine skips
@@ -28,8 +31,8 @@ def speaker_pronouns(
     ``mentions`` are sorted by start; look-ups bisect them so that a very long paragraph
     with many quotes stays linear.
     """
-    starts = [m.start for m in mentions]
-    longest = max((m.end - m.start for m in mentions), default=0)
+    starts = list(map(_START, mentions))
+    longest = max(map(operator.sub, map(_END, mentions), starts), default=0)
     speakers: dict[tuple[int, int], str] = {}
     for row in doc.rows.get("quotes", []):
         cs, ce = row.get("content_start"), row.get("content_end")
@@ -69,20 +72,33 @@ def speaker_pronouns(
 def nearby_speaker(
     doc: Doc, mentions: list[Mention], starts: list[int], longest: int, qa: int, qb: int
 ) -> str | None:
-    """The author-voice mention just before (``X said, "...``) or after a quote."""
-    best: tuple[int, str] | None = None
+    """The author-voice mention just before (``X said, "...``) or after a quote.
+
+    Before the quote: the mention ending nearest before it (within 60 characters), when
+    no sentence or paragraph break lies between; after it: the first mention starting
+    within 25 characters, when no line break lies between (the nearer of the two wins,
+    the one before on a tie). A farther mention on either side is never chosen: the gap
+    to it holds the nearer one's gap, so a break there too.
+    """
+    before: tuple[int, str] | None = None  # (distance, target)
+    after: Mention | None = None
     # (islice: a slice would copy the rest of the document's mentions for every quote)
     for m in islice(mentions, bisect.bisect_left(starts, qa - 60 - longest), None):
-        if m.start > qb + 25:
+        if m.end <= qa:
+            d = qa - m.end
+            if d <= 60 and (before is None or d < before[0]):
+                before = (d, m.target)
+        elif m.start >= qb:  # (mentions are sorted by start: the rest start later)
+            if m.start - qb <= 25:
+                after = m
             break
-        if m.end <= qa and qa - m.end <= 60:
-            gap = doc.text[m.end : qa]
-            if not ("." in gap or "!" in gap or "?" in gap or "\n" in gap):
-                d = qa - m.end
-                if best is None or d < best[0]:
-                    best = (d, m.target)
-        elif m.start >= qb and m.start - qb <= 25:
-            gap = doc.text[qb : m.start]
-            if "\n" not in gap and (best is None or m.start - qb < best[0]):
-                best = (m.start - qb, m.target)
+    best = None
+    if before is not None:
+        gap = doc.text[qa - before[0] : qa]
+        if not ("." in gap or "!" in gap or "?" in gap or "\n" in gap):
+            best = before
+    if after is not None:
+        d = after.start - qb
+        if "\n" not in doc.text[qb : after.start] and (best is None or d < best[0]):
+            return after.target
     return best[1] if best else None

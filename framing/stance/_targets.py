@@ -17,7 +17,7 @@ previous sentence.
 
 from __future__ import annotations
 
-import bisect
+import functools
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -26,7 +26,8 @@ from itertools import chain
 from typing import NamedTuple
 
 from ..errors import InputError
-from ..segment import Doc, Paragraph
+from ..segment import Doc
+from ._target_pronouns import Found, resolve_pronouns, to_view
 
 __all__ = ["GEO_ALIASES", "Mention", "TargetMatcher"]
 
@@ -72,46 +73,7 @@ _GEO_WORDS = {
     w.lower() for name, (dem, met) in GEO_ALIASES.items() for w in (name, *dem, *met)
 } | set(_COUNTRY_SYNONYMS)
 
-_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
-_THING_PRONOUNS = {"it", "its", "itself"}
 _WORD_RE = re.compile(r"\w+")
-# Matched on the lower-cased text (case-insensitive matching is several times slower);
-# every pronoun starts and ends with a word character, so ``\b`` is a word boundary.
-# ``\b(?:he|him|...)\b`` with the boundary before checked after the first letter, so
-# that the regex engine skips ahead to h, s and i (half the instructions).
-_PRONOUN_RE = re.compile(
-    r"(?:h(?<!\wh)(?:imself|erself|ers|im|is|er|e)|s(?<!\ws)he|i(?<!\wi)(?:tself|ts|t))\b"
-)
-# A capitalised word: ``\b[A-Z][\w'-]*`` with the boundary checked after the capital,
-# so that the regex engine can skip ahead to capitals (twice as fast).
-_CAP_RE = re.compile(r"[A-Z](?<!\w[A-Z])[\w'-]*")
-_TITLES = {
-    "president",
-    "prime",
-    "minister",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sen",
-    "senator",
-    "rep",
-    "governor",
-    "gov",
-    "king",
-    "queen",
-    "chancellor",
-    "secretary",
-    "general",
-    "gen",
-    "chairman",
-    "leader",
-    "foreign",
-    "vice",
-    "state",
-    "premier",
-    "i",
-}
 _LOWER_WORDS = {"the", "of", "and", "for", "de", "von", "van", "al", "bin"}
 
 
@@ -166,7 +128,12 @@ def _alias_pattern(al: _Alias) -> str:
     Modes: 0 any case, 1 exact (acronym), 2 capital first letter then any case.
     Separators: whitespace matches any run of whitespace, anything else itself.
     """
-    out = [_word_pattern(al.words[0], al.modes[0])]
+    return _word_pattern(al.words[0], al.modes[0]) + _alias_rest(al)
+
+
+def _alias_rest(al: _Alias) -> str:
+    """The part of :func:`_alias_pattern` after the alias's first word."""
+    out = []
     for j in range(1, len(al.words)):
         sep = al.seps[j - 1]
         out.append(r"\s+" if sep.isspace() else re.escape(sep))
@@ -192,6 +159,33 @@ def _literal(al: _Alias) -> str:
             break
         out += [sep.lower(), low]
     return "".join(out)
+
+
+@functools.cache
+def _lower_preimage(ch: str) -> str:
+    """The characters that lower-case to ``ch`` and that ``(?i:ch)`` matches: where the
+    lower-cased text shows ``ch``, the text shows one of them (for an ASCII letter, its
+    capital, and the Kelvin sign for k; other characters need a scan of Unicode)."""
+    if ch.isascii():
+        chars = {ch, ch.upper(), "\u212a"}
+    else:
+        chars = set(map(chr, range(0x110000)))
+    rx = re.compile("(?i:" + re.escape(ch) + ")")
+    return "".join(sorted(c for c in chars if c.lower() == ch and rx.fullmatch(c)))
+
+
+def _split_first(word: str, mode: int) -> tuple[str, str]:
+    """The characters a match of ``word`` (in ``mode``, see :func:`_word_pattern`) can
+    start with where the lower-cased text shows its lower case, and the pattern of the
+    rest of the word."""
+    low = word.lower()
+    if mode == 1:
+        return word[0], re.escape(word[1:])
+    rest = "(?i:" + re.escape(low[1:]) + ")" if len(low) > 1 else ""
+    if mode == 2:
+        first = low[0].upper()
+        return (first if len(first) == 1 and first.isupper() else ""), rest
+    return _lower_preimage(low[0]), rest
 
 
 class Mention(NamedTuple):
@@ -305,6 +299,46 @@ class TargetMatcher:
             texts = [[g] if isinstance(g, str) else [_literal(a) for a in g] for _, g in checks]
             lit = os.path.commonprefix(list(chain.from_iterable(texts)))
             self._keys.append((lit, len(lit) <= len(low), checks))
+        self._search, self._hits = self._one_regex()
+
+    def _one_regex(self) -> tuple[re.Pattern[str], list[tuple[str | None, _Alias | str]]]:
+        """One regex for every check of every first word, and what each of its groups
+        finds: the key's lower-case text and the alias (or short name).
+
+        Its alternatives are the checks, key by key in the order they are tried, each
+        once per character it can start with, grouped by that character (outside the
+        groups, so that the regex engine skips ahead to those characters); each group
+        opens after the first word, so that the regex parser moves a first word that all
+        alternatives of a character share out of them (``the`` is then tried once at
+        each t, not once per alias). This finds in one search what the search for first words in the
+        lower-cased text, then their checks, find (a match is vouched for by the key's
+        text at it, see :meth:`find`). The key's text is None when the first word's
+        match may not be as long as that text (an acronym whose lower case is longer):
+        :meth:`_check_at` then decides.
+        """
+        # first character -> the checks that can start with it, in the order tried
+        by_first: dict[str, list[tuple[str, tuple[str | None, _Alias | str]]]] = {}
+        for lit, whole, checks in self._keys:
+            for _, g in checks:
+                if isinstance(g, str):
+                    items = [(g, 0, r"(?!\w)", g)]
+                else:
+                    items = [(a.words[0], a.modes[0], _alias_rest(a), a) for a in g]
+                for word, mode, after, hit in items:
+                    sure = not whole or len(word.lower()) == len(lit)
+                    firsts, rest = _split_first(word, mode)
+                    if isinstance(hit, str):  # (a short name counts only when capitalised)
+                        firsts = "".join(c for c in firsts if c.isupper())
+                    for c in firsts:
+                        by_first.setdefault(c, []).append(
+                            (rest + "(" + after + ")", (lit if sure else None, hit))
+                        )
+        hits: list[tuple[str | None, _Alias | str]] = [("", "")]  # (group 0: unused)
+        alts = []
+        for c, group in by_first.items():
+            alts.append(re.escape(c) + "(?:" + "|".join(p for p, _ in group) + ")")
+            hits += [h for _, h in group]
+        return re.compile("|".join(alts) or "(?!)"), hits
 
     def find(self, doc: Doc) -> list[Mention]:
         """All mentions in ``doc``, sorted by start offset."""
@@ -314,48 +348,45 @@ class TargetMatcher:
         low = vt.lower()
         if len(low) != len(vt):  # a few characters lengthen when lower-cased
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in vt)
-        cands_by_pos = self._candidates(low)
-        positions = sorted(cands_by_pos)
         out: list[Mention] = []
         first_pos: dict[str, int] = {}
-        carry: tuple[int, int, str, str, bool] | None = None
-        k = 0
+        carry: Found | None = None
         same = doc.view.index is None  # view offsets are text offsets
+        search, hits, shorts = self._search.search, self._hits, self._shorts
         for para in doc.paragraphs:
             if same:
                 vs, ve = para.start, para.end
             else:
-                vs, ve = _to_view(doc, para.start), _to_view(doc, para.end)
-            found: list[tuple[int, int, str, str, bool]] = []
-            while k < len(positions) and positions[k] < vs:
-                k += 1
-            cur = vs
-            while k < len(positions) and positions[k] < ve:
-                start = positions[k]
-                k += 1
-                if start < cur:
-                    continue
+                vs, ve = to_view(doc, para.start), to_view(doc, para.end)
+            found: list[Found] = []
+            pos = vs
+            while (m := search(vt, pos, ve)) is not None:
+                start = pos = m.start()
+                pos += 1
                 if start > vs:
                     c = vt[start - 1]
                     if c.isalnum() or c == "_":  # inside a word
                         continue
-                for rx, g in cands_by_pos[start]:
-                    m = rx.match(vt, start, ve)
-                    if m is None:
+                lit, hit = hits[m.lastindex]  # type: ignore[index]
+                end = m.end()
+                # (the key's text must be there, and its end inside the paragraph, as
+                # the search for it in the lower-cased text checks)
+                if lit is None or end == ve or not low.startswith(lit, start):
+                    checked = self._check_at(vt, low, start, ve)
+                    if checked is None:
                         continue
-                    if isinstance(g, str):
-                        if vt[start].isupper():
-                            name, full = self._shorts[g]
-                            if first_pos.get(full, ve) < start:
-                                found.append((start, m.end(), name, "short", True))
-                        break
-                    al = g[m.lastindex - 1]  # type: ignore[operator]
-                    found.append((start, m.end(), al.target, "alias", al.person))
-                    first_pos.setdefault(al.alias, start)
-                    cur = m.end()
-                    break
+                    hit, end = checked
+                if isinstance(hit, str):
+                    if vt[start].isupper():
+                        name, full = shorts[hit]
+                        if first_pos.get(full, ve) < start:
+                            found.append((start, end, name, "short", True))
+                    continue
+                found.append((start, end, hit.target, "alias", hit.person))
+                first_pos.setdefault(hit.alias, start)
+                pos = end
             if self.pronouns and (found or carry is not None):
-                found = self._pronouns(vt, low, vs, ve, (para, same, doc), found, carry)
+                found = resolve_pronouns(vt, low, vs, ve, (para, same, doc), found, carry)
             carry = None  # the paragraph's last person mention
             for f in reversed(found):
                 if f[4]:
@@ -367,142 +398,22 @@ class TargetMatcher:
                 out.append(_new_mention(Mention, (pid, oa, ob, name, kind, person)))
         return out
 
-    def _candidates(self, low: str) -> dict[int, _Checks]:
-        """Offsets where a first word of an alias or a short name occurs -> its checks."""
-        out: dict[int, _Checks] = {}
-        find = low.find
-        n = len(low)
-        for lit, whole, checks in self._keys:
-            i = find(lit)
-            if not whole:  # (a separator follows the first word: it ends there)
-                while i >= 0:
-                    out[i] = checks
-                    i = find(lit, i + 1)
+    def _check_at(self, vt: str, low: str, start: int, ve: int) -> tuple[_Alias | str, int] | None:
+        """The alias or short name found at ``start`` and the end of its match, or None,
+        as the search for first words in the lower-cased text, then their checks, find
+        it (the exact, slow way, for the rare matches :meth:`find` cannot vouch for)."""
+        for lit, whole, checks in reversed(self._keys):  # (the last key found wins)
+            end = start + len(lit)
+            if not low.startswith(lit, start) or whole and end < len(low) and _is_word(low[end]):
                 continue
-            k = len(lit)
-            while i >= 0:
-                end = i + k
-                if end >= n:
-                    out[i] = checks
-                else:
-                    c = low[end]  # (_is_word inlined: this runs for every occurrence)
-                    if not (c.isalnum() or c == "_"):
-                        out[i] = checks  # one whole word starts at i: one key fits
-                i = find(lit, i + 1)
-        return out
-
-    def _pronouns(
-        self,
-        vt: str,
-        low: str,
-        vs: int,
-        ve: int,
-        where: tuple[Paragraph, bool, Doc],
-        found: list[tuple[int, int, str, str, bool]],
-        carry: tuple[int, int, str, str, bool] | None,
-    ) -> list[tuple[int, int, str, str, bool]]:
-        """``found`` with the pronouns of the paragraph ``vt[vs:ve]`` that refer to them
-        (``where``: the paragraph, whether view offsets are text offsets, the Doc)."""
-        pronouns = _PRONOUN_RE.finditer(low, vs, ve)
-        first = next(pronouns, None)
-        if first is None:  # most paragraphs: nothing to resolve
-            return sorted(found)
-        out = list(found)
-        cover = _Cover(found)
-        # Pronouns come in text order: a pointer over the mentions sorted by end gives
-        # the latest person / thing mention (in ``found`` order) ending before each one.
-        by_end = sorted(range(len(found)), key=[f[1] for f in found].__getitem__)
-        ptr, last_person, last_thing = 0, -1, -1
-        sent_starts: list[int] | None = None
-        for m in chain((first,), pronouns):  # (one scan of the paragraph)
-            p = m.group()
-            if p not in _PERSON_PRONOUNS and p not in _THING_PRONOUNS:
-                continue
-            while ptr < len(by_end) and found[by_end[ptr]][1] <= m.start():
-                i = by_end[ptr]
-                if found[i][4]:
-                    last_person = max(last_person, i)
-                else:
-                    last_thing = max(last_thing, i)
-                ptr += 1
-            if p in _PERSON_PRONOUNS:
-                last = found[last_person] if last_person >= 0 else carry
-                if last is not None and not _names_between(vt, max(last[1], vs), m.start(), cover):
-                    out.append((m.start(), m.end(), last[2], "pronoun", True))
-            else:
-                if last_thing < 0:
-                    continue
-                last = found[last_thing]
-                if sent_starts is None:
-                    sent_starts = _sentence_starts(*where) or [vs]
-                near = _sent_index(sent_starts, m.start()) - _sent_index(sent_starts, last[0]) <= 1
-                if near and not _names_between(vt, last[1], m.start(), cover):
-                    out.append((m.start(), m.end(), last[2], "pronoun", False))
-        out.sort()
-        return out
-
-
-def _sentence_starts(para: Paragraph, same: bool, doc: Doc) -> list[int]:
-    """View offsets of the starts of the paragraph's sentences."""
-    if same:
-        return [a for a, _ in para.sentences]
-    return [_to_view(doc, a) for a, _ in para.sentences]
-
-
-class _Cover:
-    """Which offsets fall inside a mention (bisect over mentions sorted by start),
-    sorted at the first question (most pronouns meet no rival name to ask about)."""
-
-    __slots__ = ("found", "longest", "spans", "starts")
-
-    def __init__(self, found: list[tuple[int, int, str, str, bool]]) -> None:
-        self.found = found
-        self.spans: list[tuple[int, int]] | None = None
-
-    def __contains__(self, pos: int) -> bool:
-        if self.spans is None:
-            self.spans = sorted((f[0], f[1]) for f in self.found)
-            self.starts = [s for s, _ in self.spans]
-            self.longest = max((e - s for s, e in self.spans), default=0)
-        i = bisect.bisect_right(self.starts, pos) - 1
-        while i >= 0 and self.spans[i][0] >= pos - self.longest:
-            if self.spans[i][0] <= pos < self.spans[i][1]:
-                return True
-            i -= 1
-        return False
+            for rx, g in checks:
+                m = rx.match(vt, start, ve)
+                if m is not None:
+                    return (g if isinstance(g, str) else g[m.lastindex - 1]), m.end()  # type: ignore[operator]
+            return None
+        return None
 
 
 def _is_word(c: str) -> bool:
     """Whether ``c`` is a regex word character (``\\w``)."""
     return c.isalnum() or c == "_"
-
-
-def _names_between(vt: str, a: int, b: int, cover: _Cover) -> bool:
-    """Whether a capitalised word outside any mention (a rival antecedent) lies in [a, b)."""
-    for m in _CAP_RE.finditer(vt, a, b):
-        if m.group().lower() in _TITLES or _sentence_initial(vt, m.start()):
-            continue
-        if m.start() in cover:
-            continue
-        return True
-    return False
-
-
-def _sentence_initial(vt: str, pos: int) -> bool:
-    k = pos - 1
-    while k >= 0 and vt[k] in " \t\"'(":
-        k -= 1
-    return k < 0 or vt[k] in ".!?:\n"
-
-
-def _sent_index(starts: list[int], pos: int) -> int:
-    """Index of the sentence holding ``pos`` (``starts`` ascending; 0 before the first)."""
-    return max(bisect.bisect_right(starts, pos) - 1, 0)
-
-
-def _to_view(doc: Doc, offset: int) -> int:
-    if doc.view.index is None:
-        return offset
-    import bisect
-
-    return bisect.bisect_left(doc.view.index, offset)
