@@ -129,9 +129,17 @@ class LexiconStance:
                     ga = oa
                 elif oa >= gb and oa - gb <= 2 and _coordinated(words[gb:oa]):
                     gb = ob
-            # (Others inside the widened mention stay in ``others``: :func:`_beyond`
-            # never counts a word as beyond one of them.)
             with_raw = with_raw and ga == a and gb == b
+        # A word beyond another mention (left of one on the left of the mention, right of
+        # one on its right) counts half: the words before ``far_left`` and from
+        # ``far_right`` on (bounds found once, not per word; others inside the widened
+        # mention are on neither side).
+        far_left, far_right = 0, n
+        for oa, ob in others:
+            if ob <= ga and oa > far_left:
+                far_left = oa
+            if gb <= oa and ob < far_right:
+                far_right = ob
         # The clause: from the last stop before the mention to the first one after it,
         # a stop being a clause boundary or a token in the other voice.
         stops = toks.cache.get(_STOPS[voice])
@@ -197,7 +205,7 @@ class LexiconStance:
                     rtotal += value if after_cop else value * weight
                 if crossed and drop_intro and cop >= 0 and left:
                     continue
-                if others and _beyond(others, i, ga, gb):
+                if i < far_left or i >= far_right:
                     total += value * (weight * 0.5)
                 elif after_cop:
                     total += value
@@ -233,15 +241,6 @@ class LexiconStance:
         if len(gap) > 3 or "by" in gap or any(not w[0].isalnum() for w in gap):
             return 0.0
         return float(cls)
-
-
-def _beyond(others: Sequence[tuple[int, int]], i: int, ga: int, gb: int) -> bool:
-    """Whether token ``i`` lies beyond another mention: left of one on the left of the
-    mention ``[ga, gb)``, or right of one on its right."""
-    for oa, ob in others:
-        if (i < oa and ob <= ga) or (gb <= oa and ob <= i):
-            return True
-    return False
 
 
 def _coordinated(between: list[str]) -> bool:
