@@ -15,8 +15,8 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
-from itertools import compress, repeat
-from operator import ne, or_
+from itertools import compress
+from operator import not_
 
 from ._lexicon import polarity_lexicon
 from ._sentence_tokens import SentenceTokens, tokenize_sentence
@@ -118,7 +118,7 @@ class LexiconStance:
     ) -> tuple[float, float, float | None]:
         """Total and direct evidence; with ``with_raw``, also the total of
         ``raw(toks, a, b)`` (None if coordination widened the mention)."""
-        words, quoted, bound = toks.words, toks.quoted, toks.bound
+        words, quoted = toks.words, toks.quoted
         n = len(words)
         voice = quoted[a] if a < n else False
         # Coordinated targets ("Russia and China are ...") share their predicate.
@@ -144,10 +144,12 @@ class LexiconStance:
         # a stop being a clause boundary or a token in the other voice.
         stops = toks.cache.get(_STOPS[voice])
         if stops is None:
+            stops = toks.boundaries()
             if (False in quoted) if voice else (True in quoted):  # a token in the other voice
-                stops = list(compress(range(n), map(or_, bound, map(ne, quoted, repeat(voice)))))
-            else:  # no token in the other voice: the clause boundaries
-                stops = toks.boundaries()
+                # The boundaries and the other voice's tokens (merged by the sort; a
+                # repeated stop changes no clause).
+                other = compress(range(n), map(not_, quoted) if voice else quoted)
+                stops = sorted([*stops, *other])
             toks.cache[_STOPS[voice]] = stops
         k = bisect.bisect_left(stops, ga)
         lo = stops[k - 1] + 1 if k else 0
