@@ -130,16 +130,6 @@ class LexiconStance:
                 elif oa >= gb and oa - gb <= 2 and _coordinated(words[gb:oa]):
                     gb = ob
             with_raw = with_raw and ga == a and gb == b
-        # A word beyond another mention (left of one on the left of the mention, right of
-        # one on its right) counts half: the words before ``far_left`` and from
-        # ``far_right`` on (bounds found once, not per word; others inside the widened
-        # mention are on neither side).
-        far_left, far_right = 0, n
-        for oa, ob in others:
-            if ob <= ga and oa > far_left:
-                far_left = oa
-            if gb <= oa and ob < far_right:
-                far_right = ob
         # The clause: from the last stop before the mention to the first one after it,
         # a stop being a clause boundary or a token in the other voice.
         stops = toks.cache.get(_STOPS[voice])
@@ -170,6 +160,16 @@ class LexiconStance:
                     cop = j
                     break
             c_ga, c_gb = commas[ga], commas[gb]
+            # A word beyond another mention (left of one on the left of the mention, right
+            # of one on its right) counts half: the words before ``far_left`` and from
+            # ``far_right`` on (bounds found once, not per word; others inside the
+            # widened mention are on neither side).
+            far_left, far_right = 0, n
+            for oa, ob in others:
+                if ob <= ga and oa > far_left:
+                    far_left = oa
+                if gb <= oa and ob < far_right:
+                    far_right = ob
             for i in polar[k0:]:
                 if i >= hi:
                     break
