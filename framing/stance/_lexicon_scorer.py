@@ -155,10 +155,13 @@ class LexiconStance:
         k0 = bisect.bisect_left(polar, lo)
         if k0 < len(polar) and polar[k0] < hi:  # (else no word in the clause counts)
             cop = -1
-            for j in range(gb, min(hi, gb + 3)):
-                if words[j] in _COPULA:
+            # (A slice and a count: cheaper than making range(gb, min(hi, gb + 3)).)
+            j = gb
+            for w in words[gb : gb + 3 if gb + 3 < hi else hi]:
+                if w in _COPULA:
                     cop = j
                     break
+                j += 1
             c_ga, c_gb = commas[ga], commas[gb]
             # A word beyond another mention (left of one on the left of the mention, right
             # of one on its right) counts half: the words before ``far_left`` and from
