@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import sys
 from itertools import compress
 from typing import NamedTuple
 
@@ -68,6 +69,9 @@ _BUCKET = ["1", "1", "2", "3", "3", "4", "4", "4", "4", "5"]
 #: 1 + d / 3, the damping of an evaluative word's polarity at token distance d.
 _DEN = [1.0 + d / 3.0 for d in range(128)]
 _N_DENSE = len(DENSE_NAMES)
+#: Token indices from 1 for ``compress`` (it stops at the shorter input): iterating one
+#: range is cheaper than making ``range(1, n)`` for each sentence.
+_FROM_ONE = range(1, sys.maxsize)
 _TQ, _HQ = _DI["target_quoted"], _DI["has_quote"]
 _LRAW, _LTANH, _POBJ = _DI["lexicon_raw"], _DI["lexicon_tanh"], _DI["predicate_object"]
 _FIRST, _RELPOS, _CLEN = _DI["target_first"], _DI["relative_position"], _DI["clause_length"]
@@ -255,7 +259,7 @@ class MentionFeaturizer:
         lex = self.lexicon
         norm = list(words)
         n_ent = 0
-        for i in compress(range(1, len(words)), toks.caps[1:]):
+        for i in compress(_FROM_ONE, toks.caps[1:]):
             w = words[i]
             if w not in lex and w.isalpha():
                 norm[i] = "<ent>"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import sys
 from collections.abc import Sequence
 from itertools import compress
 from operator import not_
@@ -37,6 +38,9 @@ _STOPS = {False: "stops:author", True: "stops:quoted"}
 _N_WEIGHTS = 128
 _WEIGHTS = [0.0] + [1.0 / (1.0 + (d - 1) / 3.0) for d in range(1, _N_WEIGHTS)]
 _CROSSED = ([1.0, 0.5, 0.5**2], [1.0, 0.25, 0.25**2])
+#: Token indices for ``compress`` (it stops at the shorter input): iterating one range
+#: is cheaper than making ``range(n)`` each time.
+_INDICES = range(sys.maxsize)
 
 
 class LexiconStance:
@@ -138,7 +142,7 @@ class LexiconStance:
             if (False in quoted) if voice else (True in quoted):  # a token in the other voice
                 # The boundaries and the other voice's tokens (merged by the sort; a
                 # repeated stop changes no clause).
-                other = compress(range(n), map(not_, quoted) if voice else quoted)
+                other = compress(_INDICES, map(not_, quoted) if voice else quoted)
                 stops = sorted([*stops, *other])
             toks.cache[_STOPS[voice]] = stops
         k = bisect.bisect_left(stops, ga)
