@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import sys
 from itertools import compress
 from typing import NamedTuple
 
@@ -68,6 +69,9 @@ _BUCKET = ["1", "1", "2", "3", "3", "4", "4", "4", "4", "5"]
 #: 1 + d / 3, the damping of an evaluative word's polarity at token distance d.
 _DEN = [1.0 + d / 3.0 for d in range(128)]
 _N_DENSE = len(DENSE_NAMES)
+#: Token indices from 1 for ``compress`` (it stops at the shorter input): iterating one
+#: range is cheaper than making ``range(1, n)`` for each sentence.
+_FROM_ONE = range(1, sys.maxsize)
 _TQ, _HQ = _DI["target_quoted"], _DI["has_quote"]
 _LRAW, _LTANH, _POBJ = _DI["lexicon_raw"], _DI["lexicon_tanh"], _DI["predicate_object"]
 _FIRST, _RELPOS, _CLEN = _DI["target_first"], _DI["relative_position"], _DI["clause_length"]
@@ -124,13 +128,15 @@ _KT_CLAUSE = [[_K_CLAUSE[d, p] for p in _PN] for d in "RL"]
 _KT_NEG = [[_K_NEG[d, p] for p in _PN] for d in "RL"]
 _KT_POS = [[[_K_POS[d, k, p] for p in _PN] for k in _BUCKET] for d in "RL"]
 _KT_QUOTE = [[[_K_QUOTE[q, t, p] for t in (False, True)] for p in _PN] for q in (False, True)]
-#: Per polarity class, right then left of the mention: its clause key, its negation key
-#: and its keys by distance (``_KT_POS``), so that a mention reads them with one index.
-_SideKeys = tuple[int, int, list[int]]
+#: Per polarity class, right then left of the mention: the index of its side's dense
+#: sum (``pos_right`` ...), its clause key, its negation key and its keys by distance
+#: (``_KT_POS``, the last bucket from distance 9 on) for distances below 128, so that a
+#: mention reads them with one unpacking and one index.
+_SideKeys = tuple[int, int, int, list[int]]
 _KT_SIDES: list[tuple[_SideKeys, _SideKeys]] = [
     (
-        (_KT_CLAUSE[0][c], _KT_NEG[0][c], [_KT_POS[0][d][c] for d in range(10)]),
-        (_KT_CLAUSE[1][c], _KT_NEG[1][c], [_KT_POS[1][d][c] for d in range(10)]),
+        (4 + c, _KT_CLAUSE[0][c], _KT_NEG[0][c], [_KT_POS[0][min(d, 9)][c] for d in range(128)]),
+        (2 + c, _KT_CLAUSE[1][c], _KT_NEG[1][c], [_KT_POS[1][min(d, 9)][c] for d in range(128)]),
     )
     for c in (0, 1)
 ]
@@ -184,31 +190,34 @@ class MentionFeaturizer:
         keys: list[int] = []
         if polar:
             add_k = keys.append
-            # Evaluative words (:meth:`_prepare`); ``sides`` holds their keys right and
-            # left of the mention, ``kq`` their quote keys.
+            # Evaluative words (:meth:`_prepare`); ``sides`` holds their side's dense
+            # index and keys right and left of the mention, ``kq`` their quote keys.
             for i, base, ap, neg, qi, kq, sides in polar:
                 if i < a:
                     d = a - i
-                    side = 2 + base
-                    ks = sides[1]
+                    side, k_clause, k_neg, k_dist = sides[1]
                 elif i >= b:
                     d = i - b + 1
-                    side = 4 + base
-                    ks = sides[0]
+                    side, k_clause, k_neg, k_dist = sides[0]
                 else:
                     continue
-                wt = ap / (_DEN[d] if d < 128 else 1.0 + d / 3.0)
+                if d < 128:
+                    wt = ap / _DEN[d]
+                    k_d = k_dist[d]
+                else:
+                    wt = ap / (1.0 + d / 3.0)
+                    k_d = k_dist[9]
                 dense[base] += wt
                 dense[side] += wt
                 dense[6 + base] += ap
                 if cs <= i < ce:
                     dense[8 + base] += ap
-                    add_k(ks[0])
+                    add_k(k_clause)
                 if qi:
                     dense[10 + base] += ap
-                add_k(ks[2][d if d < 9 else 9])
+                add_k(k_d)
                 if neg:
-                    add_k(ks[1])
+                    add_k(k_neg)
                 add_k(kq[tq])
         if isneg is not None:
             dense[_NEGC] = float(sum(isneg[cs:a]) + sum(isneg[b:ce]))
@@ -250,7 +259,7 @@ class MentionFeaturizer:
         lex = self.lexicon
         norm = list(words)
         n_ent = 0
-        for i in compress(range(1, len(words)), toks.caps[1:]):
+        for i in compress(_FROM_ONE, toks.caps[1:]):
             w = words[i]
             if w not in lex and w.isalpha():
                 norm[i] = "<ent>"
@@ -259,7 +268,7 @@ class MentionFeaturizer:
         clause_ends = toks.boundaries()
         # Each evaluative word: its index, polarity class (0 positive, 1 negative) and
         # absolute polarity after negation, negation, quote state, quote keys and the
-        # keys of its class by side (``_KT_SIDES``).
+        # dense index and keys of its class right and left of a mention (``_KT_SIDES``).
         polar = []
         add = polar.append
         pols, negs, inq = toks.pol, toks.neg, toks.inq

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import bisect
 import math
+import sys
 from collections.abc import Sequence
-from itertools import compress, repeat
-from operator import ne, or_
+from itertools import compress
+from operator import not_
 
 from ._lexicon import polarity_lexicon
 from ._sentence_tokens import SentenceTokens, tokenize_sentence
@@ -37,6 +38,9 @@ _STOPS = {False: "stops:author", True: "stops:quoted"}
 _N_WEIGHTS = 128
 _WEIGHTS = [0.0] + [1.0 / (1.0 + (d - 1) / 3.0) for d in range(1, _N_WEIGHTS)]
 _CROSSED = ([1.0, 0.5, 0.5**2], [1.0, 0.25, 0.25**2])
+#: Token indices for ``compress`` (it stops at the shorter input): iterating one range
+#: is cheaper than making ``range(n)`` each time.
+_INDICES = range(sys.maxsize)
 
 
 class LexiconStance:
@@ -118,7 +122,7 @@ class LexiconStance:
     ) -> tuple[float, float, float | None]:
         """Total and direct evidence; with ``with_raw``, also the total of
         ``raw(toks, a, b)`` (None if coordination widened the mention)."""
-        words, quoted, bound = toks.words, toks.quoted, toks.bound
+        words, quoted = toks.words, toks.quoted
         n = len(words)
         voice = quoted[a] if a < n else False
         # Coordinated targets ("Russia and China are ...") share their predicate.
@@ -129,17 +133,17 @@ class LexiconStance:
                     ga = oa
                 elif oa >= gb and oa - gb <= 2 and _coordinated(words[gb:oa]):
                     gb = ob
-            # (Others inside the widened mention stay in ``others``: :func:`_beyond`
-            # never counts a word as beyond one of them.)
             with_raw = with_raw and ga == a and gb == b
         # The clause: from the last stop before the mention to the first one after it,
         # a stop being a clause boundary or a token in the other voice.
         stops = toks.cache.get(_STOPS[voice])
         if stops is None:
+            stops = toks.boundaries()
             if (False in quoted) if voice else (True in quoted):  # a token in the other voice
-                stops = list(compress(range(n), map(or_, bound, map(ne, quoted, repeat(voice)))))
-            else:  # no token in the other voice: the clause boundaries
-                stops = toks.boundaries()
+                # The boundaries and the other voice's tokens (merged by the sort; a
+                # repeated stop changes no clause).
+                other = compress(_INDICES, map(not_, quoted) if voice else quoted)
+                stops = sorted([*stops, *other])
             toks.cache[_STOPS[voice]] = stops
         k = bisect.bisect_left(stops, ga)
         lo = stops[k - 1] + 1 if k else 0
@@ -155,11 +159,24 @@ class LexiconStance:
         k0 = bisect.bisect_left(polar, lo)
         if k0 < len(polar) and polar[k0] < hi:  # (else no word in the clause counts)
             cop = -1
-            for j in range(gb, min(hi, gb + 3)):
-                if words[j] in _COPULA:
+            # (A slice and a count: cheaper than making range(gb, min(hi, gb + 3)).)
+            j = gb
+            for w in words[gb : gb + 3 if gb + 3 < hi else hi]:
+                if w in _COPULA:
                     cop = j
                     break
+                j += 1
             c_ga, c_gb = commas[ga], commas[gb]
+            # A word beyond another mention (left of one on the left of the mention, right
+            # of one on its right) counts half: the words before ``far_left`` and from
+            # ``far_right`` on (bounds found once, not per word; others inside the
+            # widened mention are on neither side).
+            far_left, far_right = 0, n
+            for oa, ob in others:
+                if ob <= ga and oa > far_left:
+                    far_left = oa
+                if gb <= oa and ob < far_right:
+                    far_right = ob
             for i in polar[k0:]:
                 if i >= hi:
                     break
@@ -197,7 +214,7 @@ class LexiconStance:
                     rtotal += value if after_cop else value * weight
                 if crossed and drop_intro and cop >= 0 and left:
                     continue
-                if others and _beyond(others, i, ga, gb):
+                if i < far_left or i >= far_right:
                     total += value * (weight * 0.5)
                 elif after_cop:
                     total += value
@@ -235,19 +252,11 @@ class LexiconStance:
         return float(cls)
 
 
-def _beyond(others: Sequence[tuple[int, int]], i: int, ga: int, gb: int) -> bool:
-    """Whether token ``i`` lies beyond another mention: left of one on the left of the
-    mention ``[ga, gb)``, or right of one on its right."""
-    for oa, ob in others:
-        if (i < oa and ob <= ga) or (gb <= oa and ob <= i):
-            return True
-    return False
-
-
 def _coordinated(between: list[str]) -> bool:
     """Whether two mentions with ``between`` in between are coordinated (X and Y)."""
+    # (Set methods rather than generators: the test runs for most pairs of mentions.)
     return (
         len(between) <= 2
-        and all(w in _COORD for w in between)
-        and (not between or any(w in _COORD_WORDS for w in between))
+        and _COORD.issuperset(between)
+        and (not between or not _COORD_WORDS.isdisjoint(between))
     )
