@@ -189,6 +189,18 @@ def test_lower_preimage_is_every_character_lower_casing_to_a_letter() -> None:
         assert all(re.fullmatch("(?i:" + low + ")", c) for c in cs)
 
 
+def test_lower_preimage_of_letters_outside_ascii_is_every_character_lower_casing_to_them():
+    for low in "\u00e9\u011f\u043f\u03c3\u03c9\u00e5\u03b8\u01c6":
+        rx = re.compile("(?i:" + low + ")")
+        every = [c for c in map(chr, range(0x110000)) if c.lower() == low and rx.fullmatch(c)]
+        assert sorted(_lower_preimage(low)) == sorted(every), low
+
+
+def test_lower_case_alias_with_a_letter_outside_ascii_first_is_found_in_any_case() -> None:
+    got = _found("\u00c9lysee aides met. The \u00e9lysee said no.", {"France": ["\u00e9lysee"]})
+    assert [g[0] for g in got] == ["\u00c9lysee", "\u00e9lysee"]
+
+
 def test_lower_case_words_keep_their_word_character_class() -> None:
     # find looks for word boundaries in the text where the first-word search looked in
     # the lower-cased text: the same places, since lower-casing keeps \w and \W apart.

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import NamedTuple
 
+import numpy as np
+
 from ..errors import InputError
 from ..segment import Doc
 from ._target_pronouns import Found, resolve_pronouns, to_view
@@ -165,13 +167,19 @@ def _literal(al: _Alias) -> str:
 def _lower_preimage(ch: str) -> str:
     """The characters that lower-case to ``ch`` and that ``(?i:ch)`` matches: where the
     lower-cased text shows ``ch``, the text shows one of them (for an ASCII letter, its
-    capital, and the Kelvin sign for k; other characters need a scan of Unicode)."""
-    if ch.isascii():
-        chars = {ch, ch.upper(), "\u212a"}
-    else:
-        chars = set(map(chr, range(0x110000)))
+    capital, and the Kelvin sign for k; for other characters, the regex finds them in a
+    string of every code point, a scan in C)."""
     rx = re.compile("(?i:" + re.escape(ch) + ")")
+    chars = {ch, ch.upper(), "\u212a"} if ch.isascii() else set(rx.findall(_every_char()))
     return "".join(sorted(c for c in chars if c.lower() == ch and rx.fullmatch(c)))
+
+
+@functools.cache
+def _every_char() -> str:
+    """Every Unicode code point, in order (4 MB, made once per process when an alias
+    starts with a character outside ASCII; decoded from an array, a C loop)."""
+    codes = np.arange(0x110000, dtype="<u4").tobytes()
+    return codes.decode("utf-32-le", "surrogatepass")
 
 
 def _split_first(word: str, mode: int) -> tuple[str, str]:
