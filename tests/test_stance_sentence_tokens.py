@@ -42,12 +42,17 @@ def _fresh(toks: SentenceTokens, keep: list[int]) -> SentenceTokens:
     )
 
 
-def test_a_run_of_tokens_equals_its_fresh_computation() -> None:
-    rnd = random.Random(5)
+def _random_tokens(seed: int):
+    """1,500 random sentences' tokens, with the generator and the lexicon."""
+    rnd = random.Random(seed)
     lex = polarity_lexicon()
     for _ in range(1500):
         text, ranges = _random_sentence(rnd)
-        toks = tokenize_sentence(text, 0, len(text), ranges, lex)
+        yield text, tokenize_sentence(text, 0, len(text), ranges, lex), rnd, lex
+
+
+def test_a_run_of_tokens_equals_its_fresh_computation() -> None:
+    for text, toks, rnd, lex in _random_tokens(5):
         n = len(toks.words)
         i0 = rnd.randrange(n + 1)
         i1 = rnd.randint(i0, n)
@@ -56,11 +61,7 @@ def test_a_run_of_tokens_equals_its_fresh_computation() -> None:
 
 
 def test_a_subset_of_tokens_equals_its_fresh_computation() -> None:
-    rnd = random.Random(6)
-    lex = polarity_lexicon()
-    for _ in range(1500):
-        text, ranges = _random_sentence(rnd)
-        toks = tokenize_sentence(text, 0, len(text), ranges, lex)
+    for text, toks, rnd, lex in _random_tokens(6):
         keep = sorted(rnd.sample(range(len(toks.words)), rnd.randint(0, len(toks.words))))
         expected = _fields(_fresh(toks, keep))
         assert _fields(toks.subset(keep, lex)) == expected, (text, keep)
