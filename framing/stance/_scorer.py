@@ -42,6 +42,10 @@ __all__ = ["StanceScorer", "stance_label"]
 _KIND_WEIGHT = {"alias": 1.0, "short": 1.0, "pronoun": 0.5}
 #: A Mention's start offset (its field 1; a C call, not a Python lambda).
 _mention_start = itemgetter(1)
+#: Sentences with mentions from which a document's are tokenised together
+#: (:class:`~framing.stance._token_bounds.TokenBounds`; its NumPy pass costs about as
+#: much as tokenising three sentences one by one).
+_BOUNDS_MIN = 4
 
 
 class StanceScorer(Scorer):
@@ -231,7 +235,8 @@ class StanceScorer(Scorer):
             (sp.start, sp.end, _loaded_polarity(sp)) for sp in doc.spans if sp.kind == "loaded"
         )
         range_ends = [b for _, b in ranges]  # ranges are sorted and disjoint
-        bounds = TokenBounds(doc.text)  # (the offsets of all its tokens, at once)
+        # The sentences' token offsets at once, when there are enough to pay for it.
+        bounds = TokenBounds(doc.text, by_sent) if len(by_sent) >= _BOUNDS_MIN else None
         items: list[dict[str, Any]] = []
         for (s, e), ms in by_sent.items():
             sub = []

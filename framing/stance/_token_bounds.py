@@ -1,17 +1,19 @@
-"""Offsets of the stance tokens of a whole document, found at once with NumPy.
+"""Offsets of the stance tokens of many sentences of a document, found at once with NumPy.
 
 :func:`~framing.stance._sentence_tokens.tokenize_sentence` splits one sentence into the
 tokens of :data:`~framing.stance._lexicon.TOKEN_RE` (runs of word characters joined by
-``' - . &``, and single punctuation marks). Done per sentence in Python, finding each
-token's offsets is most of the stance scorer's tokenising cost. :class:`TokenBounds` finds
-the offsets of every token of a document in one NumPy pass over its characters; a sentence
-then takes its tokens' words from one ``TOKEN_RE.findall`` (C) and their offsets by
-slicing (:meth:`TokenBounds.sentence`), with no Python step per token.
+``' - . &``, and single punctuation marks). Done sentence by sentence in Python, finding
+each token's offsets is most of the stance scorer's tokenising cost. :class:`TokenBounds`
+finds the offsets of every token of the sentences a document needs in one NumPy pass over
+their characters; each sentence then takes its words from one ``str.split`` and its
+offsets by slicing (:meth:`TokenBounds.sentence`), with no Python step per token. The
+NumPy pass has a fixed cost, so it pays for documents with several such sentences.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -55,31 +57,50 @@ def _codes(text: str) -> tuple[np.ndarray, np.ndarray]:
 
 
 class TokenBounds:
-    """Start and end offsets of the ``TOKEN_RE`` tokens of a text (its folded form).
+    """Start and end offsets and words of the ``TOKEN_RE`` tokens of some sentences of a
+    text, found for all of them at once.
+
+    The sentences are joined by spaces (so each is tokenised as on its own) and the
+    joined text is classified character by character with NumPy.
 
     Parameters
     ----------
     text : str
         The document text.
+    sentences : iterable of (start, end)
+        The sentences to tokenise; in ascending order, a sentence that overlaps an
+        earlier one is left out (it is tokenised on its own).
 
     Examples
     --------
-    >>> tb = TokenBounds("He said: \\u201cIt\\u2019s U.S.-made.\\u201d")
-    >>> tb.sentence(0, 29)[2]
+    >>> text = "He said: \u201cIt\u2019s U.S.-made.\u201d Then he left."
+    >>> tb = TokenBounds(text, [(0, 26), (27, 41)])
+    >>> tb.sentence(0, 26)[2]
     ['he', 'said', ':', '"', "it's", 'u.s', '.', '-', 'made', '.', '"']
+    >>> starts, ends, words = tb.sentence(27, 41)
+    >>> words, starts
+    (['then', 'he', 'left', '.'], [27, 32, 35, 39])
     """
 
-    __slots__ = ("text", "sep", "starts", "ends", "gaps")
+    __slots__ = ("at", "sep", "starts", "ends", "gaps")
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        low = fold(text).lower()
+    def __init__(self, text: str, sentences: Iterable[tuple[int, int]]) -> None:
+        # Each sentence's offset in the joined text.
+        self.at: dict[tuple[int, int], int] = {}
+        pos = last = 0
+        for s, e in sorted(sentences):
+            if s >= last:
+                self.at[s, e] = pos
+                pos += e - s + 1
+                last = e
+        joined = " ".join([text[s:e] for s, e in self.at])
+        low = fold(joined).lower()
         self.starts: list[int] = []
         self.ends: list[int] = []
         self.gaps: list[int] = []
         # (a few characters lengthen when lower-cased: then no sentence takes this path)
         self.sep: str | None = None
-        if len(low) != len(text):
+        if len(low) != len(joined) or not self.at:
             return
         codes, cls = _codes(low)
         word = np.zeros(len(cls) + 2, dtype=bool)
@@ -96,28 +117,27 @@ class TokenBounds:
         gaps = ends[:-1][ends[:-1] == starts[1:]]
         sep = np.insert(codes, gaps, 32)
         self.sep = sep.tobytes().decode("ascii" if sep.dtype == np.uint8 else "utf-32-le")
-        self.starts, self.ends, self.gaps = starts.tolist(), ends.tolist(), gaps.tolist()
+        self.gaps = gaps.tolist()
+        # Offsets in the document: each token moves by its sentence's shift (tokens never
+        # cross the joining spaces, so a token's sentence is the last one starting before).
+        first = np.asarray([s for s, _ in self.at])
+        joined_at = np.asarray(list(self.at.values()))
+        shift = (first - joined_at)[np.searchsorted(joined_at, starts, side="right") - 1]
+        self.starts = (starts + shift).tolist()
+        self.ends = (ends + shift).tolist()
 
     def sentence(self, start: int, end: int) -> tuple[list[int], list[int], list[str]] | None:
-        """Starts, ends and lower-case words of the tokens of ``text[start:end]``, as
-        ``TOKEN_RE`` finds them in that sentence alone; None when the document's tokens
-        may differ there (no white space at an edge of the sentence, or no lower-case
-        text of the same length) and the sentence must be tokenised on its own."""
-        sep, text = self.sep, self.text
-        if sep is None:
+        """Starts, ends and lower-case words of the tokens of the sentence
+        ``text[start:end]``, as ``TOKEN_RE`` finds them in it; None when it is not one
+        of the sentences, or the joined text lengthens when lower-cased."""
+        sep = self.sep
+        j0 = self.at.get((start, end))
+        if sep is None or j0 is None:
             return None
-        if start > 0 and not text[start - 1].isspace():
-            return None
-        if end < len(text) and not text[end].isspace():
-            return None
+        j1 = j0 + end - start
         gaps = self.gaps
-        g0 = bisect_left(gaps, start)
-        words = sep[start + g0 : end + bisect_left(gaps, end, g0)].split()
-        starts = self.starts
-        i0 = bisect_left(starts, start)
+        g0 = bisect_left(gaps, j0)
+        words = sep[j0 + g0 : j1 + bisect_left(gaps, j1, g0)].split()
+        i0 = bisect_left(self.starts, start)
         i1 = i0 + len(words)
-        if i1 > len(starts) or i1 < len(starts) and starts[i1] < end:
-            return None  # (not expected: the document's tokens and the sentence's differ)
-        if i1 > i0 and self.ends[i1 - 1] > end:
-            return None
-        return starts[i0:i1], self.ends[i0:i1], words
+        return self.starts[i0:i1], self.ends[i0:i1], words
