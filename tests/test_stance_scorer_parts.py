@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import random
 
 from framing.stance._lexicon import polarity_lexicon
 from framing.stance._lexicon_scorer import LexiconStance, tokenize_sentence
-from framing.stance._scorer_parts import _same_raw, _view, _view_index
+from framing.stance._scorer_parts import _round4, _same_raw, _view, _view_index
 
 _WORDS = (
     "Acme praised condemned accused good bad not never is was , , which but and "
@@ -56,3 +57,14 @@ def test_same_raw_holds_only_where_the_views_raw_evidence_is_the_sentences() -> 
             differ += 1
     # Both kinds of view occur, so the check above is not empty.
     assert agree > 300 and differ > 10
+
+
+def test_round4_gives_pythons_round_to_four_decimals() -> None:
+    rnd = random.Random(3)
+    values = [rnd.uniform(-1.0, 1.0) for _ in range(20000)]
+    values += [math.tanh(rnd.uniform(-4.0, 4.0)) for _ in range(5000)]
+    # Exact and near half-way cases (where a scaled rint could pick the wrong integer).
+    values += [(k + 0.5) / 1e4 for k in range(-10001, 10001)]
+    values += [0.0, -0.0, 1.0, -1.0, 5e-5, -5e-5, 2.5e-4, 1e-17, 1e300, math.inf, -math.inf]
+    out = _round4(values)
+    assert [repr(v) for v in out] == [repr(round(v, 4)) for v in values]

@@ -21,6 +21,7 @@ from ._scorer_parts import (
     _in_label_order,
     _loaded_polarity,
     _proba,
+    _round4,
     _same_raw,
     _shift,
     _token_ranges,
@@ -195,8 +196,12 @@ class StanceScorer(Scorer):
         if feats:
             P = _in_label_order(_proba(self.classifier, feats), self.classifier.classes_)
             self._combine(scored, rows, P)
+        # The spans' rounded scores, for the whole batch in one NumPy pass.
+        rounded = _round4([it["score"] for items in per_doc for it in items])
+        k = 0
         for doc, items in zip(docs, per_doc, strict=True):
-            self._write(doc, items)
+            self._write(doc, items, rounded[k : k + len(items)])
+            k += len(items)
 
     def _mentions(
         self,
@@ -399,13 +404,14 @@ class StanceScorer(Scorer):
             p = [a, n, f]
         return LABELS[p.index(max(p))]
 
-    def _write(self, doc: Doc, items: list[dict[str, Any]]) -> None:
+    def _write(self, doc: Doc, items: list[dict[str, Any]], rounded: list[float]) -> None:
+        """Write ``doc``'s spans, stance rows and columns; ``rounded`` holds each item's
+        score rounded to 4 decimals (its spans' score)."""
         groups: dict[tuple[int, str], list[dict[str, Any]]] = {}
         add_span = doc.spans.append
         weight = _KIND_WEIGHT.get
-        for it in items:
+        for it, score in zip(items, rounded, strict=True):
             ms: list[Mention] = it["ms"]
-            score = round(it["score"], 4)
             voice = it["voice"]
             # (Mentions are tuples: unpacking reads their fields in one step. A unit's
             # mentions share paragraph and target, which the loop leaves in pid, target.)
