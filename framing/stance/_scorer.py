@@ -146,6 +146,9 @@ class StanceScorer(Scorer):
         self.matcher = TargetMatcher(self.targets, expand=expand)
         self.rules = LexiconStance()
         self.featurizer = MentionFeaturizer()
+        #: The targets in name order: a (paragraph, target) pair's rank in the rows'
+        #: order is ``para_id * len(targets) + rank``, an int that sorts cheaply.
+        self._by_rank = sorted(self.targets)
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle small (for worker processes): the shipped model and lexicons are reloaded."""
@@ -407,7 +410,11 @@ class StanceScorer(Scorer):
     def _write(self, doc: Doc, items: list[dict[str, Any]], rounded: list[float]) -> None:
         """Write ``doc``'s spans, stance rows and columns; ``rounded`` holds each item's
         score rounded to 4 decimals (its spans' score)."""
-        groups: dict[tuple[int, str], list[dict[str, Any]]] = {}
+        # (paragraph, target) -> its items, keyed by the pair's rank in the rows' order.
+        groups: dict[int, list[dict[str, Any]]] = {}
+        by_rank = self._by_rank
+        n_targets = len(by_rank)
+        rank = {t: r for r, t in enumerate(by_rank)}
         add_span = doc.spans.append
         weight = _KIND_WEIGHT.get
         for it, score in zip(items, rounded, strict=True):
@@ -421,7 +428,7 @@ class StanceScorer(Scorer):
                 it["w"] = weight(kind, 1.0)
             else:
                 it["w"] = max(weight(m.kind, 1.0) for m in ms)
-            key = (pid, target)
+            key = pid * n_targets + rank[target]
             group = groups.get(key)
             if group is None:
                 groups[key] = [it]
@@ -429,7 +436,10 @@ class StanceScorer(Scorer):
                 group.append(it)
         cols = {t: [math.nan] * len(doc.paragraphs) for t in self.targets}
         rows: list[dict[str, Any]] = []
-        for (pid, target), its in sorted(groups.items()):  # keys are unique: sorted by key
+        for key in sorted(groups):
+            its = groups[key]
+            pid, r = divmod(key, n_targets)
+            target = by_rank[r]
             if len(its) == 1:
                 row = self._single_row(pid, target, its[0])
                 rows.append(row)
