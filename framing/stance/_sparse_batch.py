@@ -191,11 +191,11 @@ def _triples(
     tok_of = np.concatenate([tok_sent, tok_sent[has_next], tok_sent[has_stem]])
     reps = counts[tok_of]
     first = starts[tok_of]
-    # Row r of the batch for each (token feature, mention of its sentence) pair.
-    inner = np.arange(reps.sum()) - np.repeat(np.cumsum(reps) - reps, reps)
-    rows_l.append(by_sent[np.repeat(first, reps) + inner])
+    # Row r of the batch for each (token feature, mention of its sentence) pair: the
+    # feature's j-th pair is at by_sent[first + j] (j counted by _runs).
+    rows_l.append(by_sent[_runs(first, reps)])
     keys_l.append(np.repeat(tok_keys, reps))
-    vals_l.append(np.ones(len(inner)))
+    vals_l.append(np.ones(int(reps.sum())))
     # Features with one slot per mention, in this order per mention (each slot a row
     # of K, with its mask M and value V): minus the mention's words and stems and the
     # bigrams touching it, plus <t> and its bigrams; the window words and stems by
@@ -249,8 +249,7 @@ def _triples(
     cs = packed("q", cs_l)
     ce = packed("q", ce_l)
     for lo, ln_, col in ((cs, a - cs, _CL), (b, ce - b, _CR)):
-        inner = np.arange(ln_.sum()) - np.repeat(np.cumsum(ln_) - ln_, ln_)
-        g = np.repeat(o + lo, ln_) + inner
+        g = _runs(o + lo, ln_)
         rows_l.append(np.repeat(np.arange(n_rows), ln_))
         keys_l.append(KT[col][g])
         vals_l.append(np.ones(len(g)))
@@ -268,6 +267,17 @@ def _triples(
     cols = keys.view(np.int64)  # (below n_features: the same numbers)
     vals = np.concatenate(vals_l)
     return rows, cols, vals
+
+
+def _runs(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The runs ``starts[k], starts[k] + 1, ..., starts[k] + lengths[k] - 1``, joined.
+
+    One ``repeat`` of each run's start minus its offset in the output, plus the output's
+    positions (integer arithmetic: the same numbers as repeating starts and offsets
+    separately).
+    """
+    offsets = np.cumsum(lengths) - lengths
+    return np.repeat(starts - offsets, lengths) + np.arange(lengths.sum())
 
 
 _DIST = np.arange(1, _WINDOW + 1)
