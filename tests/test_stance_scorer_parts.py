@@ -7,7 +7,8 @@ import random
 
 from framing.stance._lexicon import polarity_lexicon
 from framing.stance._lexicon_scorer import LexiconStance, tokenize_sentence
-from framing.stance._scorer_parts import _round4, _same_raw, _view, _view_index
+from framing.stance._scorer_parts import _round4, _same_raw, _top_label, _view, _view_index
+from framing.stance._stance_weights import LABELS
 
 _WORDS = (
     "Acme praised condemned accused good bad not never is was , , which but and "
@@ -68,3 +69,11 @@ def test_round4_gives_pythons_round_to_four_decimals() -> None:
     values += [0.0, -0.0, 1.0, -1.0, 5e-5, -5e-5, 2.5e-4, 1e-17, 1e300, math.inf, -math.inf]
     out = _round4(values)
     assert [repr(v) for v in out] == [repr(round(v, 4)) for v in values]
+
+
+def test_top_label_is_the_first_largest_probability() -> None:
+    rnd = random.Random(5)
+    cases = [[0.2, 0.5, 0.3], [0.4, 0.4, 0.2], [0.3, 0.35, 0.35], [0.4, 0.2, 0.4], [1 / 3] * 3]
+    cases += [[rnd.choice((0.1, 0.2, 0.3)) for _ in range(3)] for _ in range(200)]
+    cases += [[rnd.random() for _ in range(3)] for _ in range(200)]
+    assert [_top_label(p) for p in cases] == [LABELS[p.index(max(p))] for p in cases]

@@ -25,6 +25,7 @@ from ._scorer_parts import (
     _same_raw,
     _shift,
     _token_ranges,
+    _top_label,
     _view,
     _view_index,
     _voice,
@@ -405,7 +406,7 @@ class StanceScorer(Scorer):
                 n += w * q[1]
                 f += w * q[2]
             p = [a, n, f]
-        return LABELS[p.index(max(p))]
+        return _top_label(p)
 
     def _write(self, doc: Doc, items: list[dict[str, Any]], rounded: list[float]) -> None:
         """Write ``doc``'s spans, stance rows and columns; ``rounded`` holds each item's
@@ -505,9 +506,9 @@ class StanceScorer(Scorer):
     def _single_row(self, pid: int, target: str, it: dict[str, Any]) -> dict[str, Any]:
         """The stance row of a paragraph and target with one scored unit (the common
         case): what the general rows give, without averaging."""
-        score = float(it["score"])
+        score = it["score"]  # (a float: the rules' tanh or a difference of probabilities)
         p = it.get("p")
-        label = stance_label(score, self.threshold) if p is None else LABELS[p.index(max(p))]
+        label = stance_label(score, self.threshold) if p is None else _top_label(p)
         author = it["voice"] == "author"
         return {
             "para_id": pid,

@@ -67,6 +67,15 @@ def stance_label(score: float, threshold: float = 0.2) -> str:
     return "neutral"
 
 
+def _top_label(p: list[float]) -> str:
+    """The label of the largest of three probabilities in ``LABELS`` order, the first
+    on a tie (``LABELS[p.index(max(p))]`` by two or three comparisons)."""
+    a, n, f = p
+    if a >= n and a >= f:
+        return "against"
+    return "neutral" if n >= f else "favor"
+
+
 def _in_label_order(proba: np.ndarray, classes: Sequence[str]) -> np.ndarray:
     """Probability columns in ``LABELS`` order (against, neutral, favor); a class the
     model lacks gets probability 0."""
