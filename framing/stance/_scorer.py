@@ -228,16 +228,22 @@ class StanceScorer(Scorer):
         lexicon = self.rules.lexicon
         want_feat = self.classifier is not None
         by_sent: dict[tuple[int, int], list[Mention]] = {}
-        sent_starts: dict[int, list[int]] = {}
+        # Per paragraph id: its sentences and their starts.
+        sent_of: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+        paragraphs = doc.paragraphs
+        right = bisect.bisect_right
         for m in mentions:
-            para = doc.paragraphs[m.para_id]
-            starts = sent_starts.get(m.para_id)
-            if starts is None:
-                starts = sent_starts[m.para_id] = [s for s, _ in para.sentences]
-            i = bisect.bisect_right(starts, m.start) - 1
-            if i >= 0 and para.sentences[i][0] <= m.start < para.sentences[i][1]:
-                sent = para.sentences[i]
+            pid, start = m[0], m[1]  # (para_id, start: indexing a Mention is cheap)
+            hit = sent_of.get(pid)
+            if hit is None:
+                sentences = paragraphs[pid].sentences
+                hit = sent_of[pid] = (sentences, [s for s, _ in sentences])
+            sentences, starts = hit
+            i = right(starts, start) - 1  # (so the sentence starts at or before the mention)
+            if i >= 0 and start < sentences[i][1]:
+                sent = sentences[i]
             else:
+                para = paragraphs[pid]
                 sent = (para.start, para.end)
             by_sent.setdefault(sent, []).append(m)
         loaded = sorted(
