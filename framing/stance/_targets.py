@@ -29,7 +29,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..segment import Doc
-from ._target_pronouns import Found, resolve_pronouns, to_view
+from ._target_pronouns import Found, resolve_pronouns, spaced_text, to_view
 
 __all__ = ["GEO_ALIASES", "Mention", "TargetMatcher"]
 
@@ -359,6 +359,7 @@ class TargetMatcher:
         out: list[Mention] = []
         first_pos: dict[str, int] = {}
         carry: Found | None = None
+        spaced: bytes | None = None  # (made for the first paragraph with pronouns to resolve)
         same = doc.view.index is None  # view offsets are text offsets
         search, hits, shorts = self._search.search, self._hits, self._shorts
         for para in doc.paragraphs:
@@ -394,7 +395,9 @@ class TargetMatcher:
                 first_pos.setdefault(hit.alias, start)
                 pos = end
             if self.pronouns and (found or carry is not None):
-                found = resolve_pronouns(vt, low, vs, ve, (para, same, doc), found, carry)
+                if spaced is None:
+                    spaced = spaced_text(low)
+                found = resolve_pronouns(vt, low, spaced, vs, ve, (para, same, doc), found, carry)
             carry = None  # the paragraph's last person mention
             for f in reversed(found):
                 if f[4]:
