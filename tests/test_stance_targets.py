@@ -309,3 +309,16 @@ def test_equally_near_mentions_before_and_after_the_quote_pick_the_one_before() 
 
 def test_line_break_after_the_quote_leaves_no_speaker() -> None:
     assert _speaker('Putin spoke. "We agree."\nXi left.') is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_TRICKY_WORDS), st.sampled_from(_SEPARATORS))))
+def test_aliases_after_the_are_found_as_first_words_find_them(
+    parts: list[tuple[str, str]],
+) -> None:
+    # "the Kremlin" alone (its match moved back over "the" from each K) and beside an
+    # alias of its second word's first letter ("White").
+    text = "".join(w + sep for w, sep in parts)
+    targets = {"Russia": ["the Kremlin"], "United States": ["the White House", "White"]}
+    matcher = TargetMatcher(targets, expand=False, pronouns=False)
+    assert _mentions(matcher, text) == _first_word_search(matcher, text)
