@@ -12,7 +12,13 @@ from framing.errors import InputError
 from framing.segment import segment
 from framing.stance import TargetMatcher
 from framing.stance._speaker_pronouns import _FIRST_PERSON
-from framing.stance._target_pronouns import _PERSON_PRONOUNS, _PRONOUN_RE, _THING_PRONOUNS
+from framing.stance._target_pronouns import (
+    _PERSON_PRONOUNS,
+    _PRONOUN_RE,
+    _THING_PRONOUNS,
+    find_pronouns,
+    spaced_text,
+)
 from framing.stance._targets import _is_word, _lower_preimage
 
 
@@ -120,6 +126,20 @@ def test_pronoun_patterns_match_their_word_boundary_forms(text: str, lo: int, cu
     for fast, slow in ((_PRONOUN_RE, plain), (_FIRST_PERSON, first)):
         got = [m.span() for m in fast.finditer(text, lo, end)]
         assert got == [m.span() for m in slow.finditer(text, lo, end)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_PRONOUN_ALPHABET, max_size=60), st.integers(0, 5), st.integers(0, 5))
+def test_find_pronouns_finds_the_word_boundary_forms(text: str, lo: int, cut: int) -> None:
+    """Pronouns found after spaces in the text with non-word characters as spaces (ASCII)
+    or by ``_PRONOUN_RE`` (other text) are those of the plain ``\\b...\\b`` pattern."""
+    plain = re.compile(
+        r"\b(?:" + "|".join(sorted(_PERSON_PRONOUNS | _THING_PRONOUNS, key=len)[::-1]) + r")\b"
+    )
+    low = text.lower()
+    end = max(lo, len(low) - cut)
+    got = find_pronouns(low, spaced_text(low), lo, end)
+    assert got == [(m.start(), m.end(), m.group()) for m in plain.finditer(low, lo, end)]
 
 
 def _first_word_search(matcher: TargetMatcher, text: str) -> list[tuple[int, int, str, str]]:
@@ -289,3 +309,16 @@ def test_equally_near_mentions_before_and_after_the_quote_pick_the_one_before() 
 
 def test_line_break_after_the_quote_leaves_no_speaker() -> None:
     assert _speaker('Putin spoke. "We agree."\nXi left.') is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_TRICKY_WORDS), st.sampled_from(_SEPARATORS))))
+def test_aliases_after_the_are_found_as_first_words_find_them(
+    parts: list[tuple[str, str]],
+) -> None:
+    # "the Kremlin" alone (its match moved back over "the" from each K) and beside an
+    # alias of its second word's first letter ("White").
+    text = "".join(w + sep for w, sep in parts)
+    targets = {"Russia": ["the Kremlin"], "United States": ["the White House", "White"]}
+    matcher = TargetMatcher(targets, expand=False, pronouns=False)
+    assert _mentions(matcher, text) == _first_word_search(matcher, text)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import chain
 
 from ..segment import Doc, Paragraph
 
@@ -26,6 +25,12 @@ _THING_PRONOUNS = {"it", "its", "itself"}
 _PRONOUN_RE = re.compile(
     r"(?:h(?<!\wh)(?:imself|erself|ers|im|is|er|e)|s(?<!\ws)he|i(?<!\wi)(?:tself|ts|t))\b"
 )
+# Faster on ASCII text (most news): the same pronouns after a space in the text with
+# every non-word character a space, so that the regex engine skips ahead to
+# spaces and tests one letter there (a third of the instructions of ``_PRONOUN_RE``).
+_SPACED_RE = re.compile(rb" (h(?:imself|erself|ers|im|is|er|e)|she|i(?:tself|ts|t))\b")
+#: Every ASCII byte to itself if a regex word character, else to a space.
+_SPACED = bytes(i if re.fullmatch(r"\w", chr(i)) else 32 for i in range(256))
 # A capitalised word: ``\b[A-Z][\w'-]*`` with the boundary checked after the capital,
 # so that the regex engine can skip ahead to capitals (twice as fast).
 _CAP_RE = re.compile(r"[A-Z](?<!\w[A-Z])[\w'-]*")
@@ -58,9 +63,26 @@ _TITLES = {
 }
 
 
+def spaced_text(low: str) -> bytes:
+    """``low`` (a lower-cased text) as ASCII bytes with every non-word character a space,
+    after one more space (offset k of ``low`` is k + 1 here), for :func:`find_pronouns`;
+    empty when ``low`` is not ASCII (the pronouns are then found in ``low`` itself)."""
+    return b" " + low.encode("ascii").translate(_SPACED) if low.isascii() else b""
+
+
+def find_pronouns(low: str, spaced: bytes, vs: int, ve: int) -> list[tuple[int, int, str]]:
+    """Start, end and text of each pronoun in ``low[vs:ve]`` (``spaced``: its
+    :func:`spaced_text`); the boundary before a pronoun may lie before ``vs``."""
+    if spaced:  # (the space before the pronoun: its offset in ``low``, one before it)
+        found = _SPACED_RE.finditer(spaced, vs, ve + 1)
+        return [(m.start(), m.end() - 1, m[1].decode()) for m in found]
+    return [(m.start(), m.end(), m.group()) for m in _PRONOUN_RE.finditer(low, vs, ve)]
+
+
 def resolve_pronouns(
     vt: str,
     low: str,
+    spaced: bytes,
     vs: int,
     ve: int,
     where: tuple[Paragraph, bool, Doc],
@@ -68,12 +90,12 @@ def resolve_pronouns(
     carry: Found | None,
 ) -> list[Found]:
     """``found`` (the paragraph's mentions, sorted) with the pronouns of the paragraph
-    ``vt[vs:ve]`` (``low``: ``vt`` lower-cased) that refer to them, sorted; ``carry`` is
-    the last person mention of the previous paragraph (``where``: the paragraph, whether
-    view offsets are text offsets, the Doc)."""
-    pronouns = _PRONOUN_RE.finditer(low, vs, ve)
-    first = next(pronouns, None)
-    if first is None:  # most paragraphs: nothing to resolve
+    ``vt[vs:ve]`` (``low``: ``vt`` lower-cased, ``spaced``: its :func:`spaced_text`)
+    that refer to them, sorted; ``carry`` is the last person mention of the previous
+    paragraph (``where``: the paragraph, whether view offsets are text offsets, the
+    Doc)."""
+    pronouns = find_pronouns(low, spaced, vs, ve)
+    if not pronouns:  # most paragraphs: nothing to resolve
         return found
     out = list(found)
     # ``found`` is sorted by start and its mentions do not overlap, so it is sorted by
@@ -83,11 +105,10 @@ def resolve_pronouns(
     starts = [f[0] for f in found]
     ptr, last_person, last_thing = 0, -1, -1
     sent_starts: list[int] | None = None
-    for m in chain((first,), pronouns):  # (one scan of the paragraph)
-        p = m.group()
+    for ps, pe, p in pronouns:
         if p not in _PERSON_PRONOUNS and p not in _THING_PRONOUNS:
             continue
-        while ptr < len(found) and found[ptr][1] <= m.start():
+        while ptr < len(found) and found[ptr][1] <= ps:
             if found[ptr][4]:
                 last_person = ptr
             else:
@@ -95,19 +116,17 @@ def resolve_pronouns(
             ptr += 1
         if p in _PERSON_PRONOUNS:
             last = found[last_person] if last_person >= 0 else carry
-            if last is not None and not _names_between(
-                vt, max(last[1], vs), m.start(), found, starts
-            ):
-                out.append((m.start(), m.end(), last[2], "pronoun", True))
+            if last is not None and not _names_between(vt, max(last[1], vs), ps, found, starts):
+                out.append((ps, pe, last[2], "pronoun", True))
         else:
             if last_thing < 0:
                 continue
             last = found[last_thing]
             if sent_starts is None:
                 sent_starts = _sentence_starts(*where) or [vs]
-            near = _sent_index(sent_starts, m.start()) - _sent_index(sent_starts, last[0]) <= 1
-            if near and not _names_between(vt, last[1], m.start(), found, starts):
-                out.append((m.start(), m.end(), last[2], "pronoun", False))
+            near = _sent_index(sent_starts, ps) - _sent_index(sent_starts, last[0]) <= 1
+            if near and not _names_between(vt, last[1], ps, found, starts):
+                out.append((ps, pe, last[2], "pronoun", False))
     out.sort()
     return out
 

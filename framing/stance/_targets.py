@@ -29,7 +29,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..segment import Doc
-from ._target_pronouns import Found, resolve_pronouns, to_view
+from ._target_pronouns import Found, resolve_pronouns, spaced_text, to_view
 
 __all__ = ["GEO_ALIASES", "Mention", "TargetMatcher"]
 
@@ -133,10 +133,10 @@ def _alias_pattern(al: _Alias) -> str:
     return _word_pattern(al.words[0], al.modes[0]) + _alias_rest(al)
 
 
-def _alias_rest(al: _Alias) -> str:
-    """The part of :func:`_alias_pattern` after the alias's first word."""
+def _alias_rest(al: _Alias, first: int = 1) -> str:
+    """The part of :func:`_alias_pattern` after the alias's word ``first - 1``."""
     out = []
-    for j in range(1, len(al.words)):
+    for j in range(first, len(al.words)):
         sep = al.seps[j - 1]
         out.append(r"\s+" if sep.isspace() else re.escape(sep))
         out.append(_word_pattern(al.words[j], al.modes[j]))
@@ -145,6 +145,12 @@ def _alias_rest(al: _Alias) -> str:
         out.append("(?:" + re.escape(al.tail) + ")?")
     return "".join(out)
 
+
+#: A frequent first word (lower case) of aliases that the regex of
+#: :meth:`TargetMatcher._one_regex` matches from their second word on, its match then
+#: moved back over the first word (:meth:`TargetMatcher._behind`): ``the Kremlin`` is
+#: then looked for at each K, not at each t of the text.
+_MOVED = "the"
 
 #: The checks of one first word: a regex with a group per alias (the aliases, in
 #: group order) or, for a short name, the regex of the short name (its lower case).
@@ -210,6 +216,12 @@ class Mention(NamedTuple):
     kind: str
     person: bool
 
+
+#: What a group of the regex of :meth:`TargetMatcher._one_regex` finds: the lower-case
+#: text that vouches for it (None: :meth:`TargetMatcher._check_at` decides), the alias or
+#: short name (None: an alias moved to its second word) and whether aliases moved to
+#: their second word start with the group's first character too.
+_Hit = tuple[str | None, "_Alias | str | None", bool]
 
 #: ``tuple.__new__``: a Mention from a tuple of its fields in one C call.
 _new_mention = tuple.__new__
@@ -309,9 +321,9 @@ class TargetMatcher:
             self._keys.append((lit, len(lit) <= len(low), checks))
         self._search, self._hits = self._one_regex()
 
-    def _one_regex(self) -> tuple[re.Pattern[str], list[tuple[str | None, _Alias | str]]]:
+    def _one_regex(self) -> tuple[re.Pattern[str], list[_Hit]]:
         """One regex for every check of every first word, and what each of its groups
-        finds: the key's lower-case text and the alias (or short name).
+        finds (see :data:`_Hit`).
 
         Its alternatives are the checks, key by key in the order they are tried, each
         once per character it can start with, grouped by that character (outside the
@@ -322,11 +334,26 @@ class TargetMatcher:
         lower-cased text, then their checks, find (a match is vouched for by the key's
         text at it, see :meth:`find`). The key's text is None when the first word's
         match may not be as long as that text (an acronym whose lower case is longer):
-        :meth:`_check_at` then decides.
+        :meth:`_check_at` then decides. The aliases of the first word :data:`_MOVED`
+        (when it starts nothing else) are matched from their second word on, after the
+        other checks of its first character; :meth:`find` then looks behind a match
+        there for the first word (:meth:`_behind`).
         """
         # first character -> the checks that can start with it, in the order tried
-        by_first: dict[str, list[tuple[str, tuple[str | None, _Alias | str]]]] = {}
+        by_first: dict[str, list[tuple[str, tuple[str | None, _Alias | str | None]]]] = {}
+        moved: dict[str, list[tuple[str, tuple[None, None]]]] = {}
         for lit, whole, checks in self._keys:
+            if lit == _MOVED and all(
+                not isinstance(g, str) and all(len(a.words) > 1 and a.seps[0].isspace() for a in g)
+                for _, g in checks
+            ):
+                for _, g in checks:
+                    for a in g:  # type: ignore[union-attr]
+                        firsts, rest = _split_first(a.words[1], a.modes[1])
+                        for c in firsts:
+                            pattern = rest + "(" + _alias_rest(a, 2) + ")"
+                            moved.setdefault(c, []).append((pattern, (None, None)))
+                continue
             for _, g in checks:
                 if isinstance(g, str):
                     items = [(g, 0, r"(?!\w)", g)]
@@ -341,11 +368,13 @@ class TargetMatcher:
                         by_first.setdefault(c, []).append(
                             (rest + "(" + after + ")", (lit if sure else None, hit))
                         )
-        hits: list[tuple[str | None, _Alias | str]] = [("", "")]  # (group 0: unused)
+        for c, group in moved.items():
+            by_first.setdefault(c, []).extend(group)
+        hits: list[_Hit] = [("", "", False)]  # (group 0: unused)
         alts = []
         for c, group in by_first.items():
             alts.append(re.escape(c) + "(?:" + "|".join(p for p, _ in group) + ")")
-            hits += [h for _, h in group]
+            hits += [(lit, hit, c in moved) for _, (lit, hit) in group]
         return re.compile("|".join(alts) or "(?!)"), hits
 
     def find(self, doc: Doc) -> list[Mention]:
@@ -359,6 +388,7 @@ class TargetMatcher:
         out: list[Mention] = []
         first_pos: dict[str, int] = {}
         carry: Found | None = None
+        spaced: bytes | None = None  # (made for the first paragraph with pronouns to resolve)
         same = doc.view.index is None  # view offsets are text offsets
         search, hits, shorts = self._search.search, self._hits, self._shorts
         for para in doc.paragraphs:
@@ -369,21 +399,27 @@ class TargetMatcher:
             found: list[Found] = []
             pos = vs
             while (m := search(vt, pos, ve)) is not None:
-                start = pos = m.start()
-                pos += 1
-                if start > vs:
-                    c = vt[start - 1]
-                    if c.isalnum() or c == "_":  # inside a word
+                start = m.start()
+                lit, hit, back = hits[m.lastindex]  # type: ignore[index]
+                if back and (behind := self._behind(vt, low, start, pos, vs, ve)):
+                    start, hit, end = behind
+                    pos = start + 1
+                else:
+                    pos = start + 1
+                    if hit is None:  # (a moved alias without its first word)
                         continue
-                lit, hit = hits[m.lastindex]  # type: ignore[index]
-                end = m.end()
-                # (the key's text must be there, and its end inside the paragraph, as
-                # the search for it in the lower-cased text checks)
-                if lit is None or end == ve or not low.startswith(lit, start):
-                    checked = self._check_at(vt, low, start, ve)
-                    if checked is None:
-                        continue
-                    hit, end = checked
+                    if start > vs:
+                        c = vt[start - 1]
+                        if c.isalnum() or c == "_":  # inside a word
+                            continue
+                    end = m.end()
+                    # (the key's text must be there, and its end inside the paragraph, as
+                    # the search for it in the lower-cased text checks)
+                    if lit is None or end == ve or not low.startswith(lit, start):
+                        checked = self._check_at(vt, low, start, ve)
+                        if checked is None:
+                            continue
+                        hit, end = checked
                 if isinstance(hit, str):
                     if vt[start].isupper():
                         name, full = shorts[hit]
@@ -394,7 +430,9 @@ class TargetMatcher:
                 first_pos.setdefault(hit.alias, start)
                 pos = end
             if self.pronouns and (found or carry is not None):
-                found = resolve_pronouns(vt, low, vs, ve, (para, same, doc), found, carry)
+                if spaced is None:
+                    spaced = spaced_text(low)
+                found = resolve_pronouns(vt, low, spaced, vs, ve, (para, same, doc), found, carry)
             carry = None  # the paragraph's last person mention
             for f in reversed(found):
                 if f[4]:
@@ -405,6 +443,21 @@ class TargetMatcher:
                 oa, ob = (a, b) if same else doc.view.span(a, b)
                 out.append(_new_mention(Mention, (pid, oa, ob, name, kind, person)))
         return out
+
+    def _behind(
+        self, vt: str, low: str, start: int, pos: int, vs: int, ve: int
+    ) -> tuple[int, _Alias | str, int] | None:
+        """The start, alias and end of the match of an alias of the first word
+        :data:`_MOVED` that white space and that word before ``start`` begin, as the
+        search from ``pos`` finds it there, or None (see :meth:`_one_regex`)."""
+        k = start
+        while k > pos and vt[k - 1].isspace():
+            k -= 1
+        q = k - len(_MOVED)
+        if k == start or q < pos or q > vs and _is_word(vt[q - 1]):
+            return None
+        checked = self._check_at(vt, low, q, ve)
+        return None if checked is None else (q, *checked)
 
     def _check_at(self, vt: str, low: str, start: int, ve: int) -> tuple[_Alias | str, int] | None:
         """The alias or short name found at ``start`` and the end of its match, or None,
