@@ -67,6 +67,7 @@ def test_round4_gives_pythons_round_to_four_decimals() -> None:
     # Exact and near half-way cases (where a scaled rint could pick the wrong integer).
     values += [(k + 0.5) / 1e4 for k in range(-10001, 10001)]
     values += [0.0, -0.0, 1.0, -1.0, 5e-5, -5e-5, 2.5e-4, 1e-17, 1e300, math.inf, -math.inf]
+    values += [rnd.uniform(-1e9, 1e9) for _ in range(5000)]  # (beyond scores' range)
     out = _round4(values)
     assert [repr(v) for v in out] == [repr(round(v, 4)) for v in values]
 

@@ -38,15 +38,15 @@ def _round4(values: list[float]) -> list[float]:
     instructions per call). ``rint(v * 1e4) / 1e4`` gives the same float whenever the
     integer it picks is the right one: the division of two exact numbers is correctly
     rounded, as Python's string-to-float step is. It is the right integer unless
-    ``v * 1e4`` (off by at most about 1e-12 for the scores' magnitudes) lies near a
-    half-integer; those values, and huge ones, take ``round()``.
+    ``v * 1e4`` (off by at most half a unit in its last place: under 1e-7 below 1e9) lies
+    within 1e-6 of a half-integer; those values, and larger ones, take ``round()``.
     """
     x = np.array(values, dtype=np.float64)
     t = x * 1e4
     k = np.rint(t)
     out = (k / 1e4).tolist()
     with np.errstate(invalid="ignore"):  # (inf - inf: NaN, not unsure; inf is huge)
-        unsure = (np.abs(np.abs(t - k) - 0.5) < 1e-6) | (np.abs(t) > 1e12)
+        unsure = (np.abs(np.abs(t - k) - 0.5) < 1e-6) | (np.abs(t) > 1e9)
     for i in np.flatnonzero(unsure).tolist():
         out[i] = round(values[i], 4)
     return out
