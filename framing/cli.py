@@ -79,6 +79,29 @@ def _reading_options(command: Any) -> Any:
     )(command)
 
 
+def _map_options(note: str = "") -> Any:
+    """``--targets`` and ``--actors``, the YAML maps of :func:`framing.analyze`, for every
+    command that scores articles (``note`` ends their help)."""
+
+    def add(command: Any) -> Any:
+        command = click.option(
+            "--actors",
+            type=click.Path(exists=True, dir_okay=False),
+            help=f"YAML file: side -> list of speaker names, for attribution balance{note}.",
+        )(command)
+        return click.option(
+            "--targets",
+            type=click.Path(exists=True, dir_okay=False),
+            help=f"YAML file: target name -> list of aliases, for stance{note}.",
+        )(command)
+
+    return add
+
+
+#: The maps' help on commands that also read a results folder (which brings its own).
+_UNLESS_RESULTS = " (when INPUT is not a results folder)"
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="framing")
 def main() -> None:
@@ -117,16 +140,7 @@ def _source_and_maps(
     help="Analyse the bundled example corpus (fictional "
     "articles by three outlets) with its targets and actors.",
 )
-@click.option(
-    "--targets",
-    type=click.Path(exists=True, dir_okay=False),
-    help="YAML file: target name -> list of aliases, for stance.",
-)
-@click.option(
-    "--actors",
-    type=click.Path(exists=True, dir_okay=False),
-    help="YAML file: side -> list of speaker names, for attribution balance.",
-)
+@_map_options()
 @click.option(
     "--lexicon",
     "lexicons",
@@ -307,16 +321,7 @@ def _write_report(analysis: Analysis, path: Path, by: str, quiet: bool) -> None:
     show_default=True,
     help="Metadata column that forms the groups (outlet, leaning, a date bucket...).",
 )
-@click.option(
-    "--targets",
-    type=click.Path(exists=True, dir_okay=False),
-    help="YAML file: target name -> aliases (when INPUT is not a results folder).",
-)
-@click.option(
-    "--actors",
-    type=click.Path(exists=True, dir_okay=False),
-    help="YAML file: side -> speaker names (when INPUT is not a results folder).",
-)
+@_map_options(_UNLESS_RESULTS)
 @click.option(
     "--out",
     "-o",
@@ -405,8 +410,7 @@ def _print_groups(groups: Any) -> None:
     help="The PDF file to write.",
 )
 @click.option("--by", default="outlet", show_default=True, help="Grouping column.")
-@click.option("--targets", type=click.Path(exists=True, dir_okay=False))
-@click.option("--actors", type=click.Path(exists=True, dir_okay=False))
+@_map_options(_UNLESS_RESULTS)
 @click.option(
     "--articles",
     type=click.IntRange(min=0),
