@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from ..segment._chars import char_codes
 from ._lexicon import fold
 
 __all__ = ["TokenBounds"]
@@ -34,20 +35,17 @@ for _ch in "'-.&":
     _ASCII[ord(_ch)] = _JOIN
 
 
-#: ``bytes.translate`` table of the ASCII classes (non-ASCII bytes: class "other").
+#: ``bytes.translate`` table of the ASCII classes.
 _TABLE = bytes(_ASCII.tolist()) + bytes([_OTHER]) * 128
 
 
 def _codes(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """The characters of ``text`` as code points (``uint8`` when all are ASCII, else
-    ``uint32``) and the class of each (``\\w`` and ``\\s`` as :mod:`re` reads them in
-    ``str`` patterns: ``str.isalnum() or "_"`` and ``str.isspace()``)."""
-    if text.isascii():
-        raw = text.encode("ascii")
-        return np.frombuffer(raw, dtype=np.uint8), np.frombuffer(
-            raw.translate(_TABLE), dtype=np.int8
-        )
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    """The characters of ``text`` as code points (:func:`~framing.segment._chars.char_codes`)
+    and the class of each (``\\w`` and ``\\s`` as :mod:`re` reads them in ``str``
+    patterns: ``str.isalnum() or "_"`` and ``str.isspace()``)."""
+    codes = char_codes(text)
+    if codes.dtype == np.uint8:  # ASCII: its bytes' classes in one translate (C)
+        return codes, np.frombuffer(codes.tobytes().translate(_TABLE), dtype=np.int8)
     wide = codes >= 128
     cls = _ASCII[np.where(wide, 0, codes)]
     for i in np.flatnonzero(wide).tolist():  # (few characters in news: one by one)
