@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import math
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from operator import itemgetter
@@ -14,7 +13,7 @@ import numpy as np
 from ..errors import InputError
 from ..lexicon import VADER_PROVENANCE
 from ..scorers import Scorer, quoted_ranges
-from ..segment import Doc, Span
+from ..segment import Doc
 from ._features import MentionFeaturizer, MentionParts, token_range, trim_word_keys
 from ._lexicon_scorer import LexiconStance, SentenceTokens, tokenize_sentence
 from ._scorer_parts import (
@@ -25,13 +24,13 @@ from ._scorer_parts import (
     _same_raw,
     _shift,
     _token_ranges,
-    _top_label,
     _view,
     _view_index,
     _voice,
     stance_label,
 )
 from ._speaker_pronouns import speaker_pronouns
+from ._stance_rows import write_stance
 from ._stance_weights import LABELS, StanceWeights, as_rows
 from ._targets import Mention, TargetMatcher
 from ._token_bounds import TokenBounds
@@ -41,7 +40,6 @@ if TYPE_CHECKING:
 
 __all__ = ["StanceScorer", "stance_label"]
 
-_KIND_WEIGHT = {"alias": 1.0, "short": 1.0, "pronoun": 0.5}
 #: A Mention's start offset (its field 1; a C call, not a Python lambda).
 _mention_start = itemgetter(1)
 #: Sentences with mentions from which a document's are tokenised together
@@ -147,9 +145,6 @@ class StanceScorer(Scorer):
         self.matcher = TargetMatcher(self.targets, expand=expand)
         self.rules = LexiconStance()
         self.featurizer = MentionFeaturizer()
-        #: The targets in name order: a (paragraph, target) pair's rank in the rows'
-        #: order is ``para_id * len(targets) + rank``, an int that sorts cheaply.
-        self._by_rank = sorted(self.targets)
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle small (for worker processes): the shipped model and lexicons are reloaded."""
@@ -204,7 +199,7 @@ class StanceScorer(Scorer):
         rounded = _round4([it["score"] for items in per_doc for it in items])
         k = 0
         for doc, items in zip(docs, per_doc, strict=True):
-            self._write(doc, items, rounded[k : k + len(items)])
+            write_stance(doc, items, rounded[k : k + len(items)], self.targets, self.threshold)
             k += len(items)
 
     def _mentions(
@@ -393,138 +388,3 @@ class StanceScorer(Scorer):
         if beta.any():
             P = _shift(P, lex, beta)
         return np.asarray(LABELS, dtype=str)[P.argmax(axis=1)]
-
-    def _label(self, items: list[dict[str, Any]], score: float) -> str:
-        """The most probable class of the items' mean probabilities (weighted as
-        :meth:`_group_row`), or ``score`` against ``threshold`` when an item has none."""
-        if len(items) == 1:
-            p = items[0].get("p")
-            if p is None:
-                return stance_label(score, self.threshold)
-        else:
-            a = n = f = 0.0
-            for it in items:
-                q = it.get("p")
-                if q is None:
-                    return stance_label(score, self.threshold)
-                w = it["w"]
-                a += w * q[0]
-                n += w * q[1]
-                f += w * q[2]
-            p = [a, n, f]
-        return _top_label(p)
-
-    def _write(self, doc: Doc, items: list[dict[str, Any]], rounded: list[float]) -> None:
-        """Write ``doc``'s spans, stance rows and columns; ``rounded`` holds each item's
-        score rounded to 4 decimals (its spans' score)."""
-        # (paragraph, target) -> its items, keyed by the pair's rank in the rows' order.
-        groups: dict[int, list[dict[str, Any]]] = {}
-        by_rank = self._by_rank
-        n_targets = len(by_rank)
-        rank = {t: r for r, t in enumerate(by_rank)}
-        add_span = doc.spans.append
-        weight = _KIND_WEIGHT.get
-        for it, score in zip(items, rounded, strict=True):
-            ms: list[Mention] = it["ms"]
-            voice = it["voice"]
-            # (Mentions are tuples: unpacking reads their fields in one step. A unit's
-            # mentions share paragraph and target, which the loop leaves in pid, target.)
-            for pid, start, end, target, kind, _ in ms:
-                add_span(Span(pid, start, end, "target", target, score, voice, {"mention": kind}))
-            if len(ms) == 1:
-                it["w"] = weight(kind, 1.0)
-            else:
-                it["w"] = max(weight(m.kind, 1.0) for m in ms)
-            key = pid * n_targets + rank[target]
-            group = groups.get(key)
-            if group is None:
-                groups[key] = [it]
-            else:
-                group.append(it)
-        cols = {t: [math.nan] * len(doc.paragraphs) for t in self.targets}
-        rows: list[dict[str, Any]] = []
-        for key in sorted(groups):
-            its = groups[key]
-            pid, r = divmod(key, n_targets)
-            target = by_rank[r]
-            if len(its) == 1:
-                row = self._single_row(pid, target, its[0])
-                rows.append(row)
-                cols[target][pid] = row["score"]
-                continue
-            row = self._group_row(pid, target, its)
-            rows.append(row)
-            score = row["score"]
-            cols[target][pid] = score
-        doc.add_rows("stance", rows)
-        for t, values in cols.items():
-            doc.columns[f"stance__{t}"] = values
-
-    def _group_row(self, pid: int, target: str, its: list[dict[str, Any]]) -> dict[str, Any]:
-        """The stance row of a paragraph and target with several scored units: means
-        weighted by ``it["w"]`` (set by :meth:`_write`), overall and per voice, in one pass."""
-        author: list[dict[str, Any]] = []
-        quoted: list[dict[str, Any]] = []
-        num = den = num_a = den_a = num_q = den_q = 0.0
-        n_mentions = 0
-        for it in its:
-            w = it["w"]
-            ws = w * it["score"]
-            num += ws
-            den += w
-            n_mentions += len(it["ms"])
-            if it["voice"] == "author":
-                author.append(it)
-                num_a += ws
-                den_a += w
-            else:
-                quoted.append(it)
-                num_q += ws
-                den_q += w
-        score = float(num / den)
-        if author:
-            a_score = float(author[0]["score"]) if len(author) == 1 else float(num_a / den_a)
-        else:
-            a_score = math.nan
-        if quoted:
-            q_score = float(quoted[0]["score"]) if len(quoted) == 1 else float(num_q / den_q)
-        else:
-            q_score = math.nan
-        label = self._label(its, score)
-        # In one voice, that voice's items, sums and label are the paragraph's.
-        if author and quoted:
-            a_label, q_label = self._label(author, a_score), self._label(quoted, q_score)
-        else:
-            a_label, q_label = (label, None) if author else (None, label)
-        return {
-            "para_id": pid,
-            "target": target,
-            "score": score,
-            "label": label,
-            "voice": "mixed" if author and quoted else ("quoted" if quoted else "author"),
-            "author_score": a_score,
-            "quoted_score": q_score,
-            "author_label": a_label,
-            "quoted_label": q_label,
-            "n_mentions": n_mentions,
-        }
-
-    def _single_row(self, pid: int, target: str, it: dict[str, Any]) -> dict[str, Any]:
-        """The stance row of a paragraph and target with one scored unit (the common
-        case): what the general rows give, without averaging."""
-        score = it["score"]  # (a float: the rules' tanh or a difference of probabilities)
-        p = it.get("p")
-        label = stance_label(score, self.threshold) if p is None else _top_label(p)
-        author = it["voice"] == "author"
-        return {
-            "para_id": pid,
-            "target": target,
-            "score": score,
-            "label": label,
-            "voice": it["voice"],
-            "author_score": score if author else math.nan,
-            "quoted_score": math.nan if author else score,
-            "author_label": label if author else None,
-            "quoted_label": None if author else label,
-            "n_mentions": len(it["ms"]),
-        }
