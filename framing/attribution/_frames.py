@@ -19,6 +19,7 @@ from itertools import compress
 from ._candidates import Candidate, LearnedCues, _candidates
 from ._frame_parts import (
     _HEADLINE_VERBS,
+    _MARKER_PREV,
     _adverbial,
     _appositive_chain,
     _discourse_marker,
@@ -29,6 +30,8 @@ from ._frame_parts import (
 )
 from ._overlaps import _drop_inside_reported_before, _resolve_overlaps
 from ._phrases import (
+    _QUOTE_MARKS,
+    _TRIMMED,
     _is_name,
     _is_possessive,
     _left_np,
@@ -84,7 +87,6 @@ _LY_NOUNS = frozenset(
 _CONTRACTED = re.compile(
     r"(he|she|it|they|we|i|you|that|who|there|what)([\u2019'](?:s|ve|re|d|ll))"
 )
-_CONTRACTION_ENDS = frozenset("sedl")
 # How an inverted source described by a relative clause starts ("said an official who ...").
 _INDEFINITE = frozenset("a an one some several two three many another".split())
 _TAG_OPEN = frozenset(["<", "</"])  # ("</" is two tokens: "/" after "<" is checked too)
@@ -140,12 +142,15 @@ def _frame_cue(
         and not _title_verb(p, c, sid)
     ):
         return None  # "the United States", "Support Group": a name, not a cue
-    if a > 0 and (words[a - 1] in _TAG_OPEN or a > 1 and words[a - 2 : a] == ["<", "/"]):
+    if a > 0 and (
+        words[a - 1] in _TAG_OPEN or words[a - 1] == "/" and a > 1 and words[a - 2] == "<"
+    ):
         return None  # "<tweet/>", "</quote>": a markup tag's name
     if lemma == "according to":
         return _frame_according(p, c)
     if lemma in ("ask", "request") and words[b : b + 3] == ["not", "to", "be"]:
         return None  # "(an official) who asked not to be named": how a source is described
+    head_word = lemma.split()[0]
     # Auxiliaries, negation and adverbs before the verb belong to the cue.
     ca = a
     while (
@@ -164,7 +169,7 @@ def _frame_cue(
         )
     ):
         ca -= 1
-    if _discourse_marker(p, ca, a, sid):
+    if ca > 0 and words[ca - 1] in _MARKER_PREV and _discourse_marker(p, ca, a, sid):
         return None  # "it's worth noting that": the author's own comment
     cb = b
     cue_end = p.end(b - 1)
@@ -228,7 +233,6 @@ def _frame_cue(
         and (prev not in _CLAUSE or prev == ")")
         and prev not in _STOP_LEFT
     ):
-        head_word = lemma.split()[0]
         if words[a] in (head_word, head_word + "s"):  # a noun form: "Trump's claim(s)"
             source = _possessor(p, ca, sid) or _left_np(p, ca, sid)
         else:
@@ -363,7 +367,8 @@ def _frame_cue(
         c.entry.mode,
         _span(p, *source) if source else None,
     )
-    if ca > 0 and prev[-1:] in _CONTRACTION_ENDS and p.sent[ca - 1] == sid:
+    # (only a token with an apostrophe can be a contraction: no pattern call for others)
+    if ca > 0 and ("\u2019" in prev or "'" in prev) and p.sent[ca - 1] == sid:
         m = _CONTRACTED.fullmatch(prev)
         if m is not None:
             # "He’s not saying": the auxiliary's clitic opens the cue, the pronoun is
@@ -394,14 +399,15 @@ def _frame_cue(
     while j >= 0 and words[j] in (",", "\u2014", "\u2013", "-") and p.inq[j] < 0:
         j -= 1
     k = hi
-    if c.entry.lemma.split()[0] in _ADDRESSING:
+    addressing = head_word in _ADDRESSING
+    if addressing:
         while k < n and p.inq[k] < 0 and (words[k] in _ADDRESSEE or p.is_cap(k)) and k < hi + 4:
             k += 1
     while k < n and words[k] in (",", ":", "that") and p.inq[k] < 0:
         k += 1
     before_q = -1
     jj = j
-    while jj > 0 and p.is_mark(jj) and p.inq[jj] < 0 and j - jj < 3:
+    while jj > 0 and words[jj] in _QUOTE_MARKS and p.inq[jj] < 0 and j - jj < 3:
         jj -= 1
     if jj < j and p.inq[jj] >= 0:
         before_q = p.inq[jj]
@@ -413,7 +419,7 @@ def _frame_cue(
             before_q = -1
     after_q = -1
     kk = k
-    while kk < n - 1 and p.is_mark(kk) and p.inq[kk] < 0 and kk - k < 3:
+    while kk < n - 1 and words[kk] in _QUOTE_MARKS and p.inq[kk] < 0 and kk - k < 3:
         kk += 1
     if kk > k and p.inq[kk] >= 0 and k - hi <= 6:
         after_q = p.inq[kk]
@@ -447,7 +453,7 @@ def _frame_cue(
     # Indirect: the clause before ", X said." or the clause after the cue.
     s0, s1 = _sentence_bounds(p, a)
     tail = hi
-    if c.entry.lemma.split()[0] in _ADDRESSING:
+    if addressing:
         # "…, a spokesman told The Daily Post.": the addressee ends the sentence
         while (
             tail < s1
@@ -456,13 +462,13 @@ def _frame_cue(
             and (words[tail] in _ADDRESSEE or p.is_cap(tail) or words[tail] == "the")
         ):
             tail += 1
-    while tail < s1 and (words[tail] in _END or words[tail] in _CLAUSE and not p.is_mark(tail)):
+    while tail < s1 and words[tail] in _TRIMMED:  # (punctuation, no quotation mark)
         tail += 1
     if tail >= s1 and j > s0 and words[j + 1] in (",", "\u2014", "\u2013", "-"):
         ra, rb = _trim(p, s0, j + 1)
     else:
         start = hi
-        if c.entry.lemma.split()[0] in _ADDRESSING and start < s1 and p.inq[start] < 0:
+        if addressing and start < s1 and p.inq[start] < 0:
             that = [t for t in range(start, min(start + 8, s1)) if words[t] == "that"]
             if that:
                 start = that[0] + 1
@@ -655,7 +661,7 @@ def find_frames(
     for c in cands:
         if c.tok in taken:
             continue
-        outer = _nested(p, c, atts)
+        outer = _nested(p, c, atts) if atts else None
         if outer is not None:
             if cue_filter is None or id(outer) in kept:
                 continue
@@ -688,11 +694,18 @@ def find_frames(
                 atts[-2], atts[-1] = att, atts[-2]  # (the paragraph-final "X said:" last)
     atts = _drop_inside_reported_before(atts)
     _resolve_overlaps(text, atts)
+    indirect = [att for att in atts if not att.direct and att.content]
+    if indirect:
+        _take_inner_quotes(quotes, used, indirect)
+    free = [q for qi, q in enumerate(quotes) if not used[qi]]
+    return atts, free
+
+
+def _take_inner_quotes(quotes: list[Quote], used: list[bool], atts: list[Attribution]) -> None:
+    """Quotations left free inside an indirect content make it ``mixed`` (in place)."""
     by_mark = sorted(range(len(quotes)), key=lambda qi: quotes[qi].mark_start)
     mark_starts = [quotes[qi].mark_start for qi in by_mark]
     for att in atts:
-        if att.direct or not att.content:
-            continue
         s, e = att.content[0]
         hits = []
         for qi in by_mark[bisect.bisect_left(mark_starts, s) :]:
@@ -706,5 +719,3 @@ def find_frames(
             att.qids += inside
             for qi in inside:
                 used[qi] = True
-    free = [q for qi, q in enumerate(quotes) if not used[qi]]
-    return atts, free
