@@ -603,8 +603,8 @@ def _nested(p: _Para, c: Candidate, atts: list[Attribution]) -> Attribution | No
         a = c.tok
         if a > 0 and p.words[a - 1] in ("and", "but"):
             return None
-        lo = bisect.bisect_left(p.starts, att.cue[1])
-        if any(p.words[t] in (",", ";") for t in range(lo, a)):
+        between = p.words[bisect.bisect_left(p.starts, att.cue[1]) : a]
+        if "," in between or ";" in between:
             continue  # (not this one's clause; a later attribution's may hold it)
         return att
     return None
