@@ -497,15 +497,19 @@ def _frame_cue(
         while start < s1 and words[start] in (",", ":", "that"):  # (none of them a mark)
             start += 1
         # The first adjunct break (", when ...") after the start, else the sentence end;
-        # break tokens are picked out at C level, the rest checked for those only.
+        # break tokens are picked out at C level, the rest checked for those only (and
+        # not at all when no subordinator follows the start).
         stop = min(start + 1, s1)
-        breaks = map(_ADJUNCT_BREAK.__contains__, words[stop:s1])
-        for t in compress(range(stop, s1), breaks):
-            if t + 1 < s1 and words[t + 1] in _SUBORDINATORS and inq[t] < 0:
-                stop = t
-                break
-        else:
+        if _SUBORDINATORS.isdisjoint(words[stop + 1 : s1]):
             stop = s1
+        else:
+            breaks = map(_ADJUNCT_BREAK.__contains__, words[stop:s1])
+            for t in compress(range(stop, s1), breaks):
+                if t + 1 < s1 and words[t + 1] in _SUBORDINATORS and inq[t] < 0:
+                    stop = t
+                    break
+            else:
+                stop = s1
         ra, rb = _trim(p, start, stop)
     if rb <= ra:
         if cb >= n and words[n - 1] == ":" and source is not None and not p.is_mark(n - 1):
