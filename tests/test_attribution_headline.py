@@ -50,3 +50,23 @@ def test_other_lead_ins_are_not_polls() -> None:
 
     s = "In a statement on Monday, the mayor backed the plan."
     assert poll_attributions(s, 0, 0, len(s)) == []
+
+
+def test_every_poll_lead_in_of_a_paragraph_is_found() -> None:
+    from framing.attribution._headline import poll_attributions
+
+    s = (
+        "Indeed, turnout was low. In a new Independent poll, most voters backed the plan. "
+        "In the state survey, 40 percent of them opposed it."
+    )
+    atts = poll_attributions(s, 0, 0, len(s))
+    assert [s[a.source[0] : a.source[1]] for a in atts] == [
+        "a new Independent poll",
+        "the state survey",
+    ]
+
+
+def test_a_headline_is_found_in_a_later_paragraph_after_colons_elsewhere() -> None:
+    s = "At 10:30 the vote began.\nAnn Lee: The budget will not pass this year."
+    atts, _ = extract_attributions(s, [(0, 24), (25, len(s))])
+    assert [(a.para_id, s[a.source[0] : a.source[1]]) for a in atts] == [(1, "Ann Lee")]

@@ -98,6 +98,11 @@ def extract_attributions(
     last_direct: Attribution | None = None
     last_end = 0
     lead: Attribution | None = None  # "X said:" ending the paragraph before
+    # Headlines need a colon near the paragraph start and polls the word "poll" or
+    # "survey": the next colon is kept (one scan of the text), and a text without the
+    # poll words asks no paragraph for a poll.
+    scanned, colon = 0, -1  # (no colon in text[scanned:colon])
+    polls_possible = "In" in text and ("poll" in text or "survey" in text)
     for pid, (pstart, pend) in enumerate(paragraphs):
         pq = by_para.get(pid, [])
         atts, free = find_frames(
@@ -120,12 +125,18 @@ def extract_attributions(
             if cue_filter is not None:
                 atts = [a for a in atts if a.cue is None or a.direct or cue_filter(text, a)]
             passive_sources(text, atts)
-        head = headline_attributions(text, pid, pstart, pend, atts)
-        if head is not None:
-            atts.insert(0, head)
-        polls = poll_attributions(text, pid, pstart, pend)
-        if polls:
-            atts = sorted(atts + polls, key=lambda a: a.cue[0] if a.cue else 0)
+        if not scanned <= pstart <= colon:
+            scanned, colon = pstart, text.find(":", pstart)
+            if colon < 0:
+                colon = len(text)
+        if colon < pend and colon < pstart + 160:  # (as headline_attributions asks)
+            head = headline_attributions(text, pid, pstart, pend, atts)
+            if head is not None:
+                atts.insert(0, head)
+        if polls_possible:
+            polls = poll_attributions(text, pid, pstart, pend)
+            if polls:
+                atts = sorted(atts + polls, key=lambda a: a.cue[0] if a.cue else 0)
         if not atts and not free:
             # Nothing found and no quotation left: only the run of direct quotes may end.
             if last_direct is not None and _WORD.search(text, pstart, pend) is not None:

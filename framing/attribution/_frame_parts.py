@@ -31,6 +31,10 @@ _GO = frozenset(["go", "goes", "went", "going"])
 _ADJUNCT_PREPS = frozenset("in on at during after before via through from by".split())
 
 
+# The word before a cue that can open such a comment (a cheap test before the call).
+_MARKER_PREV = frozenset(["worth", "without", "truth", "it"])
+
+
 def _discourse_marker(p: _Para, ca: int, a: int, sid: int) -> bool:
     """The cue (tokens ``ca`` .. verb ``a``) is part of a phrase with which the author,
     not a source, comments: "it's worth noting", "it goes without saying", "truth be

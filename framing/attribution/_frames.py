@@ -19,6 +19,7 @@ from itertools import compress
 from ._candidates import Candidate, LearnedCues, _candidates
 from ._frame_parts import (
     _HEADLINE_VERBS,
+    _MARKER_PREV,
     _adverbial,
     _appositive_chain,
     _discourse_marker,
@@ -29,6 +30,8 @@ from ._frame_parts import (
 )
 from ._overlaps import _drop_inside_reported_before, _resolve_overlaps
 from ._phrases import (
+    _QUOTE_MARKS,
+    _TRIMMED,
     _is_name,
     _is_possessive,
     _left_np,
@@ -84,7 +87,6 @@ _LY_NOUNS = frozenset(
 _CONTRACTED = re.compile(
     r"(he|she|it|they|we|i|you|that|who|there|what)([\u2019'](?:s|ve|re|d|ll))"
 )
-_CONTRACTION_ENDS = frozenset("sedl")
 # How an inverted source described by a relative clause starts ("said an official who ...").
 _INDEFINITE = frozenset("a an one some several two three many another".split())
 _TAG_OPEN = frozenset(["<", "</"])  # ("</" is two tokens: "/" after "<" is checked too)
@@ -128,30 +130,34 @@ def _frame_cue(
     after its cue may be taken back by a cue after it: ``“…,” X said``).
     """
     words, n = p.words, len(p.words)
+    sent, inq = p.sent, p.inq
     a, b = c.tok, c.tok_end
-    sid = p.sent[a]
-    lemma = c.entry.lemma
+    sid = sent[a]
+    lemma, mode, cls = c.entry.lemma, c.entry.mode, c.entry.cls
     if (
         a > 0
         and p.is_cap(a)
-        and p.sent[a - 1] == sid
+        and sent[a - 1] == sid
         and not p.is_mark(a - 1)
         and not (words[a] in _HEADLINE_VERBS and b < n and p.is_cap(b))
         and not _title_verb(p, c, sid)
     ):
         return None  # "the United States", "Support Group": a name, not a cue
-    if a > 0 and (words[a - 1] in _TAG_OPEN or a > 1 and words[a - 2 : a] == ["<", "/"]):
+    if a > 0 and (
+        words[a - 1] in _TAG_OPEN or words[a - 1] == "/" and a > 1 and words[a - 2] == "<"
+    ):
         return None  # "<tweet/>", "</quote>": a markup tag's name
     if lemma == "according to":
         return _frame_according(p, c)
     if lemma in ("ask", "request") and words[b : b + 3] == ["not", "to", "be"]:
         return None  # "(an official) who asked not to be named": how a source is described
+    head_word = lemma.split()[0]
     # Auxiliaries, negation and adverbs before the verb belong to the cue.
     ca = a
     while (
         ca > 0
-        and p.sent[ca - 1] == sid
-        and p.inq[ca - 1] < 0
+        and sent[ca - 1] == sid
+        and inq[ca - 1] < 0
         and ca > a - 3
         and (
             words[ca - 1] in _AUX
@@ -164,11 +170,11 @@ def _frame_cue(
         )
     ):
         ca -= 1
-    if _discourse_marker(p, ca, a, sid):
+    if ca > 0 and words[ca - 1] in _MARKER_PREV and _discourse_marker(p, ca, a, sid):
         return None  # "it's worth noting that": the author's own comment
     cb = b
     cue_end = p.end(b - 1)
-    if c.entry.cls == "non_comment" and words[a] in _DECLINE:
+    if cls == "non_comment" and words[a] in _DECLINE:
         if (
             b == a + 1
             and b < n
@@ -187,9 +193,9 @@ def _frame_cue(
         b == a + 1
         and b + 1 < n
         and words[b] in _PREP_JOIN
-        and p.sent[b] == sid
-        and p.inq[b] < 0
-        and c.entry.mode != "fixed"
+        and sent[b] == sid
+        and inq[b] < 0
+        and mode != "fixed"
         and words[b + 1] not in _TEMPORAL
         and not words[b + 1][:1].isdigit()
     ):
@@ -198,9 +204,9 @@ def _frame_cue(
         b == a + 1
         and b < n
         and words[b] in _ADV_JOIN
-        and p.sent[b] == sid
-        and p.inq[b] < 0
-        and c.entry.mode != "fixed"
+        and sent[b] == sid
+        and inq[b] < 0
+        and mode != "fixed"
     ):
         cue_end, cb = p.end(b), b + 1  # "said repeatedly", "talked up"
     # ("said in a statement": the pattern's next word is "in" or "on"; another ASCII
@@ -210,13 +216,13 @@ def _frame_cue(
     if m is not None:
         cue_end = m.end()
         cb = bisect.bisect_left(p.starts, cue_end)
-    if cb < n and words[cb] in _DAYS and p.sent[cb] == sid:
+    if cb < n and words[cb] in _DAYS and sent[cb] == sid:
         cue_end = p.end(cb)  # "said Tuesday"
         cb += 1
-        if cb < n and words[cb] == "night" and p.sent[cb] == sid:
+        if cb < n and words[cb] == "night" and sent[cb] == sid:
             cue_end = p.end(cb)  # "said Tuesday night"
             cb += 1
-    if cb < n and words[cb] == ":" and p.inq[cb] < 0:
+    if cb < n and words[cb] == ":" and inq[cb] < 0:
         cue_end = p.end(cb)  # "said:" (the colon belongs to the cue)
         cb += 1
     prev = words[ca - 1] if ca > 0 else ""
@@ -224,11 +230,10 @@ def _frame_cue(
     apposition: tuple[int, int] | None = None
     if (
         ca > 0
-        and p.sent[ca - 1] == sid
+        and sent[ca - 1] == sid
         and (prev not in _CLAUSE or prev == ")")
         and prev not in _STOP_LEFT
     ):
-        head_word = lemma.split()[0]
         if words[a] in (head_word, head_word + "s"):  # a noun form: "Trump's claim(s)"
             source = _possessor(p, ca, sid) or _left_np(p, ca, sid)
         else:
@@ -246,7 +251,7 @@ def _frame_cue(
                     return None
                 if source is not None:
                     apposition = (raw[0] - 1, raw[1])
-    elif prev == "," and ca > 1 and c.entry.mode != "fixed":
+    elif prev == "," and ca > 1 and mode != "fixed":
         # "Jane Doe, a spokeswoman for the ministry, said" or "..., saying"
         inner = _left_np(p, ca - 1, sid, strict=False)
         if inner is not None and inner[0] > 1 and words[inner[0] - 1] == "and":
@@ -269,8 +274,8 @@ def _frame_cue(
                 and not _adverbial(p, head)
             ):
                 source, apposition = head, inner  # "Ann Lee, the party's chair, said"
-    if source is None and (ca == 0 or prev in _CLAUSE or p.sent[ca - 1] != sid):
-        if cb < n and p.sent[cb] == sid and p.inq[cb] < 0 and not words[a].endswith("ing"):
+    if source is None and (ca == 0 or prev in _CLAUSE or sent[ca - 1] != sid):
+        if cb < n and sent[cb] == sid and inq[cb] < 0 and not words[a].endswith("ing"):
             right = _right_np(p, cb, sid)  # "…,” said X" (never ", noting X": its object)
             if (
                 right is not None
@@ -283,7 +288,7 @@ def _frame_cue(
                     or words[right[1]] in (",", "(")
                     or words[right[1]] in ("who", "whose")
                     and words[right[0]] in _INDEFINITE
-                    and c.entry.mode in ("speech", "writing")
+                    and mode in ("speech", "writing")
                 )
             ):
                 source, _inverted = right, True
@@ -292,12 +297,12 @@ def _frame_cue(
                     # "said an official who asked not to be named": the relative clause
                     # describes the source (its appositive), up to the clause's end.
                     rel_end = rb + 1
-                    while rel_end < n and p.sent[rel_end] == sid and p.inq[rel_end] < 0:
+                    while rel_end < n and sent[rel_end] == sid and inq[rel_end] < 0:
                         if words[rel_end] in _END or words[rel_end] == ",":
                             break
                         rel_end += 1
                     apposition = (rb, rel_end)
-                elif rb + 1 < n and words[rb] == "," and p.inq[rb + 1] < 0:
+                elif rb + 1 < n and words[rb] == "," and inq[rb + 1] < 0:
                     app = _right_np(p, rb + 1, sid)
                     if app is not None and words[app[0]] in ("a", "an", "the", "who"):
                         apposition = app
@@ -317,7 +322,7 @@ def _frame_cue(
         and (last.source is not None or last.head is not None)
         and last.cue is not None
         and last.cue[1] <= p.starts[ca]
-        and p.sent[bisect.bisect_left(p.starts, last.cue[0])] == sid
+        and sent[bisect.bisect_left(p.starts, last.cue[0])] == sid
         # (not a possessor: in "X downplayed Ryan's comments, saying" Ryan does not say)
         and not (
             last.source is not None
@@ -329,29 +334,29 @@ def _frame_cue(
     if source is None and head is None and words[a].endswith("ing") and prev == ",":
         # ", saying ...": the subject of the main clause, when it is short
         s0, _ = _sentence_bounds(p, a)
-        while s0 < a and (p.inq[s0] >= 0 or p.is_mark(s0) or words[s0] in _CLAUSE):
+        while s0 < a and (inq[s0] >= 0 or p.is_mark(s0) or words[s0] in _CLAUSE):
             s0 += 1
         source = _subject(p, s0, a)
         loose = True
     if (
         source is None
         and head is None
-        and c.entry.cls == "question"
-        and (ca == 0 or p.sent[ca - 1] != sid or prev in ("when", "after", "before", "if", ","))
+        and cls == "question"
+        and (ca == 0 or sent[ca - 1] != sid or prev in ("when", "after", "before", "if", ","))
     ):
         loose = True  # "Asked about the plan, ..." / "when asked about ..."
-    if source is None and head is None and not loose and c.entry.mode not in ("fixed",):
-        if not permissive or c.entry.mode == "learned":
+    if source is None and head is None and not loose and mode not in ("fixed",):
+        if not permissive or mode == "learned":
             return None
         loose = True  # no source: left for the cue classifier to decide
         s0, _ = _sentence_bounds(p, ca)
-        while s0 < ca and (p.inq[s0] >= 0 or p.is_mark(s0) or words[s0] in _CLAUSE):
+        while s0 < ca and (inq[s0] >= 0 or p.is_mark(s0) or words[s0] in _CLAUSE):
             s0 += 1
         source = _near_subject(p, ca, s0) or (_subject(p, s0, ca) if s0 < ca else None)
         if source is None and s0 >= ca and words[a].endswith("ing"):
             # "Pointing to the trade war, Putin added ...": the main clause's subject
             _, s1 = _sentence_bounds(p, a)
-            comma = next((t for t in range(cb, s1) if words[t] == "," and p.inq[t] < 0), None)
+            comma = next((t for t in range(cb, s1) if words[t] == "," and inq[t] < 0), None)
             if comma is not None:
                 source = _subject(p, comma + 1, s1)
                 if source is not None:
@@ -359,11 +364,12 @@ def _frame_cue(
     att = Attribution(
         p.pid,
         (p.starts[ca], cue_end),
-        c.entry.cls,
-        c.entry.mode,
+        cls,
+        mode,
         _span(p, *source) if source else None,
     )
-    if ca > 0 and prev[-1:] in _CONTRACTION_ENDS and p.sent[ca - 1] == sid:
+    # (only a token with an apostrophe can be a contraction: no pattern call for others)
+    if ca > 0 and ("\u2019" in prev or "'" in prev) and sent[ca - 1] == sid:
         m = _CONTRACTED.fullmatch(prev)
         if m is not None:
             # "He’s not saying": the auxiliary's clitic opens the cue, the pronoun is
@@ -380,7 +386,7 @@ def _frame_cue(
         if rb > ra:
             att.content.append(_span(p, ra, rb))
         return att
-    if c.entry.cls == "non_comment":
+    if cls == "non_comment":
         att.kind = "non_comment"
         return att
     # Content: an adjacent quotation first.
@@ -391,32 +397,33 @@ def _frame_cue(
         hi = max(hi, apposition[1])
         lo = min(lo, apposition[0])
     j = lo - 1
-    while j >= 0 and words[j] in (",", "\u2014", "\u2013", "-") and p.inq[j] < 0:
+    while j >= 0 and words[j] in (",", "\u2014", "\u2013", "-") and inq[j] < 0:
         j -= 1
     k = hi
-    if c.entry.lemma.split()[0] in _ADDRESSING:
-        while k < n and p.inq[k] < 0 and (words[k] in _ADDRESSEE or p.is_cap(k)) and k < hi + 4:
+    addressing = head_word in _ADDRESSING
+    if addressing:
+        while k < n and inq[k] < 0 and (words[k] in _ADDRESSEE or p.is_cap(k)) and k < hi + 4:
             k += 1
-    while k < n and words[k] in (",", ":", "that") and p.inq[k] < 0:
+    while k < n and words[k] in (",", ":", "that") and inq[k] < 0:
         k += 1
     before_q = -1
     jj = j
-    while jj > 0 and p.is_mark(jj) and p.inq[jj] < 0 and j - jj < 3:
+    while jj > 0 and words[jj] in _QUOTE_MARKS and inq[jj] < 0 and j - jj < 3:
         jj -= 1
-    if jj < j and p.inq[jj] >= 0:
-        before_q = p.inq[jj]
-        if p.sent[jj] != sid and (
-            k < n and p.inq[k] < 0 and words[k] not in _END or k >= n and words[n - 1] == ":"
+    if jj < j and inq[jj] >= 0:
+        before_q = inq[jj]
+        if sent[jj] != sid and (
+            k < n and inq[k] < 0 and words[k] not in _END or k >= n and words[n - 1] == ":"
         ):
             # '“… .” He said he …': that quotation ends the sentence before; '“… .” Then
             # he said:' ending the paragraph announces the next one
             before_q = -1
     after_q = -1
     kk = k
-    while kk < n - 1 and p.is_mark(kk) and p.inq[kk] < 0 and kk - k < 3:
+    while kk < n - 1 and words[kk] in _QUOTE_MARKS and inq[kk] < 0 and kk - k < 3:
         kk += 1
-    if kk > k and p.inq[kk] >= 0 and k - hi <= 6:
-        after_q = p.inq[kk]
+    if kk > k and inq[kk] >= 0 and k - hi <= 6:
+        after_q = inq[kk]
     if (
         before_q >= 0
         and used[before_q]
@@ -447,22 +454,22 @@ def _frame_cue(
     # Indirect: the clause before ", X said." or the clause after the cue.
     s0, s1 = _sentence_bounds(p, a)
     tail = hi
-    if c.entry.lemma.split()[0] in _ADDRESSING:
+    if addressing:
         # "…, a spokesman told The Daily Post.": the addressee ends the sentence
         while (
             tail < s1
             and tail < hi + 5
-            and p.inq[tail] < 0
+            and inq[tail] < 0
             and (words[tail] in _ADDRESSEE or p.is_cap(tail) or words[tail] == "the")
         ):
             tail += 1
-    while tail < s1 and (words[tail] in _END or words[tail] in _CLAUSE and not p.is_mark(tail)):
+    while tail < s1 and words[tail] in _TRIMMED:  # (punctuation, no quotation mark)
         tail += 1
     if tail >= s1 and j > s0 and words[j + 1] in (",", "\u2014", "\u2013", "-"):
         ra, rb = _trim(p, s0, j + 1)
     else:
         start = hi
-        if c.entry.lemma.split()[0] in _ADDRESSING and start < s1 and p.inq[start] < 0:
+        if addressing and start < s1 and inq[start] < 0:
             that = [t for t in range(start, min(start + 8, s1)) if words[t] == "that"]
             if that:
                 start = that[0] + 1
@@ -483,28 +490,32 @@ def _frame_cue(
             t += 1
         if t > start and t < s1 and words[t] == "that":
             start = t
-        if c.entry.mode == "learned" and not (
+        if mode == "learned" and not (
             start < s1 and (words[start] in (",", ":", "that") or p.is_mark(start))
         ):
             return None  # a verb outside the lexicon reports only a clause or a quotation
-        while start < s1 and words[start] in (",", ":", "that") and not p.is_mark(start):
+        while start < s1 and words[start] in (",", ":", "that"):  # (none of them a mark)
             start += 1
         # The first adjunct break (", when ...") after the start, else the sentence end;
-        # break tokens are picked out at C level, the rest checked for those only.
+        # break tokens are picked out at C level, the rest checked for those only (and
+        # not at all when no subordinator follows the start).
         stop = min(start + 1, s1)
-        breaks = map(_ADJUNCT_BREAK.__contains__, words[stop:s1])
-        for t in compress(range(stop, s1), breaks):
-            if t + 1 < s1 and words[t + 1] in _SUBORDINATORS and p.inq[t] < 0:
-                stop = t
-                break
-        else:
+        if _SUBORDINATORS.isdisjoint(words[stop + 1 : s1]):
             stop = s1
+        else:
+            breaks = map(_ADJUNCT_BREAK.__contains__, words[stop:s1])
+            for t in compress(range(stop, s1), breaks):
+                if t + 1 < s1 and words[t + 1] in _SUBORDINATORS and inq[t] < 0:
+                    stop = t
+                    break
+            else:
+                stop = s1
         ra, rb = _trim(p, start, stop)
     if rb <= ra:
         if cb >= n and words[n - 1] == ":" and source is not None and not p.is_mark(n - 1):
             att.kind = "lead"  # "X said:" ends the paragraph: the next one may be the quote
             return att
-        return att if c.entry.mode == "fixed" else None
+        return att if mode == "fixed" else None
     if words[ra] in ("whether", "if") and any(
         words[t] in ("not", "n't", "never") or words[t].endswith("n't") for t in range(ca, a)
     ):
@@ -597,8 +608,8 @@ def _nested(p: _Para, c: Candidate, atts: list[Attribution]) -> Attribution | No
         a = c.tok
         if a > 0 and p.words[a - 1] in ("and", "but"):
             return None
-        lo = bisect.bisect_left(p.starts, att.cue[1])
-        if any(p.words[t] in (",", ";") for t in range(lo, a)):
+        between = p.words[bisect.bisect_left(p.starts, att.cue[1]) : a]
+        if "," in between or ";" in between:
             continue  # (not this one's clause; a later attribution's may hold it)
         return att
     return None
@@ -655,7 +666,7 @@ def find_frames(
     for c in cands:
         if c.tok in taken:
             continue
-        outer = _nested(p, c, atts)
+        outer = _nested(p, c, atts) if atts else None
         if outer is not None:
             if cue_filter is None or id(outer) in kept:
                 continue
@@ -688,11 +699,18 @@ def find_frames(
                 atts[-2], atts[-1] = att, atts[-2]  # (the paragraph-final "X said:" last)
     atts = _drop_inside_reported_before(atts)
     _resolve_overlaps(text, atts)
+    indirect = [att for att in atts if not att.direct and att.content]
+    if indirect:
+        _take_inner_quotes(quotes, used, indirect)
+    free = [q for qi, q in enumerate(quotes) if not used[qi]]
+    return atts, free
+
+
+def _take_inner_quotes(quotes: list[Quote], used: list[bool], atts: list[Attribution]) -> None:
+    """Quotations left free inside an indirect content make it ``mixed`` (in place)."""
     by_mark = sorted(range(len(quotes)), key=lambda qi: quotes[qi].mark_start)
     mark_starts = [quotes[qi].mark_start for qi in by_mark]
     for att in atts:
-        if att.direct or not att.content:
-            continue
         s, e = att.content[0]
         hits = []
         for qi in by_mark[bisect.bisect_left(mark_starts, s) :]:
@@ -706,5 +724,3 @@ def find_frames(
             att.qids += inside
             for qi in inside:
                 used[qi] = True
-    free = [q for qi, q in enumerate(quotes) if not used[qi]]
-    return atts, free

@@ -100,11 +100,17 @@ def poll_attributions(text: str, pid: int, start: int, end: int) -> list[Attribu
     ('a new state poll', 'most voters backed the plan')
     """
     out: list[Attribution] = []
-    if text.find("In", start, end) < 0 or (
-        text.find("poll", start, end) < 0 and text.find("survey", start, end) < 0
-    ):
-        return out  # (the words the pattern needs: one C-level search, no regex scan)
-    for m in _POLL_LEAD.finditer(text, start, end):
+    k = text.find("In", start, end)
+    if k < 0 or (text.find("poll", start, end) < 0 and text.find("survey", start, end) < 0):
+        return out  # (the words the pattern needs: C-level searches, no regex scan)
+    # Every match opens with "In": the pattern is tried only there (the matches of
+    # ``finditer``, without stepping the pattern through the whole paragraph).
+    while k >= 0:
+        m = _POLL_LEAD.match(text, k, end)
+        if m is None:
+            k = text.find("In", k + 1, end)
+            continue
+        k = text.find("In", m.end(), end)
         s = m.end()
         e = s
         while e < end and text[e] not in ".!?\n":

@@ -35,24 +35,29 @@ def _strip_tail(text: str, s: int, e: int) -> int:
 
 def _resolve_overlaps(text: str, atts: list[Attribution]) -> None:
     """Cut indirect contents at another attribution's cue or source (spans stay univocal)."""
-    marks = [x for a in atts for x in (a.cue, a.source) if x is not None]
-    marks.sort()
+    cut = [a for a in atts if not a.direct and a.content]
+    if not cut:
+        return
+    # (a lone attribution has no other cue or source to cut at: only the tails go)
+    marks: list[tuple[int, int]] = []
+    if len(atts) > 1:
+        marks = [x for a in atts for x in (a.cue, a.source) if x is not None]
+        marks.sort()
     longest = max([m[1] - m[0] for m in marks], default=0)
-    for att in atts:
-        if att.direct or not att.content:
-            continue
+    for att in cut:
         s, e = att.content[0]
-        own = (att.cue, att.source)
-        # Marks that start more than ``longest`` before s end before it: skip them all.
-        for m in marks[bisect.bisect_left(marks, (s - longest,)) :]:
-            if m in own or m[1] <= s:
-                continue
-            if m[0] <= s:
-                s = m[1]
-                continue
-            if m[0] < e:
-                e = m[0]
-            break
+        if marks:
+            own = (att.cue, att.source)
+            # Marks that start more than ``longest`` before s end before it: skip them all.
+            for m in marks[bisect.bisect_left(marks, (s - longest,)) :]:
+                if m in own or m[1] <= s:
+                    continue
+                if m[0] <= s:
+                    s = m[1]
+                    continue
+                if m[0] < e:
+                    e = m[0]
+                break
         e = _strip_tail(text, s, e)
         while s < e and text[s] in " ,;:":
             s += 1
@@ -68,6 +73,8 @@ def _drop_inside_reported_before(atts: list[Attribution]) -> list[Attribution]:
     ``He may add to his team, he said.``: PolNeAR is univocal, the clause is what ``he
     said`` reports, so the cue ``may add`` inside it is no attribution of its own.
     """
+    if len(atts) < 2:
+        return atts  # (an attribution's own cue never lies in the clause it reports before it)
     spans = [
         a.content[0]
         for a in atts

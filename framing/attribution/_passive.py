@@ -83,7 +83,9 @@ def passive_sources(text: str, atts: list[Attribution]) -> None:
     for att in atts:
         if att.cue is None or att.direct or att.source is None or att.source[0] > att.cue[0]:
             continue
-        if att.head is not None or not _PASSIVE.search(text, att.cue[0], att.cue[1]):
+        if att.head is not None or text[att.cue[0] : att.cue[1]].isalpha():
+            continue  # (a one-word cue holds no form of "be" before a participle)
+        if not _PASSIVE.search(text, att.cue[0], att.cue[1]):
             continue
         if text[att.cue[0] : att.cue[1]].rsplit(None, 1)[-1].lower() in _STATES:
             continue

@@ -4,9 +4,25 @@ from __future__ import annotations
 
 import bisect
 
-from ._tokens import _ABBREV, _CLAUSE, _END, _NOUN_BEFORE, _STOP_LEFT, _VERBISH, _Para
+from ._tokens import (
+    _ABBREV,
+    _CLAUSE,
+    _END,
+    _MARK_CHARS,
+    _NOUN_BEFORE,
+    _STOP_LEFT,
+    _VERBISH,
+    _Para,
+)
 
 __all__: list[str] = []
+
+# Every word that can stop the walk of ``_left_np`` (one set test for the words of a name).
+_LEFT_STOPS = _CLAUSE | _END | _STOP_LEFT
+# Quotation-mark tokens (those ``_Para.is_mark`` tells apart, as one set test).
+_QUOTE_MARKS = _MARK_CHARS | {"''", "``"}
+# Punctuation ``_trim`` drops: clause and sentence punctuation but no quotation mark.
+_TRIMMED = (_CLAUSE | _END) - _QUOTE_MARKS
 
 
 def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int] | None:
@@ -23,21 +39,23 @@ def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int]
     paren = j
     # (a phrase longer than 12 tokens is no source: the walk stops one token past that)
     lim = max(0, i - 13)
-    while j > lim and p.sent[j - 1] == sid and p.inq[j - 1] < 0:
+    sent, inq = p.sent, p.inq
+    while j > lim and sent[j - 1] == sid and inq[j - 1] < 0:
         w = words[j - 1]
-        if w == "." and j > 1:
-            j -= 1  # (a dot inside the sentence ends no sentence: "Sen.", "Maya D. Lee")
-            continue
-        if w in _CLAUSE or w in _END:
-            break
-        if w in _STOP_LEFT and not (
-            w == "and"
-            and j - 1 > 0
-            and j < i
-            and p.is_cap(j)
-            and (p.is_cap(j - 2) or words[j - 2] in _PRONOUNS)
-        ):
-            break
+        if w in _LEFT_STOPS:
+            if w == "." and j > 1:
+                j -= 1  # (a dot inside the sentence ends no sentence: "Sen.", "Maya D. Lee")
+                continue
+            if w in _CLAUSE or w in _END:
+                break
+            if not (  # (a word of _STOP_LEFT)
+                w == "and"
+                and j - 1 > 0
+                and j < i
+                and p.is_cap(j)
+                and (p.is_cap(j - 2) or words[j - 2] in _PRONOUNS)
+            ):
+                break
         j -= 1
     if j == i or j == paren < i or i - j > 12:
         return None
@@ -179,9 +197,10 @@ def _sentence_bounds(p: _Para, i: int) -> tuple[int, int]:
 
 def _trim(p: _Para, a: int, b: int) -> tuple[int, int]:
     """Drop punctuation (not quotation marks) at both ends of a token range."""
-    while a < b and (p.words[a] in _CLAUSE or p.words[a] in _END) and not p.is_mark(a):
+    words = p.words
+    while a < b and words[a] in _TRIMMED:
         a += 1
-    while b > a and (p.words[b - 1] in _CLAUSE or p.words[b - 1] in _END) and not p.is_mark(b - 1):
+    while b > a and words[b - 1] in _TRIMMED:
         b -= 1
     return a, b
 

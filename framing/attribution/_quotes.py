@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 __all__ = ["Quote", "find_quotes"]
 
@@ -112,14 +113,14 @@ def _role(text: str, mark: str, i: int, stack: list[list]) -> tuple[str, str] | 
     j = i + len(mark)
     prev = text[i - 1] if i > 0 else " "
     nxt = text[j] if j < len(text) else " "
-    if mark == "\u201c" and any(text[e[1]] == "\u201e" for e in stack):
+    if mark == "\u201c" and stack and any(text[e[1]] == "\u201e" for e in stack):
         return ("close", "D")  # German „…“
     if mark in _OPENERS:
         kind = _OPENERS[mark]
         if mark == "\u2018" and _DIGIT_ELISION.match(text, j):
             return None  # ‘90s
         return ("open", kind)
-    open_kinds = [entry[0] for entry in stack]
+    open_kinds = [entry[0] for entry in stack] if stack else ()
     if mark in _CLOSERS:
         kind = _CLOSERS[mark]
         if kind == "S":
@@ -178,6 +179,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     qid = 0
     skip_to = 0
     marks = _mark_positions(text)
+    last = len(text) - 1
     for pidx, (pstart, pend) in enumerate(paragraphs):
         pos = max(pstart, skip_to)
         skip = -1
@@ -194,7 +196,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 continue
             elif (
                 mark in _SINGLE
-                and 0 < i < len(text) - 1
+                and 0 < i < last
                 and text[i - 1].isalnum()
                 and (text[i + 1].isalnum())
             ):
@@ -231,7 +233,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             # The next paragraph reopens the quotation: it continues there.
             stack.append([k, reopen.start(1), reopen.end(), q, True])
             skip_to = reopen.end()
-    out.sort(key=lambda q: (q.mark_start, q.depth))
+    out.sort(key=attrgetter("mark_start", "depth"))
     return [q for q in out if q.end > q.start]
 
 
