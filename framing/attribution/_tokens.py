@@ -126,8 +126,13 @@ class _ChunkTokens(dict[str, tuple[str | int, ...]]):
     def __missing__(self, chunk: str) -> tuple[str | int, ...]:
         if len(self) >= _CHUNK_MEMO_CAP:
             self.clear()
+        n = len(chunk)
         if chunk.isalnum():  # (all ``\\w``, no joiner: one token)
-            value: tuple[str | int, ...] = (chunk, len(chunk) + 1)
+            value: tuple[str | int, ...] = (chunk, n + 1)
+        elif n > 1 and chunk[:-1].isalnum() and not _word_char(last := chunk[-1]):
+            value = (chunk[:-1], n - 1, last, 2)  # a word and a mark: "said,"
+        elif n > 1 and chunk[1:].isalnum() and not _word_char(first := chunk[0]):
+            value = (first, 1, chunk[1:], n)  # a mark and a word: '"we'
         else:  # (no blank inside: every gap of the split is empty)
             words = _TOKEN_SPLIT.split(chunk)[1::2]
             flat: list[str | int] = []
@@ -140,6 +145,11 @@ class _ChunkTokens(dict[str, tuple[str | int, ...]]):
 
 
 _CHUNK_MEMO_CAP = 100_000
+
+
+def _word_char(c: str) -> bool:
+    """``\\w`` (Unicode) for one character."""
+    return c.isalnum() or c == "_"
 _chunk_tokens = _ChunkTokens().__getitem__
 
 
