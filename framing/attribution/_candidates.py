@@ -103,8 +103,10 @@ class LearnedCues:
 
     def lookup(self, table: dict, w: str) -> tuple[CueEntry, None] | None:
         """Look ``w`` up as a learned cue and remember the answer in ``table``."""
-        entry = self.get(w)
-        hit = (entry, None) if entry is not None else None
+        # (not through :meth:`get`: the table is the memo here)
+        hit = None
+        if _priorable(w) and cue_bucket(w) in self.buckets:
+            hit = (CueEntry(w, "other", "learned"), None)
         if len(table) < _TABLE_CAP:
             table[w] = hit
         return hit
