@@ -145,12 +145,12 @@ class _ChunkTokens(dict[str, tuple[str | int, ...]]):
 
 
 _CHUNK_MEMO_CAP = 100_000
+_chunk_tokens = _ChunkTokens().__getitem__
 
 
 def _word_char(c: str) -> bool:
     """``\\w`` (Unicode) for one character."""
     return c.isalnum() or c == "_"
-_chunk_tokens = _ChunkTokens().__getitem__
 
 
 def _tokens(low: str, start: int, end: int) -> tuple[list[int], list[str]]:
