@@ -142,16 +142,16 @@ def _candidates(
             continue
         entry, rx = hits[i]
         w = words[i]
-        if rx is not None:
-            # (the regex needs the next word to start with one of a few letters: a
-            # next token in the paragraph that starts with another ASCII character
-            # rules it out without a match call)
-            initials = nexts.get(w)
-            j = i + 1
-            if initials is not None and j < n and (c := words[j][0]).isascii():
-                m = rx.match(text, starts[i]) if c in initials else None
-            else:
-                m = rx.match(text, starts[i])
+        # (the regex needs the next word to start with one of a few letters: a next
+        # token in the paragraph that starts with another ASCII character rules it out
+        # without a match call)
+        if rx is not None and (
+            (initials := nexts.get(w)) is None
+            or i + 1 >= n
+            or not (c := words[i + 1][0]).isascii()
+            or c in initials
+        ):
+            m = rx.match(text, starts[i])
             if m is not None:
                 multi = lex.multi.get(" ".join(m.group().lower().replace("\u2019", "'").split()))
                 if multi is not None:
