@@ -37,3 +37,9 @@ def test_wider_gaps_and_other_blanks_give_the_pattern_tokens() -> None:
         s = "".join(w + rng.choice(gaps) for w in parts)
         s = rng.choice(["", " "]) + s
         assert _tokens(s, 0, len(s)) == _pattern_tokens(s), repr(s)
+
+
+def test_two_blanks_after_a_sentence_give_the_pattern_tokens() -> None:
+    s = "  He said so.  She agreed,   too.  "
+    assert _tokens(s, 0, len(s)) == _pattern_tokens(s)
+    assert _tokens(s, 3, len(s) - 1) == _pattern_tokens(s, 3, len(s) - 1)

@@ -127,8 +127,10 @@ class _ChunkTokens(dict[str, tuple[str | int, ...]]):
         if len(self) >= _CHUNK_MEMO_CAP:
             self.clear()
         n = len(chunk)
-        if chunk.isalnum():  # (all ``\\w``, no joiner: one token)
-            value: tuple[str | int, ...] = (chunk, n + 1)
+        if not n:  # (between two blanks of a wider gap: no token, one step)
+            value: tuple[str | int, ...] = ("", 1)
+        elif chunk.isalnum():  # (all ``\\w``, no joiner: one token)
+            value = (chunk, n + 1)
         elif n > 1 and chunk[:-1].isalnum() and not _word_char(last := chunk[-1]):
             value = (chunk[:-1], n - 1, last, 2)  # a word and a mark: "said,"
         elif n > 1 and chunk[1:].isalnum() and not _word_char(first := chunk[0]):
@@ -159,16 +161,25 @@ def _tokens(low: str, start: int, end: int) -> tuple[list[int], list[str]]:
     A token never holds white space, so the tokens are those of each blank-separated
     chunk (:class:`_ChunkTokens`, memoised). When one white-space character separates the
     chunks and none is at either end (the usual case), the steps of the chunks' tokens
-    add up to the starts, and their total to ``end + 1``; else (a wider gap: the total
-    falls short) the paragraph goes through the pattern (:func:`_split_tokens`). Every
-    step is a C-level pass: ``split``, a memo look-up per chunk, list concatenation,
-    ``accumulate``, slices.
+    add up to the starts, and their total to ``end + 1``. Every step is a C-level pass:
+    ``split``, a memo look-up per chunk, list concatenation, ``accumulate``, slices.
+
+    Else (a wider gap: the total falls short), when the blank is the only white space,
+    the chunks between single blanks are taken, the empty ones (a blank more) as an
+    empty token one character wide, dropped at the end; other paragraphs go through
+    the pattern (:func:`_split_tokens`).
     """
-    flat: list[str | int] = reduce(iadd, map(_chunk_tokens, low[start:end].split()), [])
+    seg = low[start:end]
+    flat: list[str | int] = reduce(iadd, map(_chunk_tokens, seg.split()), [])
     starts: list[int] = list(accumulate(flat[1::2], initial=start))  # type: ignore[arg-type]
-    if starts.pop() != end + 1:
+    if starts.pop() == end + 1:
+        return starts, flat[::2]  # type: ignore[return-value]
+    if not seg.isprintable():  # (white space other than the blank; or a control)
         return _split_tokens(low, start, end)
-    return starts, flat[::2]  # type: ignore[return-value]
+    flat = reduce(iadd, map(_chunk_tokens, seg.split(" ")), [])
+    starts = list(accumulate(flat[1::2], initial=start))  # type: ignore[arg-type]
+    words: list[str] = flat[::2]  # type: ignore[assignment]
+    return list(compress(starts, words)), list(filter(None, words))
 
 
 def _split_tokens(low: str, start: int, end: int) -> tuple[list[int], list[str]]:
