@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import re
 import zlib
 from dataclasses import dataclass
-from itertools import compress, repeat
+from itertools import compress
 
 from ._tokens import _AUX, _STOP_LEFT
 from ._verbs import CueEntry, ReportingLexicon
@@ -41,7 +42,26 @@ def _priorable(w: str) -> bool:
     )
 
 
-_MISSING: object = object()
+_TABLE_CAP = 200_000
+_Hit = tuple[CueEntry | None, re.Pattern[str] | None]
+
+
+class _LearnedTable(dict[str, _Hit | None]):
+    """A lexicon's lookup table that answers a word it has not seen with the learned cues.
+
+    ``table[w]`` is the lexicon's ``(entry, regex)`` for ``w``; for a word outside the
+    lexicon, :meth:`LearnedCues.lookup` decides on first sight (``(entry, None)`` or None)
+    and the answer is kept, so a paragraph's words are looked up in one C-level ``map``.
+    """
+
+    __slots__ = ("prior",)
+
+    def __init__(self, table: dict[str, _Hit], prior: LearnedCues) -> None:
+        super().__init__(table)
+        self.prior = prior
+
+    def __missing__(self, w: str) -> _Hit | None:
+        return self.prior.lookup(self, w)
 
 
 class LearnedCues:
@@ -71,17 +91,23 @@ class LearnedCues:
         return entry
 
     def table_for(self, lex: ReportingLexicon) -> dict:
-        """The lexicon's lookup table, extended on the fly with learned words."""
+        """The lexicon's lookup table, extended on the fly with learned words.
+
+        Looking a word up (``table[w]``, no ``get``) decides whether it is a learned cue
+        on first sight (:meth:`lookup`).
+        """
         cached = self._tables.get(id(lex))
         if cached is None or cached[0] is not lex:
-            cached = self._tables[id(lex)] = (lex, dict(lex.lookup_table))
+            cached = self._tables[id(lex)] = (lex, _LearnedTable(lex.lookup_table, self))
         return cached[1]
 
     def lookup(self, table: dict, w: str) -> tuple[CueEntry, None] | None:
         """Look ``w`` up as a learned cue and remember the answer in ``table``."""
-        entry = self.get(w)
-        hit = (entry, None) if entry is not None else None
-        if len(table) < 200_000:
+        # (not through :meth:`get`: the table is the memo here)
+        hit = None
+        if _priorable(w) and cue_bucket(w) in self.buckets:
+            hit = (CueEntry(w, "other", "learned"), None)
+        if len(table) < _TABLE_CAP:
             table[w] = hit
         return hit
 
@@ -102,35 +128,30 @@ def _candidates(
     when the paragraph has no quotation), so that a paragraph with neither a cue nor a
     quotation needs no :class:`_Para`."""
     out: list[Candidate] = []
-    lookup = lex.lookup_table if prior is None else prior.table_for(lex)
-    # One C-level pass: hits are (entry, regex) tuples, None (known non-cue) or _MISSING
-    # (not looked up yet: a learned cue, or not); ``compress`` keeps the truthy ones.
-    hits = list(map(lookup.get, words, repeat(None if prior is None else _MISSING)))
-    found = []
-    for i in compress(range(len(words)), hits):
-        if hits[i] is _MISSING:
-            hits[i] = None if prior is None else prior.lookup(lookup, words[i])
-            if hits[i] is None:
-                continue
-        found.append(i)
+    # One C-level pass: hits are (entry, regex) tuples or None (no cue); a word the
+    # learned table has not seen is decided as it is looked up. ``compress`` keeps the hits.
+    if prior is None:
+        hits = list(map(lex.lookup_table.get, words))
+    else:
+        hits = list(map(prior.table_for(lex).__getitem__, words))
     skip_to = 0
     n = len(words)
     nexts = lex.next_initials
-    for i in found:
+    for i in compress(range(n), hits):
         if i < skip_to or (inq is not None and inq[i] >= 0):
             continue
         entry, rx = hits[i]
         w = words[i]
-        if rx is not None:
-            # (the regex needs the next word to start with one of a few letters: a
-            # next token in the paragraph that starts with another ASCII character
-            # rules it out without a match call)
-            initials = nexts.get(w)
-            j = i + 1
-            if initials is not None and j < n and (c := words[j][0]).isascii():
-                m = rx.match(text, starts[i]) if c in initials else None
-            else:
-                m = rx.match(text, starts[i])
+        # (the regex needs the next word to start with one of a few letters: a next
+        # token in the paragraph that starts with another ASCII character rules it out
+        # without a match call)
+        if rx is not None and (
+            (initials := nexts.get(w)) is None
+            or i + 1 >= n
+            or not (c := words[i + 1][0]).isascii()
+            or c in initials
+        ):
+            m = rx.match(text, starts[i])
             if m is not None:
                 multi = lex.multi.get(" ".join(m.group().lower().replace("\u2019", "'").split()))
                 if multi is not None:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import reduce
 from itertools import accumulate, compress
+from operator import iadd
 
 from ._quotes import Quote
 
@@ -108,55 +110,76 @@ _TOKEN_SPLIT = re.compile(r"(\w++(?:['\u2019\-&.]\w++)*+|\S)")
 _TOKEN_SPLIT_ASCII = re.compile(_TOKEN_SPLIT.pattern, re.ASCII)
 
 
+class _ChunkTokens(dict[str, tuple[str | int, ...]]):
+    """Memo: a blank-free chunk of lower-cased text -> its tokens, each followed by its step.
+
+    The step of a token is the distance from its start to the next token's start when the
+    chunk is followed by one blank: the token's length, plus one for the chunk's last token
+    (``"said,"`` -> ``("said", 4, ",", 2)``). Chunks repeat across news text (words with
+    their punctuation), so a paragraph's tokens are mostly one dictionary look-up per chunk,
+    and the token strings are the memo's own, whose hashes are computed once: the later
+    look-ups of every token (lexicon, sentence ends, word test) do not hash it again.
+    """
+
+    __slots__ = ()
+
+    def __missing__(self, chunk: str) -> tuple[str | int, ...]:
+        if len(self) >= _CHUNK_MEMO_CAP:
+            self.clear()
+        n = len(chunk)
+        if not n:  # (between two blanks of a wider gap: no token, one step)
+            value: tuple[str | int, ...] = ("", 1)
+        elif chunk.isalnum():  # (all ``\\w``, no joiner: one token)
+            value = (chunk, n + 1)
+        elif n > 1 and chunk[:-1].isalnum() and not _word_char(last := chunk[-1]):
+            value = (chunk[:-1], n - 1, last, 2)  # a word and a mark: "said,"
+        elif n > 1 and chunk[1:].isalnum() and not _word_char(first := chunk[0]):
+            value = (first, 1, chunk[1:], n)  # a mark and a word: '"we'
+        else:  # (no blank inside: every gap of the split is empty)
+            words = _TOKEN_SPLIT.split(chunk)[1::2]
+            flat: list[str | int] = []
+            for w in words:
+                flat += (w, len(w))
+            flat[-1] += 1  # type: ignore[operator]
+            value = tuple(flat)
+        self[chunk] = value
+        return value
+
+
+_CHUNK_MEMO_CAP = 100_000
+_chunk_tokens = _ChunkTokens().__getitem__
+
+
+def _word_char(c: str) -> bool:
+    """``\\w`` (Unicode) for one character."""
+    return c.isalnum() or c == "_"
+
+
 def _tokens(low: str, start: int, end: int) -> tuple[list[int], list[str]]:
     """Starts and strings of the tokens of ``low[start:end]`` (as ``_TOKEN.finditer``).
 
     A token never holds white space, so the tokens are those of each blank-separated
-    chunk. When single blanks separate the chunks (the usual case), a chunk's offset is
-    the running sum of the lengths before it, and most chunks need no pattern: a chunk
-    of letters and digits only (``isalnum``: all ``\\w``, no joiner) is one token; one
-    with a single non-word character before or after such a run (``said,`` / ``"we``)
-    is two. Other chunks, and other paragraphs,
-    go through the pattern (:func:`_split_tokens`).
+    chunk (:class:`_ChunkTokens`, memoised). When one white-space character separates the
+    chunks and none is at either end (the usual case), the steps of the chunks' tokens
+    add up to the starts, and their total to ``end + 1``. Every step is a C-level pass:
+    ``split``, a memo look-up per chunk, list concatenation, ``accumulate``, slices.
+
+    Else (a wider gap: the total falls short), when the blank is the only white space,
+    the chunks between single blanks are taken, the empty ones (a blank more) as an
+    empty token one character wide, dropped at the end; other paragraphs go through
+    the pattern (:func:`_split_tokens`).
     """
     seg = low[start:end]
-    chunks = seg.split()
-    if " ".join(chunks) != seg:  # (not exactly one blank between chunks)
+    flat: list[str | int] = reduce(iadd, map(_chunk_tokens, seg.split()), [])
+    starts: list[int] = list(accumulate(flat[1::2], initial=start))  # type: ignore[arg-type]
+    if starts.pop() == end + 1:
+        return starts, flat[::2]  # type: ignore[return-value]
+    if not seg.isprintable():  # (white space other than the blank; or a control)
         return _split_tokens(low, start, end)
-    starts: list[int] = []
-    words: list[str] = []
-    add_start = starts.append
-    add_word = words.append
-    pos = start
-    for ch in chunks:
-        if ch.isalnum():
-            add_start(pos)
-            add_word(ch)
-            pos += len(ch) + 1
-            continue
-        n = len(ch)
-        if n > 1:
-            last = ch[-1]
-            if ch[:-1].isalnum() and not (last.isalnum() or last == "_"):
-                add_start(pos)
-                add_word(ch[:-1])
-                add_start(pos + n - 1)
-                add_word(last)
-                pos += n + 1
-                continue
-            first = ch[0]
-            if ch[1:].isalnum() and not (first.isalnum() or first == "_"):
-                add_start(pos)
-                add_word(first)
-                add_start(pos + 1)
-                add_word(ch[1:])
-                pos += n + 1
-                continue
-        parts = _TOKEN_SPLIT.split(ch)  # (no blank inside: every gap is empty)
-        starts.extend(list(accumulate(map(len, parts), initial=pos))[1:-1:2])
-        words.extend(parts[1::2])
-        pos += n + 1
-    return starts, words
+    flat = reduce(iadd, map(_chunk_tokens, seg.split(" ")), [])
+    starts = list(accumulate(flat[1::2], initial=start))  # type: ignore[arg-type]
+    words: list[str] = flat[::2]  # type: ignore[assignment]
+    return list(compress(starts, words)), list(filter(None, words))
 
 
 def _split_tokens(low: str, start: int, end: int) -> tuple[list[int], list[str]]:

@@ -1,0 +1,45 @@
+"""Tokens of the attribution frames: the memoised chunk path gives the pattern's tokens."""
+
+import random
+
+import pytest
+
+from framing.attribution import _tokens as tokens_module
+from framing.attribution._tokens import _TOKEN, _tokens
+
+
+def _pattern_tokens(s: str, start: int = 0, end: int | None = None) -> tuple[list, list]:
+    found = list(_TOKEN.finditer(s, start, len(s) if end is None else end))
+    return [m.start() for m in found], [m.group() for m in found]
+
+
+def test_repeated_chunks_give_the_same_tokens_at_other_offsets() -> None:
+    s = '"we said," he said. "we said," u.s. it\u2019s co-op'
+    first = _tokens(s, 0, len(s))
+    again = _tokens(s, 0, len(s))  # (every chunk is in the memo now)
+    assert first == again == _pattern_tokens(s)
+    assert _tokens(s, 20, len(s)) == _pattern_tokens(s, 20)
+
+
+def test_tokens_are_right_when_the_chunk_memo_is_cleared(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tokens_module, "_CHUNK_MEMO_CAP", 3)
+    s = "one two, three. four (five) six! seven eight"
+    assert _tokens(s, 0, len(s)) == _pattern_tokens(s)
+    assert _tokens(s, 4, len(s) - 2) == _pattern_tokens(s, 4, len(s) - 2)
+
+
+def test_wider_gaps_and_other_blanks_give_the_pattern_tokens() -> None:
+    rng = random.Random(5)
+    words = ["said,", "u.s.", '"we', "it's", "a&b", "-", "x", "\u00e9t\u00e9.", "(d-wash.)"]
+    gaps = [" ", " ", " ", "  ", "\t", "\u00a0", "\n", "\x1c"]
+    for _ in range(2_000):
+        parts = [rng.choice(words) for _ in range(rng.randint(0, 6))]
+        s = "".join(w + rng.choice(gaps) for w in parts)
+        s = rng.choice(["", " "]) + s
+        assert _tokens(s, 0, len(s)) == _pattern_tokens(s), repr(s)
+
+
+def test_two_blanks_after_a_sentence_give_the_pattern_tokens() -> None:
+    s = "  He said so.  She agreed,   too.  "
+    assert _tokens(s, 0, len(s)) == _pattern_tokens(s)
+    assert _tokens(s, 3, len(s) - 1) == _pattern_tokens(s, 3, len(s) - 1)
