@@ -25,7 +25,6 @@ _MEMO_CAP = 200_000
 _MASK = N_FEATURES - 1
 _crc32 = zlib.crc32
 _L2 = _crc32(b"l2=")
-_C0 = _crc32(b"c0=")
 
 
 class _Table(dict):
@@ -98,12 +97,17 @@ class _KeepMemos:
         self.l1 = _Table(self._left_word, self)
         self.r1 = _Table(self._right_word, self)
         self.sources = _Table(self._source_parts, self)
+        # the content's first word -> weight of "c0=<word, lower case>"
+        self.c0 = _Table(lambda word: w(f"c0={word.lower()}"), self)
         self.after = (w("srcafter=False"), w("srcafter=True"))
         self.coord = sum((w("coord"),))
+        self.src = w("src")
+        self.srclen = tuple(w(f"srclen={n}") for n in range(7))
+        self.ncue = tuple(w(f"ncue={n}") for n in range(5))
         self.nosrc = sum((w("nosrc"),))
         self.clen = tuple(w(f"clen={n}") for n in range(11))
         self.cafter = (w("cafter=False"), w("cafter=True"))
-        self.c0 = w("c0=")
+        self.noc0 = w("c0=")
         self.nocontent = sum((w("nocontent"),))
 
     def w(self, feature: str) -> float:
@@ -120,8 +124,8 @@ class _KeepMemos:
             lw.encode(),
             f" {lw}".encode(),
             w(f"l1={lw}"),
-            w(f"l1shape={_shape(word)}"),
-            w(f"l1tail={word[-1]}"),
+            self.one["l1shape", _shape(word)],
+            self.one["l1tail", word[-1]],
         )
 
     def _right_word(self, word: str) -> tuple[bytes, int, float, float, float]:
@@ -134,8 +138,8 @@ class _KeepMemos:
             rw.encode(),
             _crc(f"r2={rw}"),
             w(f"r1={rw}"),
-            w(f"r1shape={_shape(word)}"),
-            w(f"r1tail={word[-1]}"),
+            self.one["r1shape", _shape(word)],
+            self.one["r1tail", word[-1]],
         )
 
     def _cue_group(self, cue: str, cls: str | None, mode: str | None, kind: str) -> tuple:
@@ -149,7 +153,7 @@ class _KeepMemos:
                 w(f"cue={' '.join(words)}"),
                 w(f"last={last}"),
                 w(f"suf={last[-3:]}"),
-                w(f"ncue={min(len(words), 4)}"),
+                self.ncue[min(len(words), 4)],
                 one["class", cls],
                 one["mode", mode],
                 one["kind", kind],
@@ -166,16 +170,15 @@ class _KeepMemos:
         sw = src.split()
         stype = speaker_type_of(src, as_trained=True)
         one = self.one
-        w = self.w
         if sw:
             first = sw[0]
-            src0 = w(f"src0={first.lower()}")
-            shape0 = w(f"src0shape={_shape(first)}")
+            src0 = self.w(f"src0={first.lower()}")
+            shape0 = one["src0shape", _shape(first)]
             srclast = one["srclast", sw[-1].lower()]
         else:
-            src0, shape0, srclast = w("src0="), w("src0shape="), w("srclast=")
-        size = one["srclen", min(len(sw), 6)]
-        return w("src"), size, one["srctype", stype], src0, srclast, shape0, stype
+            src0, shape0, srclast = one["src0", ""], one["src0shape", ""], one["srclast", ""]
+        size = self.srclen[min(len(sw), 6)]
+        return self.src, size, one["srctype", stype], src0, srclast, shape0, stype
 
     def _context(self, last: str, words: list[str], side: str) -> float:
         """Weight of ``_context_group(last, words, side)`` with fewer than two words."""
@@ -235,7 +238,7 @@ class _KeepMemos:
                 raise ValueError(f"content span ({cstart}, {cend}) is empty")
             clen = n.bit_length() - 1  # (int(log2(n)), as _content_key, exact for ints)
             head = text[cstart : cend if cend < cstart + 30 else cstart + 30].split(None, 1)
-            c0 = get(_crc32(head[0].lower().encode(), _C0) & _MASK, 0.0) if head else self.c0
+            c0 = self.c0[head[0]] if head else self.noc0
             cafter = cstart > cs
             z += sum(
                 (self.clen[clen if clen < 10 else 10], self.cafter[cafter], c0, last.cafter[cafter])
