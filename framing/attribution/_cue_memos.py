@@ -49,18 +49,21 @@ def _crc(prefix: str) -> int:
 
 
 class _Last:
-    """What the features pairing the cue's last word with a part (``cue+…``) need.
+    """What the features of the cue's last word need.
 
-    ``left`` / ``right``: CRC32 of ``cue+l1=<last>|`` / ``cue+r1=<last>|`` (the word
-    follows); ``srctype[type]``: weight of ``cue+srctype=<last>|<type>``; ``cafter``:
-    weights of ``cue+cafter=<last>|False`` and ``…|True``.
+    ``own``: weights of ``last=<last>`` and ``suf=<its last three characters>``. For the
+    features pairing it with a part (``cue+…``): ``left`` / ``right``: CRC32 of
+    ``cue+l1=<last>|`` / ``cue+r1=<last>|`` (the word follows); ``srctype[type]``: weight
+    of ``cue+srctype=<last>|<type>``; ``cafter``: weights of ``cue+cafter=<last>|False``
+    and ``…|True``.
     """
 
-    __slots__ = ("last", "left", "right", "srctype", "cafter")
+    __slots__ = ("last", "own", "left", "right", "srctype", "cafter")
 
     def __init__(self, memos: _KeepMemos, last: str) -> None:
         w = memos.w
         self.last = last
+        self.own = (w(f"last={last}"), w(f"suf={last[-3:]}"))
         self.left = _crc(f"cue+l1={last}|")
         self.right = _crc(f"cue+r1={last}|")
         self.srctype = _Table(lambda stype: w(f"cue+srctype={last}|{stype}"), memos)
@@ -97,6 +100,12 @@ class _KeepMemos:
         self.l1 = _Table(self._left_word, self)
         self.r1 = _Table(self._right_word, self)
         self.sources = _Table(self._source_parts, self)
+        # a source's first word -> weights of "src0=<word>" and "src0shape=<its shape>";
+        # its last word -> weight of "srclast=<word>" (words recur in new sources)
+        self.src_first = _Table(
+            lambda word: (w(f"src0={word.lower()}"), self.one["src0shape", _shape(word)]), self
+        )
+        self.src_last = _Table(lambda word: w(f"srclast={word.lower()}"), self)
         # the content's first word -> weight of "c0=<word, lower case>"
         self.c0 = _Table(lambda word: w(f"c0={word.lower()}"), self)
         self.after = (w("srcafter=False"), w("srcafter=True"))
@@ -147,12 +156,13 @@ class _KeepMemos:
         words = cue.lower().replace("\u2019", "'").split()
         last = words[-1] if words else ""
         one = self.one
-        w = self.w
+        info = self.lasts[last]
+        weight_last, weight_suf = info.own
         total = sum(
             (
-                w(f"cue={' '.join(words)}"),
-                w(f"last={last}"),
-                w(f"suf={last[-3:]}"),
+                self.w(f"cue={' '.join(words)}"),
+                weight_last,
+                weight_suf,
                 self.ncue[min(len(words), 4)],
                 one["class", cls],
                 one["mode", mode],
@@ -161,7 +171,7 @@ class _KeepMemos:
                 one["class+kind", f"{cls}|{kind}"],
             )
         )
-        return total, self.lasts[last]
+        return total, info
 
     def _source_parts(self, src: str) -> tuple[float, float, float, float, float, float, str]:
         """The weights of the first six features of ``_source_group(last, src, after)``
@@ -171,10 +181,8 @@ class _KeepMemos:
         stype = speaker_type_of(src, as_trained=True)
         one = self.one
         if sw:
-            first = sw[0]
-            src0 = self.w(f"src0={first.lower()}")
-            shape0 = one["src0shape", _shape(first)]
-            srclast = one["srclast", sw[-1].lower()]
+            src0, shape0 = self.src_first[sw[0]]
+            srclast = self.src_last[sw[-1]]
         else:
             src0, shape0, srclast = one["src0", ""], one["src0shape", ""], one["srclast", ""]
         size = self.srclen[min(len(sw), 6)]
