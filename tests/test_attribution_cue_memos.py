@@ -125,3 +125,10 @@ def test_crc32_continued_from_a_prefix_is_the_crc32_of_the_whole_string() -> Non
     for prefix, rest in [("cue+l1=said|", "\u00e9t\u00e9"), ("l2=", "x y"), ("c0=", "")]:
         whole = zlib.crc32(f"{prefix}{rest}".encode())
         assert zlib.crc32(rest.encode(), _cue_memos._crc(prefix)) == whole
+
+
+def test_weights_add_up_from_the_left_on_every_python_version() -> None:
+    # (1e16 + 1.0 rounds back to 1e16; a compensated sum, as ``sum`` from Python 3.12,
+    # would give 1.0)
+    assert _cue_memos.add_up([1e16, 1.0, -1e16]) == 0.0
+    assert _cue_memos.add_up([]) == 0.0

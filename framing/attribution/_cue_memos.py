@@ -4,16 +4,19 @@
 propose, on text seen for the first time. Building and hashing the ~30 feature strings of
 :func:`~framing.attribution._cue_features.cue_features` per attribution would dominate its
 cost, so :class:`_KeepMemos` memoises each feature's weight by what the feature is made of
-(a word, a source phrase, the cue's last word and a class) and sums each group's weights
-with ``sum`` over the same values in the same order as ``CueWeights._weight_of`` on the
-group's strings: the same float on every Python version (``sum`` itself is not re-associated).
+(a word, a source phrase, the cue's last word and a class), and adds each group's weights
+one by one in the order of the group's strings, as ``CueWeights._weight_of`` does (see
+:func:`add_up`): the same float as the plain definition. A feature string made of a
+memoised prefix and a new word is hashed by continuing the prefix's CRC32, not built.
 """
 
 from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
+from functools import reduce
+from operator import add
 from typing import Any
 
 from ._cue_features import _STRIP, N_FEATURES, _context_group, _shape
@@ -24,6 +27,19 @@ from ._speakers import speaker_type_of
 _MEMO_CAP = 200_000
 _MASK = N_FEATURES - 1
 _crc32 = zlib.crc32
+
+
+def add_up(values: Iterable[float]) -> float:
+    """The float sum of ``values`` added one by one from the left.
+
+    What the builtin ``sum`` does up to Python 3.11; from 3.12 it compensates rounding
+    (Neumaier), so its last bits depend on the Python version. The cue model adds its
+    weights this way everywhere (``a + b + c`` on the fast path), so a score is the same
+    float on every Python version, memoised or not.
+    """
+    return reduce(add, values, 0.0)
+
+
 _L2 = _crc32(b"l2=")
 
 
@@ -74,10 +90,10 @@ class _KeepMemos:
     """The cue model's feature weights, memoised by what each feature is made of.
 
     :meth:`score` gives the probability ``CueWeights.keep`` writes: ``intercept`` plus each
-    group's sum (cue, left context, right context, source, ``coord``, content), each sum
-    over the weights of that group's strings in :func:`cue_features` order, exactly as
-    ``CueWeights._weight_of(<group>)`` (a group's strings are distinct: their prefixes
-    differ). A string is built and hashed only the first time its parts are seen.
+    group's sum (cue, left context, right context, source, ``coord``, content), each the
+    weights of that group's strings added from the left in :func:`cue_features` order,
+    exactly as ``CueWeights._weight_of(<group>)`` (a group's strings are distinct: their
+    prefixes differ). A string is built and hashed only the first time its parts are seen.
     ``entries`` counts what the tables hold; past ``_MEMO_CAP`` they start afresh.
     """
 
@@ -109,15 +125,15 @@ class _KeepMemos:
         # the content's first word -> weight of "c0=<word, lower case>"
         self.c0 = _Table(lambda word: w(f"c0={word.lower()}"), self)
         self.after = (w("srcafter=False"), w("srcafter=True"))
-        self.coord = sum((w("coord"),))
+        self.coord = w("coord")
         self.src = w("src")
         self.srclen = tuple(w(f"srclen={n}") for n in range(7))
         self.ncue = tuple(w(f"ncue={n}") for n in range(5))
-        self.nosrc = sum((w("nosrc"),))
+        self.nosrc = w("nosrc")
         self.clen = tuple(w(f"clen={n}") for n in range(11))
         self.cafter = (w("cafter=False"), w("cafter=True"))
         self.noc0 = w("c0=")
-        self.nocontent = sum((w("nocontent"),))
+        self.nocontent = w("nocontent")
 
     def w(self, feature: str) -> float:
         """Weight of one feature string (0.0 when its bucket has none)."""
@@ -158,7 +174,7 @@ class _KeepMemos:
         one = self.one
         info = self.lasts[last]
         weight_last, weight_suf = info.own
-        total = sum(
+        total = add_up(
             (
                 self.w(f"cue={' '.join(words)}"),
                 weight_last,
@@ -190,7 +206,7 @@ class _KeepMemos:
 
     def _context(self, last: str, words: list[str], side: str) -> float:
         """Weight of ``_context_group(last, words, side)`` with fewer than two words."""
-        return sum(map(self.w, _context_group(last, tuple(words), side)))
+        return add_up(map(self.w, _context_group(last, tuple(words), side)))
 
     def score(self, intercept: float, text: str, att: Attribution) -> float:
         """The probability of a rule attribution with a cue (see ``CueWeights.keep``)."""
@@ -221,7 +237,7 @@ class _KeepMemos:
             lw1, sp_lw1, l1, shape, tail = self.l1[ws[-1]]
             w2 = ws[-2].lower().strip(_STRIP).encode()
             l2 = get(_crc32(sp_lw1, _crc32(w2, _L2)) & _MASK, 0.0)
-            z += sum((l1, l2, shape, tail, get(_crc32(lw1, last.left) & _MASK, 0.0)))
+            z += l1 + l2 + shape + tail + get(_crc32(lw1, last.left) & _MASK, 0.0)
         else:
             z += self._context(last.last, ws, "l")
         ws = text[ce : ce + 60].split(None, 2)
@@ -229,13 +245,13 @@ class _KeepMemos:
             rw1, r2crc, r1, shape, tail = self.r1[ws[0]]
             w2 = ws[1].lower().strip(_STRIP)
             r2 = get(_crc32(f" {w2}".encode(), r2crc) & _MASK, 0.0)
-            z += sum((r1, r2, shape, tail, get(_crc32(rw1, last.right) & _MASK, 0.0)))
+            z += r1 + r2 + shape + tail + get(_crc32(rw1, last.right) & _MASK, 0.0)
         else:
             z += self._context(last.last, ws, "r")
         if source is not None:
             p0, p1, p2, p3, p4, p5, stype = self.sources[text[source[0] : source[1]]]
             after = source[0] > cs
-            z += sum((p0, p1, p2, p3, p4, p5, self.after[after], last.srctype[stype]))
+            z += p0 + p1 + p2 + p3 + p4 + p5 + self.after[after] + last.srctype[stype]
         else:
             z += self.nosrc
         if att.head is not None:
@@ -248,8 +264,11 @@ class _KeepMemos:
             head = text[cstart : cend if cend < cstart + 30 else cstart + 30].split(None, 1)
             c0 = self.c0[head[0]] if head else self.noc0
             cafter = cstart > cs
-            z += sum(
-                (self.clen[clen if clen < 10 else 10], self.cafter[cafter], c0, last.cafter[cafter])
+            z += (
+                self.clen[clen if clen < 10 else 10]
+                + self.cafter[cafter]
+                + c0
+                + last.cafter[cafter]
             )
         else:
             z += self.nocontent

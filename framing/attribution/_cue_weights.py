@@ -34,7 +34,7 @@ from ._cue_features import (
     N_FEATURES,
     hash_features,
 )
-from ._cue_memos import _KeepMemos
+from ._cue_memos import _KeepMemos, add_up
 from ._frames import Attribution
 
 __all__ = ["CueWeights", "load_cue_model"]
@@ -182,9 +182,10 @@ class CueWeights:
             weights = dict(zip(nz.tolist(), self.coef[nz].tolist(), strict=True))
             self.__dict__["_weights"] = weights
         # Each distinct string once, in a fixed order (set order varies between processes,
-        # with string hashing, and so would the float sum); the loop runs in C.
+        # with string hashing, and so would the float sum), added from the left (add_up:
+        # the same float on every Python version); the loops run in C.
         buckets = map(_BUCKET, map(zlib.crc32, map(str.encode, dict.fromkeys(features))))
-        return sum(map(weights.get, buckets, repeat(0.0)))
+        return add_up(map(weights.get, buckets, repeat(0.0)))
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickled without the :meth:`keep` memos (rebuilt on first use; they hold
@@ -207,11 +208,11 @@ class CueWeights:
 
         The features of :func:`cue_features` fall in groups (cue, left context, right
         context, source, content); the logit adds each group's summed weight, in that
-        order. Each group's sum is taken over the same weights in the same order as
+        order. Each group's sum adds the same weights in the same order as
         :meth:`_weight_of` on the group's strings (so the score is the same float), but
         the weights are memoised by what the strings are made of (see
         :class:`~framing.attribution._cue_memos._KeepMemos`): on new text most cost a
-        dict look-up, and no string is built or hashed. (Two distinct strings that
+        dict look-up, and few feature strings are built. (Two distinct strings that
         collide in a bucket count twice here, once in training: rare.)
         """
         if att.cue is None:
