@@ -113,6 +113,16 @@ class _KeepMemos:
         self.lasts = _Table(lambda last: _Last(self, last), self)
         # (cue, class, mode, kind) -> (weight of the cue group, its _Last)
         self.cues = _Table(lambda k: self._cue_group(*k), self)
+        # (class, mode, kind) -> weights of "class=", "mode=", "kind=", "class+kind="
+        self.classes = _Table(
+            lambda k: (
+                w(f"class={k[0]}"),
+                w(f"mode={k[1]}"),
+                w(f"kind={k[2]}"),
+                w(f"class+kind={k[0]}|{k[2]}"),
+            ),
+            self,
+        )
         self.l1 = _Table(self._left_word, self)
         self.r1 = _Table(self._right_word, self)
         self.sources = _Table(self._source_parts, self)
@@ -174,18 +184,17 @@ class _KeepMemos:
         one = self.one
         info = self.lasts[last]
         weight_last, weight_suf = info.own
-        total = add_up(
-            (
-                self.w(f"cue={' '.join(words)}"),
-                weight_last,
-                weight_suf,
-                self.ncue[min(len(words), 4)],
-                one["class", cls],
-                one["mode", mode],
-                one["kind", kind],
-                one["cueshape", _shape(cue)],
-                one["class+kind", f"{cls}|{kind}"],
-            )
+        w_cls, w_mode, w_kind, w_cls_kind = self.classes[cls, mode, kind]
+        total = (
+            self.w(f"cue={' '.join(words)}")
+            + weight_last
+            + weight_suf
+            + self.ncue[min(len(words), 4)]
+            + w_cls
+            + w_mode
+            + w_kind
+            + one["cueshape", _shape(cue)]
+            + w_cls_kind
         )
         return total, info
 
