@@ -165,13 +165,13 @@ class _KeepMemos:
 
     def _right_word(self, word: str) -> tuple[bytes, int, float, float, float]:
         """What the right context needs of the word after the cue: the word as its
-        features write it (``rw``) in UTF-8, the CRC32 of ``r2=<rw>``, and the weights of
+        features write it (``rw``) in UTF-8, the CRC32 of ``r2=<rw> ``, and the weights of
         ``r1=``, ``r1shape=``, ``r1tail=``."""
         rw = word.lower().strip(_STRIP)
         w = self.w
         return (
             rw.encode(),
-            _crc(f"r2={rw}"),
+            _crc(f"r2={rw} "),
             w(f"r1={rw}"),
             self.one["r1shape", _shape(word)],
             self.one["r1tail", word[-1]],
@@ -252,8 +252,7 @@ class _KeepMemos:
         ws = text[ce : ce + 60].split(None, 2)
         if len(ws) >= 2:
             rw1, r2crc, r1, shape, tail = self.r1[ws[0]]
-            w2 = ws[1].lower().strip(_STRIP)
-            r2 = get(_crc32(f" {w2}".encode(), r2crc) & _MASK, 0.0)
+            r2 = get(_crc32(ws[1].lower().strip(_STRIP).encode(), r2crc) & _MASK, 0.0)
             z += r1 + r2 + shape + tail + get(_crc32(rw1, last.right) & _MASK, 0.0)
         else:
             z += self._context(last.last, ws, "r")
