@@ -30,17 +30,12 @@ from ..models import load_arrays, save_arrays
 from ._candidates import LearnedCues
 from ._cue_features import (
     _BUCKET,
-    _STRIP,
     MODEL_NAME,
     N_FEATURES,
-    _content_key,
-    _context_group,
-    _shape,
-    _source_group,
     hash_features,
 )
+from ._cue_memos import _KeepMemos, add_up
 from ._frames import Attribution
-from ._speakers import speaker_type_of
 
 __all__ = ["CueWeights", "load_cue_model"]
 
@@ -187,9 +182,10 @@ class CueWeights:
             weights = dict(zip(nz.tolist(), self.coef[nz].tolist(), strict=True))
             self.__dict__["_weights"] = weights
         # Each distinct string once, in a fixed order (set order varies between processes,
-        # with string hashing, and so would the float sum); the loop runs in C.
+        # with string hashing, and so would the float sum), added from the left (add_up:
+        # the same float on every Python version); the loops run in C.
         buckets = map(_BUCKET, map(zlib.crc32, map(str.encode, dict.fromkeys(features))))
-        return sum(map(weights.get, buckets, repeat(0.0)))
+        return add_up(map(weights.get, buckets, repeat(0.0)))
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickled without the :meth:`keep` memos (rebuilt on first use; they hold
@@ -199,8 +195,9 @@ class CueWeights:
         return state
 
     def _memos(self) -> _KeepMemos:
+        """The :meth:`keep` memos (built on first use, and after unpickling)."""
         memos = self.__dict__.get("_keep_memos")
-        if memos is None or memos.entries + len(memos.groups) > _MEMO_CAP:
+        if memos is None:
             if "_weights" not in self.__dict__:
                 self._weight_of([])  # (builds the bucket -> weight table)
             memos = self.__dict__["_keep_memos"] = _KeepMemos(self.__dict__["_weights"])
@@ -210,213 +207,21 @@ class CueWeights:
         """Keep a rule attribution (used as ``cue_filter``); sets ``att.score``.
 
         The features of :func:`cue_features` fall in groups (cue, left context, right
-        context, source, content); the logit adds each group's summed weight. The weight
-        of each feature is memoised by what it is made of (a word, a word and the cue's
-        last word, a class), so on new text most features cost a dict look-up and no
-        string is built or hashed; each group's weights are summed in the order of
-        :func:`cue_features` (the same float sum as :meth:`_weight_of`). (Two distinct
-        strings that collide in a bucket count twice here, once in training: rare.)
+        context, source, content); the logit adds each group's summed weight, in that
+        order. Each group's sum adds the same weights in the same order as
+        :meth:`_weight_of` on the group's strings (so the score is the same float), but
+        the weights are memoised by what the strings are made of (see
+        :class:`~framing.attribution._cue_memos._KeepMemos`): on new text most cost a
+        dict look-up, and few feature strings are built. (Two distinct strings that
+        collide in a bucket count twice here, once in training: rare.)
         """
         if att.cue is None:
             z = self.intercept + self._weight_of(["nocue"])
             att.score = 1.0 / (1.0 + math.exp(-z))
             return att.score >= self.threshold
-        m = self._memos()
-        cs, ce = att.cue
-        # The score depends on the text and these parts only: the same attribution asked
-        # again (the frames ask about an enclosing cue, the extractor then filters all
-        # of them) is answered from a memo of the current text's calls.
-        content = att.content
-        call = (
-            cs,
-            ce,
-            att.cue_class,
-            att.mode,
-            att.kind,
-            att.source,
-            att.head is None,
-            content[0][0] if content else -1,
-            content[-1][1] if content else -1,
-        )
-        if m.text is text:
-            score = m.scored.get(call)
-            if score is not None:
-                att.score = score
-                return score >= self.threshold
-        else:
-            m.text, m.scored = text, {}
-        memo = m.groups
-        cue = text[cs:ce]
-        key = (0, cue, att.cue_class, att.mode, att.kind)
-        g = memo.get(key)
-        if g is None:
-            g = memo[key] = m.cue_group(cue, att.cue_class, att.mode, att.kind)
-        z = self.intercept + g[0]
-        last = g[1]
-        # The context groups read two words on each side.
-        ws = text[max(0, cs - 60) : cs].rsplit(None, 2)
-        z += (
-            m.left(last, ws[-2], ws[-1])
-            if len(ws) >= 2
-            else self._weight_of(_context_group(last, tuple(ws), "l"))
-        )
-        ws = text[ce : ce + 60].split(None, 2)
-        z += (
-            m.right(last, ws[0], ws[1])
-            if len(ws) >= 2
-            else self._weight_of(_context_group(last, tuple(ws), "r"))
-        )
-        if att.source is not None:
-            skey = (3, last, text[att.source[0] : att.source[1]], att.source[0] > cs)
-        else:
-            skey = (3, last, None, False)
-        w = memo.get(skey)
-        if w is None:
-            w = memo[skey] = m.source(*skey[1:])
-        z += w
-        if att.head is not None:
-            z += m.coord
-        ckey = (4, last, *_content_key(text, att))
-        w = memo.get(ckey)
-        if w is None:
-            w = memo[ckey] = m.content(*ckey[1:])
-        z += w
-        att.score = m.scored[call] = 1.0 / (1.0 + math.exp(-z))
-        return att.score >= self.threshold
-
-
-_MEMO_CAP = 200_000
-_MASK = N_FEATURES - 1
-
-
-class _Table(dict):
-    """A memo: ``table[key]`` computes ``make(key)`` the first time (and counts it)."""
-
-    __slots__ = ("make", "owner")
-
-    def __init__(self, make: Any, owner: _KeepMemos) -> None:
-        super().__init__()
-        self.make = make
-        self.owner = owner
-
-    def __missing__(self, key: Any) -> Any:
-        self.owner.entries += 1
-        value = self[key] = self.make(key)
-        return value
-
-
-class _KeepMemos:
-    """Weights of the cue model's features, memoised by what each feature is made of.
-
-    Every group method returns the float sum, in :func:`cue_features` order, of the
-    weights of that group's feature strings, exactly as ``CueWeights._weight_of(<group>)``
-    (``sum`` over the same values in the same order; a group's strings are distinct, their
-    prefixes differ); a string is built and hashed only the first time its part is seen.
-    ``entries`` counts what the tables hold (the caller starts afresh past a cap).
-    """
-
-    def __init__(self, weights: dict[int, float]) -> None:
-        self.weights = weights
-        self.entries = 0
-        self.groups: dict[tuple, Any] = {}  # whole groups, by their inputs
-        self.text: str | None = None  # the text of the latest call, and its scores
-        self.scored: dict[tuple, float] = {}
-        w = self.w
-        # (feature, part) -> weight of "feature=part"
-        self.one = _Table(lambda k: w(f"{k[0]}={k[1]}"), self)
-        # (feature, cue's last word, part) -> weight of "feature=last|part"
-        self.pairs = _Table(lambda k: w(f"{k[0]}={k[1]}|{k[2]}"), self)
-        self.l1 = _Table(lambda word: self._context_word("l", word), self)
-        self.r1 = _Table(lambda word: self._context_word("r", word), self)
-        self.src0 = _Table(lambda x: (w(f"src0={x.lower()}"), w(f"src0shape={_shape(x)}")), self)
-        self.coord = sum((w("coord"),))
-        self.nosrc = sum((w("nosrc"),))
-        self.nocontent = sum((w("nocontent"),))
-        self.src = w("src")
-
-    def w(self, feature: str) -> float:
-        """Weight of one feature string (0.0 when its bucket has none)."""
-        return self.weights.get(zlib.crc32(feature.encode()) & _MASK, 0.0)
-
-    def _context_word(self, side: str, word: str) -> tuple[str, float, float, float]:
-        lw = word.lower().strip(_STRIP)
-        w = self.w
-        return (
-            lw,
-            w(f"{side}1={lw}"),
-            w(f"{side}1shape={_shape(word)}"),
-            w(f"{side}1tail={word[-1]}"),
-        )
-
-    def cue_group(self, cue: str, cls: str | None, mode: str | None, kind: str) -> tuple:
-        """(weight of ``_cue_group(cue, cls, mode, kind)``, the cue's last word)."""
-        words = cue.lower().replace("\u2019", "'").split()
-        last = words[-1] if words else ""
-        one = self.one
-        w = self.w
-        total = sum(
-            (
-                w(f"cue={' '.join(words)}"),
-                w(f"last={last}"),
-                w(f"suf={last[-3:]}"),
-                w(f"ncue={min(len(words), 4)}"),
-                one["class", cls],
-                one["mode", mode],
-                one["kind", kind],
-                one["cueshape", _shape(cue)],
-                one["class+kind", f"{cls}|{kind}"],
-            )
-        )
-        return total, last
-
-    def left(self, last: str, w2: str, w1: str) -> float:
-        """Weight of ``_context_group(last, (w2, w1), "l")``."""
-        lw1, l1, shape, tail = self.l1[w1]
-        l2 = self.w(f"l2={w2.lower().strip(_STRIP)} {lw1}")
-        return sum((l1, l2, shape, tail, self.pairs["cue+l1", last, lw1]))
-
-    def right(self, last: str, w1: str, w2: str) -> float:
-        """Weight of ``_context_group(last, (w1, w2), "r")``."""
-        rw1, r1, shape, tail = self.r1[w1]
-        r2 = self.w(f"r2={rw1} {w2.lower().strip(_STRIP)}")
-        return sum((r1, r2, shape, tail, self.pairs["cue+r1", last, rw1]))
-
-    def source(self, last: str, src: str | None, after: bool) -> float:
-        """Weight of ``_source_group(last, src, after)``."""
-        if src is None:
-            return self.nosrc
-        sw = src.split()
-        if not sw:
-            return sum(map(self.w, _source_group(last, src, after)))
-        stype = speaker_type_of(src, as_trained=True)
-        src0, shape0 = self.src0[sw[0]]
-        one = self.one
-        return sum(
-            (
-                self.src,
-                one["srclen", min(len(sw), 6)],
-                one["srctype", stype],
-                src0,
-                one["srclast", sw[-1].lower()],
-                shape0,
-                one["srcafter", after],
-                self.pairs["cue+srctype", last, stype],
-            )
-        )
-
-    def content(self, last: str, clen: int, cafter: bool, c0: str) -> float:
-        """Weight of ``_content_group(last, clen, cafter, c0)``."""
-        if clen < 0:
-            return self.nocontent
-        one = self.one
-        return sum(
-            (
-                one["clen", clen],
-                one["cafter", cafter],
-                one["c0", c0],
-                self.pairs["cue+cafter", last, cafter],
-            )
-        )
+        memos = self.__dict__.get("_keep_memos") or self._memos()
+        att.score = score = memos.score(self.intercept, text, att)
+        return score >= self.threshold
 
 
 def load_cue_model(path: str | Path | None = None) -> CueWeights | None:
