@@ -183,7 +183,7 @@ def test_next_word_initials_skip_only_multiword_regexes_that_cannot_match() -> N
 
 
 def test_right_extension_is_tried_where_it_can_match(monkeypatch) -> None:
-    from framing.attribution import _frames
+    from framing.attribution import _frame_cue
 
     class _Every:
         def __contains__(self, item: object) -> bool:
@@ -208,7 +208,7 @@ def test_right_extension_is_tried_where_it_can_match(monkeypatch) -> None:
         return out
 
     fast = frames()
-    monkeypatch.setattr(_frames, "_IN_ON", _Every())
+    monkeypatch.setattr(_frame_cue, "_IN_ON", _Every())
     assert frames() == fast
     assert any(
         s[c[0] : c[1]].endswith(("statement", "Tweet", "Twitter"))

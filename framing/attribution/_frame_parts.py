@@ -1,7 +1,7 @@
 """Predicates the attribution frames use on a paragraph's tokens.
 
 Small tests of :class:`~framing.attribution._tokens._Para` tokens that
-:func:`~framing.attribution._frames._frame_cue` asks while it builds a frame: a cue verb in
+:func:`~framing.attribution._frame_cue._frame_cue` asks while it builds a frame: a cue verb in
 a title-case headline, a chain of appositives before a cue, a quoted title before a cue,
 an adverbial that opens a sentence, a discourse marker in the author's voice, and taking a
 quotation back from an earlier cue.
