@@ -34,3 +34,23 @@ def test_quoted_shares_of_one_sweep_are_the_per_paragraph_shares() -> None:
         got = _WordCounter(paras, tokens).shares(ranges)
         want = [_plain_share(*tokens[pid], ranges) for pid in range(len(paras))]
         assert [repr(x) for x in got] == [repr(x) for x in want], (paras, tokens, ranges)
+
+
+def test_head_noun_of_normalised_words_is_the_role_noun() -> None:
+    from framing.attribution._speakers import _head_noun, _role_noun
+
+    rng = random.Random(11)
+    vocab = ["The", "a", "spokeswoman,", "for", "Ministry.", "who", "MAYOR", ".", "officials", "of"]
+    for _ in range(2_000):
+        words = [rng.choice(vocab) for _ in range(rng.randint(0, 6))]
+        low = [w.lower().strip(",.") for w in words]
+        assert _head_noun(low) == _role_noun(words), words
+
+
+def test_a_run_cut_at_a_sentence_end_registers_both_parts() -> None:
+    from framing.attribution._speakers import SpeakerResolver
+
+    r = SpeakerResolver("He spoke in Tarn Valley. Valdor Smith left. Sen. Ann Lee stayed.")
+    assert r.canonical("Smith") == "Valdor Smith"
+    assert r.canonical("Valley") == "Tarn Valley"
+    assert r.roles["sen"] == "Ann Lee"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 from operator import itemgetter
 
@@ -56,6 +56,7 @@ _FEMALE = frozenset(
     "mrs mrs. ms ms. she her hers spokeswoman chairwoman congresswoman "
     "councilwoman queen princess mother daughter sister wife lady".split()
 )
+_GENDERED = _MALE | _FEMALE
 _ORG = frozenset(
     "ministry department police government house kremlin campaign committee company agency "
     "office party court council administration army military commission union association "
@@ -86,6 +87,7 @@ _GROUP = frozenset(
     "researchers activists percent both opponents advocates conservatives liberals "
     "progressives investors officers workers students parents citizens two".split()
 )
+_ANON_MARKS = frozenset(["familiar", "anonymity"])
 _DETS = frozenset("the a an this that these those his her their its our".split())
 _GROUP_DETS = frozenset("the some many most".split())
 
@@ -170,14 +172,14 @@ def speaker_type_of(source: str, roles: bool = True, as_trained: bool = False) -
     >>> speaker_type_of("industry groups"), speaker_type_of("industry groups", as_trained=True)
     ('group', 'unknown')
     """
-    ws = [w.strip(".,").lower() for w in _words(source)]
+    # (lower case, then the edge dots and commas: the same words either way round)
+    ws = [w.strip(".,") for w in source.replace("\u2019", "'").lower().split()]
     if not ws:
         return "unknown"
     if len(ws) == 1 and ws[0] in ("i", "we", "me", "us"):
         return "author"
-    head = _role_noun(ws) or ws[-1]
-    wset = set(ws)
-    if wset & {"familiar", "anonymity"} or (head in _ANON and ws[0] not in ("the",)):
+    head = _head_noun(ws) or ws[-1]
+    if not _ANON_MARKS.isdisjoint(ws) or (head in _ANON and ws[0] != "the"):
         return "anonymous"
     if head in _DOCUMENT:
         return "document"
@@ -228,30 +230,39 @@ class SpeakerResolver:
             tuple((side, tuple(aliases)) for side, aliases in (actors or {}).items())
         )
         self._side_memo: dict[str, str | None] = {}
-        # (each name registered in place: one loop, no method call per name)
+        # (each name registered in place: one loop over the pattern's matches, no
+        # generator and no method call per name)
         full_list, full_names, by_part = self.full, self.full_names, self.by_part
         roles, genders = self.roles, self.gender
-        for pos, phrase, at_start in _name_runs(text):
-            role, name, gender, full = _name_record(phrase, at_start)
-            if gender is not None:
-                genders[name[-1]] = gender
-            if full is None:
-                continue
-            rec = (pos, full)
-            full_list.append(rec)
-            full_names.add(full)
-            for part in (name[0], name[-1]):
-                if part in by_part:
-                    by_part[part].append(rec)
-                else:
-                    by_part[part] = [rec]
-            # "spokeswoman Jane Doe" / "Health Minister Jane Doe"
-            if role is not None:
-                roles[role] = full
-                continue
-            before = text[max(0, pos - 40) : pos].rsplit(None, 1)[-1:]  # the last word
-            if before and before[-1].isalpha() and before[-1].islower():
-                roles.setdefault(before[-1].lower(), full)
+        for m in _NAME.finditer(text):
+            pos = m.start()
+            run = m.group()
+            at_start = pos == 0 or text[pos - 1] == "\n" or text[pos - 2 : pos] == ". "
+            if ". " in run or ".\t" in run:
+                pieces = _sentence_pieces(pos, run, at_start)
+            else:
+                pieces = ((pos, run, at_start),)
+            for pos, phrase, at_start in pieces:
+                role, first, last, gender, full = _name_record(phrase, at_start)
+                if gender is not None:
+                    genders[last] = gender
+                if full is None:
+                    continue
+                rec = (pos, full)
+                full_list.append(rec)
+                full_names.add(full)
+                for part in (first, last):
+                    if part in by_part:
+                        by_part[part].append(rec)
+                    else:
+                        by_part[part] = [rec]
+                # "spokeswoman Jane Doe" / "Health Minister Jane Doe"
+                if role is not None:
+                    roles[role] = full
+                    continue
+                before = text[max(0, pos - 40) : pos].rsplit(None, 1)[-1:]  # the last word
+                if before and before[-1].isalpha() and before[-1].islower():
+                    roles.setdefault(before[-1].lower(), full)
 
     def canonical(self, name: str, pos: int | None = None) -> str | None:
         """The full name a (partial) name refers to, or None."""
@@ -270,6 +281,14 @@ class SpeakerResolver:
                         return cands[k - 1][1]
                 return cands[0][1]
         return None
+
+    def _last_full_before(self, pos: int) -> tuple[int, str] | None:
+        """The last full name registered before ``pos``: (offset, name), or None.
+
+        (``full`` is in text order: a search, not a scan back from the document's end.)
+        """
+        k = bisect.bisect_left(self.full, pos, key=_FIRST)
+        return self.full[k - 1] if k else None
 
     def side(self, *names: str | None) -> str | None:
         """The side whose aliases match one of ``names``."""
@@ -313,7 +332,8 @@ class SpeakerResolver:
                 src, pos = self.text[att.appositive[0] : att.appositive[1]], att.appositive[0]
                 names, stype = self._resolve_source(src, pos, history)
             elif relative:  # no antecedent phrase found: the closest full name before
-                near = next((f for p, f in reversed(self.full) if pos - 80 < p < pos), None)
+                last = self._last_full_before(pos)
+                near = last[1] if last is not None and last[0] > pos - 80 else None
                 names, stype = ([near], "person") if near else ([], "unknown")
             else:
                 names, stype = self._resolve_source(src, pos, history)
@@ -368,9 +388,9 @@ class SpeakerResolver:
                 if kind == "n" and stype in ("organization", "document"):
                     return names, stype
             if kind in ("m", "f"):
-                earlier = next((f for p, f in reversed(self.full) if p < pos), None)
+                earlier = self._last_full_before(pos)
                 if earlier is not None:
-                    return [earlier], "person"
+                    return [earlier[1]], "person"
             return [], "unknown"
         # "Smith and Jones": several speakers
         if "and" in low and src[:1].isupper():
@@ -426,13 +446,17 @@ def _strip_det(s: str) -> str:
 
 def _role_noun(words: list[str]) -> str | None:
     """Head noun of an appositive such as ``a spokeswoman for the ministry``."""
+    return _head_noun([w.lower().strip(",.") for w in words])
+
+
+def _head_noun(low: list[str]) -> str | None:
+    """:func:`_role_noun` of words already in lower case without edge commas and dots."""
     head = None
-    for w in words:
-        lw = w.lower().strip(",.")
-        if lw in _HEAD_STOP:
+    for w in low:
+        if w in _HEAD_STOP:
             break
-        if lw not in _DETS:
-            head = lw
+        if w not in _DETS:
+            head = w
     return head
 
 
@@ -456,67 +480,69 @@ def _cached_side_patterns(
 @lru_cache(maxsize=65536)
 def _name_record(
     phrase: str, at_start: bool
-) -> tuple[str | None, tuple[str, ...], str | None, str | None]:
-    """:func:`_parse_name`'s role, name and gender, and the full name to register (None
-    for a single word or a name holding an organisation word)."""
-    _, role, name, gender = _parse_name(phrase, at_start)
-    if name and name[-1].endswith(_POSSESSIVE_ENDS):  # "Donald Trump's (claim)"
-        name = (*name[:-1], _strip_possessive(name[-1]))
-    if len(name) < 2 or any(w.lower() in _ORG for w in name):
-        return role, name, gender, None
-    return role, name, gender, " ".join(name)
+) -> tuple[str | None, str | None, str | None, str | None, str | None]:
+    """A capitalised run parsed (titles cut): the title's role, the name's first and last
+    word, the title's gender, and the full name to register (None for a single word or a
+    name holding an organisation word).
+
+    Runs once per new run (a memo holds the rest), so it is written for few Python steps.
+    """
+    toks = phrase.split()
+    low = phrase.lower().split()  # (the same words: lower case adds or removes no blank)
+    n = len(toks)
+    cut = 0
+    if not _TITLES.isdisjoint(low) or (
+        "." in phrase and not _TITLES.isdisjoint([w.rstrip(".") for w in low])
+    ):
+        for i, w in enumerate(low):  # (cut after the last title)
+            if w in _TITLES or w.rstrip(".") in _TITLES:
+                cut = i + 1
+    while cut < n and low[cut] in _SKIP_NAME:
+        cut += 1
+    if cut == 0 and n >= 3 and at_start and not _initial(toks[1]):
+        cut = 1  # "Fishmonger Arno Dekker" at a sentence start: a role, then the name
+        # (not "Maya D. Song": a middle initial follows a first name)
+    if cut == n:
+        return (low[cut - 1].rstrip(".") if cut else None), None, None, None, None
+    gender = role = None
+    if cut:
+        title = low[cut - 1]
+        role = title.rstrip(".")
+        if title in _GENDERED:
+            gender = "m" if title in _MALE else "f"
+    name = toks[cut:]
+    if name[-1].endswith(_POSSESSIVE_ENDS):  # "Donald Trump's (claim)"
+        name[-1] = _strip_possessive(name[-1])
+    first, last = name[0], name[-1]
+    if len(name) < 2 or not _ORG.isdisjoint(map(str.lower, name)):
+        return role, first, last, gender, None
+    return role, first, last, gender, " ".join(name)
 
 
 _SENTENCE_WORD = re.compile(r"(?<=[a-z]{3})\.[ \t]+(?=[A-Z])")
 
 
-def _name_runs(text: str) -> Iterator[tuple[int, str, bool]]:
-    """Runs of capitalised words that may hold a name: (offset, run, at a sentence start).
+def _sentence_pieces(pos: int, run: str, at_start: bool) -> list[tuple[int, str, bool]]:
+    """The parts of a run of :data:`_NAME` that may hold a name: (offset, words, at a
+    sentence start).
 
-    A run of :data:`_NAME` is cut after a word of four letters or more that ends with a
-    period and is no title (``on Monday. The judge``, ``in Tarn Valley. Valdor``): a
-    sentence ends there, and the words after it start a new run. Initials and titles
-    (``Maya D. Song``, ``Sen. Ann Lee``, ``Sens. Lee and Roe``) keep a run whole.
+    A run is cut after a word of four letters or more that ends with a period and is no
+    title (``on Monday. The judge``, ``in Tarn Valley. Valdor``): a sentence ends there,
+    and the words after it start a new part. Initials and titles (``Maya D. Song``,
+    ``Sen. Ann Lee``, ``Sens. Lee and Roe``) keep a run whole.
     """
-    for m in _NAME.finditer(text):
-        pos = m.start()
-        at_start = pos == 0 or text[pos - 1] == "\n" or text[pos - 2 : pos] == ". "
-        run = m.group()
-        if ". " not in run and ".\t" not in run:
-            yield pos, run, at_start
+    out = []
+    start = 0
+    for cut in _SENTENCE_WORD.finditer(run):
+        word = run[: cut.start()].rsplit(None, 1)[-1].lower()
+        if word in _TITLES or word.rstrip("s") in _TITLES:
             continue
-        start = 0
-        for cut in _SENTENCE_WORD.finditer(run):
-            word = run[: cut.start()].rsplit(None, 1)[-1].lower()
-            if word in _TITLES or word.rstrip("s") in _TITLES:
-                continue
-            yield pos + start, run[start : cut.start()], at_start
-            start, at_start = cut.end(), True
-        yield pos + start, run[start:], at_start
+        out.append((pos + start, run[start : cut.start()], at_start))
+        start, at_start = cut.end(), True
+    out.append((pos + start, run[start:], at_start))
+    return out
 
 
 def _initial(tok: str) -> bool:
     """``D.``: one capital letter and a period."""
     return len(tok) == 2 and tok[1] == "." and tok[0].isupper()
-
-
-@lru_cache(maxsize=65536)
-def _parse_name(phrase: str, at_start: bool) -> tuple[int, str | None, tuple[str, ...], str | None]:
-    """Titles cut from a capitalised run: (cut, title role, name tokens, gender of title)."""
-    toks = phrase.split()
-    low = [t.lower() for t in toks]
-    cut = 0
-    for i, w in enumerate(low):
-        if w in _TITLES or w.rstrip(".") in _TITLES:
-            cut = i + 1
-    while cut < len(toks) and low[cut] in _SKIP_NAME:
-        cut += 1
-    if cut == 0 and len(toks) >= 3 and at_start and not _initial(toks[1]):
-        cut = 1  # "Fishmonger Arno Dekker" at a sentence start: a role, then the name
-        # (not "Maya D. Song": a middle initial follows a first name)
-    name = tuple(toks[cut:])
-    gender = None
-    if cut and low[cut - 1] in _MALE | _FEMALE and name:
-        gender = "m" if low[cut - 1] in _MALE else "f"
-    role = low[cut - 1].rstrip(".") if cut else None
-    return cut, role, name, gender
