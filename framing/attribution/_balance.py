@@ -92,7 +92,11 @@ def voice_summary(
     1.0
     """
     if not detail:
-        scalars = _single_speaker_scalars(rows, n_unattributed_quotes, sides)
+        scalars = (
+            _one_row_scalars(rows[0], n_unattributed_quotes, sides)
+            if len(rows) == 1
+            else _single_speaker_scalars(rows, n_unattributed_quotes, sides)
+        )
         if scalars is not None:
             return scalars
     voices = [r for r in rows if r.get("kind") != "non_comment"]
@@ -168,8 +172,6 @@ def _single_speaker_scalars(
     Same arithmetic as :func:`voice_summary` (each voice has one speaker, or none);
     the voices are picked from ``rows`` here, in one pass (this runs once per paragraph).
     """
-    if len(rows) == 1:
-        return _one_row_scalars(rows[0], n_free, sides)
     by_speaker: dict[str, float] = {}
     by_side: dict[str, float] = {}
     anonymous = unattributed = n_direct = n = 0

@@ -6,6 +6,7 @@ import bisect
 import math
 from collections.abc import Sequence
 from itertools import accumulate, compress
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from ..scorers import QUOTED_RANGES, Scorer
@@ -175,7 +176,7 @@ class AttributionScorer(Scorer):
                 summaries[pid] = voice_summary([], sides, n_free, detail=False)
         cols: dict[str, list[Any]] = {c: [] for c in self.columns}
         for c in _SUMMARY_COLUMNS:
-            cols[c] = [s[c] for s in summaries]
+            cols[c] = list(map(itemgetter(c), summaries))
         cols["quoted_share"] = count.shares(ranges)
         doc.columns.update(cols)
         doc.annotations["attribution_summary"] = voice_summary(rows, sides, sum(free.values()))

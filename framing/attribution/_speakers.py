@@ -32,13 +32,16 @@ __all__ = ["SpeakerResolver", "speaker_type_of"]
 # first capital, so that the pattern starts with a character class (the regex engine
 # then skips ahead to the next capital instead of trying every position). The ``W``
 # before ``\.?[ \t]+`` is possessive (``*+``): a character given back to it could never
-# be a dot or a blank, so backtracking there only wasted time. The look-ahead ``(?=[A-Z])``
-# after the first word changes no match (both what may follow start with a capital) but
-# fails a capitalised word followed by a lower-case one (the common case) before the
-# engine sets up the repeat.
+# be a dot or a blank, so backtracking there only wasted time; so are the blanks (what
+# follows them is a capital) and a leading ``[a-z]*+`` (a plain range, cheaper to test
+# than ``\w``; together the same maximal run). The look-ahead ``(?=[A-Z])`` right after
+# the first word's blanks changes no match (both what may follow start with a capital)
+# but fails a capitalised word followed by a lower-case one (the common case) before the
+# engine sets up the optional initial and the repeat.
 _NAME = re.compile(
-    r"[A-Z](?<![\w'\u2019][A-Z])[\w'\u2019\-]*+\.?[ \t]+(?:[A-Z]\.[ \t]+)?(?=[A-Z])"
-    r"(?:[A-Z][\w'\u2019\-]*+\.?[ \t]+(?:[A-Z]\.[ \t]+)?)*[A-Z][\w'\u2019\-]*[\w]"
+    r"[A-Z](?<![\w'\u2019][A-Z])[a-z]*+[\w'\u2019\-]*+\.?[ \t]++(?=[A-Z])(?:[A-Z]\.[ \t]++)?"
+    r"(?=[A-Z])(?:[A-Z][a-z]*+[\w'\u2019\-]*+\.?[ \t]++(?:[A-Z]\.[ \t]++)?)*"
+    r"[A-Z][\w'\u2019\-]*[\w]"
 )
 _TITLES = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. president sen sen. senator rep rep. representative gov gov. "
@@ -147,7 +150,6 @@ def _words(s: str) -> list[str]:
     return s.replace("\u2019", "'").split()
 
 
-@lru_cache(maxsize=65536)
 def speaker_type_of(source: str, roles: bool = True, as_trained: bool = False) -> str:
     """Type a source phrase from its words (no registry).
 
@@ -172,29 +174,51 @@ def speaker_type_of(source: str, roles: bool = True, as_trained: bool = False) -
     >>> speaker_type_of("industry groups"), speaker_type_of("industry groups", as_trained=True)
     ('group', 'unknown')
     """
+    types = _TYPES.get(source)
+    if types is None:
+        if len(_TYPES) >= _TYPES_CAP:
+            _TYPES.clear()
+        types = _TYPES[source] = _speaker_types(source)
+    return types[2] if as_trained else types[0] if roles else types[1]
+
+
+#: ``source -> (type, type without role nouns, type as trained)``: the cue model, the
+#: resolver and the rows type the same sources in different ways, from one parse.
+_TYPES: dict[str, tuple[str, str, str]] = {}
+_TYPES_CAP = 65_536
+
+
+def _speaker_types(source: str) -> tuple[str, str, str]:
+    """:func:`speaker_type_of` of ``source`` with roles, without, and as trained."""
     # (lower case, then the edge dots and commas: the same words either way round)
     ws = [w.strip(".,") for w in source.replace("\u2019", "'").lower().split()]
     if not ws:
-        return "unknown"
+        return ("unknown",) * 3
     if len(ws) == 1 and ws[0] in ("i", "we", "me", "us"):
-        return "author"
+        return ("author",) * 3
     head = _head_noun(ws) or ws[-1]
     if not _ANON_MARKS.isdisjoint(ws) or (head in _ANON and ws[0] != "the"):
-        return "anonymous"
+        return ("anonymous",) * 3
     if head in _DOCUMENT:
-        return "document"
-    if head in _ORG or head in _OUTLETS and not as_trained:
-        return "organization"
-    if as_trained:  # (any final s, as the model was trained)
-        if head in _GROUP or head.endswith("s") and ws[0] in _GROUP_DETS:
-            return "group"
+        return ("document",) * 3
+    person = "organization" if source.isupper() else "person"  # (a capitalised name)
+    named = source[:1].isupper() and ws[0] not in _DETS
+    # as trained: no outlet words, no role nouns, any final s after a determiner a group
+    if head in _ORG:
+        trained = "organization"
+    elif head in _GROUP or head.endswith("s") and ws[0] in _GROUP_DETS:
+        trained = "group"
+    else:
+        trained = person if named else "unknown"
+    if head in _ORG or head in _OUTLETS:
+        plain = "organization"
     elif head in _GROUP or _plural(head) and (ws[0] in _GROUP_DETS or _common_noun(source)):
-        return "group"  # "critics", "the voters", "industry groups"
-    if source[:1].isupper() and ws[0] not in _DETS:
-        return "organization" if source.isupper() else "person"
-    if roles and not as_trained and head in _PERSON_ROLES:
-        return "person"
-    return "unknown"
+        plain = "group"  # "critics", "the voters", "industry groups"
+    else:
+        plain = person if named else "unknown"
+    if plain == "unknown" and head in _PERSON_ROLES:
+        return "person", plain, trained
+    return plain, plain, trained
 
 
 _RELATIVE = frozenset(["who", "which"])
@@ -318,7 +342,7 @@ class SpeakerResolver:
             if att.source is None:
                 if att.speaker is None:
                     att.speaker_type = "unknown"
-                att.side = self.side(att.speaker)
+                att.side = self.side(att.speaker) if self._side_re else None
                 if att.speaker:
                     history.append(
                         (att.content[0][0] if att.content else 0, [att.speaker], att.speaker_type)
@@ -348,7 +372,7 @@ class SpeakerResolver:
                         )
             att.speaker = "; ".join(names) if names else None
             att.speaker_type = stype if len(names) <= 1 else "group"
-            att.side = self.side(att.speaker, src)
+            att.side = self.side(att.speaker, src) if self._side_re else None
             if names:
                 history.append((pos, names, att.speaker_type if len(names) == 1 else "group"))
                 if att.speaker_type == "unknown":
@@ -370,7 +394,8 @@ class SpeakerResolver:
             # a nominal cue's possessor ("Donald Trump's claim"): the name without the mark
             src = _strip_possessive(src)
             ws = _words(src)
-        low = [w.lower().strip(".,") for w in ws]
+        # (the words of ``ws``: lower case before the split changes no blank)
+        low = [w.strip(".,") for w in src.replace("\u2019", "'").lower().split()]
         if len(low) == 1 and low[0] in _PRON:
             kind = _PRON[low[0]]
             if kind == "author":
@@ -394,7 +419,7 @@ class SpeakerResolver:
             return [], "unknown"
         # "Smith and Jones": several speakers
         if "and" in low and src[:1].isupper():
-            parts = re.split(r"\s*(?:,|\band\b)\s*", src)
+            parts = _AND_SPLIT.split(src)
             names = [self.canonical(p, pos) or p for p in parts if p and p[:1].isupper()]
             if len(names) > 1:
                 return names, "group"
@@ -407,7 +432,7 @@ class SpeakerResolver:
             ):
                 return [full], "person"
         if stype == "document":
-            m = re.search(r"\bby\s+((?:the\s+)?[\w.&'\u2019-]+(?:\s+[A-Z][\w.&'\u2019-]*)*)", src)
+            m = _BY_AGENT.search(src)
             prev = src[: m.start()].split()[-1:] if m else []
             if m and not (prev and prev[0].lower() in ("obtained", "seen", "reviewed")):
                 return [_strip_det(m.group(1))], "document"
@@ -431,6 +456,8 @@ class SpeakerResolver:
         return ([_strip_det(src)] if src else []), stype
 
 
+_AND_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
+_BY_AGENT = re.compile(r"\bby\s+((?:the\s+)?[\w.&'\u2019-]+(?:\s+[A-Z][\w.&'\u2019-]*)*)")
 _HEAD_STOP = frozenset(
     "for of at with in who from to by on released obtained published seen reviewed issued "
     "conducted commissioned that which".split()
