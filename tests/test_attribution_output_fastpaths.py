@@ -37,7 +37,7 @@ def test_quoted_shares_of_one_sweep_are_the_per_paragraph_shares() -> None:
 
 
 def test_head_noun_of_normalised_words_is_the_role_noun() -> None:
-    from framing.attribution._speakers import _head_noun, _role_noun
+    from framing.attribution._speaker_types import _head_noun, _role_noun
 
     rng = random.Random(11)
     vocab = ["The", "a", "spokeswoman,", "for", "Ministry.", "who", "MAYOR", ".", "officials", "of"]
