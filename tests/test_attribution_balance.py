@@ -116,6 +116,7 @@ def test_scalar_only_summary_of_small_paragraphs_matches_the_detailed_one():
                     "quoted_tokens": rng.choice([0, 1, 5, None]),
                     "kind": rng.choice(["direct", "indirect", "non_comment"]),
                     "direct": rng.random() < 0.5,
+                    "speaker_type": rng.choice(["person", "anonymous", "unknown"]),
                 }
             )
         sides = rng.choice([None, ["x", "y"], ["x"]])
@@ -124,3 +125,20 @@ def test_scalar_only_summary_of_small_paragraphs_matches_the_detailed_one():
         fast = voice_summary(rows, sides, free, detail=False)
         for k in fast:  # (NaN == NaN as reprs)
             assert repr(fast[k]) == repr(full[k]), (k, rows, sides, free)
+
+
+def test_scalar_only_summary_of_one_row_matches_the_detailed_one():
+    # one row takes a path of its own: every kind of row, with and without sides
+    rows = [
+        {"speaker": "A", "speakers": ["A"], "quoted_tokens": 4, "speaker_type": "anonymous"},
+        {"speaker": None, "speakers": [], "quoted_tokens": 0, "direct": True},
+        {"speaker": "A", "quoted_tokens": 3, "side": "x"},
+        {"speaker": "A; B", "speakers": ["A", "B"], "speaker_sides": ["x", "y"]},
+        {"speaker": "A", "speakers": ["A"], "kind": "non_comment"},
+    ]
+    for row in rows:
+        for sides in (None, ["x", "y"]):
+            for free in (0, 2):
+                full = voice_summary([row], sides, free)
+                fast = voice_summary([row], sides, free, detail=False)
+                assert [repr(fast[k]) for k in fast] == [repr(full[k]) for k in fast], row

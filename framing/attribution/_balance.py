@@ -92,7 +92,11 @@ def voice_summary(
     1.0
     """
     if not detail:
-        scalars = _single_speaker_scalars(rows, n_unattributed_quotes, sides)
+        scalars = (
+            _one_row_scalars(rows[0], n_unattributed_quotes, sides)
+            if len(rows) == 1
+            else _single_speaker_scalars(rows, n_unattributed_quotes, sides)
+        )
         if scalars is not None:
             return scalars
     voices = [r for r in rows if r.get("kind") != "non_comment"]
@@ -119,7 +123,13 @@ def voice_summary(
         k = len(names) or 1
         share = tokens / k
         cue_class = get("cue_class") if detail else None
-        for name, side in zip(names or ["(unknown)"], member_sides, strict=True):
+        # (one speaker, the usual case: a pair, not a strict ``zip``, which costs more)
+        pairs = (
+            ((names[0] if names else "(unknown)", member_sides[0]),)
+            if k == 1
+            else zip(names, member_sides, strict=True)
+        )
+        for name, side in pairs:
             side = side or UNMAPPED
             by_speaker[name] = by_speaker.get(name, 0) + share
             by_side[side] = by_side.get(side, 0) + share
@@ -209,4 +219,38 @@ def _single_speaker_scalars(
         "top_speaker_share": max(by_speaker.values()) / total if total else math.nan,
         "anonymous_share": anonymous / n if n else math.nan,
         "unattributed_share": (unattributed + n_free) / claims if claims else math.nan,
+    }
+
+
+def _one_row_scalars(
+    r: Mapping[str, Any], n_free: int, sides: Sequence[str] | None
+) -> dict[str, Any] | None:
+    """:func:`_single_speaker_scalars` of a single row, without the loop and the sums.
+
+    Most quoted paragraphs hold one attribution. One voice of ``t > 0`` tokens is the
+    largest speaker's whole share (1.0) and, as one unit, has balance 0 (NaN without a
+    named speaker when balancing over speakers); a ``non_comment`` row is no voice.
+    """
+    get = r.get
+    if get("kind") == "non_comment":
+        return {
+            "n_quotes": 0,
+            "n_direct": 0,
+            "balance": math.nan,
+            "top_speaker_share": math.nan,
+            "anonymous_share": math.nan,
+            "unattributed_share": 1.0 if n_free else math.nan,
+        }
+    listed = get("speakers")
+    if listed and len(listed) > 1:
+        return None
+    named = bool(listed) or bool(get("speaker"))
+    unattributed = 0 if named else 1
+    return {
+        "n_quotes": 1,
+        "n_direct": 1 if get("direct") else 0,
+        "balance": 0.0 if sides or named else math.nan,
+        "top_speaker_share": 1.0,
+        "anonymous_share": 1.0 if get("speaker_type") == "anonymous" else 0.0,
+        "unattributed_share": (unattributed + n_free) / (1 + n_free),
     }

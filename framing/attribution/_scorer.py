@@ -6,6 +6,7 @@ import bisect
 import math
 from collections.abc import Sequence
 from itertools import accumulate, compress
+from operator import itemgetter
 from typing import Any, ClassVar
 
 from ..scorers import QUOTED_RANGES, Scorer
@@ -142,7 +143,10 @@ class AttributionScorer(Scorer):
         count = _WordCounter(paras, word_starts, self._alnum_first)
         rows = [self._row(doc, a, count) for a in atts]
         doc.add_rows("quotes", rows)
-        full = [q for q in quotes if _is_full_quote(count, q)]
+        words_in = count.words_in
+        full = [
+            q for q in quotes if q.depth == 0 and words_in(q.start, q.end) >= _MIN_FREE_QUOTE_TOKENS
+        ]
         ranges = _ranges(atts, full)
         doc.annotations[QUOTED_RANGES] = ranges
         spans = doc.spans
@@ -172,8 +176,8 @@ class AttributionScorer(Scorer):
                 summaries[pid] = voice_summary([], sides, n_free, detail=False)
         cols: dict[str, list[Any]] = {c: [] for c in self.columns}
         for c in _SUMMARY_COLUMNS:
-            cols[c] = [s[c] for s in summaries]
-        cols["quoted_share"] = count.shares([p.para_id for p in doc.paragraphs], ranges)
+            cols[c] = list(map(itemgetter(c), summaries))
+        cols["quoted_share"] = count.shares(ranges)
         doc.columns.update(cols)
         doc.annotations["attribution_summary"] = voice_summary(rows, sides, sum(free.values()))
 
@@ -255,60 +259,48 @@ class _WordCounter:
         slot and costs more than a method call.
         """
         pid = bisect.bisect_right(self.para_starts, s) - 1
-        ws = self._ws(pid)
+        ws = self._words.get(pid)
+        if ws is None:
+            ws = self._ws(pid)
         if not ws:
             return 0
         return bisect.bisect_left(ws, e) - bisect.bisect_left(ws, s)
 
-    def shares(self, pids: list[int], ranges: list[tuple[int, int]]) -> list[float]:
-        """:meth:`share` of each paragraph of ``pids`` (in document order)."""
-        if not ranges:
-            return [self._bare_share(pid) for pid in pids]
-        starts = [r[0] for r in ranges]
-        return [self.share(pid, ranges, starts) for pid in pids]
+    def shares(self, ranges: list[tuple[int, int]]) -> list[float]:
+        """Share of each paragraph's word tokens inside ``ranges`` (NaN: no tokens).
 
-    def _bare_share(self, pid: int) -> float:
-        """The share of a paragraph that no range touches: 0, or NaN without tokens."""
-        words = self.tokens.get(pid, _NO_TOKENS)[1]
-        return 0.0 if any(map(self.is_word, words)) else math.nan
-
-    def share(
-        self, pid: int, ranges: list[tuple[int, int]], starts: list[int] | None = None
-    ) -> float:
-        """Share of paragraph ``pid``'s word tokens inside ``ranges`` (NaN: no tokens).
-
-        ``starts`` are the ranges' starts (the ranges are disjoint: starts increase).
+        ``ranges`` are sorted and disjoint, so their ends increase too: one sweep over the
+        paragraphs (in document order) and the ranges finds those that overlap each
+        paragraph, without a search per paragraph.
         """
-        lo, hi = self.paras[pid]
-        if starts is None:
-            starts = [r[0] for r in ranges]
-        # (comparisons, not min/max: a builtin call costs more, once per paragraph)
-        a = bisect.bisect_right(starts, lo) - 1
-        if a < 0:
-            a = 0
+        out: list[float] = []
+        add = out.append
         n = len(ranges)
-        if (
-            a >= n
-            or ranges[a][0] >= hi
-            or (ranges[a][1] <= lo and (a + 1 >= n or ranges[a + 1][0] >= hi))
-        ):
-            return self._bare_share(pid)
-        ws = self._ws(pid)
-        if not ws:
-            return math.nan
-        inside = 0
-        for k in range(a, n):
-            rs, re_ = ranges[k]
-            if rs >= hi:
-                break
-            if re_ > lo:
+        k = 0  # the first range that ends after the paragraph's start
+        for pid, (lo, hi) in enumerate(self.paras):
+            while k < n and ranges[k][1] <= lo:
+                k += 1
+            if k == n or ranges[k][0] >= hi:  # no range touches the paragraph
+                words = self.tokens.get(pid, _NO_TOKENS)[1]
+                add(0.0 if any(map(self.is_word, words)) else math.nan)
+                continue
+            ws = self._words.get(pid)
+            if ws is None:
+                ws = self._ws(pid)
+            if not ws:
+                add(math.nan)
+                continue
+            inside = 0
+            j = k
+            while j < n:
+                rs, re_ = ranges[j]
+                if rs >= hi:
+                    break
                 inside += bisect.bisect_left(ws, re_) - bisect.bisect_left(ws, rs)
-        share = inside / len(ws)
-        return share if share < 1.0 else 1.0
-
-
-def _is_full_quote(count: _WordCounter, q: Quote) -> bool:
-    return q.depth == 0 and count.words_in(q.start, q.end) >= _MIN_FREE_QUOTE_TOKENS
+                j += 1
+            share = inside / len(ws)
+            add(share if share < 1.0 else 1.0)
+        return out
 
 
 def _ranges(atts: list[Attribution], full: list[Quote]) -> list[tuple[int, int]]:

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 from operator import itemgetter
 
 from ._frames import Attribution
 from ._phrases import _POSSESSIVE_ENDS
+from ._speaker_types import _DETS, _ORG, _role_noun, speaker_type_of
 
 __all__ = ["SpeakerResolver", "speaker_type_of"]
 
@@ -32,13 +33,16 @@ __all__ = ["SpeakerResolver", "speaker_type_of"]
 # first capital, so that the pattern starts with a character class (the regex engine
 # then skips ahead to the next capital instead of trying every position). The ``W``
 # before ``\.?[ \t]+`` is possessive (``*+``): a character given back to it could never
-# be a dot or a blank, so backtracking there only wasted time. The look-ahead ``(?=[A-Z])``
-# after the first word changes no match (both what may follow start with a capital) but
-# fails a capitalised word followed by a lower-case one (the common case) before the
-# engine sets up the repeat.
+# be a dot or a blank, so backtracking there only wasted time; so are the blanks (what
+# follows them is a capital) and a leading ``[a-z]*+`` (a plain range, cheaper to test
+# than ``\w``; together the same maximal run). The look-ahead ``(?=[A-Z])`` right after
+# the first word's blanks changes no match (both what may follow start with a capital)
+# but fails a capitalised word followed by a lower-case one (the common case) before the
+# engine sets up the optional initial and the repeat.
 _NAME = re.compile(
-    r"[A-Z](?<![\w'\u2019][A-Z])[\w'\u2019\-]*+\.?[ \t]+(?:[A-Z]\.[ \t]+)?(?=[A-Z])"
-    r"(?:[A-Z][\w'\u2019\-]*+\.?[ \t]+(?:[A-Z]\.[ \t]+)?)*[A-Z][\w'\u2019\-]*[\w]"
+    r"[A-Z](?<![\w'\u2019][A-Z])[a-z]*+[\w'\u2019\-]*+\.?[ \t]++(?=[A-Z])(?:[A-Z]\.[ \t]++)?"
+    r"(?=[A-Z])(?:[A-Z][a-z]*+[\w'\u2019\-]*+\.?[ \t]++(?:[A-Z]\.[ \t]++)?)*"
+    r"[A-Z][\w'\u2019\-]*[\w]"
 )
 _TITLES = frozenset(
     "mr mr. mrs mrs. ms ms. dr dr. president sen sen. senator rep rep. representative gov gov. "
@@ -56,64 +60,7 @@ _FEMALE = frozenset(
     "mrs mrs. ms ms. she her hers spokeswoman chairwoman congresswoman "
     "councilwoman queen princess mother daughter sister wife lady".split()
 )
-_ORG = frozenset(
-    "ministry department police government house kremlin campaign committee company agency "
-    "office party court council administration army military commission union association "
-    "bank corporation corp inc ltd group institute university college foundation network "
-    "times post journal news press reuters cnn bbc fbi cia nato un eu congress senate "
-    "parliament cabinet embassy organization organisation service authority board team "
-    "center centre club firm bureau pentagon coalition alliance federation league "
-    "prosecutors state spokesman's".split()
-)
-#: Words of news outlets' names: organisations too (not in the cue model's typing).
-_OUTLETS = frozenset(
-    "tribune herald gazette telegraph magazine newspaper radio television tv channel ap afp "
-    "npr abc nbc cbs msnbc pbs politico".split()
-)
-_DOCUMENT = frozenset(
-    "report reports poll polls survey surveys study studies statement statements document "
-    "documents data filing filings letter memo analysis records article book estimates "
-    "figures census research review audit indictment complaint lawsuit transcript email "
-    "emails release tweet post video footage ruling".split()
-)
-_ANON = frozenset(
-    "official officials source sources aide aides insider insiders person people familiar "
-    "anonymity diplomat diplomats spokesman spokeswoman spokesperson".split()
-)
-_GROUP = frozenset(
-    "critics democrats republicans voters analysts experts supporters residents protesters "
-    "economists americans many some others leaders members lawmakers observers scientists "
-    "researchers activists percent both opponents advocates conservatives liberals "
-    "progressives investors officers workers students parents citizens two".split()
-)
-_DETS = frozenset("the a an this that these those his her their its our".split())
-_GROUP_DETS = frozenset("the some many most".split())
-
-
-def _common_noun(phrase: str) -> bool:
-    """Whether ``phrase`` reads as a common-noun phrase, not a name: lower case, or lower
-    case after a first word capitalised at a sentence start ("Industry groups")."""
-    words = phrase.split()
-    return phrase[:1].islower() or len(words) > 1 and all(w[:1].islower() for w in words[1:])
-
-
-def _plural(word: str) -> bool:
-    """Whether a lower-case noun looks plural ("groups", "voters"; not "press", "status")."""
-    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "\u2019s"))
-
-
-#: Singular nouns naming one person by office or role ("the mayor said", "a lawyer for the
-#: family said"): a person whose name the text does not give. Not the nouns of unnamed
-#: sources (official, aide, diplomat, spokesman: ``_ANON``), which stay as they were.
-_PERSON_ROLES = frozenset(
-    "president senator governor minister secretary chairman chairwoman chair mayor judge "
-    "general commissioner ambassador prosecutor lawyer attorney director chief ceo founder "
-    "professor teacher doctor nurse candidate nominee lawmaker legislator congressman "
-    "congresswoman councilman councilwoman councillor sheriff chancellor premier king queen "
-    "prince pope bishop captain coach owner manager editor columnist reporter author writer "
-    "witness resident analyst economist expert historian scientist researcher activist "
-    "governor-elect president-elect speaker leader".split()
-)
+_GENDERED = _MALE | _FEMALE
 _PRONOUN_LOOKBACK = 64
 _PRON = {"he": "m", "she": "f", "they": "pl", "it": "n", "i": "author", "we": "author"}
 _SKIP_NAME = frozenset(
@@ -143,56 +90,6 @@ _SKIP_NAME = _SKIP_NAME | _SENTENCE_ADVERBS
 
 def _words(s: str) -> list[str]:
     return s.replace("\u2019", "'").split()
-
-
-@lru_cache(maxsize=65536)
-def speaker_type_of(source: str, roles: bool = True, as_trained: bool = False) -> str:
-    """Type a source phrase from its words (no registry).
-
-    Parameters
-    ----------
-    source : str
-        The source phrase as written.
-    roles : bool
-        Type a singular office or role noun without a name (``the mayor``, ``a lawyer for
-        the family``) as ``person``; False gives ``unknown`` there.
-    as_trained : bool
-        The typing the shipped cue model was trained with (its ``srctype`` feature): no
-        role nouns, no outlet names (``Tribune``), and a plural noun is a group only after
-        a determiner ("the voters", not "industry groups"). Its inputs stay as trained.
-
-    Examples
-    --------
-    >>> speaker_type_of("senior officials"), speaker_type_of("the ministry")
-    ('anonymous', 'organization')
-    >>> speaker_type_of("the mayor"), speaker_type_of("the mayor", roles=False)
-    ('person', 'unknown')
-    >>> speaker_type_of("industry groups"), speaker_type_of("industry groups", as_trained=True)
-    ('group', 'unknown')
-    """
-    ws = [w.strip(".,").lower() for w in _words(source)]
-    if not ws:
-        return "unknown"
-    if len(ws) == 1 and ws[0] in ("i", "we", "me", "us"):
-        return "author"
-    head = _role_noun(ws) or ws[-1]
-    wset = set(ws)
-    if wset & {"familiar", "anonymity"} or (head in _ANON and ws[0] not in ("the",)):
-        return "anonymous"
-    if head in _DOCUMENT:
-        return "document"
-    if head in _ORG or head in _OUTLETS and not as_trained:
-        return "organization"
-    if as_trained:  # (any final s, as the model was trained)
-        if head in _GROUP or head.endswith("s") and ws[0] in _GROUP_DETS:
-            return "group"
-    elif head in _GROUP or _plural(head) and (ws[0] in _GROUP_DETS or _common_noun(source)):
-        return "group"  # "critics", "the voters", "industry groups"
-    if source[:1].isupper() and ws[0] not in _DETS:
-        return "organization" if source.isupper() else "person"
-    if roles and not as_trained and head in _PERSON_ROLES:
-        return "person"
-    return "unknown"
 
 
 _RELATIVE = frozenset(["who", "which"])
@@ -228,30 +125,39 @@ class SpeakerResolver:
             tuple((side, tuple(aliases)) for side, aliases in (actors or {}).items())
         )
         self._side_memo: dict[str, str | None] = {}
-        # (each name registered in place: one loop, no method call per name)
+        # (each name registered in place: one loop over the pattern's matches, no
+        # generator and no method call per name)
         full_list, full_names, by_part = self.full, self.full_names, self.by_part
         roles, genders = self.roles, self.gender
-        for pos, phrase, at_start in _name_runs(text):
-            role, name, gender, full = _name_record(phrase, at_start)
-            if gender is not None:
-                genders[name[-1]] = gender
-            if full is None:
-                continue
-            rec = (pos, full)
-            full_list.append(rec)
-            full_names.add(full)
-            for part in (name[0], name[-1]):
-                if part in by_part:
-                    by_part[part].append(rec)
-                else:
-                    by_part[part] = [rec]
-            # "spokeswoman Jane Doe" / "Health Minister Jane Doe"
-            if role is not None:
-                roles[role] = full
-                continue
-            before = text[max(0, pos - 40) : pos].rsplit(None, 1)[-1:]  # the last word
-            if before and before[-1].isalpha() and before[-1].islower():
-                roles.setdefault(before[-1].lower(), full)
+        for m in _NAME.finditer(text):
+            pos = m.start()
+            run = m.group()
+            at_start = pos == 0 or text[pos - 1] == "\n" or text[pos - 2 : pos] == ". "
+            if ". " in run or ".\t" in run:
+                pieces = _sentence_pieces(pos, run, at_start)
+            else:
+                pieces = ((pos, run, at_start),)
+            for pos, phrase, at_start in pieces:
+                role, first, last, gender, full = _name_record(phrase, at_start)
+                if gender is not None:
+                    genders[last] = gender
+                if full is None:
+                    continue
+                rec = (pos, full)
+                full_list.append(rec)
+                full_names.add(full)
+                for part in (first, last):
+                    if part in by_part:
+                        by_part[part].append(rec)
+                    else:
+                        by_part[part] = [rec]
+                # "spokeswoman Jane Doe" / "Health Minister Jane Doe"
+                if role is not None:
+                    roles[role] = full
+                    continue
+                before = text[max(0, pos - 40) : pos].rsplit(None, 1)[-1:]  # the last word
+                if before and before[-1].isalpha() and before[-1].islower():
+                    roles.setdefault(before[-1].lower(), full)
 
     def canonical(self, name: str, pos: int | None = None) -> str | None:
         """The full name a (partial) name refers to, or None."""
@@ -270,6 +176,14 @@ class SpeakerResolver:
                         return cands[k - 1][1]
                 return cands[0][1]
         return None
+
+    def _last_full_before(self, pos: int) -> tuple[int, str] | None:
+        """The last full name registered before ``pos``: (offset, name), or None.
+
+        (``full`` is in text order: a search, not a scan back from the document's end.)
+        """
+        k = bisect.bisect_left(self.full, pos, key=_FIRST)
+        return self.full[k - 1] if k else None
 
     def side(self, *names: str | None) -> str | None:
         """The side whose aliases match one of ``names``."""
@@ -299,7 +213,7 @@ class SpeakerResolver:
             if att.source is None:
                 if att.speaker is None:
                     att.speaker_type = "unknown"
-                att.side = self.side(att.speaker)
+                att.side = self.side(att.speaker) if self._side_re else None
                 if att.speaker:
                     history.append(
                         (att.content[0][0] if att.content else 0, [att.speaker], att.speaker_type)
@@ -313,7 +227,8 @@ class SpeakerResolver:
                 src, pos = self.text[att.appositive[0] : att.appositive[1]], att.appositive[0]
                 names, stype = self._resolve_source(src, pos, history)
             elif relative:  # no antecedent phrase found: the closest full name before
-                near = next((f for p, f in reversed(self.full) if pos - 80 < p < pos), None)
+                last = self._last_full_before(pos)
+                near = last[1] if last is not None and last[0] > pos - 80 else None
                 names, stype = ([near], "person") if near else ([], "unknown")
             else:
                 names, stype = self._resolve_source(src, pos, history)
@@ -328,7 +243,7 @@ class SpeakerResolver:
                         )
             att.speaker = "; ".join(names) if names else None
             att.speaker_type = stype if len(names) <= 1 else "group"
-            att.side = self.side(att.speaker, src)
+            att.side = self.side(att.speaker, src) if self._side_re else None
             if names:
                 history.append((pos, names, att.speaker_type if len(names) == 1 else "group"))
                 if att.speaker_type == "unknown":
@@ -350,7 +265,8 @@ class SpeakerResolver:
             # a nominal cue's possessor ("Donald Trump's claim"): the name without the mark
             src = _strip_possessive(src)
             ws = _words(src)
-        low = [w.lower().strip(".,") for w in ws]
+        # (the words of ``ws``: lower case before the split changes no blank)
+        low = [w.strip(".,") for w in src.replace("\u2019", "'").lower().split()]
         if len(low) == 1 and low[0] in _PRON:
             kind = _PRON[low[0]]
             if kind == "author":
@@ -368,13 +284,13 @@ class SpeakerResolver:
                 if kind == "n" and stype in ("organization", "document"):
                     return names, stype
             if kind in ("m", "f"):
-                earlier = next((f for p, f in reversed(self.full) if p < pos), None)
+                earlier = self._last_full_before(pos)
                 if earlier is not None:
-                    return [earlier], "person"
+                    return [earlier[1]], "person"
             return [], "unknown"
         # "Smith and Jones": several speakers
         if "and" in low and src[:1].isupper():
-            parts = re.split(r"\s*(?:,|\band\b)\s*", src)
+            parts = _AND_SPLIT.split(src)
             names = [self.canonical(p, pos) or p for p in parts if p and p[:1].isupper()]
             if len(names) > 1:
                 return names, "group"
@@ -387,7 +303,7 @@ class SpeakerResolver:
             ):
                 return [full], "person"
         if stype == "document":
-            m = re.search(r"\bby\s+((?:the\s+)?[\w.&'\u2019-]+(?:\s+[A-Z][\w.&'\u2019-]*)*)", src)
+            m = _BY_AGENT.search(src)
             prev = src[: m.start()].split()[-1:] if m else []
             if m and not (prev and prev[0].lower() in ("obtained", "seen", "reviewed")):
                 return [_strip_det(m.group(1))], "document"
@@ -411,10 +327,8 @@ class SpeakerResolver:
         return ([_strip_det(src)] if src else []), stype
 
 
-_HEAD_STOP = frozenset(
-    "for of at with in who from to by on released obtained published seen reviewed issued "
-    "conducted commissioned that which".split()
-)
+_AND_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
+_BY_AGENT = re.compile(r"\bby\s+((?:the\s+)?[\w.&'\u2019-]+(?:\s+[A-Z][\w.&'\u2019-]*)*)")
 
 
 def _strip_det(s: str) -> str:
@@ -422,18 +336,6 @@ def _strip_det(s: str) -> str:
     if ws and ws[0].lower() in _DETS:
         ws = ws[1:]
     return " ".join(ws)
-
-
-def _role_noun(words: list[str]) -> str | None:
-    """Head noun of an appositive such as ``a spokeswoman for the ministry``."""
-    head = None
-    for w in words:
-        lw = w.lower().strip(",.")
-        if lw in _HEAD_STOP:
-            break
-        if lw not in _DETS:
-            head = lw
-    return head
 
 
 def _side_patterns(actors: dict[str, list[str]]) -> list[tuple[str, re.Pattern[str]]]:
@@ -456,67 +358,69 @@ def _cached_side_patterns(
 @lru_cache(maxsize=65536)
 def _name_record(
     phrase: str, at_start: bool
-) -> tuple[str | None, tuple[str, ...], str | None, str | None]:
-    """:func:`_parse_name`'s role, name and gender, and the full name to register (None
-    for a single word or a name holding an organisation word)."""
-    _, role, name, gender = _parse_name(phrase, at_start)
-    if name and name[-1].endswith(_POSSESSIVE_ENDS):  # "Donald Trump's (claim)"
-        name = (*name[:-1], _strip_possessive(name[-1]))
-    if len(name) < 2 or any(w.lower() in _ORG for w in name):
-        return role, name, gender, None
-    return role, name, gender, " ".join(name)
+) -> tuple[str | None, str | None, str | None, str | None, str | None]:
+    """A capitalised run parsed (titles cut): the title's role, the name's first and last
+    word, the title's gender, and the full name to register (None for a single word or a
+    name holding an organisation word).
+
+    Runs once per new run (a memo holds the rest), so it is written for few Python steps.
+    """
+    toks = phrase.split()
+    low = phrase.lower().split()  # (the same words: lower case adds or removes no blank)
+    n = len(toks)
+    cut = 0
+    if not _TITLES.isdisjoint(low) or (
+        "." in phrase and not _TITLES.isdisjoint([w.rstrip(".") for w in low])
+    ):
+        for i, w in enumerate(low):  # (cut after the last title)
+            if w in _TITLES or w.rstrip(".") in _TITLES:
+                cut = i + 1
+    while cut < n and low[cut] in _SKIP_NAME:
+        cut += 1
+    if cut == 0 and n >= 3 and at_start and not _initial(toks[1]):
+        cut = 1  # "Fishmonger Arno Dekker" at a sentence start: a role, then the name
+        # (not "Maya D. Song": a middle initial follows a first name)
+    if cut == n:
+        return (low[cut - 1].rstrip(".") if cut else None), None, None, None, None
+    gender = role = None
+    if cut:
+        title = low[cut - 1]
+        role = title.rstrip(".")
+        if title in _GENDERED:
+            gender = "m" if title in _MALE else "f"
+    name = toks[cut:]
+    if name[-1].endswith(_POSSESSIVE_ENDS):  # "Donald Trump's (claim)"
+        name[-1] = _strip_possessive(name[-1])
+    first, last = name[0], name[-1]
+    if len(name) < 2 or not _ORG.isdisjoint(map(str.lower, name)):
+        return role, first, last, gender, None
+    return role, first, last, gender, " ".join(name)
 
 
 _SENTENCE_WORD = re.compile(r"(?<=[a-z]{3})\.[ \t]+(?=[A-Z])")
 
 
-def _name_runs(text: str) -> Iterator[tuple[int, str, bool]]:
-    """Runs of capitalised words that may hold a name: (offset, run, at a sentence start).
+def _sentence_pieces(pos: int, run: str, at_start: bool) -> list[tuple[int, str, bool]]:
+    """The parts of a run of :data:`_NAME` that may hold a name: (offset, words, at a
+    sentence start).
 
-    A run of :data:`_NAME` is cut after a word of four letters or more that ends with a
-    period and is no title (``on Monday. The judge``, ``in Tarn Valley. Valdor``): a
-    sentence ends there, and the words after it start a new run. Initials and titles
-    (``Maya D. Song``, ``Sen. Ann Lee``, ``Sens. Lee and Roe``) keep a run whole.
+    A run is cut after a word of four letters or more that ends with a period and is no
+    title (``on Monday. The judge``, ``in Tarn Valley. Valdor``): a sentence ends there,
+    and the words after it start a new part. Initials and titles (``Maya D. Song``,
+    ``Sen. Ann Lee``, ``Sens. Lee and Roe``) keep a run whole.
     """
-    for m in _NAME.finditer(text):
-        pos = m.start()
-        at_start = pos == 0 or text[pos - 1] == "\n" or text[pos - 2 : pos] == ". "
-        run = m.group()
-        if ". " not in run and ".\t" not in run:
-            yield pos, run, at_start
+    out = []
+    start = 0
+    for cut in _SENTENCE_WORD.finditer(run):
+        word = run[: cut.start()].rsplit(None, 1)[-1].lower()
+        if word in _TITLES or word.rstrip("s") in _TITLES:
             continue
-        start = 0
-        for cut in _SENTENCE_WORD.finditer(run):
-            word = run[: cut.start()].rsplit(None, 1)[-1].lower()
-            if word in _TITLES or word.rstrip("s") in _TITLES:
-                continue
-            yield pos + start, run[start : cut.start()], at_start
-            start, at_start = cut.end(), True
-        yield pos + start, run[start:], at_start
+        out.append((pos + start, run[start : cut.start()], at_start))
+        start, at_start = cut.end(), True
+    out.append((pos + start, run[start:], at_start))
+    return out
 
 
 def _initial(tok: str) -> bool:
     """``D.``: one capital letter and a period."""
     return len(tok) == 2 and tok[1] == "." and tok[0].isupper()
-
-
-@lru_cache(maxsize=65536)
-def _parse_name(phrase: str, at_start: bool) -> tuple[int, str | None, tuple[str, ...], str | None]:
-    """Titles cut from a capitalised run: (cut, title role, name tokens, gender of title)."""
-    toks = phrase.split()
-    low = [t.lower() for t in toks]
-    cut = 0
-    for i, w in enumerate(low):
-        if w in _TITLES or w.rstrip(".") in _TITLES:
-            cut = i + 1
-    while cut < len(toks) and low[cut] in _SKIP_NAME:
-        cut += 1
-    if cut == 0 and len(toks) >= 3 and at_start and not _initial(toks[1]):
-        cut = 1  # "Fishmonger Arno Dekker" at a sentence start: a role, then the name
-        # (not "Maya D. Song": a middle initial follows a first name)
-    name = tuple(toks[cut:])
-    gender = None
-    if cut and low[cut - 1] in _MALE | _FEMALE and name:
-        gender = "m" if low[cut - 1] in _MALE else "f"
-    role = low[cut - 1].rstrip(".") if cut else None
-    return cut, role, name, gender
