@@ -10,7 +10,7 @@ from framing.attribution._verbs import load_reporting_verbs
 
 def _cands(text: str, prior: LearnedCues | None) -> list[tuple[str, str]]:
     low = text.lower()
-    starts, words = _tokens(low, 0, len(text))
+    starts, words = _tokens(low, 0, len(text))[:2]
     found = _candidates(text, 0, starts, words, None, load_reporting_verbs(), prior)
     return [(text[c.start : c.end], c.entry.cls) for c in found]
 

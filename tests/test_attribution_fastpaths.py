@@ -21,22 +21,24 @@ _ODD = [
 ]
 
 
+def _pattern_tokens(s: str, start: int = 0, end: int | None = None) -> tuple[list, ...]:
+    """Starts, strings and word flags of the pattern's tokens (the plain definitions)."""
+    found = list(_TOKEN.finditer(s, start, len(s) if end is None else end))
+    words = [m.group() for m in found]
+    return [m.start() for m in found], words, [w[0].isalnum() for w in words]
+
+
 def test_tokens_are_those_of_the_token_pattern() -> None:
     for s in _ODD:
         low = s.lower()
         for start, end in [(0, len(s)), (1, max(1, len(s) - 1))]:
-            found = list(_TOKEN.finditer(low, start, end))
-            assert _tokens(low, start, end) == (
-                [m.start() for m in found],
-                [m.group() for m in found],
-            )
+            assert _tokens(low, start, end) == _pattern_tokens(low, start, end)
 
 
 def test_ascii_tokens_are_those_of_the_unicode_pattern() -> None:
     every = "".join(map(chr, range(128)))
     for s in [every, every[32:], "plain words.", *(f"a{c}b" for c in "\x1c\x1d\x1e\x1f")]:
-        found = list(_TOKEN.finditer(s))
-        assert _tokens(s, 0, len(s)) == ([m.start() for m in found], [m.group() for m in found])
+        assert _tokens(s, 0, len(s)) == _pattern_tokens(s)
 
 
 def test_chunked_tokens_are_those_of_the_token_pattern() -> None:
@@ -47,8 +49,7 @@ def test_chunked_tokens_are_those_of_the_token_pattern() -> None:
     alphabet = list("ab Z9_'\u2019-&.,\"\u201c\u201d:;()\u00e9\u00a0\t\n  \x1c")
     for _ in range(8_000):
         s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
-        found = list(_TOKEN.finditer(s))
-        assert _tokens(s, 0, len(s)) == ([m.start() for m in found], [m.group() for m in found])
+        assert _tokens(s, 0, len(s)) == _pattern_tokens(s)
 
 
 def test_sentence_bounds_are_the_run_of_the_token_sentence_id() -> None:
@@ -247,8 +248,8 @@ def test_frames_without_quotation_are_those_of_the_paragraph_view() -> None:
     texts += [" ".join(rng.choice(vocab) for _ in range(rng.randint(0, 25))) for _ in range(300)]
     found = 0
     for text in texts:
-        seen: dict[int, tuple[list[int], list[str]]] = {}
-        plain: dict[int, tuple[list[int], list[str]]] = {}
+        seen: dict[int, tuple[list[int], list[bool]]] = {}
+        plain: dict[int, tuple[list[int], list[bool]]] = {}
         got = find_frames(text, 0, 0, len(text), [], lex, text.lower(), word_starts=seen)
         want = find_frames(text, 0, 0, len(text), [], lex, None, word_starts=plain)
         assert seen == plain, text

@@ -31,7 +31,8 @@ def test_quoted_shares_of_one_sweep_are_the_per_paragraph_shares() -> None:
             pos += 1
         cuts = sorted(rng.sample(range(pos + 2), min(pos + 2, 2 * rng.randint(0, 4)) // 2 * 2))
         ranges = [(a, b) for a, b in zip(cuts[::2], cuts[1::2], strict=True) if a < b]
-        got = _WordCounter(paras, tokens).shares(ranges)
+        flags = {pid: (st, [w[0].isalnum() for w in ws]) for pid, (st, ws) in tokens.items()}
+        got = _WordCounter(paras, flags).shares(ranges)
         want = [_plain_share(*tokens[pid], ranges) for pid in range(len(paras))]
         assert [repr(x) for x in got] == [repr(x) for x in want], (paras, tokens, ranges)
 

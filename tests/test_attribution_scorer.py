@@ -148,16 +148,6 @@ def test_random_mark_soup_never_breaks_the_invariants(scorer):
         assert len(d.columns["balance"]) == len(d.paragraphs)
 
 
-def test_word_memo_matches_isalnum_and_starts_afresh_past_its_cap(monkeypatch):
-    from framing.attribution import _scorer
-
-    monkeypatch.setattr(_scorer, "_ALNUM_MEMO_CAP", 3)
-    memo = _scorer._AlnumFirst()
-    tokens = ["said", ",", "é", "_x", "2020", '"', "it's"]
-    assert [memo[t] for t in tokens] == [t[0].isalnum() for t in tokens]
-    assert len(memo) <= 3
-
-
 def test_discourse_marker_gives_no_quote_row_with_the_cue_model(scorer):
     text = "It's worth noting that the plan failed. It should be noted that it cost $5."
     doc = segment(text, "d")

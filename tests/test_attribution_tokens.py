@@ -8,9 +8,11 @@ from framing.attribution import _tokens as tokens_module
 from framing.attribution._tokens import _TOKEN, _tokens
 
 
-def _pattern_tokens(s: str, start: int = 0, end: int | None = None) -> tuple[list, list]:
+def _pattern_tokens(s: str, start: int = 0, end: int | None = None) -> tuple[list, ...]:
+    """Starts, strings and word flags of the pattern's tokens (the plain definitions)."""
     found = list(_TOKEN.finditer(s, start, len(s) if end is None else end))
-    return [m.start() for m in found], [m.group() for m in found]
+    words = [m.group() for m in found]
+    return [m.start() for m in found], words, [w[0].isalnum() for w in words]
 
 
 def test_repeated_chunks_give_the_same_tokens_at_other_offsets() -> None:
@@ -43,3 +45,27 @@ def test_two_blanks_after_a_sentence_give_the_pattern_tokens() -> None:
     s = "  He said so.  She agreed,   too.  "
     assert _tokens(s, 0, len(s)) == _pattern_tokens(s)
     assert _tokens(s, 3, len(s) - 1) == _pattern_tokens(s, 3, len(s) - 1)
+
+
+def test_word_flags_follow_the_first_character_beyond_ascii() -> None:
+    s = "\u00e9t\u00e9, _x \u00b2 \u0663. \u0301a (2020) \u00ab\u03b1\u00bb -"
+    starts, words, flags = _tokens(s, 0, len(s))
+    assert dict(zip(words, flags, strict=True)) == {
+        "\u00e9t\u00e9": True,  # a letter beyond ASCII
+        ",": False,
+        "_x": False,  # a word-pattern token, but not alphanumeric first
+        "\u00b2": True,  # superscript two: a digit
+        "\u0663": True,  # Arabic-Indic three
+        ".": False,
+        "\u0301": False,  # a combining mark: punctuation to the pattern
+        "a": True,
+        "(": False,
+        "2020": True,
+        ")": False,
+        "\u00ab": False,
+        "\u03b1": True,
+        "\u00bb": False,
+        "-": False,
+    }
+    assert (starts, words, flags) == _pattern_tokens(s)
+    assert _tokens(s.replace(" ", "\t"), 0, len(s)) == _pattern_tokens(s.replace(" ", "\t"))

@@ -44,7 +44,7 @@ def extract_attributions(
     actors: dict[str, list[str]] | None = None,
     cue_filter: CueFilter | None = None,
     cue_prior: LearnedCues | None = None,
-    word_starts: dict[int, tuple[list[int], list[str]]] | None = None,
+    word_starts: dict[int, tuple[list[int], list[bool]]] | None = None,
     permissive: bool | None = None,
 ) -> tuple[list[Attribution], list[Quote]]:
     """Find the attributions of one document.
@@ -66,7 +66,8 @@ def extract_attributions(
         Words outside the lexicon that are proposed as cues too (class ``other``), as
         hash buckets learned with the cue classifier.
     word_starts : dict, optional
-        Filled with ``para_id -> (token starts, lower-cased tokens)`` of each paragraph.
+        Filled with ``para_id -> (token starts, word flags)`` of each paragraph (a token is
+        a word when its first character is alphanumeric).
     permissive : bool, optional
         Also propose lexicon cues with no source found (for the cue classifier to
         decide); by default True exactly when ``cue_filter`` is given.

@@ -19,7 +19,7 @@ from ._frame_cue import _frame_cue
 from ._overlaps import _drop_inside_reported_before, _resolve_overlaps
 from ._phrases import _left_np, _quote_tokens, _right_np, _span
 from ._quotes import Quote
-from ._tokens import _Para, _sentence_ids, _tokens
+from ._tokens import _Para, _sentence_ids, _tokens, _word_flags
 from ._verbs import ReportingLexicon
 
 __all__ = ["Attribution", "find_frames"]
@@ -91,7 +91,7 @@ def find_frames(
     lex: ReportingLexicon,
     low: str | None = None,
     prior: LearnedCues | None = None,
-    word_starts: dict[int, tuple[list[int], list[str]]] | None = None,
+    word_starts: dict[int, tuple[list[int], list[bool]]] | None = None,
     permissive: bool = False,
     cue_filter: Callable[[str, Attribution], bool] | None = None,
 ) -> tuple[list[Attribution], list[Quote]]:
@@ -111,15 +111,18 @@ def find_frames(
         ``cue_filter(text, attribution) -> bool`` (the cue classifier): an attribution
         it rejects hides no later cue as nested in its reported clause.
     """
-    if quotes or low is None or len(low) != len(text):
-        p: _Para | None = _Para(text, pid, start, end, quotes, low, sentences=False)
-        starts, words, inq = p.starts, p.words, p.inq
-    else:  # (no quotation: the paragraph view only once a cue is found)
-        p = None
-        starts, words = _tokens(low, start, end)
-        inq = None
+    p: _Para | None = None  # (no quotation: the paragraph view only once a cue is found)
+    if low is not None and len(low) == len(text):
+        starts, words, is_word = _tokens(low, start, end)
+        if quotes:
+            p = _Para(text, pid, start, end, quotes, low, sentences=False, tokens=(starts, words))
+    else:
+        p = _Para(text, pid, start, end, quotes, low, sentences=False)
+        starts, words = p.starts, p.words
+        is_word = _word_flags(words)
+    inq = p.inq if p is not None else None
     if word_starts is not None:
-        word_starts[pid] = (starts, words)  # word starts are picked out lazily
+        word_starts[pid] = (starts, is_word)  # word starts are picked out lazily
     cands = _candidates(text, pid, starts, words, inq, lex, prior)
     if not cands and not quotes:
         return [], []

@@ -30,25 +30,7 @@ _SUMMARY_COLUMNS = (
     "anonymous_share",
     "unattributed_share",
 )
-_NO_TOKENS: tuple[list[int], list[str]] = ([], [])
-_ALNUM_MEMO_CAP = 100_000
-
-
-class _AlnumFirst(dict[str, bool]):
-    """Memo of ``word[0].isalnum()`` (does a token count as a word?), per token string.
-
-    Picking a paragraph's words is one look-up per token with it instead of three C calls
-    (first character, ``isalnum``, a second ``map``); the scorer keeps it across documents
-    and starts afresh past a cap.
-    """
-
-    __slots__ = ()
-
-    def __missing__(self, word: str) -> bool:
-        if len(self) >= _ALNUM_MEMO_CAP:
-            self.clear()
-        value = self[word] = word[0].isalnum()
-        return value
+_NO_TOKENS: tuple[list[int], list[bool]] = ([], [])
 
 
 class AttributionScorer(Scorer):
@@ -109,7 +91,6 @@ class AttributionScorer(Scorer):
         self.model = None
         if use_model:
             self.model = load_cue_model()
-        self._alnum_first = _AlnumFirst()
 
     def provenance(self) -> dict[str, Any]:
         """Lexicon and model versions."""
@@ -129,7 +110,7 @@ class AttributionScorer(Scorer):
 
     def _annotate(self, doc: Doc) -> None:
         paras = [(p.start, p.end) for p in doc.paragraphs]
-        word_starts: dict[int, tuple[list[int], list[str]]] = {}
+        word_starts: dict[int, tuple[list[int], list[bool]]] = {}
         cue_filter = self.model.keep if self.model is not None else None
         atts, quotes = extract_attributions(
             doc.text,
@@ -140,7 +121,7 @@ class AttributionScorer(Scorer):
             cue_prior=self.model.prior_set if self.model is not None else None,
             word_starts=word_starts,
         )
-        count = _WordCounter(paras, word_starts, self._alnum_first)
+        count = _WordCounter(paras, word_starts)
         rows = [self._row(doc, a, count) for a in atts]
         doc.add_rows("quotes", rows)
         words_in = count.words_in
@@ -230,16 +211,20 @@ class AttributionScorer(Scorer):
 
 
 class _WordCounter:
-    """Counts word tokens (those the frames tokenised) in any span of the document."""
+    """Counts word tokens (those the frames tokenised) in any span of the document.
+
+    ``tokens`` maps a paragraph id to its token starts and word flags (a token is a word
+    when its first character is alphanumeric), as the frames found them: the flags come
+    with the memoised chunk tokens, so picking a paragraph's word starts is one C-level
+    ``compress``.
+    """
 
     def __init__(
         self,
         paras: list[tuple[int, int]],
-        tokens: dict[int, tuple[list[int], list[str]]],
-        alnum_first: dict[str, bool] | None = None,
+        tokens: dict[int, tuple[list[int], list[bool]]],
     ) -> None:
         self.paras = paras
-        self.is_word = (alnum_first if alnum_first is not None else _AlnumFirst()).__getitem__
         self.para_starts = [p[0] for p in paras]
         self.tokens = tokens
         self._words: dict[int, list[int]] = {}
@@ -247,9 +232,7 @@ class _WordCounter:
     def _ws(self, pid: int) -> list[int]:
         ws = self._words.get(pid)
         if ws is None:
-            starts, words = self.tokens.get(pid, _NO_TOKENS)
-            ws = list(compress(starts, map(self.is_word, words)))
-            self._words[pid] = ws
+            ws = self._words[pid] = list(compress(*self.tokens.get(pid, _NO_TOKENS)))
         return ws
 
     def words_in(self, s: int, e: int) -> int:
@@ -281,8 +264,7 @@ class _WordCounter:
             while k < n and ranges[k][1] <= lo:
                 k += 1
             if k == n or ranges[k][0] >= hi:  # no range touches the paragraph
-                words = self.tokens.get(pid, _NO_TOKENS)[1]
-                add(0.0 if any(map(self.is_word, words)) else math.nan)
+                add(0.0 if True in self.tokens.get(pid, _NO_TOKENS)[1] else math.nan)
                 continue
             ws = self._words.get(pid)
             if ws is None:

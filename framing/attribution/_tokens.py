@@ -111,14 +111,16 @@ _TOKEN_SPLIT_ASCII = re.compile(_TOKEN_SPLIT.pattern, re.ASCII)
 
 
 class _ChunkTokens(dict[str, tuple[str | int, ...]]):
-    """Memo: a blank-free chunk of lower-cased text -> its tokens, each followed by its step.
+    """Memo: a blank-free chunk of lower-cased text -> its tokens, each with its step and flag.
 
     The step of a token is the distance from its start to the next token's start when the
-    chunk is followed by one blank: the token's length, plus one for the chunk's last token
-    (``"said,"`` -> ``("said", 4, ",", 2)``). Chunks repeat across news text (words with
-    their punctuation), so a paragraph's tokens are mostly one dictionary look-up per chunk,
-    and the token strings are the memo's own, whose hashes are computed once: the later
-    look-ups of every token (lexicon, sentence ends, word test) do not hash it again.
+    chunk is followed by one blank: the token's length, plus one for the chunk's last token.
+    The flag says whether the token is a word (its first character is alphanumeric; the
+    scorer counts these): ``"said,"`` -> ``("said", 4, True, ",", 2, False)``. Chunks repeat
+    across news text (words with their punctuation), so a paragraph's tokens and word flags
+    are mostly one dictionary look-up per chunk, and the token strings are the memo's own,
+    whose hashes are computed once: the later look-ups of every token (lexicon, sentence
+    ends) do not hash it again.
     """
 
     __slots__ = ()
@@ -128,19 +130,19 @@ class _ChunkTokens(dict[str, tuple[str | int, ...]]):
             self.clear()
         n = len(chunk)
         if not n:  # (between two blanks of a wider gap: no token, one step)
-            value: tuple[str | int, ...] = ("", 1)
-        elif chunk.isalnum():  # (all ``\\w``, no joiner: one token)
-            value = (chunk, n + 1)
+            value: tuple[str | int, ...] = ("", 1, False)
+        elif chunk.isalnum():  # (all ``\\w``, no joiner: one word)
+            value = (chunk, n + 1, True)
         elif n > 1 and chunk[:-1].isalnum() and not _word_char(last := chunk[-1]):
-            value = (chunk[:-1], n - 1, last, 2)  # a word and a mark: "said,"
+            value = (chunk[:-1], n - 1, True, last, 2, False)  # a word and a mark: "said,"
         elif n > 1 and chunk[1:].isalnum() and not _word_char(first := chunk[0]):
-            value = (first, 1, chunk[1:], n)  # a mark and a word: '"we'
+            value = (first, 1, False, chunk[1:], n, True)  # a mark and a word: '"we'
         else:  # (no blank inside: every gap of the split is empty)
             words = _TOKEN_SPLIT.split(chunk)[1::2]
             flat: list[str | int] = []
             for w in words:
-                flat += (w, len(w))
-            flat[-1] += 1  # type: ignore[operator]
+                flat += (w, len(w), w[0].isalnum())
+            flat[-2] += 1  # type: ignore[operator]
             value = tuple(flat)
         self[chunk] = value
         return value
@@ -155,14 +157,18 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _tokens(low: str, start: int, end: int) -> tuple[list[int], list[str]]:
-    """Starts and strings of the tokens of ``low[start:end]`` (as ``_TOKEN.finditer``).
+def _tokens(low: str, start: int, end: int) -> tuple[list[int], list[str], list[bool]]:
+    """Starts, strings and word flags of the tokens of ``low[start:end]``.
+
+    The tokens are those of ``_TOKEN.finditer``; a token's flag says whether it is a word
+    (its first character is alphanumeric), which the scorer's word counts need.
 
     A token never holds white space, so the tokens are those of each blank-separated
-    chunk (:class:`_ChunkTokens`, memoised). When one white-space character separates the
-    chunks and none is at either end (the usual case), the steps of the chunks' tokens
-    add up to the starts, and their total to ``end + 1``. Every step is a C-level pass:
-    ``split``, a memo look-up per chunk, list concatenation, ``accumulate``, slices.
+    chunk (:class:`_ChunkTokens`, memoised with their flags). When one white-space
+    character separates the chunks and none is at either end (the usual case), the steps
+    of the chunks' tokens add up to the starts, and their total to ``end + 1``. Every step
+    is a C-level pass: ``split``, a memo look-up per chunk, list concatenation,
+    ``accumulate``, slices.
 
     Else (a wider gap: the total falls short), when the blank is the only white space,
     the chunks between single blanks are taken, the empty ones (a blank more) as an
@@ -171,15 +177,25 @@ def _tokens(low: str, start: int, end: int) -> tuple[list[int], list[str]]:
     """
     seg = low[start:end]
     flat: list[str | int] = reduce(iadd, map(_chunk_tokens, seg.split()), [])
-    starts: list[int] = list(accumulate(flat[1::2], initial=start))  # type: ignore[arg-type]
+    starts: list[int] = list(accumulate(flat[1::3], initial=start))  # type: ignore[arg-type]
     if starts.pop() == end + 1:
-        return starts, flat[::2]  # type: ignore[return-value]
+        return starts, flat[::3], flat[2::3]  # type: ignore[return-value]
     if not seg.isprintable():  # (white space other than the blank; or a control)
-        return _split_tokens(low, start, end)
+        starts, words = _split_tokens(low, start, end)
+        return starts, words, _word_flags(words)
     flat = reduce(iadd, map(_chunk_tokens, seg.split(" ")), [])
-    starts = list(accumulate(flat[1::2], initial=start))  # type: ignore[arg-type]
-    words: list[str] = flat[::2]  # type: ignore[assignment]
-    return list(compress(starts, words)), list(filter(None, words))
+    starts = list(accumulate(flat[1::3], initial=start))  # type: ignore[arg-type]
+    words: list[str] = flat[::3]  # type: ignore[assignment]
+    return (
+        list(compress(starts, words)),
+        list(filter(None, words)),
+        list(compress(flat[2::3], words)),  # type: ignore[arg-type]
+    )
+
+
+def _word_flags(words: list[str]) -> list[bool]:
+    """Whether each token is a word (its first character is alphanumeric)."""
+    return [w[0].isalnum() for w in words]
 
 
 def _split_tokens(low: str, start: int, end: int) -> tuple[list[int], list[str]]:
@@ -253,7 +269,7 @@ class _Para:
             self.starts, self.words = tokens
             self._ends = None
         elif low is not None and len(low) == len(text):
-            self.starts, self.words = _tokens(low, start, end)
+            self.starts, self.words, _ = _tokens(low, start, end)
             self._ends: list[int] | None = None
         else:
             self.starts, self._ends, self.words = paragraph_tokens(text, start, end)
