@@ -22,10 +22,11 @@ _ODD = [
 
 
 def _pattern_tokens(s: str, start: int = 0, end: int | None = None) -> tuple[list, ...]:
-    """Starts, strings and word flags of the pattern's tokens (the plain definitions)."""
+    """Starts, strings, word flags and sentence-end flags of the pattern's tokens."""
     found = list(_TOKEN.finditer(s, start, len(s) if end is None else end))
     words = [m.group() for m in found]
-    return [m.start() for m in found], words, [w[0].isalnum() for w in words]
+    ends = [w in (".", "!", "?") for w in words]
+    return [m.start() for m in found], words, [w[0].isalnum() for w in words], ends
 
 
 def test_tokens_are_those_of_the_token_pattern() -> None:

@@ -5,14 +5,15 @@ import random
 import pytest
 
 from framing.attribution import _tokens as tokens_module
-from framing.attribution._tokens import _TOKEN, _tokens
+from framing.attribution._tokens import _TOKEN, _sentence_ids, _tokens
 
 
 def _pattern_tokens(s: str, start: int = 0, end: int | None = None) -> tuple[list, ...]:
-    """Starts, strings and word flags of the pattern's tokens (the plain definitions)."""
+    """Starts, strings, word flags and sentence-end flags of the pattern's tokens."""
     found = list(_TOKEN.finditer(s, start, len(s) if end is None else end))
     words = [m.group() for m in found]
-    return [m.start() for m in found], words, [w[0].isalnum() for w in words]
+    ends = [w in (".", "!", "?") for w in words]
+    return [m.start() for m in found], words, [w[0].isalnum() for w in words], ends
 
 
 def test_repeated_chunks_give_the_same_tokens_at_other_offsets() -> None:
@@ -49,7 +50,7 @@ def test_two_blanks_after_a_sentence_give_the_pattern_tokens() -> None:
 
 def test_word_flags_follow_the_first_character_beyond_ascii() -> None:
     s = "\u00e9t\u00e9, _x \u00b2 \u0663. \u0301a (2020) \u00ab\u03b1\u00bb -"
-    starts, words, flags = _tokens(s, 0, len(s))
+    starts, words, flags, ends = _tokens(s, 0, len(s))
     assert dict(zip(words, flags, strict=True)) == {
         "\u00e9t\u00e9": True,  # a letter beyond ASCII
         ",": False,
@@ -67,5 +68,30 @@ def test_word_flags_follow_the_first_character_beyond_ascii() -> None:
         "\u00bb": False,
         "-": False,
     }
-    assert (starts, words, flags) == _pattern_tokens(s)
+    assert (starts, words, flags, ends) == _pattern_tokens(s)
     assert _tokens(s.replace(" ", "\t"), 0, len(s)) == _pattern_tokens(s.replace(" ", "\t"))
+
+
+def test_sentence_end_flags_mark_only_the_end_marks() -> None:
+    s = 'he said. "no!" u.s. why? ...a 3.5 end.'
+    starts, words, _, ends = _tokens(s, 0, len(s))
+    assert [w for w, e in zip(words, ends, strict=True) if e] == [
+        ".",
+        "!",
+        ".",
+        "?",
+        ".",
+        ".",
+        ".",
+        ".",
+    ]
+    assert "u.s" in words and "3.5" in words  # (inner dots belong to their token)
+
+
+def test_sentence_ids_from_the_flags_are_those_looked_up() -> None:
+    rng = random.Random(9)
+    vocab = ["said", ".", "!", "?", "mr", "no", "he", ")", "(", '"', "x", "u.s", "But"]
+    for _ in range(3_000):
+        s = " ".join(rng.choice(vocab) for _ in range(rng.randint(0, 12))).lower()
+        starts, words, _, ends = _tokens(s, 0, len(s))
+        assert _sentence_ids(words, ends) == _sentence_ids(words), s

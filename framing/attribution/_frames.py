@@ -19,7 +19,7 @@ from ._frame_cue import _frame_cue
 from ._overlaps import _drop_inside_reported_before, _resolve_overlaps
 from ._phrases import _left_np, _quote_tokens, _right_np, _span
 from ._quotes import Quote
-from ._tokens import _Para, _sentence_ids, _tokens, _word_flags
+from ._tokens import _Para, _sentence_ids, _token_flags, _tokens
 from ._verbs import ReportingLexicon
 
 __all__ = ["Attribution", "find_frames"]
@@ -113,13 +113,13 @@ def find_frames(
     """
     p: _Para | None = None  # (no quotation: the paragraph view only once a cue is found)
     if low is not None and len(low) == len(text):
-        starts, words, is_word = _tokens(low, start, end)
+        starts, words, is_word, is_end = _tokens(low, start, end)
         if quotes:
             p = _Para(text, pid, start, end, quotes, low, sentences=False, tokens=(starts, words))
     else:
         p = _Para(text, pid, start, end, quotes, low, sentences=False)
         starts, words = p.starts, p.words
-        is_word = _word_flags(words)
+        is_word, is_end = _token_flags(words)
     inq = p.inq if p is not None else None
     if word_starts is not None:
         word_starts[pid] = (starts, is_word)  # word starts are picked out lazily
@@ -128,7 +128,7 @@ def find_frames(
         return [], []
     if p is None:
         p = _Para(text, pid, start, end, quotes, low, sentences=False, tokens=(starts, words))
-    p.sent = _sentence_ids(p.words)
+    p.sent = _sentence_ids(p.words, is_end)
     used = [q.depth > 0 for q in quotes]
     atts: list[Attribution] = []
     taken: set[int] = set()

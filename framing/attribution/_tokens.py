@@ -111,16 +111,16 @@ _TOKEN_SPLIT_ASCII = re.compile(_TOKEN_SPLIT.pattern, re.ASCII)
 
 
 class _ChunkTokens(dict[str, tuple[str | int, ...]]):
-    """Memo: a blank-free chunk of lower-cased text -> its tokens, each with its step and flag.
+    """Memo: a blank-free chunk of lower-cased text -> its tokens, each with its step and flags.
 
     The step of a token is the distance from its start to the next token's start when the
     chunk is followed by one blank: the token's length, plus one for the chunk's last token.
-    The flag says whether the token is a word (its first character is alphanumeric; the
-    scorer counts these): ``"said,"`` -> ``("said", 4, True, ",", 2, False)``. Chunks repeat
-    across news text (words with their punctuation), so a paragraph's tokens and word flags
-    are mostly one dictionary look-up per chunk, and the token strings are the memo's own,
-    whose hashes are computed once: the later look-ups of every token (lexicon, sentence
-    ends) do not hash it again.
+    The flags say whether the token is a word (its first character is alphanumeric; the
+    scorer counts these) and whether it is a sentence-end mark (``.``, ``!``, ``?``):
+    ``"said."`` -> ``("said", 4, True, False, ".", 2, False, True)``. Chunks repeat across
+    news text (words with their punctuation), so a paragraph's tokens and flags are mostly
+    one dictionary look-up per chunk, and the token strings are the memo's own, whose hashes
+    are computed once: the later look-ups of every token (lexicon) do not hash it again.
     """
 
     __slots__ = ()
@@ -130,19 +130,19 @@ class _ChunkTokens(dict[str, tuple[str | int, ...]]):
             self.clear()
         n = len(chunk)
         if not n:  # (between two blanks of a wider gap: no token, one step)
-            value: tuple[str | int, ...] = ("", 1, False)
+            value: tuple[str | int, ...] = ("", 1, False, False)
         elif chunk.isalnum():  # (all ``\\w``, no joiner: one word)
-            value = (chunk, n + 1, True)
+            value = (chunk, n + 1, True, False)
         elif n > 1 and chunk[:-1].isalnum() and not _word_char(last := chunk[-1]):
-            value = (chunk[:-1], n - 1, True, last, 2, False)  # a word and a mark: "said,"
+            value = (chunk[:-1], n - 1, True, False, last, 2, False, last in _END)  # "said,"
         elif n > 1 and chunk[1:].isalnum() and not _word_char(first := chunk[0]):
-            value = (first, 1, False, chunk[1:], n, True)  # a mark and a word: '"we'
+            value = (first, 1, False, first in _END, chunk[1:], n, True, False)  # '"we'
         else:  # (no blank inside: every gap of the split is empty)
             words = _TOKEN_SPLIT.split(chunk)[1::2]
             flat: list[str | int] = []
             for w in words:
-                flat += (w, len(w), w[0].isalnum())
-            flat[-2] += 1  # type: ignore[operator]
+                flat += (w, len(w), w[0].isalnum(), w in _END)
+            flat[-3] += 1  # type: ignore[operator]
             value = tuple(flat)
         self[chunk] = value
         return value
@@ -157,11 +157,12 @@ def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _tokens(low: str, start: int, end: int) -> tuple[list[int], list[str], list[bool]]:
-    """Starts, strings and word flags of the tokens of ``low[start:end]``.
+def _tokens(low: str, start: int, end: int) -> tuple[list[int], list[str], list[bool], list[bool]]:
+    """Starts, strings and flags of the tokens of ``low[start:end]``.
 
-    The tokens are those of ``_TOKEN.finditer``; a token's flag says whether it is a word
-    (its first character is alphanumeric), which the scorer's word counts need.
+    The tokens are those of ``_TOKEN.finditer``; the flags say whether a token is a word
+    (its first character is alphanumeric), which the scorer's word counts need, and
+    whether it is a sentence-end mark, which :func:`_sentence_ids` needs.
 
     A token never holds white space, so the tokens are those of each blank-separated
     chunk (:class:`_ChunkTokens`, memoised with their flags). When one white-space
@@ -177,25 +178,26 @@ def _tokens(low: str, start: int, end: int) -> tuple[list[int], list[str], list[
     """
     seg = low[start:end]
     flat: list[str | int] = reduce(iadd, map(_chunk_tokens, seg.split()), [])
-    starts: list[int] = list(accumulate(flat[1::3], initial=start))  # type: ignore[arg-type]
+    starts: list[int] = list(accumulate(flat[1::4], initial=start))  # type: ignore[arg-type]
     if starts.pop() == end + 1:
-        return starts, flat[::3], flat[2::3]  # type: ignore[return-value]
+        return starts, flat[::4], flat[2::4], flat[3::4]  # type: ignore[return-value]
     if not seg.isprintable():  # (white space other than the blank; or a control)
         starts, words = _split_tokens(low, start, end)
-        return starts, words, _word_flags(words)
+        return starts, words, *_token_flags(words)
     flat = reduce(iadd, map(_chunk_tokens, seg.split(" ")), [])
-    starts = list(accumulate(flat[1::3], initial=start))  # type: ignore[arg-type]
-    words: list[str] = flat[::3]  # type: ignore[assignment]
+    starts = list(accumulate(flat[1::4], initial=start))  # type: ignore[arg-type]
+    words: list[str] = flat[::4]  # type: ignore[assignment]
     return (
         list(compress(starts, words)),
         list(filter(None, words)),
-        list(compress(flat[2::3], words)),  # type: ignore[arg-type]
+        list(compress(flat[2::4], words)),  # type: ignore[arg-type]
+        list(compress(flat[3::4], words)),  # type: ignore[arg-type]
     )
 
 
-def _word_flags(words: list[str]) -> list[bool]:
-    """Whether each token is a word (its first character is alphanumeric)."""
-    return [w[0].isalnum() for w in words]
+def _token_flags(words: list[str]) -> tuple[list[bool], list[bool]]:
+    """Whether each token is a word (alphanumeric first), and whether it ends a sentence."""
+    return [w[0].isalnum() for w in words], [w in _END for w in words]
 
 
 def _split_tokens(low: str, start: int, end: int) -> tuple[list[int], list[str]]:
@@ -220,13 +222,18 @@ def _split_tokens(low: str, start: int, end: int) -> tuple[list[int], list[str]]
     return list(accumulate(map(len, parts), initial=start))[1:-1:2], parts[1::2]
 
 
-def _sentence_ids(words: list[str]) -> list[int]:
-    """Sentence index of each token (abbreviations and initials do not end a sentence)."""
+def _sentence_ids(words: list[str], is_end: list[bool] | None = None) -> list[int]:
+    """Sentence index of each token (abbreviations and initials do not end a sentence).
+
+    ``is_end`` flags the sentence-end marks among ``words`` (``_tokens`` gives them from
+    the chunk memo); without it they are looked up here.
+    """
     n = len(words)
     out: list[int] = []
     prev = 0
     sid = 0
-    for i in compress(range(n), map(_END.__contains__, words)):
+    ends = is_end if is_end is not None else map(_END.__contains__, words)
+    for i in compress(range(n), ends):
         j = i + 1
         if i > 0:
             w = words[i - 1]
@@ -265,16 +272,17 @@ class _Para:
     ) -> None:
         self.text = text
         self.pid = pid
+        is_end = None
         if tokens is not None:  # (``_tokens(low, start, end)``, already computed)
             self.starts, self.words = tokens
             self._ends = None
         elif low is not None and len(low) == len(text):
-            self.starts, self.words, _ = _tokens(low, start, end)
+            self.starts, self.words, _, is_end = _tokens(low, start, end)
             self._ends: list[int] | None = None
         else:
             self.starts, self._ends, self.words = paragraph_tokens(text, start, end)
         if sentences:  # (else the caller sets ``sent`` when it needs it)
-            self.sent = _sentence_ids(self.words)
+            self.sent = _sentence_ids(self.words, is_end)
         self.quotes = quotes
         inq = [-1] * len(self.starts)
         for qi, q in enumerate(quotes):
