@@ -133,7 +133,7 @@ class SpeakerResolver:
             pos = m.start()
             run = m.group()
             at_start = pos == 0 or text[pos - 1] == "\n" or text[pos - 2 : pos] == ". "
-            if ". " in run or ".\t" in run:
+            if (". " in run or ".\t" in run) and _SENTENCE_WORD.search(run):
                 pieces = _sentence_pieces(pos, run, at_start)
             else:
                 pieces = ((pos, run, at_start),)
@@ -397,7 +397,9 @@ def _name_record(
     return role, first, last, gender, " ".join(name)
 
 
-_SENTENCE_WORD = re.compile(r"(?<=[a-z]{3})\.[ \t]+(?=[A-Z])")
+# (the dot first, then the look-behind: the pattern starts with a literal, so the regex
+# engine jumps from dot to dot instead of trying the look-behind at every position)
+_SENTENCE_WORD = re.compile(r"\.(?<=[a-z]{3}\.)[ \t]+(?=[A-Z])")
 
 
 def _sentence_pieces(pos: int, run: str, at_start: bool) -> list[tuple[int, str, bool]]:
