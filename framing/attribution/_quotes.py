@@ -27,18 +27,27 @@ _MARK_CHAR = re.compile("[\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u201a\"'\u2
 _MARK_CHARS = "\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u201a\"'\u2018\u2019`"
 
 
-def _mark_positions(text: str) -> list[int]:
+def _mark_positions(text: str, in_words: bool = True) -> list[int]:
     """Offsets of every character of ``_MARK_CHAR``'s class in ``text``, in order.
 
     One ``find`` scan per mark character (C, no per-character pattern test); the same
-    offsets as ``_MARK_CHAR.finditer``.
+    offsets as ``_MARK_CHAR.finditer``. With ``in_words=False``, a single mark between two
+    alphanumeric characters (``don't``, ``Trump’s``: never a quotation mark) is left out
+    here, where its test is one step of the scan, rather than in the pairing loop.
     """
     out: list[int] = []
     find = text.find
+    last = len(text) - 1
     for c in _MARK_CHARS:
         i = find(c)
+        if in_words or c not in _SINGLE:
+            while i >= 0:
+                out.append(i)
+                i = find(c, i + 1)
+            continue
         while i >= 0:
-            out.append(i)
+            if not (0 < i < last and text[i - 1].isalnum() and text[i + 1].isalnum()):
+                out.append(i)
             i = find(c, i + 1)
     out.sort()
     return out
@@ -175,14 +184,13 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     >>> [s[q.start:q.end] for q in find_quotes(s, [(0, len(s))])]
     ['We will win,', 'and soon.']
     """
-    marks = _mark_positions(text)
+    marks = _mark_positions(text, in_words=False)  # (no apostrophe in a word: don't)
     if not marks:
         return []
     out: list[Quote] = []
     stack: list[list] = []  # [kind, mark_start, content_start, qid, continued]
     qid = 0
     skip = -1  # (marks before this offset are no part of a quotation: looked at already)
-    last = len(text) - 1
     # One pass over the marks, paragraph by paragraph: a paragraph without marks costs
     # nothing unless a quotation is open at its start (paragraphs come in text order).
     pidx, pend = -1, -1
@@ -210,8 +218,6 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             skip = i + 2
         elif mark == "`":
             continue
-        elif mark in _SINGLE and 0 < i < last and text[i - 1].isalnum() and text[i + 1].isalnum():
-            continue  # don't, Trump's
         mend = i + len(mark)
         role = _role(text, mark, i, stack)
         if role is None:
