@@ -12,7 +12,6 @@ memoised prefix and a new word is hashed by continuing the prefix's CRC32, not b
 
 from __future__ import annotations
 
-import math
 import zlib
 from collections.abc import Callable, Hashable, Iterable
 from functools import reduce
@@ -20,7 +19,6 @@ from operator import add
 from typing import Any
 
 from ._cue_features import _STRIP, N_FEATURES, _context_group, _shape
-from ._frames import Attribution
 from ._speakers import speaker_type_of
 
 #: Entries past which the memos start afresh (checked when a new text comes).
@@ -89,7 +87,7 @@ class _Last:
 class _KeepMemos:
     """The cue model's feature weights, memoised by what each feature is made of.
 
-    :meth:`score` gives the probability ``CueWeights.keep`` writes: ``intercept`` plus each
+    ``CueWeights.keep`` reads them to give its probability: ``intercept`` plus each
     group's sum (cue, left context, right context, source, ``coord``, content), each the
     weights of that group's strings added from the left in :func:`cue_features` order,
     exactly as ``CueWeights._weight_of(<group>)`` (a group's strings are distinct: their
@@ -144,6 +142,12 @@ class _KeepMemos:
         self.cafter = (w("cafter=False"), w("cafter=True"))
         self.noc0 = w("c0=")
         self.nocontent = w("nocontent")
+
+    def new_text(self, text: str) -> None:
+        """Start the memo of ``text``'s calls (and every memo afresh past ``_MEMO_CAP``)."""
+        if self.entries > _MEMO_CAP:
+            self.clear()
+        self.text, self.scored = text, {}
 
     def w(self, feature: str) -> float:
         """Weight of one feature string (0.0 when its bucket has none)."""
@@ -213,72 +217,6 @@ class _KeepMemos:
         size = self.srclen[min(len(sw), 6)]
         return self.src, size, one["srctype", stype], src0, srclast, shape0, stype
 
-    def _context(self, last: str, words: list[str], side: str) -> float:
+    def context(self, last: str, words: list[str], side: str) -> float:
         """Weight of ``_context_group(last, words, side)`` with fewer than two words."""
         return add_up(map(self.w, _context_group(last, tuple(words), side)))
-
-    def score(self, intercept: float, text: str, att: Attribution) -> float:
-        """The probability of a rule attribution with a cue (see ``CueWeights.keep``)."""
-        cs, ce = att.cue  # type: ignore[misc]
-        cls, mode, kind = att.cue_class, att.mode, att.kind
-        source, content = att.source, att.content
-        cstart, cend = (content[0][0], content[-1][1]) if content else (-1, -1)
-        # The score depends on the text and these parts only: the same attribution asked
-        # again (the frames ask about an enclosing cue, the extractor then filters all of
-        # them) is answered from a memo of the current text's calls.
-        call = (cs, ce, cls, mode, kind, source, att.head is None, cstart, cend)
-        if self.text is text:
-            score = self.scored.get(call)
-            if score is not None:
-                return score
-        else:
-            if self.entries > _MEMO_CAP:
-                self.clear()
-            self.text, self.scored = text, {}
-        get = self.weights.get
-        weight, last = self.cues[text[cs:ce], cls, mode, kind]
-        z = intercept + weight
-        # The context groups read two words on each side. A feature string made of a
-        # memoised prefix and a word is hashed as the prefix's CRC32 continued with the
-        # word's bytes (the CRC32 of the whole string), not built.
-        ws = text[cs - 60 if cs > 60 else 0 : cs].rsplit(None, 2)
-        if len(ws) >= 2:
-            lw1, sp_lw1, l1, shape, tail = self.l1[ws[-1]]
-            w2 = ws[-2].lower().strip(_STRIP).encode()
-            l2 = get(_crc32(sp_lw1, _crc32(w2, _L2)) & _MASK, 0.0)
-            z += l1 + l2 + shape + tail + get(_crc32(lw1, last.left) & _MASK, 0.0)
-        else:
-            z += self._context(last.last, ws, "l")
-        ws = text[ce : ce + 60].split(None, 2)
-        if len(ws) >= 2:
-            rw1, r2crc, r1, shape, tail = self.r1[ws[0]]
-            r2 = get(_crc32(ws[1].lower().strip(_STRIP).encode(), r2crc) & _MASK, 0.0)
-            z += r1 + r2 + shape + tail + get(_crc32(rw1, last.right) & _MASK, 0.0)
-        else:
-            z += self._context(last.last, ws, "r")
-        if source is not None:
-            p0, p1, p2, p3, p4, p5, stype = self.sources[text[source[0] : source[1]]]
-            after = source[0] > cs
-            z += p0 + p1 + p2 + p3 + p4 + p5 + self.after[after] + last.srctype[stype]
-        else:
-            z += self.nosrc
-        if att.head is not None:
-            z += self.coord
-        if content:
-            n = cend - cstart + 1
-            if n < 1:
-                raise ValueError(f"content span ({cstart}, {cend}) is empty")
-            clen = n.bit_length() - 1  # (int(log2(n)), as _content_key, exact for ints)
-            head = text[cstart : cend if cend < cstart + 30 else cstart + 30].split(None, 1)
-            c0 = self.c0[head[0]] if head else self.noc0
-            cafter = cstart > cs
-            z += (
-                self.clen[clen if clen < 10 else 10]
-                + self.cafter[cafter]
-                + c0
-                + last.cafter[cafter]
-            )
-        else:
-            z += self.nocontent
-        score = self.scored[call] = 1.0 / (1.0 + math.exp(-z))
-        return score

@@ -30,11 +30,12 @@ from ..models import load_arrays, save_arrays
 from ._candidates import LearnedCues
 from ._cue_features import (
     _BUCKET,
+    _STRIP,
     MODEL_NAME,
     N_FEATURES,
     hash_features,
 )
-from ._cue_memos import _KeepMemos, add_up
+from ._cue_memos import _L2, _MASK, _crc32, _KeepMemos, add_up
 from ._frames import Attribution
 
 __all__ = ["CueWeights", "load_cue_model"]
@@ -219,8 +220,70 @@ class CueWeights:
             z = self.intercept + self._weight_of(["nocue"])
             att.score = 1.0 / (1.0 + math.exp(-z))
             return att.score >= self.threshold
+        # (the scoring body is here, not in a method of the memos: one call per attribution)
         memos = self.__dict__.get("_keep_memos") or self._memos()
-        att.score = score = memos.score(self.intercept, text, att)
+        cs, ce = att.cue
+        cls, mode, kind = att.cue_class, att.mode, att.kind
+        source, content = att.source, att.content
+        cstart, cend = (content[0][0], content[-1][1]) if content else (-1, -1)
+        # The score depends on the text and these parts only: the same attribution asked
+        # again (the frames ask about an enclosing cue, the extractor then filters all of
+        # them) is answered from a memo of the current text's calls.
+        call = (cs, ce, cls, mode, kind, source, att.head is None, cstart, cend)
+        if memos.text is text:
+            score = memos.scored.get(call)
+            if score is not None:
+                att.score = score
+                return score >= self.threshold
+        else:
+            memos.new_text(text)
+        get = memos.weights.get
+        weight, last = memos.cues[text[cs:ce], cls, mode, kind]
+        z = self.intercept + weight
+        # The context groups read two words on each side. A feature string made of a
+        # memoised prefix and a word is hashed as the prefix's CRC32 continued with the
+        # word's bytes (the CRC32 of the whole string), not built.
+        ws = text[cs - 60 if cs > 60 else 0 : cs].rsplit(None, 2)
+        if len(ws) >= 2:
+            lw1, sp_lw1, l1, shape, tail = memos.l1[ws[-1]]
+            w2 = ws[-2].lower().strip(_STRIP).encode()
+            l2 = get(_crc32(sp_lw1, _crc32(w2, _L2)) & _MASK, 0.0)
+            z += l1 + l2 + shape + tail + get(_crc32(lw1, last.left) & _MASK, 0.0)
+        else:
+            z += memos.context(last.last, ws, "l")
+        ws = text[ce : ce + 60].split(None, 2)
+        if len(ws) >= 2:
+            rw1, r2crc, r1, shape, tail = memos.r1[ws[0]]
+            r2 = get(_crc32(ws[1].lower().strip(_STRIP).encode(), r2crc) & _MASK, 0.0)
+            z += r1 + r2 + shape + tail + get(_crc32(rw1, last.right) & _MASK, 0.0)
+        else:
+            z += memos.context(last.last, ws, "r")
+        if source is not None:
+            p0, p1, p2, p3, p4, p5, stype = memos.sources[text[source[0] : source[1]]]
+            after = source[0] > cs
+            z += p0 + p1 + p2 + p3 + p4 + p5 + memos.after[after] + last.srctype[stype]
+        else:
+            z += memos.nosrc
+        if att.head is not None:
+            z += memos.coord
+        if content:
+            n = cend - cstart + 1
+            if n < 1:
+                raise ValueError(f"content span ({cstart}, {cend}) is empty")
+            clen = n.bit_length() - 1  # (int(log2(n)), as _content_key, exact for ints)
+            head = text[cstart : cend if cend < cstart + 30 else cstart + 30].split(None, 1)
+            c0 = memos.c0[head[0]] if head else memos.noc0
+            cafter = cstart > cs
+            z += (
+                memos.clen[clen if clen < 10 else 10]
+                + memos.cafter[cafter]
+                + c0
+                + last.cafter[cafter]
+            )
+        else:
+            z += memos.nocontent
+        score = memos.scored[call] = 1.0 / (1.0 + math.exp(-z))
+        att.score = score
         return score >= self.threshold
 
 

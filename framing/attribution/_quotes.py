@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 __all__ = ["Quote", "find_quotes"]
 
@@ -27,18 +27,27 @@ _MARK_CHAR = re.compile("[\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u201a\"'\u2
 _MARK_CHARS = "\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u201a\"'\u2018\u2019`"
 
 
-def _mark_positions(text: str) -> list[int]:
+def _mark_positions(text: str, in_words: bool = True) -> list[int]:
     """Offsets of every character of ``_MARK_CHAR``'s class in ``text``, in order.
 
     One ``find`` scan per mark character (C, no per-character pattern test); the same
-    offsets as ``_MARK_CHAR.finditer``.
+    offsets as ``_MARK_CHAR.finditer``. With ``in_words=False``, a single mark between two
+    alphanumeric characters (``don't``, ``Trump’s``: never a quotation mark) is left out
+    here, where its test is one step of the scan, rather than in the pairing loop.
     """
     out: list[int] = []
     find = text.find
+    last = len(text) - 1
     for c in _MARK_CHARS:
         i = find(c)
+        if in_words or c not in _SINGLE:
+            while i >= 0:
+                out.append(i)
+                i = find(c, i + 1)
+            continue
         while i >= 0:
-            out.append(i)
+            if not (0 < i < last and text[i - 1].isalnum() and text[i + 1].isalnum()):
+                out.append(i)
             i = find(c, i + 1)
     out.sort()
     return out
@@ -70,6 +79,7 @@ _KIND_OF = {
     "'": "S",
 }
 _DIGIT_ELISION = re.compile(r"\d\d?s?\b")
+_START = itemgetter(0)
 
 
 @dataclass(slots=True)
@@ -160,8 +170,8 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     text : str
         The original text (curly marks are read as written).
     paragraphs : list of (start, end)
-        Paragraph offsets; a quotation never runs past a paragraph end unless the next
-        paragraph reopens it.
+        Paragraph offsets, in text order and disjoint (as ``segment`` gives them); a
+        quotation never runs past a paragraph end unless the next paragraph reopens it.
 
     Returns
     -------
@@ -174,67 +184,94 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     >>> [s[q.start:q.end] for q in find_quotes(s, [(0, len(s))])]
     ['We will win,', 'and soon.']
     """
+    marks = _mark_positions(text, in_words=False)  # (no apostrophe in a word: don't)
+    if not marks:
+        return []
     out: list[Quote] = []
     stack: list[list] = []  # [kind, mark_start, content_start, qid, continued]
     qid = 0
-    skip_to = 0
-    marks = _mark_positions(text)
-    last = len(text) - 1
-    for pidx, (pstart, pend) in enumerate(paragraphs):
-        pos = max(pstart, skip_to)
-        skip = -1
-        lo = bisect.bisect_left(marks, pos)
-        hi = bisect.bisect_left(marks, pend, lo)
-        for i in marks[lo:hi]:
-            if i < skip:
-                continue
-            mark = text[i]
-            if mark in "'`" and i + 1 < pend and text[i + 1] == mark:
-                mark = mark * 2  # '' or ``
-                skip = i + 2
-            elif mark == "`":
-                continue
-            elif (
-                mark in _SINGLE
-                and 0 < i < last
-                and text[i - 1].isalnum()
-                and (text[i + 1].isalnum())
-            ):
-                continue  # don't, Trump's
-            mend = i + len(mark)
-            role = _role(text, mark, i, stack)
-            if role is None:
-                continue
-            action, kind = role
-            if action == "open":
-                if len(stack) < _MAX_DEPTH:
-                    qid += 1
-                    stack.append([kind, i, mend, qid, False])
-                continue
-            # Close the innermost open quotation of this kind; inner ones end here too.
-            while stack:
-                k, ms, cs, q, cont = stack.pop()
-                if k == kind:
-                    out.append(Quote(cs, i, ms, mend, pidx, len(stack), True, q, cont, k))
+    skip = -1  # (marks before this offset are no part of a quotation: looked at already)
+    # One pass over the marks, paragraph by paragraph: a paragraph without marks costs
+    # nothing unless a quotation is open at its start (paragraphs come in text order).
+    pidx, pend = -1, -1
+    for i in marks:
+        if i >= pend:
+            while stack:  # the quotations open at the end of paragraph pidx
+                after = _close_paragraph(text, paragraphs, pidx, pend, stack, out)
+                if after < 0:
                     break
-                out.append(Quote(cs, i, ms, i, pidx, len(stack), False, q, cont, k))
-        if not stack:
+                pidx += 1  # (continued in the next paragraph)
+                pend, skip = paragraphs[pidx][1], after
+                if i < pend:
+                    break
+            if i >= pend:
+                pidx = bisect.bisect_right(paragraphs, i, key=_START) - 1
+                if pidx < 0 or i >= paragraphs[pidx][1]:
+                    pend = i  # a mark outside every paragraph: skipped
+                    continue
+                pend = paragraphs[pidx][1]
+        if i < skip:
             continue
-        reopen = None
-        if pidx + 1 < len(paragraphs):
-            reopen = _PARA_OPEN.match(text, paragraphs[pidx + 1][0])
-        end = _rstrip(text, stack[0][2], pend)
-        while len(stack) > 1:
+        mark = text[i]
+        if mark in "'`" and i + 1 < pend and text[i + 1] == mark:
+            mark = mark * 2  # '' or ``
+            skip = i + 2
+        elif mark == "`":
+            continue
+        mend = i + len(mark)
+        role = _role(text, mark, i, stack)
+        if role is None:
+            continue
+        action, kind = role
+        if action == "open":
+            if len(stack) < _MAX_DEPTH:
+                qid += 1
+                stack.append([kind, i, mend, qid, False])
+            continue
+        # Close the innermost open quotation of this kind; inner ones end here too.
+        while stack:
             k, ms, cs, q, cont = stack.pop()
-            out.append(Quote(cs, end, ms, end, pidx, len(stack), False, q, cont, k))
-        k, ms, cs, q, cont = stack.pop()
-        out.append(Quote(cs, end, ms, end, pidx, 0, False, q, cont, k))
-        if reopen is not None and _KIND_OF.get(reopen.group(1)) == k:
-            # The next paragraph reopens the quotation: it continues there.
-            stack.append([k, reopen.start(1), reopen.end(), q, True])
-            skip_to = reopen.end()
+            if k == kind:
+                out.append(Quote(cs, i, ms, mend, pidx, len(stack), True, q, cont, k))
+                break
+            out.append(Quote(cs, i, ms, i, pidx, len(stack), False, q, cont, k))
+    while stack:  # the quotations open at the end of the last paragraph with a mark
+        if _close_paragraph(text, paragraphs, pidx, pend, stack, out) < 0:
+            break
+        pidx += 1
+        pend = paragraphs[pidx][1]
     out.sort(key=attrgetter("mark_start", "depth"))
     return [q for q in out if q.end > q.start]
+
+
+def _close_paragraph(
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    pidx: int,
+    pend: int,
+    stack: list[list],
+    out: list[Quote],
+) -> int:
+    """Close the quotations of ``stack`` at the end of paragraph ``pidx`` (into ``out``).
+
+    When the next paragraph opens with a mark of the outermost one's kind, the quotation
+    continues there: its continuation goes on ``stack`` and the offset after that mark is
+    returned (marks before it are looked at no more); otherwise -1.
+    """
+    reopen = None
+    if pidx + 1 < len(paragraphs):
+        reopen = _PARA_OPEN.match(text, paragraphs[pidx + 1][0])
+    end = _rstrip(text, stack[0][2], pend)
+    while len(stack) > 1:
+        k, ms, cs, q, cont = stack.pop()
+        out.append(Quote(cs, end, ms, end, pidx, len(stack), False, q, cont, k))
+    k, ms, cs, q, cont = stack.pop()
+    out.append(Quote(cs, end, ms, end, pidx, 0, False, q, cont, k))
+    if reopen is not None and _KIND_OF.get(reopen.group(1)) == k:
+        # The next paragraph reopens the quotation: it continues there.
+        stack.append([k, reopen.start(1), reopen.end(), q, True])
+        return reopen.end()
+    return -1
 
 
 def _rstrip(text: str, lo: int, hi: int) -> int:

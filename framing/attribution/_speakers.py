@@ -88,8 +88,19 @@ _SENTENCE_ADVERBS = frozenset(
 _SKIP_NAME = _SKIP_NAME | _SENTENCE_ADVERBS
 
 
-def _words(s: str) -> list[str]:
-    return s.replace("\u2019", "'").split()
+@lru_cache(maxsize=65536)
+def _source_words(src: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A source phrase's words (typographic apostrophes made straight), the same words in
+    lower case without edge dots and commas, and its capitalised words that are no
+    determiner.
+
+    Memoised: the same phrases (``he``, ``officials``, a name) come back in a text.
+    """
+    ws = tuple(src.replace("\u2019", "'").split())
+    # (the words of ``ws``: lower case before the split changes no blank)
+    low = tuple(w.strip(".,") for w in src.replace("\u2019", "'").lower().split())
+    caps = tuple(w for w in ws if w[:1].isupper() and w.lower() not in _DETS)
+    return ws, low, caps
 
 
 _RELATIVE = frozenset(["who", "which"])
@@ -133,7 +144,7 @@ class SpeakerResolver:
             pos = m.start()
             run = m.group()
             at_start = pos == 0 or text[pos - 1] == "\n" or text[pos - 2 : pos] == ". "
-            if ". " in run or ".\t" in run:
+            if (". " in run or ".\t" in run) and _SENTENCE_WORD.search(run):
                 pieces = _sentence_pieces(pos, run, at_start)
             else:
                 pieces = ((pos, run, at_start),)
@@ -254,19 +265,18 @@ class SpeakerResolver:
     def _resolve_source(
         self, src: str, pos: int, history: list[tuple[int, list[str], str]]
     ) -> tuple[list[str], str]:
-        ws = _words(src)
+        ws, low, caps = _source_words(src)
         # (a sentence adverb before a name is no part of it: "Later Manafort said")
         lead = 0
         while lead < len(ws) - 1 and ws[lead].lower().strip(",") in _SENTENCE_ADVERBS:
             lead += 1
         if lead and ws[lead][:1].isupper():
-            ws, src = ws[lead:], " ".join(ws[lead:])
+            src = " ".join(ws[lead:])
+            ws, low, caps = _source_words(src)  # (ws is then ws[lead:])
         if src.endswith(_POSSESSIVE_ENDS):
             # a nominal cue's possessor ("Donald Trump's claim"): the name without the mark
             src = _strip_possessive(src)
-            ws = _words(src)
-        # (the words of ``ws``: lower case before the split changes no blank)
-        low = [w.strip(".,") for w in src.replace("\u2019", "'").lower().split()]
+            ws, low, caps = _source_words(src)
         if len(low) == 1 and low[0] in _PRON:
             kind = _PRON[low[0]]
             if kind == "author":
@@ -294,7 +304,6 @@ class SpeakerResolver:
             names = [self.canonical(p, pos) or p for p in parts if p and p[:1].isupper()]
             if len(names) > 1:
                 return names, "group"
-        caps = [w for w in ws if w[:1].isupper() and w.lower() not in _DETS]
         stype = speaker_type_of(src, roles=False)  # (a role noun alone: typed in resolve)
         if stype in ("person", "unknown") and caps:
             full = self.canonical(" ".join(caps), pos)
@@ -397,7 +406,9 @@ def _name_record(
     return role, first, last, gender, " ".join(name)
 
 
-_SENTENCE_WORD = re.compile(r"(?<=[a-z]{3})\.[ \t]+(?=[A-Z])")
+# (the dot first, then the look-behind: the pattern starts with a literal, so the regex
+# engine jumps from dot to dot instead of trying the look-behind at every position)
+_SENTENCE_WORD = re.compile(r"\.(?<=[a-z]{3}\.)[ \t]+(?=[A-Z])")
 
 
 def _sentence_pieces(pos: int, run: str, at_start: bool) -> list[tuple[int, str, bool]]:
