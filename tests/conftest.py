@@ -44,6 +44,31 @@ def same_csr() -> Callable[[Any, Any], bool]:
     return _same_csr
 
 
+def _plain_cue_logit(w: Any, text: str, att: Any) -> float:
+    """The cue model's logit from the feature groups of ``_cue_features``, unmemoised."""
+    from framing.attribution import _cue_features as cf
+
+    cue = text[att.cue[0] : att.cue[1]]
+    last = cf._last_word(cue)
+    left, right = cf._words_around(text, att.cue[0], att.cue[1])
+    src = text[att.source[0] : att.source[1]] if att.source is not None else None
+    after = att.source is not None and att.source[0] > att.cue[0]
+    z = w.intercept + w._weight_of(cf._cue_group(cue, att.cue_class, att.mode, att.kind))
+    z += w._weight_of(cf._context_group(last, tuple(left[-2:]), "l"))
+    z += w._weight_of(cf._context_group(last, tuple(right[:2]), "r"))
+    z += w._weight_of(cf._source_group(last, src, after))
+    if att.head is not None:
+        z += w._weight_of(["coord"])
+    return z + w._weight_of(cf._content_group(last, *cf._content_key(text, att)))
+
+
+@pytest.fixture
+def plain_cue_logit() -> Callable[[Any, str, Any], float]:
+    """``plain_cue_logit(weights, text, attribution)``: the reference for the memoised
+    ``CueWeights.keep`` (each feature group summed by ``_weight_of``, no memo)."""
+    return _plain_cue_logit
+
+
 def _random_words(seed: int, n: int) -> list[str]:
     rng = random.Random(seed)
     alphabet = "abcdefghijklmnopqrstuvwxyzABCXYZ0123456789-'.&_"

@@ -13,23 +13,6 @@ from framing.attribution import CueWeights, _cue_memos
 from framing.attribution import _cue_features as cf
 from framing.attribution._frames import Attribution
 
-
-def _plain_logit(w: CueWeights, text: str, att: Attribution) -> float:
-    """The logit from the feature groups of ``cue_features``, each summed by ``_weight_of``."""
-    cue = text[att.cue[0] : att.cue[1]]
-    last = cf._last_word(cue)
-    left, right = cf._words_around(text, att.cue[0], att.cue[1])
-    src = text[att.source[0] : att.source[1]] if att.source is not None else None
-    after = att.source is not None and att.source[0] > att.cue[0]
-    z = w.intercept + w._weight_of(cf._cue_group(cue, att.cue_class, att.mode, att.kind))
-    z += w._weight_of(cf._context_group(last, tuple(left[-2:]), "l"))
-    z += w._weight_of(cf._context_group(last, tuple(right[:2]), "r"))
-    z += w._weight_of(cf._source_group(last, src, after))
-    if att.head is not None:
-        z += w._weight_of(["coord"])
-    return z + w._weight_of(cf._content_group(last, *cf._content_key(text, att)))
-
-
 _WORDS = [
     "said",
     "Said",
@@ -84,16 +67,18 @@ def _random_case(rng: random.Random) -> tuple[str, Attribution]:
     return text, att
 
 
-def test_random_attributions_score_the_plain_sums() -> None:
+def test_random_attributions_score_the_plain_sums(plain_cue_logit) -> None:
     rng = random.Random(3)
     weights = CueWeights(np.random.default_rng(1).normal(size=cf.N_FEATURES), intercept=0.2)
     cases = [_random_case(rng) for _ in range(1500)]
     for text, att in cases + cases:  # (the second time, from the memos)
         weights.keep(text, att)
-        assert att.score == 1.0 / (1.0 + math.exp(-_plain_logit(weights, text, att)))
+        assert att.score == 1.0 / (1.0 + math.exp(-plain_cue_logit(weights, text, att)))
 
 
-def test_memos_start_afresh_past_their_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_memos_start_afresh_past_their_cap(
+    monkeypatch: pytest.MonkeyPatch, plain_cue_logit
+) -> None:
     monkeypatch.setattr(_cue_memos, "_MEMO_CAP", 20)
     rng = random.Random(5)
     weights = CueWeights(np.random.default_rng(2).normal(size=cf.N_FEATURES), intercept=-0.1)
@@ -101,7 +86,7 @@ def test_memos_start_afresh_past_their_cap(monkeypatch: pytest.MonkeyPatch) -> N
     for _ in range(200):
         text, att = _random_case(rng)
         weights.keep(text, att)
-        assert att.score == 1.0 / (1.0 + math.exp(-_plain_logit(weights, text, att)))
+        assert att.score == 1.0 / (1.0 + math.exp(-plain_cue_logit(weights, text, att)))
         sizes.append(weights._memos().entries)
     assert max(sizes) < 200 and sizes != sorted(sizes)  # (emptied at least once)
 

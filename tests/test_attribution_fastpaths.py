@@ -104,25 +104,7 @@ def test_free_quotations_are_those_no_content_contains() -> None:
     assert _free_quote_counts([], quotes) == {0: 2, 1: 1}
 
 
-def _plain_logit(w, text: str, att: Attribution) -> float:
-    """The cue model's logit from the feature groups of ``cue_features``, unmemoised."""
-    from framing.attribution import _cue_features as cw
-
-    cue = text[att.cue[0] : att.cue[1]]
-    last = cw._last_word(cue)
-    left, right = cw._words_around(text, att.cue[0], att.cue[1])
-    src = text[att.source[0] : att.source[1]] if att.source is not None else None
-    after = att.source is not None and att.source[0] > att.cue[0]
-    z = w.intercept + w._weight_of(cw._cue_group(cue, att.cue_class, att.mode, att.kind))
-    z += w._weight_of(cw._context_group(last, tuple(left[-2:]), "l"))
-    z += w._weight_of(cw._context_group(last, tuple(right[:2]), "r"))
-    z += w._weight_of(cw._source_group(last, src, after))
-    if att.head is not None:
-        z += w._weight_of(["coord"])
-    return z + w._weight_of(cw._content_group(last, *cw._content_key(text, att)))
-
-
-def test_memoised_cue_scores_are_the_plain_sums() -> None:
+def test_memoised_cue_scores_are_the_plain_sums(plain_cue_logit) -> None:
     import math
 
     import numpy as np
@@ -145,7 +127,7 @@ def test_memoised_cue_scores_are_the_plain_sums() -> None:
             if att.cue is None:
                 continue
             weights.keep(text, att)
-            assert att.score == 1.0 / (1.0 + math.exp(-_plain_logit(weights, text, att)))
+            assert att.score == 1.0 / (1.0 + math.exp(-plain_cue_logit(weights, text, att)))
             seen += 1
     assert seen >= 10
 
