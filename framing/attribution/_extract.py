@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ._candidates import LearnedCues
 from ._frames import Attribution, find_frames
-from ._headline import headline_attributions, poll_attributions
+from ._headline import HEAD_REACH, headline_attributions, poll_attributions
 from ._passive import passive_sources
 from ._quotes import Quote, find_quotes
 from ._speakers import SpeakerResolver
@@ -130,7 +130,7 @@ def extract_attributions(
             scanned, colon = pstart, text.find(":", pstart)
             if colon < 0:
                 colon = len(text)
-        if colon < pend and colon < pstart + 160:  # (as headline_attributions asks)
+        if colon < pend and colon < pstart + HEAD_REACH:  # (as headline_attributions asks)
             head = headline_attributions(text, pid, pstart, pend, atts)
             if head is not None:
                 atts.insert(0, head)

@@ -29,6 +29,9 @@ _LABELS = frozenset(
     "Sources Email Related Read Watch Listen Caption Credit Disclosure Follow".split()
 )
 _OPENERS = frozenset("\"'\u201c\u2018\u00ab\u201e`")
+#: A headline's colon lies within this many characters of its paragraph's start (five
+#: words and a colon fit in 160); callers may skip paragraphs without one.
+HEAD_REACH = 160
 
 
 def _label(words: list[str]) -> bool:
@@ -56,8 +59,8 @@ def headline_attributions(
     >>> s[att.source[0]:att.source[1]], s[att.cue[0]:att.cue[1]]
     ('Cruz', ':')
     """
-    if text.find(":", start, min(end, start + 160)) < 0:
-        return None  # (five words and a colon fit in 160 characters)
+    if text.find(":", start, min(end, start + HEAD_REACH)) < 0:
+        return None
     m = _HEAD.match(text, start, end)
     if m is None or m.group(2) in _OPENERS:
         return None
