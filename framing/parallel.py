@@ -13,13 +13,13 @@ send back only counts.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
+from ._gc import relax_gc_for_good, relaxed_gc
 from .document import Document
-from .pipeline import GC_THRESHOLDS, TableChunk, relaxed_gc, score_batch
+from .pipeline import TableChunk, score_batch
 from .scorers import Scorer
 from .segment import ParagraphMode
 
@@ -37,9 +37,8 @@ def _init_worker(scorers: Sequence[Scorer], paragraphs: ParagraphMode) -> None:
     _WORKER["scorers"] = scorers
     _WORKER["paragraphs"] = paragraphs
     # A worker only scores: models and lexicons are never scanned again, collections are
-    # rare (see :func:`framing.pipeline.relaxed_gc`).
-    gc.freeze()
-    gc.set_threshold(*GC_THRESHOLDS)
+    # rare (see :mod:`framing._gc`).
+    relax_gc_for_good()
 
 
 def _run(work: Work[R], k: int, j: int, piece: Batch) -> R:

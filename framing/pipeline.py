@@ -8,11 +8,9 @@ serial runs, worker processes and Dask partitions all share.
 
 from __future__ import annotations
 
-import gc
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
@@ -21,6 +19,7 @@ import numpy as np
 import pandas as pd
 from tqdm import tqdm  # plain bars: tqdm.auto warns in notebooks without ipywidgets
 
+from ._gc import relaxed_gc
 from .analysis import Analysis
 from .document import Document
 from .scorers import Scorer, default_scorers, order_scorers
@@ -467,50 +466,6 @@ def progress_bar(source: Any, progress: bool | None) -> tqdm:
     return tqdm(
         total=total, unit="doc", desc="framing", disable=not show, leave=False, dynamic_ncols=True
     )
-
-
-#: Generation thresholds while scoring: a collection after 50,000 new container objects
-#: (Python's default is 700), older generations rarely.
-GC_THRESHOLDS = (50_000, 20, 100)
-
-
-@contextmanager
-def relaxed_gc() -> Iterator[None]:
-    """Fewer cyclic garbage collections while a run scores, restored afterwards.
-
-    Scoring allocates many short-lived tuples and lists, and with Python's default
-    thresholds the collector keeps re-scanning every long-lived object (models, lexicons,
-    caches): about 15% of a run's time on the benchmark corpus. Inside the block the
-    objects that exist already are frozen (never scanned) and collections are rarer;
-    on exit the previous thresholds return and the objects are unfrozen. Reference
-    counting still frees almost everything at once, so memory barely changes.
-
-    Examples
-    --------
-    >>> import gc
-    >>> before = gc.get_threshold()
-    >>> with relaxed_gc():
-    ...     gc.get_threshold()[0]
-    50000
-    >>> gc.get_threshold() == before
-    True
-    """
-    if _GC_STATE["depth"]:  # nested: the outer block already relaxed the collector
-        yield
-        return
-    old = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(*GC_THRESHOLDS)
-    _GC_STATE["depth"] = 1
-    try:
-        yield
-    finally:
-        _GC_STATE["depth"] = 0
-        gc.set_threshold(*old)
-        gc.unfreeze()
-
-
-_GC_STATE = {"depth": 0}
 
 
 def is_dask_collection(obj: Any) -> bool:

@@ -9,6 +9,7 @@ from itertools import accumulate, compress
 from operator import itemgetter
 from typing import Any, ClassVar
 
+from .._gc import relaxed_gc
 from ..scorers import QUOTED_RANGES, Scorer
 from ..segment import Doc, Span
 from ._balance import voice_summary
@@ -105,8 +106,9 @@ class AttributionScorer(Scorer):
 
     def annotate(self, docs: Sequence[Doc]) -> None:
         """Add the quotes table, spans, paragraph columns and ``quoted_ranges``."""
-        for doc in docs:
-            self._annotate(doc)
+        with relaxed_gc():
+            for doc in docs:
+                self._annotate(doc)
 
     def _annotate(self, doc: Doc) -> None:
         paras = [(p.start, p.end) for p in doc.paragraphs]

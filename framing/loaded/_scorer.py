@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._gc import relaxed_gc
 from ..lexicon import (
     EPISTEMIC_CATEGORIES,
     SUBJECTIVITY_PROVENANCE,
@@ -148,6 +149,10 @@ class LoadedScorer(Scorer):
 
     def annotate(self, docs: Sequence[Doc]) -> None:
         """Add loaded-term columns and spans to each Doc."""
+        with relaxed_gc():
+            self._annotate_batch(docs)
+
+    def _annotate_batch(self, docs: Sequence[Doc]) -> None:
         models = self.bias_model is not None or self.tagger is not None
         fast = self._fast_bias or self._fast_tagger  # also gives the subjectivity means
         paras: list[FastParagraph] = []

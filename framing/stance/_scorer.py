@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .._gc import relaxed_gc
 from ..errors import InputError
 from ..lexicon import VADER_PROVENANCE
 from ..scorers import Scorer, quoted_ranges
@@ -185,6 +186,10 @@ class StanceScorer(Scorer):
     # -- annotate --------------------------------------------------------------------------
     def annotate(self, docs: Sequence[Doc]) -> None:
         """Add stance rows, ``stance__<target>`` columns and target spans to each Doc."""
+        with relaxed_gc():
+            self._annotate_batch(docs)
+
+    def _annotate_batch(self, docs: Sequence[Doc]) -> None:
         trim_word_keys()
         # Mentions the classifier scores get their features' row of the batch (shared
         # with the first unit of their target and voice in their sentence).
