@@ -13,12 +13,19 @@ three disjoint parts, each timed once, alternating with VADER's ``polarity_score
 same paragraphs (the reference ratio). A second pass over the same text is faster (the cue
 classifier memoises context groups), so that figure, best of 3, is printed apart.
 
-Run: ``python benchmarks/bench_attribution.py [--no-model] [--corpus pipeline|ptc]``
+One process's first-sight figure rests on about 0.3 s of CPU, so a busy neighbour on a
+shared machine moves it by a quarter. ``--runs N`` repeats the whole measurement in N fresh
+processes (fresh memos each time) and prints each run, then the median and range of the
+rates and of the ratio to VADER.
+
+Run: ``python benchmarks/bench_attribution.py [--no-model] [--corpus pipeline|ptc] [--runs N]``
 """
 
 from __future__ import annotations
 
 import json
+import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -106,6 +113,8 @@ def main() -> None:
     print(f"vader polarity_scores, same parts: {n_par / t_vader:,.0f} paragraphs/s")
     parts = ", ".join(f"{r:.2f}" for r in ratios)
     print(f"ratio attribution / vader: {t_vader / t_attr:.2f}x (per part: {parts})")
+    result = {"attribution": n_par / t_attr, "vader": n_par / t_vader, "ratio": t_vader / t_attr}
+    print("RESULT " + json.dumps(result))
 
     def run_attr() -> None:
         fresh = [segment(t, f"d{i}", paragraphs=mode) for i, t in enumerate(texts)]
@@ -125,5 +134,30 @@ def main() -> None:
     )
 
 
+def repeat(runs: int) -> None:
+    """The first-sight measurement in ``runs`` fresh processes, then median and range."""
+    args = [a for i, a in enumerate(sys.argv[1:]) if a != "--runs" and sys.argv[i] != "--runs"]
+    results = []
+    for k in range(runs):
+        out = subprocess.run(
+            [sys.executable, __file__, *args], capture_output=True, text=True, check=True
+        ).stdout
+        line = next(x for x in out.splitlines() if x.startswith("RESULT "))
+        results.append(json.loads(line[len("RESULT ") :]))
+        r = results[-1]
+        print(
+            f"run {k + 1}: attribution {r['attribution']:,.0f}/s, "
+            f"vader {r['vader']:,.0f}/s, ratio {r['ratio']:.2f}x"
+        )
+    for key, unit in (("attribution", "/s"), ("vader", "/s"), ("ratio", "x")):
+        vals = [r[key] for r in results]
+        fmt = "{:,.0f}" if unit == "/s" else "{:.2f}"
+        lo, mid, hi = (fmt.format(v) for v in (min(vals), statistics.median(vals), max(vals)))
+        print(f"{key}, {runs} fresh processes: median {mid}{unit} (range {lo}-{hi})")
+
+
 if __name__ == "__main__":
-    main()
+    if "--runs" in sys.argv:
+        repeat(int(sys.argv[sys.argv.index("--runs") + 1]))
+    else:
+        main()
