@@ -208,3 +208,33 @@ def test_the_cue_model_keeps_the_typing_it_was_trained_with():
     assert speaker_type_of("industry groups") == "group"
     assert speaker_type_of("industry groups", as_trained=True) == "unknown"
     assert speaker_type_of("the Dover Tribune", as_trained=True) == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("A lawyer for Mara Quill said the claim was false.", "lawyer for Mara Quill"),
+        ("The daughter of Mara Quill said she was proud.", "daughter of Mara Quill"),
+        ("The head of the Harbor Authority said fees would rise.", "head of the Harbor Authority"),
+        ("The Lantern bar in Port Ellis said it was sorry.", "Lantern bar in Port Ellis"),
+    ],
+)
+def test_a_name_in_a_modifier_of_a_common_noun_is_not_the_speaker(sentence, speaker):
+    assert _one_paragraph(sentence)[0].speaker == speaker
+
+
+def test_a_title_head_keeps_the_name_after_it():
+    s = "Ada Brenn toured the port.\nThe former mayor of Port Ellis Ada Brenn said the port would grow."
+    assert _speakers(s)[-1] == ("Ada Brenn", "person")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Secretary of Harbors Tomas Wexley said talks would resume.",
+        "The minister of the Interior Tomas Wexley said talks would resume.",
+    ],
+)
+def test_a_department_after_title_of_is_no_part_of_the_name(sentence):
+    s = sentence + "\nWexley added that he was hopeful."
+    assert [sp for sp, _ in _speakers(s)] == ["Tomas Wexley", "Tomas Wexley"]

@@ -23,6 +23,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ._frames import Attribution
+from ._name_parts import head_caps, name_after_title_of
 from ._phrases import _POSSESSIVE_ENDS
 from ._speaker_types import _DETS, _ORG, _role_noun, speaker_type_of
 
@@ -99,8 +100,8 @@ def _source_words(src: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str
     ws = tuple(src.replace("\u2019", "'").split())
     # (the words of ``ws``: lower case before the split changes no blank)
     low = tuple(w.strip(".,") for w in src.replace("\u2019", "'").lower().split())
-    caps = tuple(w for w in ws if w[:1].isupper() and w.lower() not in _DETS)
-    return ws, low, caps
+    # (not the names in a modifier of a common-noun head: "a lawyer for Donald Trump")
+    return ws, low, head_caps(ws, low, _TITLES)
 
 
 _RELATIVE = frozenset(["who", "which"])
@@ -149,6 +150,9 @@ class SpeakerResolver:
             else:
                 pieces = ((pos, run, at_start),)
             for pos, phrase, at_start in pieces:
+                # ("Secretary of State John Kerry", "president of the United States ...")
+                if text[pos - 3 : pos] == "of " or text[pos - 7 : pos] == "of the ":
+                    pos, phrase = name_after_title_of(text, pos, phrase, _TITLES)
                 role, first, last, gender, full = _name_record(phrase, at_start)
                 if gender is not None:
                     genders[last] = gender
@@ -236,7 +240,7 @@ class SpeakerResolver:
             if relative and att.appositive is not None:
                 # "the senator, who said": resolve the antecedent
                 src, pos = self.text[att.appositive[0] : att.appositive[1]], att.appositive[0]
-                names, stype = self._resolve_source(src, pos, history)
+                names, stype = self._resolve_source(src, pos, history, antecedent=True)
             elif relative:  # no antecedent phrase found: the closest full name before
                 last = self._last_full_before(pos)
                 near = last[1] if last is not None and last[0] > pos - 80 else None
@@ -263,8 +267,15 @@ class SpeakerResolver:
                     att.speaker_type = speaker_type_of(src)
 
     def _resolve_source(
-        self, src: str, pos: int, history: list[tuple[int, list[str], str]]
+        self,
+        src: str,
+        pos: int,
+        history: list[tuple[int, list[str], str]],
+        antecedent: bool = False,
     ) -> tuple[list[str], str]:
+        """Names and type of a source phrase. An ``antecedent`` (the phrase before
+        "who") keeps the names in its modifiers: "who" follows the nearest noun, so in
+        "a question from moderator Jane Doe, who" the name is the speaker."""
         ws, low, caps = _source_words(src)
         # (a sentence adverb before a name is no part of it: "Later Manafort said")
         lead = 0
@@ -304,6 +315,8 @@ class SpeakerResolver:
             names = [self.canonical(p, pos) or p for p in parts if p and p[:1].isupper()]
             if len(names) > 1:
                 return names, "group"
+        if antecedent:
+            caps = tuple(w for w in ws if w[:1].isupper() and w.lower() not in _DETS)
         stype = speaker_type_of(src, roles=False)  # (a role noun alone: typed in resolve)
         if stype in ("person", "unknown") and caps:
             full = self.canonical(" ".join(caps), pos)
@@ -329,6 +342,10 @@ class SpeakerResolver:
                 if len(names) > 1:
                     return names, "group"
         if stype == "person":
+            if len(caps) < sum(1 for w in ws if w[:1].isupper() and w.lower() not in _DETS):
+                # a name in a modifier ("One bastion of Trump"): the phrase is the
+                # speaker, typed in resolve; pronouns do not take it
+                return [_strip_det(src)], "unknown"
             kept = [w for w in ws if w.lower().rstrip(".") not in _TITLES]
             return [" ".join(kept) if kept else _strip_det(src)], "person"
         if stype in ("organization", "group", "anonymous"):
