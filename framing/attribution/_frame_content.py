@@ -1,10 +1,10 @@
 """The content of one reporting cue: the quotation or the clause it reports.
 
 The content steps of :func:`~framing.attribution._frame_cue._frame_cue`, asked once the
-cue's extent and source are known and the frame (cue, source and appositive) lies
-between tokens ``j`` and ``hi``. :func:`_direct_content` takes a quotation next to the
-frame ("“…,” X said" or "X said: “…”"); failing that, :func:`_indirect_content`
-takes the clause before ", X said." or the clause after the cue ("X said that ...").
+cue's extent and source are known. :func:`_frame_edges` finds where the frame (cue,
+source and appositive) lies; :func:`_direct_content` takes a quotation next to it
+("“…,” X said" or "X said: “…”"); failing that, :func:`_indirect_content` takes the
+clause before ", X said." or the clause after the cue ("X said that ...").
 """
 
 from __future__ import annotations
@@ -25,6 +25,25 @@ from ._tokens import (
 )
 
 _DASHES = (",", "\u2014", "\u2013", "-")  # (what separates a frame from what it reports)
+
+
+def _frame_edges(
+    p: _Para, ca: int, cb: int, source: tuple[int, int] | None, apposition: tuple[int, int] | None
+) -> tuple[int, int]:
+    """``(j, hi)``: the last token before the frame and the first after it.
+
+    The frame is the cue (tokens ``ca`` .. ``cb``), its source and its appositive; the
+    content lies on either side of it, past the commas and dashes before it.
+    """
+    lo = min(source[0], ca) if source else ca
+    hi = max(source[1], cb) if source else cb
+    if apposition:
+        lo, hi = min(lo, apposition[0]), max(hi, apposition[1])
+    words, inq = p.words, p.inq
+    j = lo - 1
+    while j >= 0 and words[j] in _DASHES and inq[j] < 0:
+        j -= 1
+    return j, hi
 
 
 def _take_quote(p: _Para, att: Attribution, used: list[bool], qi: int) -> None:

@@ -15,7 +15,7 @@ import re
 
 from ._attribution import Attribution
 from ._candidates import Candidate
-from ._frame_content import _DASHES, _direct_content, _indirect_content
+from ._frame_content import _direct_content, _frame_edges, _indirect_content
 from ._frame_parts import (
     _HEADLINE_VERBS,
     _MARKER_PREV,
@@ -77,29 +77,25 @@ def _frame_cue(
     lemma = c.entry.lemma
     if lemma == "according to":
         return _frame_according(p, c)
-    extent = _cue_extent(p, c, sid)
-    if extent is None:
-        return None
-    ca, cb, cue_end = extent
+    # The cue's extent: tokens ca .. cb, ending at offset cue_end.
+    ca = _cue_start(p, a, sid)
+    if ca > 0 and p.words[ca - 1] in _MARKER_PREV and _discourse_marker(p, ca, a, sid):
+        return None  # "it's worth noting that": the author's own comment
+    right = _cue_end(p, c, sid)
+    if right is None:
+        return None  # "fees declined to $2 million": a fall, not a refusal
+    cb, cue_end = right
+    # Its source.
     head_word = lemma.split()[0]
     found = _find_source(p, c, ca, cb, head_word, last, permissive)
     if found is None:
         return None
     source, apposition, head, lead_clause = found
-    att = Attribution(
-        p.pid,
-        (p.starts[ca], cue_end),
-        c.entry.cls,
-        c.entry.mode,
-        _span(p, *source) if source else None,
-    )
-    prev = p.words[ca - 1] if ca > 0 else ""
-    # (only a token with an apostrophe can be a contraction: no pattern call for others)
-    if ("\u2019" in prev or "'" in prev) and p.sent[ca - 1] == sid:
-        _split_contraction(p, att, ca - 1)
+    att = _new_attribution(p, c, ca, cue_end, source, sid)
     att.head = head
     if apposition:
         att.appositive = _span(p, *apposition)
+    # Its content.
     if lead_clause is not None:  # "Pointing to X, Putin added": X was said
         ra, rb = _trim(p, *lead_clause)
         if rb > ra:
@@ -108,15 +104,7 @@ def _frame_cue(
     if att.cue_class == "non_comment":
         att.kind = "non_comment"
         return att
-    # The content lies on either side of the frame: cue, source and appositive span
-    # tokens lo .. hi; j is the last token before them (past commas and dashes).
-    lo = min(source[0], ca) if source else ca
-    hi = max(source[1], cb) if source else cb
-    if apposition:
-        lo, hi = min(lo, apposition[0]), max(hi, apposition[1])
-    j = lo - 1
-    while j >= 0 and p.words[j] in _DASHES and p.inq[j] < 0:
-        j -= 1
+    j, hi = _frame_edges(p, ca, cb, source, apposition)
     addressing = head_word in _ADDRESSING
     # (a paragraph without quotations has no direct content)
     if p.quotes and _direct_content(p, att, used, atts, sid, cb, j, hi, addressing):
@@ -135,7 +123,7 @@ def _not_a_cue(p: _Para, c: Candidate, sid: int) -> bool:
     words, a, b = p.words, c.tok, c.tok_end
     if (
         a > 0
-        and p.is_cap(a)
+        and p.text[p.starts[a]].isupper()  # (p.is_cap(a), asked of every candidate)
         and p.sent[a - 1] == sid
         and not p.is_mark(a - 1)
         and not (words[a] in _HEADLINE_VERBS and b < len(words) and p.is_cap(b))
@@ -149,21 +137,14 @@ def _not_a_cue(p: _Para, c: Candidate, sid: int) -> bool:
     return c.entry.lemma in ("ask", "request") and words[b : b + 3] == ["not", "to", "be"]
 
 
-def _cue_extent(p: _Para, c: Candidate, sid: int) -> tuple[int, int, int] | None:
-    """``(ca, cb, cue_end)``: the cue's first token, the token after it and its end
-    offset; None when the cue is the author's own comment ("it's worth noting that") or
-    "declined" means a fall ("fees declined to $2 million", "trade declined 40 percent").
+def _cue_start(p: _Para, a: int, sid: int) -> int:
+    """The cue's first token: up to two auxiliaries, negations or adverbs before verb
+    ``a`` join it ("has not yet said", "publicly denied"), as in PolNeAR's cues.
 
-    What PolNeAR's annotators join to the verb: on its left up to two auxiliaries,
-    negations or adverbs ("has not yet said", "publicly denied"; a word in "-ly" only
-    when lower-case, longer than four letters and no noun: "the family said"); on its
-    right a preposition or particle ("talked about", "said repeatedly"), "in a
-    statement" / "on Twitter", a day ("said Tuesday (night)") and a colon ("said:").
-    Of "declined to comment", only the verb. Quoted words never join.
+    A word in "-ly" is an adverb only when it is lower-case, longer than four letters
+    and no noun ("the family said": the subject's end). Quoted words never join.
     """
     words, sent, inq = p.words, p.sent, p.inq
-    n = len(words)
-    a, b = c.tok, c.tok_end
     ca = a
     while (
         ca > 0
@@ -181,8 +162,21 @@ def _cue_extent(p: _Para, c: Candidate, sid: int) -> tuple[int, int, int] | None
         )
     ):
         ca -= 1
-    if ca > 0 and words[ca - 1] in _MARKER_PREV and _discourse_marker(p, ca, a, sid):
-        return None
+    return ca
+
+
+def _cue_end(p: _Para, c: Candidate, sid: int) -> tuple[int, int] | None:
+    """``(cb, cue_end)``: the token after the cue and the cue's end offset, or None when
+    "declined" means a fall ("fees declined to $2 million", "trade declined 40 percent").
+
+    What PolNeAR's annotators join to the cue's right: a preposition or particle
+    ("talked about", "said repeatedly"), "in a statement" / "on Twitter", a day ("said
+    Tuesday (night)") and a colon ("said:"). Of "declined to comment", only the verb.
+    Quoted words never join.
+    """
+    words, sent, inq = p.words, p.sent, p.inq
+    n = len(words)
+    a, b = c.tok, c.tok_end
     cb, cue_end = b, p.end(b - 1)
     if c.entry.cls == "non_comment" and words[a] in _DECLINE:
         if (
@@ -235,21 +229,34 @@ def _cue_extent(p: _Para, c: Candidate, sid: int) -> tuple[int, int, int] | None
     if cb < n and words[cb] == ":" and inq[cb] < 0:
         cue_end = p.end(cb)  # "said:" (the colon belongs to the cue)
         cb += 1
-    return ca, cb, cue_end
+    return cb, cue_end
 
 
-def _split_contraction(p: _Para, att: Attribution, i: int) -> None:
-    """Cut the cue and source of ``att`` at the clitic of token ``i`` (in place).
+def _new_attribution(
+    p: _Para, c: Candidate, ca: int, cue_end: int, source: tuple[int, int] | None, sid: int
+) -> Attribution:
+    """The attribution of the cue from token ``ca`` to offset ``cue_end`` with its source.
 
     "He’s not saying": the auxiliary's clitic opens the cue and the pronoun is the
     source (PolNeAR train: 54 of 57 such cues start at the apostrophe).
     """
-    m = _CONTRACTED.fullmatch(p.words[i])
-    if m is not None:
-        cut = p.starts[i] + m.start(2)
-        att.cue = (cut, att.cue[1])
-        if att.source is not None and att.source[0] < cut < att.source[1] + 1:
-            att.source = (att.source[0], cut)
+    att = Attribution(
+        p.pid,
+        (p.starts[ca], cue_end),
+        c.entry.cls,
+        c.entry.mode,
+        _span(p, *source) if source else None,
+    )
+    prev = p.words[ca - 1] if ca > 0 else ""
+    # (only a token with an apostrophe can be a contraction: no pattern call for others)
+    if ("\u2019" in prev or "'" in prev) and p.sent[ca - 1] == sid:
+        m = _CONTRACTED.fullmatch(prev)
+        if m is not None:
+            cut = p.starts[ca - 1] + m.start(2)
+            att.cue = (cut, cue_end)
+            if att.source is not None and att.source[0] < cut < att.source[1] + 1:
+                att.source = (att.source[0], cut)
+    return att
 
 
 def _frame_according(p: _Para, c: Candidate) -> Attribution | None:
