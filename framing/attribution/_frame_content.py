@@ -132,7 +132,9 @@ def _indirect_content(
     The clause before the frame when the frame ends the sentence ("…, X said."), else
     the clause after it up to the sentence end or an adjunct (", when ..."). A cue with
     no clause is kept only as a fixed phrase, or as a ``lead`` ("X said:" ending the
-    paragraph announces the next one); "did not say whether ..." is ``negated``.
+    paragraph announces the next one); "did not say whether ..." is ``negated``. ``a``
+    is the cue's verb, ``ca`` its first token and ``cb`` the token after it; ``j`` and
+    ``hi`` are the frame's edges (:func:`_frame_edges`).
     """
     words, n = p.words, len(p.words)
     s0, s1 = _sentence_bounds(p, a)

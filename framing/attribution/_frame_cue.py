@@ -1,11 +1,19 @@
-"""The frame of one reporting cue: its source, its content and the cue's own extent.
+"""The frame of one reporting cue: the cue's extent, its source and its content.
 
 :func:`_frame_cue` builds the attribution of a cue candidate from the paragraph's tokens
-(the source before the cue or after it in an inversion, the quotation or clause it
-reports, auxiliaries and particles that join the cue) or rejects the candidate (a name,
-a markup tag, "declined" meaning a fall, the author's own comment); ``according to X``
-frames are built by :func:`_frame_according`. :func:`~framing.attribution._frames.find_frames`
-calls it for each candidate of a paragraph.
+or rejects the candidate; :func:`~framing.attribution._frames.find_frames` calls it for
+each candidate of a paragraph. It runs these steps in turn:
+
+* :func:`_not_a_cue`: a name, a markup tag or the description of an anonymous source is
+  no cue (``according to X`` frames are built by :func:`_frame_according`);
+* :func:`_cue_start` and :func:`_cue_end`: the auxiliaries, adverbs, particles, "in a
+  statement", day and colon that join the verb (a discourse marker of the author's own
+  and "declined" meaning a fall reject it);
+* :func:`~framing.attribution._frame_source._find_source`: the source, before the cue,
+  after it in an inversion or shared with the frame before;
+* :func:`~framing.attribution._frame_content._direct_content`, else
+  :func:`~framing.attribution._frame_content._indirect_content`: the quotation next to
+  the frame, else the clause it reports.
 """
 
 from __future__ import annotations
@@ -260,6 +268,10 @@ def _new_attribution(
 
 
 def _frame_according(p: _Para, c: Candidate) -> Attribution | None:
+    """The frame of ``according to X``: X is the source, the rest of the sentence its
+    content (the clause before the cue, or after X when the cue opens the sentence).
+    None when no noun phrase follows the cue.
+    """
     words = p.words
     a, b = c.tok, c.tok_end
     sid = p.sent[a]
