@@ -106,8 +106,13 @@ def _title_before(p: _Para, qi: int, k: int, sid: int) -> bool:
     """
     q = p.quotes[qi]
     a, b = bisect.bisect_left(p.starts, q.start), bisect.bisect_left(p.starts, q.end)
-    inside = [t for t in range(a, b) if p.words[t][0].isalnum()]
-    if not inside or len(inside) > 4 or not all(p.is_cap(t) for t in inside[:1]):
+    inside = []  # (the word tokens: a fifth one ends the search)
+    for t in range(a, b):
+        if p.words[t][0].isalnum():
+            if len(inside) == 4:
+                return False
+            inside.append(t)
+    if not inside or not p.is_cap(inside[0]):
         return False
     if sum(p.is_cap(t) for t in inside) < len(inside) - 1:
         return False

@@ -1,0 +1,270 @@
+"""The source of one reporting cue: who the frame says is speaking.
+
+:func:`_find_source` is the source step of
+:func:`~framing.attribution._frame_cue._frame_cue`, asked once the cue's extent
+(tokens ``ca`` .. ``cb``) is known. It looks, in this order, for a noun phrase before
+the cue ("Jane Doe said"), an appositive chain before it ("Jane Doe, a spokeswoman,
+said"), a noun phrase after it in an inversion ("…,” said Jane Doe"), the relative
+pronoun of "who said", the frame before in the sentence whose source this cue shares
+("X emphasized … and said"), and the main clause's subject of ", saying". A cue that
+finds none of them is rejected, unless its lexicon entry or permissive framing lets it
+stand without a source.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ._attribution import Attribution
+from ._candidates import Candidate
+from ._frame_parts import _adverbial, _appositive_chain
+from ._phrases import (
+    _is_name,
+    _is_possessive,
+    _left_np,
+    _near_subject,
+    _possessor,
+    _right_np,
+    _sentence_bounds,
+    _subject,
+)
+from ._tokens import _APPOS_START, _CLAUSE, _END, _NOUN_BEFORE, _STOP_LEFT, _VERBISH, _Para
+
+_Span = tuple[int, int]  # (first token, token after the last)
+# How an inverted source described by a relative clause starts ("said an official who ...").
+_INDEFINITE = frozenset("a an one some several two three many another".split())
+
+
+def _find_source(
+    p: _Para,
+    c: Candidate,
+    ca: int,
+    cb: int,
+    head_word: str,
+    last: Attribution | None,
+    permissive: bool,
+) -> tuple[_Span | None, _Span | None, Attribution | None, _Span | None] | None:
+    """The source of the cue, or None when the cue is rejected for want of one.
+
+    Returns ``(source, appositive, head, lead_clause)``: the source's tokens, those of
+    its appositive, the earlier frame (``last``, the paragraph's frame before) whose
+    source a coordinated cue shares, and the leading participle clause that is the
+    content of a cue framed without a source of its own ("Pointing to X, Putin added":
+    X). ``head_word`` is the first word of the cue's lemma; ``permissive`` keeps cues
+    without a source for the cue classifier to decide.
+    """
+    words, sent = p.words, p.sent
+    sid = sent[c.tok]
+    prev = words[ca - 1] if ca > 0 else ""
+    source: _Span | None = None
+    apposition: _Span | None = None
+    if (
+        ca > 0
+        and sent[ca - 1] == sid
+        and (prev not in _CLAUSE or prev == ")")
+        and prev not in _STOP_LEFT
+    ):
+        # The noun phrase right before the cue; a noun cue takes its possessor
+        if words[c.tok] in (head_word, head_word + "s"):  # a noun form: "Trump's claim(s)"
+            source = _possessor(p, ca, sid) or _left_np(p, ca, sid)
+        else:
+            source = _left_np(p, ca, sid)
+        if source is None:
+            # "Katie Roe, who is chair of the group said": the antecedent of "who"
+            found = _antecedent(p, ca, sid, permissive)
+            if found is None:
+                return None
+            source, apposition = found
+    elif prev == "," and ca > 1 and c.entry.mode != "fixed":
+        source, apposition = _appositive_before(p, ca, sid)
+    if source is None and (ca == 0 or prev in _CLAUSE or sent[ca - 1] != sid):
+        source, apposition = _source_after(p, c, ca, cb, sid)
+    if source is not None:
+        return source, apposition, None, None
+    # (no source found so far: no appositive either)
+    return _source_elsewhere(p, c, ca, cb, prev, last, permissive)
+
+
+def _antecedent(
+    p: _Para, ca: int, sid: int, permissive: bool
+) -> tuple[_Span | None, _Span | None] | None:
+    """``(source, appositive)`` when a relative clause stands between the source and
+    the cue ("Katie Roe, who is chair of the group said"), the clause its appositive.
+
+    None rejects the cue: there is no subject where one is needed (``permissive``
+    framing lets it pass with Nones, but not after a word that makes the cue a noun).
+    """
+    words = p.words
+    raw = _left_np(p, ca, sid, strict=False)
+    if raw is None or raw[0] < 2 or words[raw[0] - 1] not in ("who", "whose"):
+        if not permissive or words[ca - 1] in _NOUN_BEFORE:
+            return None
+        return None, None
+    k = raw[0] - 2 if words[raw[0] - 2] == "," else raw[0] - 1
+    source = _left_np(p, k, sid)
+    if source is None:
+        return (None, None) if permissive else None
+    return source, (raw[0] - 1, raw[1])
+
+
+def _appositive_before(p: _Para, ca: int, sid: int) -> tuple[_Span | None, _Span | None]:
+    """``(source, appositive)`` of a cue after a comma, or Nones when none fits.
+
+    "Jane Doe, a spokeswoman for the ministry, said" (the appositive follows the name)
+    and "the party's chair, Ann Lee, said" (the name is the appositive's content): the
+    name, or the phrase an appositive opener describes, is the source.
+    """
+    words = p.words
+    inner = _left_np(p, ca - 1, sid, strict=False)
+    if inner is not None and inner[0] > 1 and words[inner[0] - 1] == "and":
+        # "Ann Lee, a donor and president of the club, said": both are the appositive
+        more = _left_np(p, inner[0] - 1, sid, strict=False)
+        if more is not None and more[0] > 0 and words[more[0] - 1] == ",":
+            inner = (more[0], inner[1])
+    if inner is not None and inner[0] > 0 and words[inner[0] - 1] in ("who", "whose"):
+        inner = (inner[0] - 1, inner[1])
+    chain = _appositive_chain(p, inner, sid) if inner is not None else None
+    if chain is not None:
+        return chain  # "Ann Roe, 67, a nurse in Dover, Del., said"
+    if inner is not None and inner[0] > 1 and words[inner[0] - 1] == ",":
+        head = _left_np(p, inner[0] - 1, sid)
+        if head is not None and _is_name(p, *inner) and not _is_name(p, *head):
+            return inner, head  # "the party's chair, Ann Lee, said"
+        if (
+            head is not None
+            and (words[inner[0]] in _APPOS_START or _is_name(p, *head))
+            and not _adverbial(p, head)
+        ):
+            return head, inner  # "Ann Lee, the party's chair, said"
+    return None, None
+
+
+def _source_after(
+    p: _Para, c: Candidate, ca: int, cb: int, sid: int
+) -> tuple[_Span | None, _Span | None]:
+    """``(source, appositive)`` of an inversion ("…,” said X"), or Nones.
+
+    Only after a comma or a quotation mark, and only a phrase that ends the sentence or
+    a clause: never for ", noting X" (X is its object). A relative clause or an
+    appositive after the source describes it ("said an official who asked not to be
+    named").
+    """
+    words, sent, inq = p.words, p.sent, p.inq
+    n = len(words)
+    a, mode = c.tok, c.entry.mode
+    if not (cb < n and sent[cb] == sid and inq[cb] < 0 and not words[a].endswith("ing")):
+        return None, None
+    right = _right_np(p, cb, sid)
+    if not (
+        right is not None
+        and ca > 0
+        and (words[ca - 1] == "," or p.is_mark(ca - 1))
+        and not any(words[t] in _VERBISH for t in range(*right))
+        and (
+            right[1] >= n
+            or words[right[1]] in _END
+            or words[right[1]] in (",", "(")
+            or words[right[1]] in ("who", "whose")
+            and words[right[0]] in _INDEFINITE
+            and mode in ("speech", "writing")
+        )
+    ):
+        return None, None
+    rb = right[1]
+    if rb < n and words[rb] in ("who", "whose"):
+        # "said an official who asked not to be named": the relative clause describes
+        # the source (its appositive), up to the clause's end.
+        rel_end = rb + 1
+        while rel_end < n and sent[rel_end] == sid and inq[rel_end] < 0:
+            if words[rel_end] in _END or words[rel_end] == ",":
+                break
+            rel_end += 1
+        return right, (rb, rel_end)
+    if rb + 1 < n and words[rb] == "," and inq[rb + 1] < 0:
+        app = _right_np(p, rb + 1, sid)
+        if app is not None and words[app[0]] in ("a", "an", "the", "who"):
+            return right, app
+    return right, None
+
+
+def _source_elsewhere(
+    p: _Para,
+    c: Candidate,
+    ca: int,
+    cb: int,
+    prev: str,
+    last: Attribution | None,
+    permissive: bool,
+) -> tuple[_Span | None, _Span | None, Attribution | None, _Span | None] | None:
+    """What :func:`_find_source` returns for a cue with no noun phrase source next to it.
+
+    "the senator, who said": the pronoun (PolNeAR's source; the antecedent is kept as
+    its appositive, and the speaker step resolves through it); "X emphasized ... and
+    said": the frame before (``head``); ", saying": the main clause's subject; "Asked
+    about the plan": no source needed. Otherwise the cue is rejected, except a fixed
+    phrase or, when framing is ``permissive``, a lexicon cue with the subject nearest to
+    it (:func:`_nearby_subject`).
+    """
+    words, sent, inq = p.words, p.sent, p.inq
+    a, cls, mode = c.tok, c.entry.cls, c.entry.mode
+    sid = sent[a]
+    if prev in ("who", "which") and ca > 1:
+        k = ca - 2
+        ante = _left_np(p, k + 1 if words[k] != "," else k, sid)
+        return (ca - 1, ca), ante, None, None
+    if (
+        prev in ("and", "but", ",")
+        and last is not None
+        and (last.source is not None or last.head is not None)
+        and last.cue is not None
+        and last.cue[1] <= p.starts[ca]
+        and sent[bisect.bisect_left(p.starts, last.cue[0])] == sid
+        # (not a possessor: in "X downplayed Ryan's comments, saying" Ryan does not say)
+        and not (
+            last.source is not None
+            and last.head is None
+            and _is_possessive(p.text[last.source[0] : last.source[1]].lower())
+        )
+    ):
+        return None, None, last.head or last, None  # "X emphasized ... and said that ..."
+    if words[a].endswith("ing") and prev == ",":
+        # ", saying ...": the subject of the main clause, when it is short
+        s0, _ = _sentence_bounds(p, a)
+        while s0 < a and (inq[s0] >= 0 or p.is_mark(s0) or words[s0] in _CLAUSE):
+            s0 += 1
+        return _subject(p, s0, a), None, None, None
+    if cls == "question" and (
+        ca == 0 or sent[ca - 1] != sid or prev in ("when", "after", "before", "if", ",")
+    ):
+        return None, None, None, None  # "Asked about the plan, ..." / "when asked about ..."
+    if mode == "fixed":
+        return None, None, None, None
+    if not permissive or mode == "learned":
+        return None
+    source, lead_clause = _nearby_subject(p, c, ca, cb, sid)
+    return source, None, None, lead_clause
+
+
+def _nearby_subject(
+    p: _Para, c: Candidate, ca: int, cb: int, sid: int
+) -> tuple[_Span | None, _Span | None]:
+    """``(source, lead_clause)`` of a cue framed without a source (permissive framing).
+
+    The subject nearest before the cue; for a participle opening the sentence
+    ("Pointing to the trade war, Putin added ..."), the main clause's subject, and the
+    participle's clause is the content. Such frames are left for the cue classifier.
+    """
+    words, inq = p.words, p.inq
+    a = c.tok
+    s0, _ = _sentence_bounds(p, ca)
+    while s0 < ca and (inq[s0] >= 0 or p.is_mark(s0) or words[s0] in _CLAUSE):
+        s0 += 1
+    source = _near_subject(p, ca, s0) or (_subject(p, s0, ca) if s0 < ca else None)
+    if source is None and s0 >= ca and words[a].endswith("ing"):
+        _, s1 = _sentence_bounds(p, a)
+        comma = next((t for t in range(cb, s1) if words[t] == "," and inq[t] < 0), None)
+        if comma is not None:
+            source = _subject(p, comma + 1, s1)
+            if source is not None:
+                return source, (cb, comma)
+    return source, None
