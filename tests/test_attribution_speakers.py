@@ -224,7 +224,10 @@ def test_a_name_in_a_modifier_of_a_common_noun_is_not_the_speaker(sentence, spea
 
 
 def test_a_title_head_keeps_the_name_after_it():
-    s = "Ada Brenn toured the port.\nThe former mayor of Port Ellis Ada Brenn said the port would grow."
+    s = (
+        "Ada Brenn toured the port.\n"
+        "The former mayor of Port Ellis Ada Brenn said the port would grow."
+    )
     assert _speakers(s)[-1] == ("Ada Brenn", "person")
 
 
