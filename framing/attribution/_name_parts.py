@@ -42,18 +42,13 @@ def head_caps(ws: tuple[str, ...], low: tuple[str, ...], titles: frozenset[str])
     ('Rumble',)
     """
     end = len(ws)
-    for i in range(1, len(ws)):
+    for i in range(1, end) if not _MODIFIER_PREPS.isdisjoint(low) else ():
         if low[i] in _MODIFIER_PREPS:
             head = ws[i - 1]
             if head.isalpha() and head.islower() and head not in _DETS and head not in titles:
                 end = i
             break
     return tuple(w for w in ws[:end] if w[:1].isupper() and w.lower() not in _DETS)
-
-
-# "<title> of " or "<title> of the " right before a run of capitalised words (any case:
-# "Secretary of State John Kerry", "the president of the United States Barack Obama").
-_TITLE_OF = re.compile(r"\b([A-Za-z][a-z]+)\s+of\s+(?:the\s+)?$")
 
 
 def name_after_title_of(
@@ -73,13 +68,18 @@ def name_after_title_of(
     >>> name_after_title_of("A plan of Jane Doe.", 10, "Jane Doe", frozenset({"secretary"}))
     (10, 'Jane Doe')
     """
+    words = phrase.split()
+    if len(words) < 3:
+        return pos, phrase
+    # (the word before "of" or "of the")
+    before = text[pos - 40 if pos > 40 else 0 : pos].split()[-3:]
+    if before[-1:] == ["the"]:
+        before.pop()
+    if len(before) < 2 or before[-1] != "of" or before[-2].lower() not in titles:
+        return pos, phrase
+    if any(w.lower().rstrip(".") in titles for w in words):
+        return pos, phrase  # (a title inside the run: _name_record cuts after it)
     spans = [m.span() for m in re.finditer(r"\S+", phrase)]
-    words = [phrase[a:b] for a, b in spans]
-    if len(words) < 3 or any(w.lower().rstrip(".") in titles for w in words):
-        return pos, phrase
-    m = _TITLE_OF.search(text, max(0, pos - 40), pos)
-    if m is None or m.group(1).lower() not in titles:
-        return pos, phrase
     keep = 3 if len(words) >= 4 and len(words[-2].rstrip(".")) == 1 else 2
     first = spans[-keep][0]
     return pos + first, phrase[first:]

@@ -105,6 +105,7 @@ def _source_words(src: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str
 
 
 _RELATIVE = frozenset(["who", "which"])
+_OF = ("of ", "of the ")
 _FIRST = itemgetter(0)
 
 
@@ -151,7 +152,7 @@ class SpeakerResolver:
                 pieces = ((pos, run, at_start),)
             for pos, phrase, at_start in pieces:
                 # ("Secretary of State John Kerry", "president of the United States ...")
-                if text[pos - 3 : pos] == "of " or text[pos - 7 : pos] == "of the ":
+                if text.endswith(_OF, 0, pos):
                     pos, phrase = name_after_title_of(text, pos, phrase, _TITLES)
                 role, first, last, gender, full = _name_record(phrase, at_start)
                 if gender is not None:
