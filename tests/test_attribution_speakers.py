@@ -241,3 +241,16 @@ def test_a_title_head_keeps_the_name_after_it():
 def test_a_department_after_title_of_is_no_part_of_the_name(sentence):
     s = sentence + "\nWexley added that he was hopeful."
     assert [sp for sp, _ in _speakers(s)] == ["Tomas Wexley", "Tomas Wexley"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Harbor CEO Tomas Wexley said the port would grow.",
+        "Cardinal Tomas Wexley said the port would grow.",
+        "Hill Road Middle School Principal Tomas Wexley said the port would grow.",
+        "Sir Tomas Wexley said the port would grow.",
+    ],
+)
+def test_offices_ranks_and_honorifics_are_no_part_of_the_name(sentence):
+    assert _speakers(sentence) == [("Tomas Wexley", "person")]

@@ -51,15 +51,20 @@ _TITLES = frozenset(
     "commissioner prime vice chancellor king queen prince princess pope sheriff attorney chief "
     "speaker leader ambassador director professor prof prof. rev rev. lt col sgt capt adm "
     "spokesman spokeswoman spokesperson candidate nominee former acting deputy "
-    "congressman congresswoman councilman councilwoman lady first u.s. us".split()
+    "congressman congresswoman councilman councilwoman lady first u.s. us "
+    # (offices, ranks and honorifics seen before names in news: "Hungarian PM Viktor
+    # Orban", "Wells Fargo CEO John Stumpf", "Cardinal Reinhard Marx", "Sir Peter ...")
+    "pm premier president-elect secretary-general ceo cfo coo founder principal "
+    "superintendent supervisor cardinal archbishop bishop rabbi imam pastor reverend "
+    "colonel lieutenant captain sergeant admiral sir dame lord sens sens. reps reps.".split()
 )
 _MALE = frozenset(
-    "mr mr. he him his spokesman chairman congressman councilman king prince "
+    "mr mr. he him his spokesman chairman congressman councilman king prince sir lord "
     "father son brother husband".split()
 )
 _FEMALE = frozenset(
     "mrs mrs. ms ms. she her hers spokeswoman chairwoman congresswoman "
-    "councilwoman queen princess mother daughter sister wife lady".split()
+    "councilwoman queen princess mother daughter sister wife lady dame".split()
 )
 _GENDERED = _MALE | _FEMALE
 _PRONOUN_LOOKBACK = 64
