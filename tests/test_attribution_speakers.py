@@ -254,3 +254,16 @@ def test_a_department_after_title_of_is_no_part_of_the_name(sentence):
 )
 def test_offices_ranks_and_honorifics_are_no_part_of_the_name(sentence):
     assert _speakers(sentence) == [("Tomas Wexley", "person")]
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["people close to the campaign", "a source close to the inquiry", "Aides close to the mayor"],
+)
+def test_people_close_to_someone_are_anonymous(source):
+    assert speaker_type_of(source) == "anonymous"
+
+
+def test_the_cue_model_keeps_its_trained_typing_of_close_to():
+    # (the model was trained reading "close" as the head noun: its feature stays as trained)
+    assert speaker_type_of("people close to the campaign", as_trained=True) == "unknown"

@@ -137,6 +137,16 @@ def _speaker_types(source: str) -> tuple[str, str, str]:
     if len(ws) == 1 and ws[0] in ("i", "we", "me", "us"):
         return ("author",) * 3
     head = _head_noun(ws) or ws[-1]
+    if head == "close" and 0 < (i := ws.index("close")) < len(ws) - 1 and ws[i + 1] == "to":
+        # "people close to the campaign": the head is the noun before "close" (the cue
+        # model keeps the typing it was trained with, which read "close" as the head)
+        typed = _typed(source, ws[:i], ws[i - 1])
+        return typed[0], typed[1], _typed(source, ws, head)[2]
+    return _typed(source, ws, head)
+
+
+def _typed(source: str, ws: list[str], head: str) -> tuple[str, str, str]:
+    """:func:`_speaker_types` of ``source`` read as the words ``ws`` with ``head``."""
     if not _ANON_MARKS.isdisjoint(ws) or (head in _ANON and ws[0] != "the"):
         return ("anonymous",) * 3
     if head in _DOCUMENT:
