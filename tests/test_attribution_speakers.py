@@ -154,7 +154,7 @@ def test_an_office_without_a_name_is_a_person():
     assert speaker_type_of("the mayor") == "person"
     assert speaker_type_of("a lawyer for the family") == "person"
     assert speaker_type_of("the mayor", roles=False) == "unknown"  # the cue model's typing
-    assert speaker_type_of("the official") == "unknown"  # an unnamed source stays as it was
+    assert speaker_type_of("the official") == "anonymous"  # an unnamed source, met before
     atts, _ = extract_attributions("The mayor said the plan was a disaster.", [(0, 39)])
     assert [(a.speaker, a.speaker_type) for a in atts] == [("mayor", "person")]
 
@@ -267,3 +267,8 @@ def test_people_close_to_someone_are_anonymous(source):
 def test_the_cue_model_keeps_its_trained_typing_of_close_to():
     # (the model was trained reading "close" as the head noun: its feature stays as trained)
     assert speaker_type_of("people close to the campaign", as_trained=True) == "unknown"
+
+
+def test_they_refers_back_to_plural_anonymous_sources():
+    s = "The officials said the plan was final. They said more would follow."
+    assert _speakers(s) == [("officials", "anonymous"), ("officials", "anonymous")]

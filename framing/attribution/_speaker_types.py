@@ -145,6 +145,10 @@ def _speaker_types(source: str) -> tuple[str, str, str]:
     return _typed(source, ws, head)
 
 
+#: Unnamed-source nouns that stay anonymous after "the" ("the people" may be the public).
+_DEFINITE_ANON = _ANON - {"people", "person"}
+
+
 def _typed(source: str, ws: list[str], head: str) -> tuple[str, str, str]:
     """:func:`_speaker_types` of ``source`` read as the words ``ws`` with ``head``."""
     if not _ANON_MARKS.isdisjoint(ws) or (head in _ANON and ws[0] != "the"):
@@ -166,6 +170,10 @@ def _typed(source: str, ws: list[str], head: str) -> tuple[str, str, str]:
         plain = "group"  # "critics", "the voters", "industry groups"
     else:
         plain = person if named else "unknown"
+    if head in _DEFINITE_ANON:
+        # "the official", "the aides": unnamed people met before, still anonymous (the
+        # cue model keeps the typing it was trained with)
+        return "anonymous", "anonymous", trained
     if plain == "unknown" and head in _PERSON_ROLES:
         return "person", plain, trained
     return plain, plain, trained

@@ -306,7 +306,11 @@ class SpeakerResolver:
                     if g in (None, kind):
                         self.gender.setdefault(names[0].split()[-1], kind)
                         return names, "person"
-                if kind == "pl" and (len(names) > 1 or stype == "group"):
+                if kind == "pl" and (
+                    len(names) > 1
+                    or stype == "group"
+                    or (stype == "anonymous" and names[0].endswith("s"))  # "officials"
+                ):
                     return names, "group" if len(names) > 1 else stype
                 if kind == "n" and stype in ("organization", "document"):
                     return names, stype
