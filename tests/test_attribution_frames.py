@@ -343,3 +343,17 @@ def test_one_word_quotation_before_an_inverted_source_and_an_adjunct_is_the_cont
 )
 def test_authors_discourse_markers_are_no_attribution(s):
     assert _run(s) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The harbor will reopen,” said at the meeting the mayor.",
+        "The vote, argued in a letter the union, was a farce.",
+    ],
+)
+def test_a_prepositional_phrase_after_the_cue_is_no_inverted_source(text):
+    for a in _run(text):
+        assert a.source is None or _t(text, a.source).split()[0] not in ("at", "in"), _t(
+            text, a.source
+        )

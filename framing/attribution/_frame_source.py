@@ -33,6 +33,10 @@ from ._tokens import _APPOS_START, _CLAUSE, _END, _NOUN_BEFORE, _STOP_LEFT, _VER
 _Span = tuple[int, int]  # (first token, token after the last)
 # How an inverted source described by a relative clause starts ("said an official who ...").
 _INDEFINITE = frozenset("a an one some several two three many another".split())
+#: Words that open a prepositional phrase: such a phrase after a cue is an adjunct ("…”
+#: plan at the talks on Thursday"), never an inverted source. ("by" is not one of them:
+#: "was rejected by the council" names its source.)
+_PREP_OPEN = frozenset("at in on for with from of to during after before into over".split())
 
 
 def _find_source(
@@ -160,6 +164,7 @@ def _source_after(
         and ca > 0
         and (words[ca - 1] == "," or p.is_mark(ca - 1))
         and not any(words[t] in _VERBISH for t in range(*right))
+        and words[right[0]] not in _PREP_OPEN
         and (
             right[1] >= n
             or words[right[1]] in _END
