@@ -272,3 +272,8 @@ def test_the_cue_model_keeps_its_trained_typing_of_close_to():
 def test_they_refers_back_to_plural_anonymous_sources():
     s = "The officials said the plan was final. They said more would follow."
     assert _speakers(s) == [("officials", "anonymous"), ("officials", "anonymous")]
+
+
+def test_a_pronoun_takes_an_unnamed_office_when_no_person_is_named():
+    s = "“We will not move,” the minister said. “Never,” he added."
+    assert _speakers(s) == [("minister", "person"), ("minister", "person")]

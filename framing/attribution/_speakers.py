@@ -266,11 +266,14 @@ class SpeakerResolver:
             att.speaker_type = stype if len(names) <= 1 else "group"
             att.side = self.side(att.speaker, src) if self._side_re else None
             if names:
-                history.append((pos, names, att.speaker_type if len(names) == 1 else "group"))
+                htype = att.speaker_type if len(names) == 1 else "group"
                 if att.speaker_type == "unknown":
                     # "the mayor": reported as a person by office, unnamed (the history
-                    # keeps "unknown": pronouns go on resolving to named speakers)
+                    # says "office": pronouns take it only when no named person is left)
                     att.speaker_type = speaker_type_of(src)
+                    if att.speaker_type == "person":
+                        htype = "office"
+                history.append((pos, names, htype))
 
     def _resolve_source(
         self,
@@ -318,6 +321,10 @@ class SpeakerResolver:
                 earlier = self._last_full_before(pos)
                 if earlier is not None:
                     return [earlier[1]], "person"
+                for _, names, stype in reversed(history[-_PRONOUN_LOOKBACK:]):
+                    other = _MALE if kind == "f" else _FEMALE
+                    if stype == "office" and names[0].split()[-1].lower() not in other:
+                        return names, "person"  # "the minister said … he added"
             return [], "unknown"
         # "Smith and Jones": several speakers
         if "and" in low and src[:1].isupper():
