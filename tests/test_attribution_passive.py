@@ -1,5 +1,7 @@
 """Passive cues: the subject is no source; the ``by`` agent is."""
 
+import pytest
+
 from framing.attribution._frames import Attribution
 from framing.attribution._passive import passive_sources
 
@@ -76,3 +78,26 @@ def test_quotes_rows_never_end_before_they_start() -> None:
     assert len(quotes) > 0
     ok = quotes.content_start.isna() | (quotes.content_start <= quotes.content_end)
     assert ok.all()
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("The court seemed to side with the city.", "seemed", "The court"),
+        ("The deal may appear generous at first.", "may appear", "The deal"),
+        ("The mayor has reportedly told aides she will run.", "has reportedly", "The mayor"),
+        ("The pact known as the Harbor Accord ends in May.", "known as", "The pact"),
+    ],
+)
+def test_the_subject_of_seem_appear_reportedly_is_no_source(text, cue, source) -> None:
+    att = _att(text, cue, source)
+    passive_sources(text, [att])
+    assert att.source is None
+    assert [text[a:b] for a, b in att.content] == [source]
+
+
+def test_a_speech_cue_keeps_its_subject_as_source() -> None:
+    s = "The court said it would side with the city."
+    att = _att(s, "said", "The court")
+    passive_sources(s, [att])
+    assert att.source is not None
