@@ -357,3 +357,8 @@ def test_a_prepositional_phrase_after_the_cue_is_no_inverted_source(text):
         assert a.source is None or _t(text, a.source).split()[0] not in ("at", "in"), _t(
             text, a.source
         )
+
+
+def test_the_object_after_an_auxiliary_is_no_inverted_source():
+    s = "Ann Roe, who holds a stake in the firm and a seat on its board, has defended the firm."
+    assert all(_t(s, a.source) != "the firm" for a in _run(s))

@@ -158,6 +158,11 @@ def _source_after(
     a, mode = c.tok, c.entry.mode
     if not (cb < n and sent[cb] == sid and inq[cb] < 0 and not words[a].endswith("ing")):
         return None, None
+    if ca < a:
+        # Inversions ("…,” said X") take a plain verb: after an auxiliary or adverb
+        # ("…, has defended the company") the phrase is the object (PolNeAR train:
+        # source F1 +0.0009, content +0.0008)
+        return None, None
     right = _right_np(p, cb, sid)
     if not (
         right is not None
