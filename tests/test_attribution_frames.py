@@ -362,3 +362,17 @@ def test_a_prepositional_phrase_after_the_cue_is_no_inverted_source(text):
 def test_the_object_after_an_auxiliary_is_no_inverted_source():
     s = "Ann Roe, who holds a stake in the firm and a seat on its board, has defended the firm."
     assert all(_t(s, a.source) != "the firm" for a in _run(s))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Rep. Jo Marsh (D-Ore.) last month joked to reporters that the vote was lost.",
+            "Rep. Jo Marsh (D-Ore.)",
+        ),
+        ("Ann Roe earlier in the day said the plan would fail.", "Ann Roe"),
+    ],
+)
+def test_a_time_phrase_between_subject_and_cue_is_no_source(text, source):
+    assert _t(text, _one(text).source) == source

@@ -59,6 +59,7 @@ def _find_source(
     """
     words, sent = p.words, p.sent
     sid = sent[c.tok]
+    ca = _before_time_phrase(p, ca, sid)  # ("Rep. Lee last month joked": from "Lee")
     prev = words[ca - 1] if ca > 0 else ""
     source: _Span | None = None
     apposition: _Span | None = None
@@ -87,6 +88,32 @@ def _find_source(
         return source, apposition, None, None
     # (no source found so far: no appositive either)
     return _source_elsewhere(p, c, ca, cb, prev, last, permissive)
+
+
+#: Words of a time phrase between a subject and its verb ("last month", "earlier in the
+#: day", "on Tuesday night"), and the words that make such a phrase one.
+_TIME_WORDS = frozenset(
+    "last this next earlier later yesterday today tonight recently previously week weekend "
+    "month year day morning evening afternoon night in on the monday tuesday wednesday "
+    "thursday friday saturday sunday".split()
+)
+_TIME_HEADS = _TIME_WORDS - {"last", "this", "next", "in", "on", "the"}
+
+
+def _before_time_phrase(p: _Para, ca: int, sid: int) -> int:
+    """Where the source search starts: before a time phrase that stands between the
+    subject and the cue ("Rep. Brad Lee (D-Ore.) last month joked", "Beck, who …, last
+    week said"), else at the cue. A phrase that opens the sentence ("Last week proved
+    that …") or follows a participle ("Figures released last week show") is left alone."""
+    words, sent = p.words, p.sent
+    k = ca
+    while k > 0 and ca - k < 4 and sent[k - 1] == sid and words[k - 1] in _TIME_WORDS:
+        k -= 1
+    if k == ca or k == 0 or sent[k - 1] != sid or _TIME_HEADS.isdisjoint(words[k:ca]):
+        return ca
+    if words[k - 1].endswith(("ed", "en", "wn")):
+        return ca  # the phrase modifies a participle of the subject ("A survey published Monday")
+    return k
 
 
 def _antecedent(
