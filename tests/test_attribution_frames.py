@@ -376,3 +376,13 @@ def test_the_object_after_an_auxiliary_is_no_inverted_source():
 )
 def test_a_time_phrase_between_subject_and_cue_is_no_source(text, source):
     assert _t(text, _one(text).source) == source
+
+
+def test_a_time_lead_in_is_no_subject_of_a_participle_cue():
+    s = "Earlier this week, Jo Lee pressed the chairman on taxes, insisting on the returns."
+    assert _t(s, _one(s).source) == "Jo Lee"
+
+
+def test_a_dateline_is_no_subject_of_a_participle_cue():
+    s = "Harbor City (AFP) \u2013 Jo Lee toured the port, saying that it would grow."
+    assert [_t(s, a.source) for a in _run(s)] == ["Jo Lee"]

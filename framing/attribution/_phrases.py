@@ -146,6 +146,13 @@ _LEAD = frozenset(
     "there now then instead still meanwhile however also along".split()
 )
 _CONJ = frozenset("and but so yet or".split())
+#: Time words that open a lead-in phrase before the subject ("Earlier this week, Jo Lee
+#: pressed …, insisting"; "Tuesday, the mayor …").
+_TIME_LEAD = frozenset(
+    "earlier later last yesterday today tonight monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
+)
+_DASHES = frozenset(["-", "\u2013", "\u2014"])
 
 
 def _subject(p: _Para, s0: int, limit: int) -> tuple[int, int] | None:
@@ -157,7 +164,11 @@ def _subject(p: _Para, s0: int, limit: int) -> tuple[int, int] | None:
         s0 += 1
     if s0 >= limit:
         return None
-    if words[s0] in _LEAD or (words[s0].endswith("ing") and len(words[s0]) > 4):
+    if (
+        words[s0] in _LEAD
+        or words[s0] in _TIME_LEAD
+        or (words[s0].endswith("ing") and len(words[s0]) > 4)
+    ):
         comma = next((t for t in range(s0 + 1, limit) if words[t] == ","), None)
         return None if comma is None else _subject(p, comma + 1, limit)
     if words[s0] in _PRONOUNS:
@@ -176,6 +187,8 @@ def _subject(p: _Para, s0: int, limit: int) -> tuple[int, int] | None:
             break
     if j == s0 or (j == s0 + 1 and words[s0] in _SUBJ_DET):
         return None
+    if j + 3 < limit and words[j] == "(" and words[j + 2] == ")" and words[j + 3] in _DASHES:
+        return _subject(p, j + 4, limit)  # a dateline: "Washington (AFP) – Jo Lee said"
     return (s0, j)
 
 
