@@ -386,3 +386,9 @@ def test_a_time_lead_in_is_no_subject_of_a_participle_cue():
 def test_a_dateline_is_no_subject_of_a_participle_cue():
     s = "Harbor City (AFP) \u2013 Jo Lee toured the port, saying that it would grow."
     assert [_t(s, a.source) for a in _run(s)] == ["Jo Lee"]
+
+
+def test_a_cue_coordinated_in_a_relative_clause_takes_the_antecedent():
+    s = "Jo Lee, who backed the plan in May and said she would vote for it, left."
+    said = [a for a in _run(s) if _t(s, a.cue) == "said"]
+    assert [_t(s, a.source) for a in said] == ["Jo Lee"]

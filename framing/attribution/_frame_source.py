@@ -263,6 +263,16 @@ def _source_elsewhere(
             and _is_possessive(p.text[last.source[0] : last.source[1]].lower())
         )
     ):
+        if (
+            last.head is None
+            and last.appositive is not None
+            and last.source is not None
+            and p.text[last.source[0] : last.source[1]].lower() in ("who", "which")
+        ):
+            # "Cruz, who says the polls have tightened, said …": the main verb's source is
+            # the antecedent, not "who" (PolNeAR marks it so)
+            b0 = bisect.bisect_left(p.starts, last.appositive[0])
+            return (b0, bisect.bisect_left(p.starts, last.appositive[1])), None, None, None
         return None, None, last.head or last, None  # "X emphasized ... and said that ..."
     if words[a].endswith("ing") and prev == ",":
         # ", saying ...": the subject of the main clause, when it is short
