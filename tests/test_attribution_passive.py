@@ -2,6 +2,7 @@
 
 import pytest
 
+from framing.attribution import load_reporting_verbs
 from framing.attribution._frames import Attribution
 from framing.attribution._passive import passive_sources
 
@@ -101,3 +102,10 @@ def test_a_speech_cue_keeps_its_subject_as_source() -> None:
     att = _att(s, "said", "The court")
     passive_sources(s, [att])
     assert att.source is not None
+
+
+def test_seem_before_a_speech_verb_keeps_the_subject_as_source() -> None:
+    s = "Mr. Roe seemed to mock the plan in his speech."
+    att = _att(s, "seemed", "Mr. Roe")
+    passive_sources(s, [att], load_reporting_verbs())
+    assert att.source is not None and s[att.source[0] : att.source[1]] == "Mr. Roe"

@@ -125,7 +125,7 @@ def extract_attributions(
         if atts:
             if cue_filter is not None:
                 atts = [a for a in atts if a.cue is None or a.direct or cue_filter(text, a)]
-            passive_sources(text, atts)
+            passive_sources(text, atts, lex)
         if not scanned <= pstart <= colon:
             scanned, colon = pstart, text.find(":", pstart)
             if colon < 0:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from ._frames import Attribution
+from ._verbs import ReportingLexicon
 
 __all__ = ["passive_sources"]
 
@@ -74,6 +75,17 @@ def _subject_is_no_source(text: str, cue: tuple[int, int]) -> bool:
     )
 
 
+_TO_VERB = re.compile(r"[ \t\u00a0]+to[ \t\u00a0]+([a-z]+)")
+
+
+def _hedged_speech(text: str, end: int, lex: ReportingLexicon | None) -> bool:
+    """ "Cruz seemed to mock …": a speech or writing verb after "to" keeps the subject as
+    the source (on PolNeAR train gold marks it so), "The day seemed to crystallize …" not."""
+    m = _TO_VERB.match(text, end)
+    entry = lex.lookup(m.group(1)) if m is not None and lex is not None else None
+    return entry is not None and entry.mode in ("speech", "writing")
+
+
 def _subject_to_content(att: Attribution) -> None:
     """No source: the subject joins the content, as PolNeAR's content spans it too.
 
@@ -108,7 +120,9 @@ def _agent(text: str, start: int) -> tuple[int, int] | None:
     return (start, end) if end is not None else None
 
 
-def passive_sources(text: str, atts: list[Attribution]) -> None:
+def passive_sources(
+    text: str, atts: list[Attribution], lex: ReportingLexicon | None = None
+) -> None:
     """Re-point the source of passive cues (in place): the ``by`` agent, or none (also
     for "seem", "appear", "reportedly" and "known as").
 
@@ -128,7 +142,8 @@ def passive_sources(text: str, atts: list[Attribution]) -> None:
         if att.cue is None or att.direct or att.source is None or att.source[0] > att.cue[0]:
             continue
         if att.head is None and _subject_is_no_source(text, att.cue):
-            _subject_to_content(att)  # "The court seemed to side with ...": no source
+            if not _hedged_speech(text, att.cue[1], lex):
+                _subject_to_content(att)  # "The court seemed to side with ...": no source
             continue
         if att.head is not None or text[att.cue[0] : att.cue[1]].isalpha():
             continue  # (a one-word cue holds no form of "be" before a participle)
