@@ -16,7 +16,7 @@ import re
 
 from ._speaker_types import _DETS
 
-__all__ = ["head_caps", "name_after_title_of"]
+__all__ = ["capitalised", "head_caps", "name_after_title_of"]
 
 #: Prepositions that open a modifier of a source's head noun.
 _MODIFIER_PREPS = frozenset("of for at in with from to on near inside outside among".split())
@@ -48,7 +48,12 @@ def head_caps(ws: tuple[str, ...], low: tuple[str, ...], titles: frozenset[str])
             if head.isalpha() and head.islower() and head not in _DETS and head not in titles:
                 end = i
             break
-    return tuple(w for w in ws[:end] if w[:1].isupper() and w.lower() not in _DETS)
+    return capitalised(ws[:end])
+
+
+def capitalised(ws: tuple[str, ...]) -> tuple[str, ...]:
+    """The capitalised words of ``ws`` that are no determiner ("The", "His")."""
+    return tuple(w for w in ws if w[:1].isupper() and w.lower() not in _DETS)
 
 
 def name_after_title_of(

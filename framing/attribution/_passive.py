@@ -70,8 +70,8 @@ def _subject_is_no_source(text: str, cue: tuple[int, int]) -> bool:
         return False
     return (
         words[-1] in _RAISING
+        or words[-1] in _NO_SOURCE_CUES
         or " ".join(words[-2:]) in _NO_SOURCE_CUES
-        or (words[-1] in _NO_SOURCE_CUES)
     )
 
 

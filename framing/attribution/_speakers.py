@@ -23,7 +23,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ._frames import Attribution
-from ._name_parts import head_caps, name_after_title_of
+from ._name_parts import capitalised, head_caps, name_after_title_of
 from ._phrases import _POSSESSIVE_ENDS
 from ._speaker_types import _DETS, _ORG, _role_noun, speaker_type_of
 
@@ -321,8 +321,8 @@ class SpeakerResolver:
                 earlier = self._last_full_before(pos)
                 if earlier is not None:
                     return [earlier[1]], "person"
+                other = _MALE if kind == "f" else _FEMALE
                 for _, names, stype in reversed(history[-_PRONOUN_LOOKBACK:]):
-                    other = _MALE if kind == "f" else _FEMALE
                     if stype == "office" and names[0].split()[-1].lower() not in other:
                         return names, "person"  # "the minister said … he added"
             return [], "unknown"
@@ -333,7 +333,7 @@ class SpeakerResolver:
             if len(names) > 1:
                 return names, "group"
         if antecedent:
-            caps = tuple(w for w in ws if w[:1].isupper() and w.lower() not in _DETS)
+            caps = capitalised(ws)
         stype = speaker_type_of(src, roles=False)  # (a role noun alone: typed in resolve)
         if stype in ("person", "unknown") and caps:
             full = self.canonical(" ".join(caps), pos)
@@ -359,7 +359,7 @@ class SpeakerResolver:
                 if len(names) > 1:
                     return names, "group"
         if stype == "person":
-            if len(caps) < sum(1 for w in ws if w[:1].isupper() and w.lower() not in _DETS):
+            if len(caps) < len(capitalised(ws)):
                 # a name in a modifier ("One bastion of Trump"): the phrase is the
                 # speaker, typed in resolve; pronouns do not take it
                 return [_strip_det(src)], "unknown"
