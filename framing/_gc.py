@@ -3,8 +3,11 @@
 Scoring allocates many short-lived tuples and lists. With Python's default thresholds the
 collector runs every 700 new container objects and, now and then, re-scans every
 long-lived object (models, lexicons, the scorers' memo tables): 15-20% of a scorer's time
-on news text, and one full collection can take a third of a small batch. Every scorer's
-``annotate`` and every pipeline run therefore score inside :func:`relaxed_gc`.
+on news text, and one full collection can take a third of a small batch. Pipeline runs and
+the ``annotate`` of the attribution, stance and loaded-term scorers therefore score inside
+:func:`relaxed_gc` (the valence scorer allocates too little to gain). The collector's
+settings are process-wide: a block restores them on exit, and blocks in several threads at
+once leave them relaxed until the first of them ends.
 """
 
 from __future__ import annotations
