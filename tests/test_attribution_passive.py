@@ -109,3 +109,10 @@ def test_seem_before_a_speech_verb_keeps_the_subject_as_source() -> None:
     att = _att(s, "seemed", "Mr. Roe")
     passive_sources(s, [att], load_reporting_verbs())
     assert att.source is not None and s[att.source[0] : att.source[1]] == "Mr. Roe"
+
+
+def test_first_reported_by_takes_the_agent() -> None:
+    s = "The meeting was first reported by The Harbor Times."
+    att = _att(s, "was first reported", "The meeting")
+    passive_sources(s, [att])
+    assert att.source is not None and s[att.source[0] : att.source[1]] == "The Harbor Times"

@@ -28,7 +28,8 @@ __all__ = ["passive_sources"]
 # A form of "be", optional adverbs, then a past participle (regular -ed or a common
 # irregular ending): the whole cue must end with the participle.
 _PASSIVE = re.compile(
-    r"\b(?:is|are|was|were|been|being|be)\b(?:\s+\w+ly|\s+not|\s+also|\s+still|\s+widely)*"
+    r"\b(?:is|are|was|were|been|being|be)\b"
+    r"(?:\s+\w+ly|\s+not|\s+also|\s+still|\s+widely|\s+first)*"  # ("was first reported")
     r"\s+\w+(?:ed|en|wn|told|said|held|heard|thought|felt|taught|sought|brought)\s*$",
     re.IGNORECASE,
 )
