@@ -392,3 +392,9 @@ def test_a_cue_coordinated_in_a_relative_clause_takes_the_antecedent():
     s = "Jo Lee, who backed the plan in May and said she would vote for it, left."
     said = [a for a in _run(s) if _t(s, a.cue) == "said"]
     assert [_t(s, a.source) for a in said] == ["Jo Lee"]
+
+
+def test_support_among_a_group_takes_the_group_as_source():
+    s = "In the city, where Jo Lee has deep support among harbor workers, she leads."
+    atts, _ = extract_attributions(s, [(0, len(s))], cue_filter=lambda t, a: True, permissive=True)
+    assert [_t(s, a.source) for a in atts if _t(s, a.cue) == "support"] == ["harbor workers"]

@@ -59,6 +59,11 @@ def _find_source(
     """
     words, sent = p.words, p.sent
     sid = sent[c.tok]
+    if words[c.tok] in _GIVEN_BY and cb < len(words) and words[cb] in ("among", "from"):
+        # "Clinton's deep support among black voters": the voters give it (PolNeAR's source)
+        given_by = _right_np(p, cb + 1, sid)
+        if given_by is not None:
+            return given_by, None, None, None
     ca = _before_time_phrase(p, ca, sid)  # ("Rep. Lee last month joked": from "Lee")
     prev = words[ca - 1] if ca > 0 else ""
     source: _Span | None = None
@@ -90,6 +95,11 @@ def _find_source(
     return _source_elsewhere(p, c, ca, cb, prev, last, permissive)
 
 
+#: Nouns of support or blame whose source follows "among" or "from".
+_GIVEN_BY = frozenset(
+    "support backing criticism praise opposition endorsement endorsements condemnation "
+    "applause complaints".split()
+)
 #: Words of a time phrase between a subject and its verb ("last month", "earlier in the
 #: day", "on Tuesday night"), and the words that make such a phrase one.
 _TIME_WORDS = frozenset(
