@@ -398,3 +398,8 @@ def test_support_among_a_group_takes_the_group_as_source():
     s = "In the city, where Jo Lee has deep support among harbor workers, she leads."
     atts, _ = extract_attributions(s, [(0, len(s))], cue_filter=lambda t, a: True, permissive=True)
     assert [_t(s, a.source) for a in atts if _t(s, a.cue) == "support"] == ["harbor workers"]
+
+
+def test_this_week_is_no_subject_of_a_participle_cue():
+    s = "This week, two harbor groups rolled out radio ads, criticizing the mayor for the delay."
+    assert all(_t(s, a.source) != "This week" for a in _run(s))

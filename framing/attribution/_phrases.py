@@ -150,8 +150,10 @@ _CONJ = frozenset("and but so yet or".split())
 #: pressed …, insisting"; "Tuesday, the mayor …").
 _TIME_LEAD = frozenset(
     "earlier later last yesterday today tonight monday tuesday wednesday thursday friday "
-    "saturday sunday".split()
+    "saturday sunday throughout besides shortly recently initially previously ultimately "
+    "eventually currently originally separately additionally similarly finally".split()
 )
+_TIME_NOUNS = frozenset("week weekend month year morning evening afternoon spring fall".split())
 _DASHES = frozenset(["-", "\u2013", "\u2014"])
 
 
@@ -167,6 +169,8 @@ def _subject(p: _Para, s0: int, limit: int) -> tuple[int, int] | None:
     if (
         words[s0] in _LEAD
         or words[s0] in _TIME_LEAD
+        or (words[s0] in ("this", "more") and s0 + 1 < limit and words[s0 + 1] in _TIME_LEAD)
+        or (words[s0] == "this" and s0 + 1 < limit and words[s0 + 1] in _TIME_NOUNS)
         or (words[s0].endswith("ing") and len(words[s0]) > 4)
     ):
         comma = next((t for t in range(s0 + 1, limit) if words[t] == ","), None)
