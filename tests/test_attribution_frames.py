@@ -403,3 +403,8 @@ def test_support_among_a_group_takes_the_group_as_source():
 def test_this_week_is_no_subject_of_a_participle_cue():
     s = "This week, two harbor groups rolled out radio ads, criticizing the mayor for the delay."
     assert all(_t(s, a.source) != "This week" for a in _run(s))
+
+
+def test_inverted_definite_source_with_relative_clause_after_a_quotation():
+    s = "\u201cWe will stay,\u201d said the man who built the harbor, as the crowd cheered."
+    assert [(_t(s, a.cue), _t(s, a.source)) for a in _run(s)] == [("said", "the man")]

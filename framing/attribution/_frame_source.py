@@ -212,7 +212,7 @@ def _source_after(
             or words[right[1]] in _END
             or words[right[1]] in (",", "(")
             or words[right[1]] in ("who", "whose")
-            and words[right[0]] in _INDEFINITE
+            and (words[right[0]] in _INDEFINITE or p.is_mark(ca - 1))
             and mode in ("speech", "writing")
         )
     ):
