@@ -408,3 +408,8 @@ def test_this_week_is_no_subject_of_a_participle_cue():
 def test_inverted_definite_source_with_relative_clause_after_a_quotation():
     s = "\u201cWe will stay,\u201d said the man who built the harbor, as the crowd cheered."
     assert [(_t(s, a.cue), _t(s, a.source)) for a in _run(s)] == [("said", "the man")]
+
+
+def test_a_participle_cue_after_a_subordinator_takes_the_main_subject():
+    s = "Jo Lee won the harbor vote on Tuesday after criticizing the mayor for the delay."
+    assert [(_t(s, a.cue), _t(s, a.source)) for a in _run(s)] == [("criticizing", "Jo Lee")]

@@ -95,6 +95,9 @@ def _find_source(
     return _source_elsewhere(p, c, ca, cb, prev, last, permissive)
 
 
+#: Words before a participle cue whose subject is the main clause's ("after questioning
+#: …", "while attacking …").
+_SUBORDINATE_ING = frozenset("after before while without by since when".split())
 #: Nouns of support or blame whose source follows "among" or "from".
 _GIVEN_BY = frozenset(
     "support backing criticism praise opposition endorsement endorsements condemnation "
@@ -284,7 +287,7 @@ def _source_elsewhere(
             b0 = bisect.bisect_left(p.starts, last.appositive[0])
             return (b0, bisect.bisect_left(p.starts, last.appositive[1])), None, None, None
         return None, None, last.head or last, None  # "X emphasized ... and said that ..."
-    if words[a].endswith("ing") and prev == ",":
+    if words[a].endswith("ing") and (prev == "," or prev in _SUBORDINATE_ING):
         # ", saying ...": the subject of the main clause, when it is short
         s0, _ = _sentence_bounds(p, a)
         while s0 < a and (inq[s0] >= 0 or p.is_mark(s0) or words[s0] in _CLAUSE):
