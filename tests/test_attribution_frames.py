@@ -413,3 +413,14 @@ def test_inverted_definite_source_with_relative_clause_after_a_quotation():
 def test_a_participle_cue_after_a_subordinator_takes_the_main_subject():
     s = "Jo Lee won the harbor vote on Tuesday after criticizing the mayor for the delay."
     assert [(_t(s, a.cue), _t(s, a.source)) for a in _run(s)] == [("criticizing", "Jo Lee")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The union has begun urging the mayor to resign.", "The union"),
+        ("Jo Lee began talking about the harbor deal on Monday.", "Jo Lee"),
+    ],
+)
+def test_a_participle_cue_after_begin_or_keep_takes_their_subject(text, source):
+    assert [_t(text, a.source) for a in _run(text)] == [source]

@@ -28,7 +28,7 @@ from ._phrases import (
     _sentence_bounds,
     _subject,
 )
-from ._tokens import _APPOS_START, _CLAUSE, _END, _NOUN_BEFORE, _STOP_LEFT, _VERBISH, _Para
+from ._tokens import _APPOS_START, _AUX, _CLAUSE, _END, _NOUN_BEFORE, _STOP_LEFT, _VERBISH, _Para
 
 _Span = tuple[int, int]  # (first token, token after the last)
 # How an inverted source described by a relative clause starts ("said an official who ...").
@@ -65,6 +65,11 @@ def _find_source(
         if given_by is not None:
             return given_by, None, None, None
     ca = _before_time_phrase(p, ca, sid)  # ("Rep. Lee last month joked": from "Lee")
+    if words[c.tok].endswith("ing") and ca > 0 and words[ca - 1] in _ASPECT:
+        # "more Republicans have begun urging …": the subject of "begun"
+        ca -= 1
+        while ca > 0 and sent[ca - 1] == sid and words[ca - 1] in _AUX:
+            ca -= 1
     prev = words[ca - 1] if ca > 0 else ""
     source: _Span | None = None
     apposition: _Span | None = None
@@ -95,6 +100,11 @@ def _find_source(
     return _source_elsewhere(p, c, ca, cb, prev, last, permissive)
 
 
+#: Verbs of beginning and going on before a participle cue ("began talking about").
+_ASPECT = frozenset(
+    "begin begins began begun start starts started keep keeps kept continue continues "
+    "continued stop stops stopped resume resumed".split()
+)
 #: Words before a participle cue whose subject is the main clause's ("after questioning
 #: …", "while attacking …").
 _SUBORDINATE_ING = frozenset("after before while without by since when".split())
