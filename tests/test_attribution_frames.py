@@ -424,3 +424,8 @@ def test_a_participle_cue_after_a_subordinator_takes_the_main_subject():
 )
 def test_a_participle_cue_after_begin_or_keep_takes_their_subject(text, source):
     assert [_t(text, a.source) for a in _run(text)] == [source]
+
+
+def test_asked_by_someone_takes_the_asker_as_source():
+    s = "Asked by Jo Lee whether the port would close, the mayor shook his head."
+    assert [(_t(s, a.cue), _t(s, a.source)) for a in _run(s)] == [("Asked", "Jo Lee")]

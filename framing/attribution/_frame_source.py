@@ -306,6 +306,10 @@ def _source_elsewhere(
     if cls == "question" and (
         ca == 0 or sent[ca - 1] != sid or prev in ("when", "after", "before", "if", ",")
     ):
+        if cb + 1 < len(words) and words[cb] == "by":
+            asker = _right_np(p, cb + 1, sid)
+            if asker is not None:
+                return asker, None, None, None  # "Asked by Starnes if …": the one who asks
         return None, None, None, None  # "Asked about the plan, ..." / "when asked about ..."
     if mode == "fixed":
         return None, None, None, None
