@@ -429,3 +429,8 @@ def test_a_participle_cue_after_begin_or_keep_takes_their_subject(text, source):
 def test_asked_by_someone_takes_the_asker_as_source():
     s = "Asked by Jo Lee whether the port would close, the mayor shook his head."
     assert [(_t(s, a.cue), _t(s, a.source)) for a in _run(s)] == [("Asked", "Jo Lee")]
+
+
+def test_a_clause_after_the_cue_is_no_inverted_source():
+    s = "Sen. Mara Lee, R-Fla., appearing on Fox News after the speech, said the plan failed."
+    assert all(_t(s, a.source) != "the plan failed" for a in _run(s))

@@ -193,6 +193,12 @@ def _appositive_before(p: _Para, ca: int, sid: int) -> tuple[_Span | None, _Span
     return None, None
 
 
+def _ends_in_past_verb(w: str) -> bool:
+    """A phrase's last word that is a past verb, not a noun (", said the plan failed": the
+    phrase is a clause; a noun phrase ends with a noun, and names are capitalised)."""
+    return len(w) > 4 and w.endswith("ed") and w.islower()
+
+
 def _source_after(
     p: _Para, c: Candidate, ca: int, cb: int, sid: int
 ) -> tuple[_Span | None, _Span | None]:
@@ -220,6 +226,7 @@ def _source_after(
         and (words[ca - 1] == "," or p.is_mark(ca - 1))
         and not any(words[t] in _VERBISH for t in range(*right))
         and words[right[0]] not in _PREP_OPEN
+        and not _ends_in_past_verb(words[right[1] - 1])
         and (
             right[1] >= n
             or words[right[1]] in _END
