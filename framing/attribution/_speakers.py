@@ -24,6 +24,7 @@ from operator import itemgetter
 
 from ._frames import Attribution
 from ._name_parts import capitalised, head_caps, name_after_title_of
+from ._name_scan import name_runs
 from ._phrases import _POSSESSIVE_ENDS
 from ._speaker_types import _DETS, _ORG, _role_noun, speaker_type_of
 
@@ -39,7 +40,8 @@ __all__ = ["SpeakerResolver", "speaker_type_of"]
 # than ``\w``; together the same maximal run). The look-ahead ``(?=[A-Z])`` right after
 # the first word's blanks changes no match (both what may follow start with a capital)
 # but fails a capitalised word followed by a lower-case one (the common case) before the
-# engine sets up the optional initial and the repeat.
+# engine sets up the optional initial and the repeat. (The resolver finds its matches with
+# :func:`~framing.attribution._name_scan.name_runs`, the same pattern over class bytes.)
 _NAME = re.compile(
     r"[A-Z](?<![\w'\u2019][A-Z])[a-z]*+[\w'\u2019\-]*+\.?[ \t]++(?=[A-Z])(?:[A-Z]\.[ \t]++)?"
     r"(?=[A-Z])(?:[A-Z][a-z]*+[\w'\u2019\-]*+\.?[ \t]++(?:[A-Z]\.[ \t]++)?)*"
@@ -147,9 +149,9 @@ class SpeakerResolver:
         # generator and no method call per name)
         full_list, full_names, by_part = self.full, self.full_names, self.by_part
         roles, genders = self.roles, self.gender
-        for m in _NAME.finditer(text):
-            pos = m.start()
-            run = m.group()
+        for m in name_runs(text):  # (the matches of _NAME, found faster)
+            pos, end = m.span()
+            run = text[pos:end]
             at_start = pos == 0 or text[pos - 1] == "\n" or text[pos - 2 : pos] == ". "
             if (". " in run or ".\t" in run) and _SENTENCE_WORD.search(run):
                 pieces = _sentence_pieces(pos, run, at_start)
