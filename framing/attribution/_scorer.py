@@ -6,13 +6,12 @@ import bisect
 import math
 from collections.abc import Sequence
 from itertools import accumulate, compress
-from operator import itemgetter
 from typing import Any, ClassVar
 
 from .._gc import relaxed_gc
 from ..scorers import QUOTED_RANGES, Scorer
 from ..segment import Doc, Span
-from ._balance import voice_summary
+from ._balance import paragraph_scalars, voice_summary
 from ._cue_weights import load_cue_model
 from ._extract import extract_attributions
 from ._frames import Attribution
@@ -23,14 +22,6 @@ from ._verbs import load_reporting_verbs
 __all__ = ["AttributionScorer"]
 
 _MIN_FREE_QUOTE_TOKENS = 4
-_SUMMARY_COLUMNS = (
-    "n_quotes",
-    "n_direct",
-    "balance",
-    "top_speaker_share",
-    "anonymous_share",
-    "unattributed_share",
-)
 _NO_TOKENS: tuple[list[int], list[bool]] = ([], [])
 
 
@@ -148,18 +139,9 @@ class AttributionScorer(Scorer):
         for r in rows:
             by_para.setdefault(r["para_id"], []).append(r)
         sides = list(self.actors) or None
-        empty = voice_summary([], sides, 0, detail=False)
-        # One summary per paragraph (the shared empty one where nobody is quoted); a
-        # para_id is the paragraph's position, so only the quoted paragraphs are visited.
-        summaries = [empty] * len(doc.paragraphs)
-        for pid, para_rows in by_para.items():
-            summaries[pid] = voice_summary(para_rows, sides, free.get(pid, 0), detail=False)
-        for pid, n_free in free.items():
-            if pid not in by_para:
-                summaries[pid] = voice_summary([], sides, n_free, detail=False)
+        # (a para_id is the paragraph's position: only the quoted paragraphs are visited)
         cols: dict[str, list[Any]] = {c: [] for c in self.columns}
-        for c in _SUMMARY_COLUMNS:
-            cols[c] = list(map(itemgetter(c), summaries))
+        cols.update(paragraph_scalars(by_para, free, len(doc.paragraphs), sides))
         cols["quoted_share"] = count.shares(ranges)
         doc.columns.update(cols)
         doc.annotations["attribution_summary"] = voice_summary(rows, sides, sum(free.values()))
