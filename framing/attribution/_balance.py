@@ -121,15 +121,23 @@ def voice_summary(
         if get("direct"):
             n_direct += 1
         k = len(names) or 1
-        share = tokens / k
         cue_class = get("cue_class") if detail else None
-        # (one speaker, the usual case: a pair, not a strict ``zip``, which costs more)
-        pairs = (
-            ((names[0] if names else "(unknown)", member_sides[0]),)
-            if k == 1
-            else zip(names, member_sides, strict=True)
-        )
-        for name, side in pairs:
+        if k == 1:
+            # (one speaker, the usual case: no loop; a share of ``tokens / 1`` and a count
+            # of ``1 / 1`` are ``tokens`` and ``1.0``, the same floats)
+            name = names[0] if names else "(unknown)"
+            side = member_sides[0] or UNMAPPED
+            by_speaker[name] = by_speaker.get(name, 0) + tokens
+            by_side[side] = by_side.get(side, 0) + tokens
+            quotes_by_side[side] = quotes_by_side.get(side, 0) + 1.0
+            if cue_class:
+                cls = classes_by_side.get(side)
+                if cls is None:
+                    cls = classes_by_side[side] = {}
+                cls[cue_class] = cls.get(cue_class, 0) + 1.0
+            continue
+        share = tokens / k
+        for name, side in zip(names, member_sides, strict=True):
             side = side or UNMAPPED
             by_speaker[name] = by_speaker.get(name, 0) + share
             by_side[side] = by_side.get(side, 0) + share
