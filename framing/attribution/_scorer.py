@@ -157,36 +157,53 @@ class AttributionScorer(Scorer):
         content, cue, src = a.content, a.cue, a.source
         if content:
             cs, ce = content[0][0], content[-1][1]
+            words_in = count.words_in
             n_tok = 0
             for s, e in content:
-                n_tok += count.words_in(s, e)
+                n_tok += words_in(s, e)
         else:
             cs = ce = None
             n_tok = 0
+        # (each part unpacked once: its offsets and words, or None)
+        if cue:
+            cue_start, cue_end = cue
+            cue_text = text[cue_start:cue_end]
+        else:
+            cue_start = cue_end = cue_text = None
+        if src:
+            src_start, src_end = src
+            src_text = text[src_start:src_end]
+        else:
+            src_start = src_end = src_text = None
         speaker = a.speaker
-        speakers = speaker.split("; ") if speaker else []
-        if len(speakers) > 1:
+        if not speaker:
+            speakers: list[str] = []
+            side = a.side
+            sides: list[str | None] = []
+        elif "; " in speaker:
+            speakers = speaker.split("; ")
             sides = [self._side_of(name) for name in speakers]
             side = sides[0] if len(set(sides)) == 1 else None
         else:
+            speakers = [speaker]
             side = a.side
-            sides = [side] if speakers else []
+            sides = [side]
         return {
             "para_id": a.para_id,
             "speaker": speaker,
             "speaker_type": a.speaker_type,
             "side": side,
-            "cue": text[cue[0] : cue[1]] if cue else None,
+            "cue": cue_text,
             "cue_class": a.cue_class,
             "direct": bool(a.direct),
-            "source_start": src[0] if src else None,
-            "source_end": src[1] if src else None,
-            "cue_start": cue[0] if cue else None,
-            "cue_end": cue[1] if cue else None,
+            "source_start": src_start,
+            "source_end": src_end,
+            "cue_start": cue_start,
+            "cue_end": cue_end,
             "content_start": cs,
             "content_end": ce,
             "kind": a.kind,
-            "source": text[src[0] : src[1]] if src else None,
+            "source": src_text,
             "speakers": speakers,
             "speaker_sides": sides,
             "quoted_tokens": n_tok,
