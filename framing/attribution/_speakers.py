@@ -97,18 +97,25 @@ _SKIP_NAME = _SKIP_NAME | _SENTENCE_ADVERBS
 
 
 @lru_cache(maxsize=65536)
-def _source_words(src: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _source_words(
+    src: str,
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], int, str]:
     """A source phrase's words (typographic apostrophes made straight), the same words in
-    lower case without edge dots and commas, and its capitalised words that are no
-    determiner.
+    lower case without edge dots and commas, its capitalised words that are no
+    determiner, how many sentence adverbs open it (``Later Manafort``: not the last
+    word), and its type without role nouns (``speaker_type_of(src, roles=False)``).
 
     Memoised: the same phrases (``he``, ``officials``, a name) come back in a text.
     """
     ws = tuple(src.replace("\u2019", "'").split())
     # (the words of ``ws``: lower case before the split changes no blank)
     low = tuple(w.strip(".,") for w in src.replace("\u2019", "'").lower().split())
+    lead = 0
+    while lead < len(ws) - 1 and ws[lead].lower().strip(",") in _SENTENCE_ADVERBS:
+        lead += 1
     # (not the names in a modifier of a common-noun head: "a lawyer for Donald Trump")
-    return ws, low, head_caps(ws, low, _TITLES)
+    caps = head_caps(ws, low, _TITLES)
+    return ws, low, caps, lead, speaker_type_of(src, roles=False)
 
 
 _RELATIVE = frozenset(["who", "which"])
@@ -292,18 +299,15 @@ class SpeakerResolver:
         """Names and type of a source phrase. An ``antecedent`` (the phrase before
         "who") keeps the names in its modifiers: "who" follows the nearest noun, so in
         "a question from moderator Jane Doe, who" the name is the speaker."""
-        ws, low, caps = _source_words(src)
+        ws, low, caps, lead, stype = _source_words(src)
         # (a sentence adverb before a name is no part of it: "Later Manafort said")
-        lead = 0
-        while lead < len(ws) - 1 and ws[lead].lower().strip(",") in _SENTENCE_ADVERBS:
-            lead += 1
         if lead and ws[lead][:1].isupper():
             src = " ".join(ws[lead:])
-            ws, low, caps = _source_words(src)  # (ws is then ws[lead:])
+            ws, low, caps, _, stype = _source_words(src)  # (ws is then ws[lead:])
         if src.endswith(_POSSESSIVE_ENDS):
             # a nominal cue's possessor ("Donald Trump's claim"): the name without the mark
             src = _strip_possessive(src)
-            ws, low, caps = _source_words(src)
+            ws, low, caps, _, stype = _source_words(src)
         if len(low) == 1 and low[0] in _PRON:
             kind = _PRON[low[0]]
             if kind == "author":
@@ -341,7 +345,7 @@ class SpeakerResolver:
                 return names, "group"
         if antecedent:
             caps = capitalised(ws)
-        stype = speaker_type_of(src, roles=False)  # (a role noun alone: typed in resolve)
+        # (``stype``: typed without role nouns; a role noun alone is typed in resolve)
         if stype in ("person", "unknown") and caps:
             full = self.canonical(" ".join(caps), pos)
             if full is not None and not (
