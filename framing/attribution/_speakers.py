@@ -118,6 +118,14 @@ def _source_words(
     return ws, low, caps, lead, speaker_type_of(src, roles=False)
 
 
+@lru_cache(maxsize=65536)
+def _untitled(name: str) -> tuple[tuple[str, ...], str | None]:
+    """The words of a name that are no title, and them joined when there are two or
+    more (else None). Memoised: a text names the same people again and again."""
+    toks = tuple(t for t in name.split() if t.lower().rstrip(".") not in _TITLES)
+    return toks, " ".join(toks) if len(toks) >= 2 else None
+
+
 _RELATIVE = frozenset(["who", "which"])
 _OF = ("of ", "of the ")
 _FIRST = itemgetter(0)
@@ -196,11 +204,11 @@ class SpeakerResolver:
 
     def canonical(self, name: str, pos: int | None = None) -> str | None:
         """The full name a (partial) name refers to, or None."""
-        toks = [t for t in name.split() if t.lower().rstrip(".") not in _TITLES]
+        toks, joined = _untitled(name)
         if not toks:
             return None
-        if len(toks) >= 2 and " ".join(toks) in self.full_names:
-            return " ".join(toks)
+        if joined is not None and joined in self.full_names:
+            return joined
         for key in (toks[-1], toks[0]):
             cands = self.by_part.get(key)
             if cands:
