@@ -115,7 +115,26 @@ class AttributionScorer(Scorer):
             word_starts=word_starts,
         )
         count = _WordCounter(paras, word_starts)
-        rows = [self._row(doc, a, count) for a in atts]
+        # One pass over the attributions: the rows, their spans, the rows by paragraph.
+        rows: list[dict[str, Any]] = []
+        by_para: dict[int, list[dict[str, Any]]] = {}
+        add_span = doc.spans.append
+        row_of = self._row
+        for a in atts:
+            r = row_of(doc, a, count)
+            rows.append(r)
+            pid, label, score = a.para_id, r["speaker"], a.score
+            if pid in by_para:
+                by_para[pid].append(r)
+            else:
+                by_para[pid] = [r]
+            src, cue = a.source, a.cue
+            if src is not None:
+                add_span(Span(pid, src[0], src[1], "source", label, score, "author"))
+            if cue is not None:
+                add_span(Span(pid, cue[0], cue[1], "cue", a.cue_class, score, "author"))
+            for s, e in a.content:
+                add_span(Span(pid, s, e, "quote", a.kind, score, "quoted", {"speaker": label}))
         doc.add_rows("quotes", rows)
         words_in = count.words_in
         full = [
@@ -123,21 +142,7 @@ class AttributionScorer(Scorer):
         ]
         ranges = _ranges(atts, full)
         doc.annotations[QUOTED_RANGES] = ranges
-        spans = doc.spans
-        for a, r in zip(atts, rows, strict=True):
-            label = r["speaker"]
-            if a.source is not None:
-                spans.append(Span(a.para_id, *a.source, "source", label, a.score, "author"))
-            if a.cue is not None:
-                spans.append(Span(a.para_id, *a.cue, "cue", a.cue_class, a.score, "author"))
-            for s, e in a.content:
-                spans.append(
-                    Span(a.para_id, s, e, "quote", a.kind, a.score, "quoted", {"speaker": label})
-                )
         free = _free_quote_counts(atts, full)
-        by_para: dict[int, list[dict[str, Any]]] = {}
-        for r in rows:
-            by_para.setdefault(r["para_id"], []).append(r)
         sides = list(self.actors) or None
         # (a para_id is the paragraph's position: only the quoted paragraphs are visited)
         cols: dict[str, list[Any]] = {c: [] for c in self.columns}
