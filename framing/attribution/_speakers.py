@@ -164,6 +164,7 @@ class SpeakerResolver:
         # generator and no method call per name)
         full_list, full_names, by_part = self.full, self.full_names, self.by_part
         roles, genders = self.roles, self.gender
+        name_memos = _NAME_MEMOS
         for m in name_runs(text):  # (the matches of _NAME, found faster)
             pos, end = m.span()
             run = text[pos:end]
@@ -177,7 +178,15 @@ class SpeakerResolver:
                 # the letter before the blank is tested first: a cheap first sieve)
                 if text[pos - 2] in "fe" and text.endswith(_OF, 0, pos):
                     pos, phrase = name_after_title_of(text, pos, phrase, _TITLES)
-                role, first, last, gender, full = _name_record(phrase, at_start)
+                # (memoised by phrase, one dict per sentence position: a look-up costs less
+                # than a cached function's call)
+                memo = name_memos[at_start]
+                record = memo.get(phrase)
+                if record is None:
+                    if len(memo) >= _NAME_MEMO_CAP:
+                        memo.clear()
+                    record = memo[phrase] = _name_record(phrase, at_start)
+                role, first, last, gender, full = record
                 if gender is not None:
                     genders[last] = gender
                 if full is None:
@@ -417,7 +426,12 @@ def _cached_side_patterns(
     return _side_patterns({side: list(aliases) for side, aliases in actors})
 
 
-@lru_cache(maxsize=65536)
+#: ``_name_record`` of the phrases met, by phrase: ``[at_start]`` (False, then True);
+#: each starts afresh past ``_NAME_MEMO_CAP`` entries.
+_NAME_MEMOS: tuple[dict[str, tuple], dict[str, tuple]] = ({}, {})
+_NAME_MEMO_CAP = 65_536
+
+
 def _name_record(
     phrase: str, at_start: bool
 ) -> tuple[str | None, str | None, str | None, str | None, str | None]:
@@ -425,7 +439,8 @@ def _name_record(
     word, the title's gender, and the full name to register (None for a single word or a
     name holding an organisation word).
 
-    Runs once per new run (a memo holds the rest), so it is written for few Python steps.
+    Runs once per new run (:data:`_NAME_MEMOS` holds the rest), so it is written for few
+    Python steps.
     """
     toks = phrase.split()
     low = phrase.lower().split()  # (the same words: lower case adds or removes no blank)
