@@ -264,13 +264,15 @@ class _WordCounter:
         """
         out: list[float] = []
         add = out.append
+        tokens_of = self.tokens.get
+        nan = math.nan
         n = len(ranges)
         k = 0  # the first range that ends after the paragraph's start
         for pid, (lo, hi) in enumerate(self.paras):
             while k < n and ranges[k][1] <= lo:
                 k += 1
             if k == n or ranges[k][0] >= hi:  # no range touches the paragraph
-                add(0.0 if True in self.tokens.get(pid, _NO_TOKENS)[1] else math.nan)
+                add(0.0 if True in tokens_of(pid, _NO_TOKENS)[1] else nan)
                 continue
             ws = self._words.get(pid)
             if ws is None:
@@ -308,7 +310,7 @@ def _ranges(atts: list[Attribution], full: list[Quote]) -> list[tuple[int, int]]
 
 def _free_quote_counts(atts: list[Attribution], full: list[Quote]) -> dict[int, int]:
     """Per paragraph, the full quotations that no attribution's content contains."""
-    covered = sorted(c for a in atts for c in a.content)
+    covered = sorted([c for a in atts for c in a.content])
     starts = [s for s, _ in covered]
     # reach[k]: the furthest end among the contents starting at or before starts[k]
     reach = list(accumulate((e for _, e in covered), max))
