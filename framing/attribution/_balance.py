@@ -99,16 +99,18 @@ def voice_summary(
         )
         if scalars is not None:
             return scalars
-    voices = [r for r in rows if r.get("kind") != "non_comment"]
     by_speaker: dict[str, float] = {}
     by_side: dict[str, float] = {}
     quotes_by_side: dict[str, float] = {}
     # side -> cue class -> count (plain dicts: a Counter's ``+=`` on a new key costs a
     # Python-level ``__missing__`` call; the sums are the same, in the same order)
     classes_by_side: dict[str, dict[str, float]] = {}
-    anonymous = unattributed = n_direct = 0
-    for r in voices:
+    anonymous = unattributed = n_direct = n = 0
+    for r in rows:
         get = r.get
+        if get("kind") == "non_comment":
+            continue  # (no voice)
+        n += 1
         tokens = float(get("quoted_tokens") or 0) or 1.0
         names = get("speakers") or ([r["speaker"]] if get("speaker") else [])
         member_sides = get("speaker_sides") or []
@@ -147,7 +149,6 @@ def voice_summary(
                 if cls is None:
                     cls = classes_by_side[side] = {}
                 cls[cue_class] = cls.get(cue_class, 0) + 1 / k
-    n = len(voices)
     if sides:
         k = len(sides) + (1 if by_side.get(UNMAPPED) else 0)
         balance = evenness(by_side.values(), k) if n else math.nan

@@ -257,6 +257,7 @@ class SpeakerResolver:
     def resolve(self, atts: Iterable[Attribution]) -> None:
         """Fill ``speaker``, ``speaker_type`` and ``side`` of each attribution in place."""
         history: list[tuple[int, list[str], str]] = []  # (pos, speakers, type)
+        text = self.text
         for att in atts:
             if att.head is not None:
                 h = att.head
@@ -271,8 +272,8 @@ class SpeakerResolver:
                         (att.content[0][0] if att.content else 0, [att.speaker], att.speaker_type)
                     )
                 continue
-            src = self.text[att.source[0] : att.source[1]]
-            pos = att.source[0]
+            pos, end = att.source
+            src = text[pos:end]
             relative = src.lower() in _RELATIVE
             if relative and att.appositive is not None:
                 # "the senator, who said": resolve the antecedent
