@@ -99,16 +99,18 @@ def voice_summary(
         )
         if scalars is not None:
             return scalars
-    voices = [r for r in rows if r.get("kind") != "non_comment"]
     by_speaker: dict[str, float] = {}
     by_side: dict[str, float] = {}
     quotes_by_side: dict[str, float] = {}
     # side -> cue class -> count (plain dicts: a Counter's ``+=`` on a new key costs a
     # Python-level ``__missing__`` call; the sums are the same, in the same order)
     classes_by_side: dict[str, dict[str, float]] = {}
-    anonymous = unattributed = n_direct = 0
-    for r in voices:
+    anonymous = unattributed = n_direct = n = 0
+    for r in rows:
         get = r.get
+        if get("kind") == "non_comment":
+            continue  # (no voice)
+        n += 1
         tokens = float(get("quoted_tokens") or 0) or 1.0
         names = get("speakers") or ([r["speaker"]] if get("speaker") else [])
         member_sides = get("speaker_sides") or []
@@ -121,15 +123,23 @@ def voice_summary(
         if get("direct"):
             n_direct += 1
         k = len(names) or 1
-        share = tokens / k
         cue_class = get("cue_class") if detail else None
-        # (one speaker, the usual case: a pair, not a strict ``zip``, which costs more)
-        pairs = (
-            ((names[0] if names else "(unknown)", member_sides[0]),)
-            if k == 1
-            else zip(names, member_sides, strict=True)
-        )
-        for name, side in pairs:
+        if k == 1:
+            # (one speaker, the usual case: no loop; a share of ``tokens / 1`` and a count
+            # of ``1 / 1`` are ``tokens`` and ``1.0``, the same floats)
+            name = names[0] if names else "(unknown)"
+            side = member_sides[0] or UNMAPPED
+            by_speaker[name] = by_speaker.get(name, 0) + tokens
+            by_side[side] = by_side.get(side, 0) + tokens
+            quotes_by_side[side] = quotes_by_side.get(side, 0) + 1.0
+            if cue_class:
+                cls = classes_by_side.get(side)
+                if cls is None:
+                    cls = classes_by_side[side] = {}
+                cls[cue_class] = cls.get(cue_class, 0) + 1.0
+            continue
+        share = tokens / k
+        for name, side in zip(names, member_sides, strict=True):
             side = side or UNMAPPED
             by_speaker[name] = by_speaker.get(name, 0) + share
             by_side[side] = by_side.get(side, 0) + share
@@ -139,7 +149,6 @@ def voice_summary(
                 if cls is None:
                     cls = classes_by_side[side] = {}
                 cls[cue_class] = cls.get(cue_class, 0) + 1 / k
-    n = len(voices)
     if sides:
         k = len(sides) + (1 if by_side.get(UNMAPPED) else 0)
         balance = evenness(by_side.values(), k) if n else math.nan
@@ -254,3 +263,62 @@ def _one_row_scalars(
         "anonymous_share": 1.0 if get("speaker_type") == "anonymous" else 0.0,
         "unattributed_share": (unattributed + n_free) / (1 + n_free),
     }
+
+
+#: The scalar measures of :func:`voice_summary`, in its order.
+SCALARS = (
+    "n_quotes",
+    "n_direct",
+    "balance",
+    "top_speaker_share",
+    "anonymous_share",
+    "unattributed_share",
+)
+
+
+def paragraph_scalars(
+    by_para: Mapping[int, Sequence[Mapping[str, Any]]],
+    free: Mapping[int, int],
+    n_paras: int,
+    sides: Sequence[str] | None,
+) -> dict[str, list[Any]]:
+    """The scalar measures of each paragraph, as one list per measure (the columns).
+
+    The values of ``voice_summary(rows, sides, free.get(pid, 0), detail=False)`` for
+    paragraph ``pid``'s rows (``by_para``, rows of the scorer's ``quotes`` table: every
+    key present) and quotations no frame attributes (``free``); a paragraph in neither
+    gets the summary of nothing. A paragraph with one row (most quoted ones) is measured
+    here, as :func:`_one_row_scalars` does, without a summary dict per paragraph.
+    """
+    empty = voice_summary([], sides, 0, detail=False)
+    cols = {c: [empty[c]] * n_paras for c in SCALARS}
+    n_quotes, n_direct, balance, top, anonymous, unattributed = cols.values()
+    nan = math.nan
+    for pid, rows in by_para.items():
+        n_free = free.get(pid, 0)
+        if len(rows) == 1:
+            r = rows[0]
+            if r["kind"] == "non_comment":
+                n_quotes[pid] = n_direct[pid] = 0
+                balance[pid] = top[pid] = anonymous[pid] = nan
+                unattributed[pid] = 1.0 if n_free else nan
+                continue
+            listed = r["speakers"]
+            if not listed or len(listed) == 1:
+                named = bool(listed) or bool(r["speaker"])
+                n_quotes[pid] = 1
+                n_direct[pid] = 1 if r["direct"] else 0
+                balance[pid] = 0.0 if sides or named else nan
+                top[pid] = 1.0
+                anonymous[pid] = 1.0 if r["speaker_type"] == "anonymous" else 0.0
+                unattributed[pid] = ((0 if named else 1) + n_free) / (1 + n_free)
+                continue
+        s = voice_summary(rows, sides, n_free, detail=False)
+        for col, c in zip(cols.values(), SCALARS, strict=True):
+            col[pid] = s[c]
+    for pid, n_free in free.items():
+        if pid not in by_para:
+            s = voice_summary([], sides, n_free, detail=False)
+            for col, c in zip(cols.values(), SCALARS, strict=True):
+                col[pid] = s[c]
+    return cols

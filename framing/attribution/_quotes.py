@@ -25,6 +25,15 @@ __all__ = ["Quote", "find_quotes"]
 # sorted out in Python, where only real candidates are looked at.
 _MARK_CHAR = re.compile("[\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u201a\"'\u2018\u2019`]")
 _MARK_CHARS = "\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a\u201a\"'\u2018\u2019`"
+_ASCII_MARKS = "".join(c for c in _MARK_CHARS if c.isascii())
+# A single mark's pattern that leaves it out between two alphanumeric characters
+# (``[^\W_]``: ``\w`` but the underscore, what ``str.isalnum`` accepts); it starts with a
+# literal, so the regex engine skips the marks inside words (most) without Python steps.
+_FREE_MARK_AT = {
+    c: re.compile(re.escape(c) + r"(?:(?<![^\W_]" + re.escape(c) + r")|(?![^\W_]))")
+    for c in "'\u2018\u2019"
+}
+_START_OF = re.Match.start
 
 
 def _mark_positions(text: str, in_words: bool = True) -> list[int]:
@@ -33,22 +42,21 @@ def _mark_positions(text: str, in_words: bool = True) -> list[int]:
     One ``find`` scan per mark character (C, no per-character pattern test); the same
     offsets as ``_MARK_CHAR.finditer``. With ``in_words=False``, a single mark between two
     alphanumeric characters (``don't``, ``Trump’s``: never a quotation mark) is left out
-    here, where its test is one step of the scan, rather than in the pairing loop.
+    here, by the scan's pattern (:data:`_FREE_MARK_AT`), rather than in the pairing loop.
     """
     out: list[int] = []
     find = text.find
-    last = len(text) - 1
-    for c in _MARK_CHARS:
+    # (an ASCII text holds only the ASCII marks: the other scans would find nothing)
+    for c in _ASCII_MARKS if text.isascii() else _MARK_CHARS:
         i = find(c)
+        if i < 0:
+            continue
         if in_words or c not in _SINGLE:
             while i >= 0:
                 out.append(i)
                 i = find(c, i + 1)
-            continue
-        while i >= 0:
-            if not (0 < i < last and text[i - 1].isalnum() and text[i + 1].isalnum()):
-                out.append(i)
-            i = find(c, i + 1)
+        else:
+            out.extend(map(_START_OF, _FREE_MARK_AT[c].finditer(text, i)))
     out.sort()
     return out
 

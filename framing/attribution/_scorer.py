@@ -6,13 +6,12 @@ import bisect
 import math
 from collections.abc import Sequence
 from itertools import accumulate, compress
-from operator import itemgetter
 from typing import Any, ClassVar
 
 from .._gc import relaxed_gc
 from ..scorers import QUOTED_RANGES, Scorer
 from ..segment import Doc, Span
-from ._balance import voice_summary
+from ._balance import paragraph_scalars, voice_summary
 from ._cue_weights import load_cue_model
 from ._extract import extract_attributions
 from ._frames import Attribution
@@ -23,14 +22,6 @@ from ._verbs import load_reporting_verbs
 __all__ = ["AttributionScorer"]
 
 _MIN_FREE_QUOTE_TOKENS = 4
-_SUMMARY_COLUMNS = (
-    "n_quotes",
-    "n_direct",
-    "balance",
-    "top_speaker_share",
-    "anonymous_share",
-    "unattributed_share",
-)
 _NO_TOKENS: tuple[list[int], list[bool]] = ([], [])
 
 
@@ -124,7 +115,26 @@ class AttributionScorer(Scorer):
             word_starts=word_starts,
         )
         count = _WordCounter(paras, word_starts)
-        rows = [self._row(doc, a, count) for a in atts]
+        # One pass over the attributions: the rows, their spans, the rows by paragraph.
+        rows: list[dict[str, Any]] = []
+        by_para: dict[int, list[dict[str, Any]]] = {}
+        add_span = doc.spans.append
+        row_of = self._row
+        for a in atts:
+            r = row_of(doc, a, count)
+            rows.append(r)
+            pid, label, score = a.para_id, r["speaker"], a.score
+            if pid in by_para:
+                by_para[pid].append(r)
+            else:
+                by_para[pid] = [r]
+            src, cue = a.source, a.cue
+            if src is not None:
+                add_span(Span(pid, src[0], src[1], "source", label, score, "author"))
+            if cue is not None:
+                add_span(Span(pid, cue[0], cue[1], "cue", a.cue_class, score, "author"))
+            for s, e in a.content:
+                add_span(Span(pid, s, e, "quote", a.kind, score, "quoted", {"speaker": label}))
         doc.add_rows("quotes", rows)
         words_in = count.words_in
         full = [
@@ -132,34 +142,11 @@ class AttributionScorer(Scorer):
         ]
         ranges = _ranges(atts, full)
         doc.annotations[QUOTED_RANGES] = ranges
-        spans = doc.spans
-        for a, r in zip(atts, rows, strict=True):
-            label = r["speaker"]
-            if a.source is not None:
-                spans.append(Span(a.para_id, *a.source, "source", label, a.score, "author"))
-            if a.cue is not None:
-                spans.append(Span(a.para_id, *a.cue, "cue", a.cue_class, a.score, "author"))
-            for s, e in a.content:
-                spans.append(
-                    Span(a.para_id, s, e, "quote", a.kind, a.score, "quoted", {"speaker": label})
-                )
         free = _free_quote_counts(atts, full)
-        by_para: dict[int, list[dict[str, Any]]] = {}
-        for r in rows:
-            by_para.setdefault(r["para_id"], []).append(r)
         sides = list(self.actors) or None
-        empty = voice_summary([], sides, 0, detail=False)
-        # One summary per paragraph (the shared empty one where nobody is quoted); a
-        # para_id is the paragraph's position, so only the quoted paragraphs are visited.
-        summaries = [empty] * len(doc.paragraphs)
-        for pid, para_rows in by_para.items():
-            summaries[pid] = voice_summary(para_rows, sides, free.get(pid, 0), detail=False)
-        for pid, n_free in free.items():
-            if pid not in by_para:
-                summaries[pid] = voice_summary([], sides, n_free, detail=False)
+        # (a para_id is the paragraph's position: only the quoted paragraphs are visited)
         cols: dict[str, list[Any]] = {c: [] for c in self.columns}
-        for c in _SUMMARY_COLUMNS:
-            cols[c] = list(map(itemgetter(c), summaries))
+        cols.update(paragraph_scalars(by_para, free, len(doc.paragraphs), sides))
         cols["quoted_share"] = count.shares(ranges)
         doc.columns.update(cols)
         doc.annotations["attribution_summary"] = voice_summary(rows, sides, sum(free.values()))
@@ -175,36 +162,53 @@ class AttributionScorer(Scorer):
         content, cue, src = a.content, a.cue, a.source
         if content:
             cs, ce = content[0][0], content[-1][1]
+            words_in = count.words_in
             n_tok = 0
             for s, e in content:
-                n_tok += count.words_in(s, e)
+                n_tok += words_in(s, e)
         else:
             cs = ce = None
             n_tok = 0
+        # (each part unpacked once: its offsets and words, or None)
+        if cue:
+            cue_start, cue_end = cue
+            cue_text = text[cue_start:cue_end]
+        else:
+            cue_start = cue_end = cue_text = None
+        if src:
+            src_start, src_end = src
+            src_text = text[src_start:src_end]
+        else:
+            src_start = src_end = src_text = None
         speaker = a.speaker
-        speakers = speaker.split("; ") if speaker else []
-        if len(speakers) > 1:
+        if not speaker:
+            speakers: list[str] = []
+            side = a.side
+            sides: list[str | None] = []
+        elif "; " in speaker:
+            speakers = speaker.split("; ")
             sides = [self._side_of(name) for name in speakers]
             side = sides[0] if len(set(sides)) == 1 else None
         else:
+            speakers = [speaker]
             side = a.side
-            sides = [side] if speakers else []
+            sides = [side]
         return {
             "para_id": a.para_id,
             "speaker": speaker,
             "speaker_type": a.speaker_type,
             "side": side,
-            "cue": text[cue[0] : cue[1]] if cue else None,
+            "cue": cue_text,
             "cue_class": a.cue_class,
             "direct": bool(a.direct),
-            "source_start": src[0] if src else None,
-            "source_end": src[1] if src else None,
-            "cue_start": cue[0] if cue else None,
-            "cue_end": cue[1] if cue else None,
+            "source_start": src_start,
+            "source_end": src_end,
+            "cue_start": cue_start,
+            "cue_end": cue_end,
             "content_start": cs,
             "content_end": ce,
             "kind": a.kind,
-            "source": text[src[0] : src[1]] if src else None,
+            "source": src_text,
             "speakers": speakers,
             "speaker_sides": sides,
             "quoted_tokens": n_tok,
@@ -260,13 +264,15 @@ class _WordCounter:
         """
         out: list[float] = []
         add = out.append
+        tokens_of = self.tokens.get
+        nan = math.nan
         n = len(ranges)
         k = 0  # the first range that ends after the paragraph's start
         for pid, (lo, hi) in enumerate(self.paras):
             while k < n and ranges[k][1] <= lo:
                 k += 1
             if k == n or ranges[k][0] >= hi:  # no range touches the paragraph
-                add(0.0 if True in self.tokens.get(pid, _NO_TOKENS)[1] else math.nan)
+                add(0.0 if True in tokens_of(pid, _NO_TOKENS)[1] else nan)
                 continue
             ws = self._words.get(pid)
             if ws is None:
@@ -304,7 +310,7 @@ def _ranges(atts: list[Attribution], full: list[Quote]) -> list[tuple[int, int]]
 
 def _free_quote_counts(atts: list[Attribution], full: list[Quote]) -> dict[int, int]:
     """Per paragraph, the full quotations that no attribution's content contains."""
-    covered = sorted(c for a in atts for c in a.content)
+    covered = sorted([c for a in atts for c in a.content])
     starts = [s for s, _ in covered]
     # reach[k]: the furthest end among the contents starting at or before starts[k]
     reach = list(accumulate((e for _, e in covered), max))

@@ -24,6 +24,7 @@ from operator import itemgetter
 
 from ._frames import Attribution
 from ._name_parts import capitalised, head_caps, name_after_title_of
+from ._name_scan import name_runs
 from ._phrases import _POSSESSIVE_ENDS
 from ._speaker_types import _DETS, _ORG, _role_noun, speaker_type_of
 
@@ -39,7 +40,8 @@ __all__ = ["SpeakerResolver", "speaker_type_of"]
 # than ``\w``; together the same maximal run). The look-ahead ``(?=[A-Z])`` right after
 # the first word's blanks changes no match (both what may follow start with a capital)
 # but fails a capitalised word followed by a lower-case one (the common case) before the
-# engine sets up the optional initial and the repeat.
+# engine sets up the optional initial and the repeat. (The resolver finds its matches with
+# :func:`~framing.attribution._name_scan.name_runs`, the same pattern over class bytes.)
 _NAME = re.compile(
     r"[A-Z](?<![\w'\u2019][A-Z])[a-z]*+[\w'\u2019\-]*+\.?[ \t]++(?=[A-Z])(?:[A-Z]\.[ \t]++)?"
     r"(?=[A-Z])(?:[A-Z][a-z]*+[\w'\u2019\-]*+\.?[ \t]++(?:[A-Z]\.[ \t]++)?)*"
@@ -95,18 +97,33 @@ _SKIP_NAME = _SKIP_NAME | _SENTENCE_ADVERBS
 
 
 @lru_cache(maxsize=65536)
-def _source_words(src: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+def _source_words(
+    src: str,
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], int, str]:
     """A source phrase's words (typographic apostrophes made straight), the same words in
-    lower case without edge dots and commas, and its capitalised words that are no
-    determiner.
+    lower case without edge dots and commas, its capitalised words that are no
+    determiner, how many sentence adverbs open it (``Later Manafort``: not the last
+    word), and its type without role nouns (``speaker_type_of(src, roles=False)``).
 
     Memoised: the same phrases (``he``, ``officials``, a name) come back in a text.
     """
     ws = tuple(src.replace("\u2019", "'").split())
     # (the words of ``ws``: lower case before the split changes no blank)
     low = tuple(w.strip(".,") for w in src.replace("\u2019", "'").lower().split())
+    lead = 0
+    while lead < len(ws) - 1 and ws[lead].lower().strip(",") in _SENTENCE_ADVERBS:
+        lead += 1
     # (not the names in a modifier of a common-noun head: "a lawyer for Donald Trump")
-    return ws, low, head_caps(ws, low, _TITLES)
+    caps = head_caps(ws, low, _TITLES)
+    return ws, low, caps, lead, speaker_type_of(src, roles=False)
+
+
+@lru_cache(maxsize=65536)
+def _untitled(name: str) -> tuple[tuple[str, ...], str | None]:
+    """The words of a name that are no title, and them joined when there are two or
+    more (else None). Memoised: a text names the same people again and again."""
+    toks = tuple(t for t in name.split() if t.lower().rstrip(".") not in _TITLES)
+    return toks, " ".join(toks) if len(toks) >= 2 else None
 
 
 _RELATIVE = frozenset(["who", "which"])
@@ -147,19 +164,29 @@ class SpeakerResolver:
         # generator and no method call per name)
         full_list, full_names, by_part = self.full, self.full_names, self.by_part
         roles, genders = self.roles, self.gender
-        for m in _NAME.finditer(text):
-            pos = m.start()
-            run = m.group()
+        name_memos = _NAME_MEMOS
+        for m in name_runs(text):  # (the matches of _NAME, found faster)
+            pos, end = m.span()
+            run = text[pos:end]
             at_start = pos == 0 or text[pos - 1] == "\n" or text[pos - 2 : pos] == ". "
-            if (". " in run or ".\t" in run) and _SENTENCE_WORD.search(run):
+            if "." in run and (". " in run or ".\t" in run) and _SENTENCE_WORD.search(run):
                 pieces = _sentence_pieces(pos, run, at_start)
             else:
                 pieces = ((pos, run, at_start),)
             for pos, phrase, at_start in pieces:
-                # ("Secretary of State John Kerry", "president of the United States ...")
-                if text.endswith(_OF, 0, pos):
+                # ("Secretary of State John Kerry", "president of the United States ...";
+                # the letter before the blank is tested first: a cheap first sieve)
+                if text[pos - 2] in "fe" and text.endswith(_OF, 0, pos):
                     pos, phrase = name_after_title_of(text, pos, phrase, _TITLES)
-                role, first, last, gender, full = _name_record(phrase, at_start)
+                # (memoised by phrase, one dict per sentence position: a look-up costs less
+                # than a cached function's call)
+                memo = name_memos[at_start]
+                record = memo.get(phrase)
+                if record is None:
+                    if len(memo) >= _NAME_MEMO_CAP:
+                        memo.clear()
+                    record = memo[phrase] = _name_record(phrase, at_start)
+                role, first, last, gender, full = record
                 if gender is not None:
                     genders[last] = gender
                 if full is None:
@@ -176,17 +203,21 @@ class SpeakerResolver:
                 if role is not None:
                     roles[role] = full
                     continue
-                before = text[max(0, pos - 40) : pos].rsplit(None, 1)[-1:]  # the last word
-                if before and before[-1].isalpha() and before[-1].islower():
-                    roles.setdefault(before[-1].lower(), full)
+                # (the word before names a role only when it is made of letters: when it
+                # ends with a letter, right before the run or before a blank; a cheap sieve)
+                c1, c2 = text[pos - 1], text[pos - 2]
+                if c1.isspace() and (c2.isalpha() or c2.isspace()) or c1.isalpha():
+                    before = text[max(0, pos - 40) : pos].rsplit(None, 1)[-1:]  # the last word
+                    if before and before[-1].isalpha() and before[-1].islower():
+                        roles.setdefault(before[-1].lower(), full)
 
     def canonical(self, name: str, pos: int | None = None) -> str | None:
         """The full name a (partial) name refers to, or None."""
-        toks = [t for t in name.split() if t.lower().rstrip(".") not in _TITLES]
+        toks, joined = _untitled(name)
         if not toks:
             return None
-        if len(toks) >= 2 and " ".join(toks) in self.full_names:
-            return " ".join(toks)
+        if joined is not None and joined in self.full_names:
+            return joined
         for key in (toks[-1], toks[0]):
             cands = self.by_part.get(key)
             if cands:
@@ -226,6 +257,7 @@ class SpeakerResolver:
     def resolve(self, atts: Iterable[Attribution]) -> None:
         """Fill ``speaker``, ``speaker_type`` and ``side`` of each attribution in place."""
         history: list[tuple[int, list[str], str]] = []  # (pos, speakers, type)
+        text = self.text
         for att in atts:
             if att.head is not None:
                 h = att.head
@@ -240,8 +272,8 @@ class SpeakerResolver:
                         (att.content[0][0] if att.content else 0, [att.speaker], att.speaker_type)
                     )
                 continue
-            src = self.text[att.source[0] : att.source[1]]
-            pos = att.source[0]
+            pos, end = att.source
+            src = text[pos:end]
             relative = src.lower() in _RELATIVE
             if relative and att.appositive is not None:
                 # "the senator, who said": resolve the antecedent
@@ -285,18 +317,15 @@ class SpeakerResolver:
         """Names and type of a source phrase. An ``antecedent`` (the phrase before
         "who") keeps the names in its modifiers: "who" follows the nearest noun, so in
         "a question from moderator Jane Doe, who" the name is the speaker."""
-        ws, low, caps = _source_words(src)
+        ws, low, caps, lead, stype = _source_words(src)
         # (a sentence adverb before a name is no part of it: "Later Manafort said")
-        lead = 0
-        while lead < len(ws) - 1 and ws[lead].lower().strip(",") in _SENTENCE_ADVERBS:
-            lead += 1
         if lead and ws[lead][:1].isupper():
             src = " ".join(ws[lead:])
-            ws, low, caps = _source_words(src)  # (ws is then ws[lead:])
+            ws, low, caps, _, stype = _source_words(src)  # (ws is then ws[lead:])
         if src.endswith(_POSSESSIVE_ENDS):
             # a nominal cue's possessor ("Donald Trump's claim"): the name without the mark
             src = _strip_possessive(src)
-            ws, low, caps = _source_words(src)
+            ws, low, caps, _, stype = _source_words(src)
         if len(low) == 1 and low[0] in _PRON:
             kind = _PRON[low[0]]
             if kind == "author":
@@ -334,7 +363,7 @@ class SpeakerResolver:
                 return names, "group"
         if antecedent:
             caps = capitalised(ws)
-        stype = speaker_type_of(src, roles=False)  # (a role noun alone: typed in resolve)
+        # (``stype``: typed without role nouns; a role noun alone is typed in resolve)
         if stype in ("person", "unknown") and caps:
             full = self.canonical(" ".join(caps), pos)
             if full is not None and not (
@@ -398,7 +427,12 @@ def _cached_side_patterns(
     return _side_patterns({side: list(aliases) for side, aliases in actors})
 
 
-@lru_cache(maxsize=65536)
+#: ``_name_record`` of the phrases met, by phrase: ``[at_start]`` (False, then True);
+#: each starts afresh past ``_NAME_MEMO_CAP`` entries.
+_NAME_MEMOS: tuple[dict[str, tuple], dict[str, tuple]] = ({}, {})
+_NAME_MEMO_CAP = 65_536
+
+
 def _name_record(
     phrase: str, at_start: bool
 ) -> tuple[str | None, str | None, str | None, str | None, str | None]:
@@ -406,7 +440,8 @@ def _name_record(
     word, the title's gender, and the full name to register (None for a single word or a
     name holding an organisation word).
 
-    Runs once per new run (a memo holds the rest), so it is written for few Python steps.
+    Runs once per new run (:data:`_NAME_MEMOS` holds the rest), so it is written for few
+    Python steps.
     """
     toks = phrase.split()
     low = phrase.lower().split()  # (the same words: lower case adds or removes no blank)
