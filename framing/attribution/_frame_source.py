@@ -28,7 +28,17 @@ from ._phrases import (
     _sentence_bounds,
     _subject,
 )
-from ._tokens import _APPOS_START, _AUX, _CLAUSE, _END, _NOUN_BEFORE, _STOP_LEFT, _VERBISH, _Para
+from ._tokens import (
+    _APPOS_START,
+    _AUX,
+    _CLAUSE,
+    _END,
+    _NOUN_BEFORE,
+    _STOP_LEFT,
+    _TEMPORAL,
+    _VERBISH,
+    _Para,
+)
 
 _Span = tuple[int, int]  # (first token, token after the last)
 # How an inverted source described by a relative clause starts ("said an official who ...").
@@ -114,12 +124,12 @@ _GIVEN_BY = frozenset(
     "applause complaints".split()
 )
 #: Words of a time phrase between a subject and its verb ("last month", "earlier in the
-#: day", "on Tuesday night"), and the words that make such a phrase one.
-_TIME_WORDS = frozenset(
-    "last this next earlier later yesterday today tonight recently previously week weekend "
-    "month year day morning evening afternoon night in on the monday tuesday wednesday "
-    "thursday friday saturday sunday".split()
-)
+#: day", "on Tuesday night"): the temporal words that join a cue, less its adverbs of
+#: manner and "at", with "day" and "the"; and the words that make such a phrase one.
+_TIME_WORDS = (_TEMPORAL - {"again", "also", "repeatedly", "publicly", "privately", "at"}) | {
+    "day",
+    "the",
+}
 _TIME_HEADS = _TIME_WORDS - {"last", "this", "next", "in", "on", "the"}
 
 
