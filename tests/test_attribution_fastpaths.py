@@ -4,10 +4,10 @@ import random
 import re
 
 from framing.attribution._frames import Attribution, find_frames
+from framing.attribution._name_records import _NAME
 from framing.attribution._phrases import _sentence_bounds
 from framing.attribution._quotes import Quote
 from framing.attribution._scorer import _free_quote_counts
-from framing.attribution._speakers import _NAME
 from framing.attribution._tokens import _TOKEN, _Para, _tokens
 from framing.attribution._verbs import load_reporting_verbs
 

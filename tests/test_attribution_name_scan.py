@@ -6,8 +6,8 @@ import random
 
 import pytest
 
+from framing.attribution._name_records import _NAME
 from framing.attribution._name_scan import name_runs
-from framing.attribution._speakers import _NAME
 
 CASES = [
     "",

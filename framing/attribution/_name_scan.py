@@ -1,6 +1,6 @@
 """The runs of capitalised words of a text, found on a byte copy of its character classes.
 
-:data:`~framing.attribution._speakers._NAME` starts with ``[A-Z]``: the regex engine
+:data:`~framing.attribution._name_records._NAME` starts with ``[A-Z]``: the regex engine
 tests every character of the text against that class, one function call each, and this
 scan over whole documents was the resolver's largest cost. :func:`name_runs` finds the same
 matches with the same pattern written over *classes*: each character of the text becomes
