@@ -285,40 +285,15 @@ def paragraph_scalars(
     """The scalar measures of each paragraph, as one list per measure (the columns).
 
     The values of ``voice_summary(rows, sides, free.get(pid, 0), detail=False)`` for
-    paragraph ``pid``'s rows (``by_para``, rows of the scorer's ``quotes`` table: every
-    key present) and quotations no frame attributes (``free``); a paragraph in neither
-    gets the summary of nothing. A paragraph with one row (most quoted ones) is measured
-    here, as :func:`_one_row_scalars` does, without a summary dict per paragraph.
+    paragraph ``pid``'s rows (``by_para``, rows of the scorer's ``quotes`` table) and
+    quotations no frame attributes (``free``); a paragraph in neither gets the summary of
+    nothing. Only the quoted paragraphs are visited (a para_id is the paragraph's
+    position).
     """
     empty = voice_summary([], sides, 0, detail=False)
     cols = {c: [empty[c]] * n_paras for c in SCALARS}
-    n_quotes, n_direct, balance, top, anonymous, unattributed = cols.values()
-    nan = math.nan
-    for pid, rows in by_para.items():
-        n_free = free.get(pid, 0)
-        if len(rows) == 1:
-            r = rows[0]
-            if r["kind"] == "non_comment":
-                n_quotes[pid] = n_direct[pid] = 0
-                balance[pid] = top[pid] = anonymous[pid] = nan
-                unattributed[pid] = 1.0 if n_free else nan
-                continue
-            listed = r["speakers"]
-            if not listed or len(listed) == 1:
-                named = bool(listed) or bool(r["speaker"])
-                n_quotes[pid] = 1
-                n_direct[pid] = 1 if r["direct"] else 0
-                balance[pid] = 0.0 if sides or named else nan
-                top[pid] = 1.0
-                anonymous[pid] = 1.0 if r["speaker_type"] == "anonymous" else 0.0
-                unattributed[pid] = ((0 if named else 1) + n_free) / (1 + n_free)
-                continue
-        s = voice_summary(rows, sides, n_free, detail=False)
-        for col, c in zip(cols.values(), SCALARS, strict=True):
+    for pid in by_para.keys() | free.keys():
+        s = voice_summary(by_para.get(pid, ()), sides, free.get(pid, 0), detail=False)
+        for c, col in cols.items():
             col[pid] = s[c]
-    for pid, n_free in free.items():
-        if pid not in by_para:
-            s = voice_summary([], sides, n_free, detail=False)
-            for col, c in zip(cols.values(), SCALARS, strict=True):
-                col[pid] = s[c]
     return cols

@@ -7,6 +7,7 @@ import bisect
 from ._tokens import (
     _ABBREV,
     _CLAUSE,
+    _DAYS,
     _END,
     _MARK_CHARS,
     _NOUN_BEFORE,
@@ -148,10 +149,10 @@ _LEAD = frozenset(
 _CONJ = frozenset("and but so yet or".split())
 #: Time words that open a lead-in phrase before the subject ("Earlier this week, Jo Lee
 #: pressed …, insisting"; "Tuesday, the mayor …").
-_TIME_LEAD = frozenset(
-    "earlier later last yesterday today tonight monday tuesday wednesday thursday friday "
-    "saturday sunday throughout besides shortly recently initially previously ultimately "
-    "eventually currently originally separately additionally similarly finally".split()
+_TIME_LEAD = _DAYS | frozenset(
+    "earlier later last yesterday today tonight throughout besides shortly recently "
+    "initially previously ultimately eventually currently originally separately "
+    "additionally similarly finally".split()
 )
 _TIME_NOUNS = frozenset("week weekend month year morning evening afternoon spring fall".split())
 _DASHES = frozenset(["-", "\u2013", "\u2014"])
