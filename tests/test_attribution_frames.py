@@ -434,3 +434,8 @@ def test_asked_by_someone_takes_the_asker_as_source():
 def test_a_clause_after_the_cue_is_no_inverted_source():
     s = "Sen. Mara Lee, R-Fla., appearing on Fox News after the speech, said the plan failed."
     assert all(_t(s, a.source) != "the plan failed" for a in _run(s))
+
+
+def test_source_before_an_appositive_with_age_and_state():
+    s = "Ann Lee, 29, of Selma, Ala., says her biggest worry is rent."
+    assert _t(s, _one(s).source) == "Ann Lee"

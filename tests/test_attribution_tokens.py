@@ -95,3 +95,12 @@ def test_sentence_ids_from_the_flags_are_those_looked_up() -> None:
         s = " ".join(rng.choice(vocab) for _ in range(rng.randint(0, 12))).lower()
         starts, words, _, ends = _tokens(s, 0, len(s))
         assert _sentence_ids(words, ends) == _sentence_ids(words), s
+
+
+def test_a_mark_before_a_comma_ends_no_sentence() -> None:
+    # "Ala.," and "R-Va.," are abbreviations inside an appositive, not sentence ends.
+    s = "ann lee, 29, of selma, ala., says no. tom poe, r-va., said yes."
+    _, words, _, ends = _tokens(s, 0, len(s))
+    sent = _sentence_ids(words, ends)
+    assert sent[words.index("says")] == sent[0]
+    assert sent[words.index("said")] == sent[words.index("tom")] == sent[0] + 1

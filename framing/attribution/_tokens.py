@@ -18,6 +18,8 @@ __all__ = ["paragraph_tokens"]
 
 _TOKEN = re.compile(r"\w+(?:['\u2019\-&.]\w+)*|\S")
 _END = frozenset(".!?")
+# A mark followed by one of these ends no sentence (an abbreviation, "Why?," he asked).
+_NO_END_AFTER = frozenset(",;")
 _ABBREV = frozenset(
     "mr mrs ms dr gov sen rep gen lt col sgt st jr sr prof rev inc corp co ltd no vs jan feb "
     "mar apr aug sept sep oct nov dec pres gov. u.s u.k e.g i.e est cmdr adm capt maj ft".split()
@@ -235,6 +237,8 @@ def _sentence_ids(words: list[str], is_end: list[bool] | None = None) -> list[in
     ends = is_end if is_end is not None else map(_END.__contains__, words)
     for i in compress(range(n), ends):
         j = i + 1
+        if j < n and words[j] in _NO_END_AFTER:
+            continue  # "Ann Lee, 29, of Selma, Ala., says": a comma follows no sentence end
         if i > 0:
             w = words[i - 1]
             if (w in _ABBREV or (len(w) == 1 and w.isalpha())) and not (
