@@ -277,3 +277,9 @@ def test_they_refers_back_to_plural_anonymous_sources():
 def test_a_pronoun_takes_an_unnamed_office_when_no_person_is_named():
     s = "“We will not move,” the minister said. “Never,” he added."
     assert _speakers(s) == [("minister", "person"), ("minister", "person")]
+
+
+def test_a_quantifier_at_a_sentence_start_is_no_name():
+    # "Pastor" is a title: the quantifier was all that was left of "One pastor"
+    s = "One pastor said the church would stay open."
+    assert _speakers(s) == [("One pastor", "person")]

@@ -77,6 +77,8 @@ def _untitled(name: str) -> tuple[tuple[str, ...], str | None]:
 
 
 _RELATIVE = frozenset(["who", "which"])
+#: Words that open a common-noun phrase capitalised at a sentence start ("One pastor").
+_QUANTIFIERS = frozenset("one another some several many two three four five".split())
 _OF = ("of ", "of the ")
 _FIRST = itemgetter(0)
 
@@ -338,8 +340,9 @@ class SpeakerResolver:
                 if len(names) > 1:
                     return names, "group"
         if stype == "person":
-            if len(caps) < len(capitalised(ws)):
-                # a name in a modifier ("One bastion of Trump"): the phrase is the
+            if len(caps) < len(capitalised(ws)) or _QUANTIFIERS.issuperset(low[: len(caps)]):
+                # a name in a modifier ("One bastion of Trump"), or a quantifier before a
+                # common noun ("One pastor", "Another official"): the phrase is the
                 # speaker, typed in resolve; pronouns do not take it
                 return [_strip_det(src)], "unknown"
             kept = [w for w in ws if w.lower().rstrip(".") not in _TITLES]
