@@ -439,3 +439,10 @@ def test_a_clause_after_the_cue_is_no_inverted_source():
 def test_source_before_an_appositive_with_age_and_state():
     s = "Ann Lee, 29, of Selma, Ala., says her biggest worry is rent."
     assert _t(s, _one(s).source) == "Ann Lee"
+
+
+def test_told_a_named_addressee_with_the_then_colon_and_quote():
+    s = "Ms. Ruiz told the Harbor Gazette: “We will reopen the pier in May.”"
+    a = _one(s)
+    assert (_t(s, a.source), _t(s, a.cue), a.direct) == ("Ms. Ruiz", "told", True)
+    assert _t(s, a.content[0]) == "We will reopen the pier in May."

@@ -79,7 +79,13 @@ def _direct_content(
     n = len(words)
     k = hi
     if addressing:
-        while k < n and inq[k] < 0 and (words[k] in _ADDRESSEE or p.is_cap(k)) and k < hi + 4:
+        # ("told reporters", "told Fox News", "told the Daily Star: “…”")
+        while (
+            k < n
+            and inq[k] < 0
+            and (words[k] in _ADDRESSEE or p.is_cap(k) or k == hi and words[k] == "the")
+            and k < hi + 4
+        ):
             k += 1
     while k < n and words[k] in (",", ":", "that") and inq[k] < 0:
         k += 1
