@@ -446,3 +446,14 @@ def test_told_a_named_addressee_with_the_then_colon_and_quote():
     a = _one(s)
     assert (_t(s, a.source), _t(s, a.cue), a.direct) == ("Ms. Ruiz", "told", True)
     assert _t(s, a.content[0]) == "We will reopen the pier in May."
+
+
+@pytest.mark.parametrize(
+    ("s", "source"),
+    [
+        ("Probably she thinks that the vote will be close.", "she"),
+        ("Yes, the police stopped the cars, saying the papers were fake.", "the police"),
+    ],
+)
+def test_an_opening_adverb_or_interjection_is_no_part_of_the_source(s, source):
+    assert _t(s, _run(s)[-1].source) == source

@@ -26,6 +26,13 @@ _QUOTE_MARKS = _MARK_CHARS | {"''", "``"}
 _TRIMMED = (_CLAUSE | _END) - _QUOTE_MARKS
 
 
+#: Sentence adverbs and interjections that open a sentence before its subject.
+_OPENERS = frozenset(
+    "probably perhaps maybe surely clearly certainly obviously apparently evidently "
+    "frankly honestly yes well oh ok okay".split()
+)
+
+
 def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int] | None:
     """Token range [a, i) of the noun phrase ending before token ``i`` in sentence ``sid``."""
     j = i
@@ -58,6 +65,8 @@ def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int]
             ):
                 break
         j -= 1
+    while j < i and words[j] in _OPENERS:
+        j += 1  # "Probably she thinks", "Yes, the police asked": not part of the subject
     if j == i or j == paren < i or i - j > 12:
         return None
     if words[i - 1] in _NOUN_BEFORE or strict and not _VERBISH.isdisjoint(words[j:i]):
@@ -161,7 +170,7 @@ _DASHES = frozenset(["-", "\u2013", "\u2014"])
 def _subject(p: _Para, s0: int, limit: int) -> tuple[int, int] | None:
     """The subject at a sentence start: a pronoun, or capitalised words after a determiner."""
     words = p.words
-    while s0 < limit and words[s0] in _CONJ:
+    while s0 < limit and (words[s0] in _CONJ or words[s0] in _OPENERS):
         s0 += 1
     if s0 < limit and words[s0] == ",":
         s0 += 1
