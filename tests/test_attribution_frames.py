@@ -457,3 +457,24 @@ def test_told_a_named_addressee_with_the_then_colon_and_quote():
 )
 def test_an_opening_adverb_or_interjection_is_no_part_of_the_source(s, source):
     assert _t(s, _run(s)[-1].source) == source
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "During one alleged incident in 2009, the guard left his post.",
+        "Ms. Ortiz was confirmed to the appeals court by the Senate.",
+    ],
+)
+def test_an_adjective_or_an_appointment_is_no_cue(s):
+    assert _run(s) == []
+
+
+def test_a_participle_before_a_function_word_stays_a_cue():
+    s = "One alleged that the count was rigged."
+    assert _t(s, _one(s).cue) == "alleged"
+
+
+def test_a_questions_auxiliary_is_no_part_of_the_source():
+    s = "Did the mayor say that the bridge would close?"
+    assert _t(s, _one(s).source) == "the mayor"

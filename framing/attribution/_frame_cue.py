@@ -54,6 +54,16 @@ _LY_NOUNS = frozenset(
 _CONTRACTED = re.compile(
     r"(he|she|it|they|we|i|you|that|who|there|what)([\u2019'](?:s|ve|re|d|ll))"
 )
+# Past participles of cues that are mostly adjectives before a noun ("an alleged plot").
+_ADJECTIVE_PARTICIPLES = frozenset("alleged purported reported rumored rumoured supposed".split())
+_DETERMINERS = frozenset(
+    "the a an one his her their its this these those our my your another any each every".split()
+)
+# Words after a participle that show it is a verb ("one alleged that", "a reported to").
+_FUNCTION_AFTER = frozenset(
+    "that to by in on at for from with as of and or but than if when while".split()
+)
+_BE = frozenset("be been being is are was were".split())
 _TAG_OPEN = frozenset(["<", "</"])  # ("</" is two tokens: "/" after "<" is checked too)
 # Words after "declined" when it means a fall ("declined in every state").
 _FALL_NEXT = frozenset("in by from over since sharply slightly steadily steeply".split())
@@ -142,7 +152,29 @@ def _not_a_cue(p: _Para, c: Candidate, sid: int) -> bool:
         words[a - 1] in _TAG_OPEN or words[a - 1] == "/" and a > 1 and words[a - 2] == "<"
     ):
         return True  # "<tweet/>", "</quote>"
+    if words[a] in _ADJECTIVE_PARTICIPLES and _before_a_noun(p, a, b, sid):
+        return True  # "one alleged incident", "the reported attack": an adjective
+    if c.entry.lemma == "confirm" and b < len(words) and words[b] == "to" and words[a - 1] in _BE:
+        # "be confirmed to the Supreme Court": an appointment ("was confirmed as one of
+        # the passengers" is a confirmation, and PolNeAR annotates it)
+        return True
     return c.entry.lemma in ("ask", "request") and words[b : b + 3] == ["not", "to", "be"]
+
+
+def _before_a_noun(p: _Para, a: int, b: int, sid: int) -> bool:
+    """Token ``a`` stands between a determiner or number and a lower-case word that is
+    no function word ("one alleged incident"), as adjectives do ("the two suggested"
+    and "that alleged" have no noun after them)."""
+    words = p.words
+    return (
+        a > 0
+        and b < len(words)
+        and p.sent[b] == sid
+        and (words[a - 1] in _DETERMINERS or words[a - 1].isdigit())
+        and words[b].isalpha()
+        and words[b] not in _FUNCTION_AFTER
+        and not p.is_cap(b)
+    )
 
 
 def _cue_start(p: _Para, a: int, sid: int) -> int:

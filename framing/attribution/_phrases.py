@@ -26,10 +26,11 @@ _QUOTE_MARKS = _MARK_CHARS | {"''", "``"}
 _TRIMMED = (_CLAUSE | _END) - _QUOTE_MARKS
 
 
-#: Sentence adverbs and interjections that open a sentence before its subject.
+#: Sentence adverbs, interjections and a question's auxiliary, which open a sentence
+#: before its subject ("Probably she thinks", "Did you know").
 _OPENERS = frozenset(
     "probably perhaps maybe surely clearly certainly obviously apparently evidently "
-    "frankly honestly yes well oh ok okay".split()
+    "frankly honestly yes well oh ok okay did does".split()
 )
 
 
