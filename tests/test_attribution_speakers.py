@@ -283,3 +283,26 @@ def test_a_quantifier_at_a_sentence_start_is_no_name():
     # "Pastor" is a title: the quantifier was all that was left of "One pastor"
     s = "One pastor said the church would stay open."
     assert _speakers(s) == [("One pastor", "person")]
+
+
+@pytest.mark.parametrize("opener", ["For", "Which", "To", "With"])
+def test_a_function_word_opening_a_sentence_is_no_part_of_a_name(opener):
+    s = f"{opener} Okafor, the vote was close.\nOkafor said the count would go on."
+    assert _speakers(s) == [("Okafor", "person")]
+
+
+def test_an_inspector_general_is_not_the_attorney_general():
+    s = (
+        "Attorney General Lena Moss met the panel.\n"
+        "The inspector general said the meeting was a mistake.\n"
+        "The attorney general said it was not."
+    )
+    assert [sp for sp, _ in _speakers(s)] == ["inspector general", "Lena Moss"]
+
+
+def test_an_appositive_attorney_general_is_found_again():
+    s = (
+        "Jane Roe, a former attorney general, said the plan was bad.\n"
+        "The attorney general added that it would fail."
+    )
+    assert [sp for sp, _ in _speakers(s)] == ["Jane Roe", "Jane Roe"]

@@ -55,7 +55,8 @@ _FEMALE = frozenset(
 _GENDERED = _MALE | _FEMALE
 _SKIP_NAME = frozenset(
     "the a an in on at after before but and according when while as if this that it he she "
-    "they we i amid during since monday tuesday wednesday thursday friday saturday sunday "
+    "they we i amid during since for to with by from of over under which what who whose "
+    "where why how or nor monday tuesday wednesday thursday friday saturday sunday "
     "january february march april may june july august september october november december".split()
 )
 
@@ -82,6 +83,14 @@ _SKIP_NAME = _SKIP_NAME | _SENTENCE_ADVERBS
 #: each starts afresh past ``_NAME_MEMO_CAP`` entries.
 _NAME_MEMOS: tuple[dict[str, tuple], dict[str, tuple]] = ({}, {})
 _NAME_MEMO_CAP = 65_536
+
+
+def _role_key(low: list[str] | tuple[str, ...], i: int) -> str:
+    """The role that the lower-case word ``low[i]`` names, as the resolver keys it: the
+    word without its dot, and "general" with the word before it ("attorney general" and
+    "inspector general" are different offices)."""
+    word = low[i].rstrip(".")
+    return f"{low[i - 1].rstrip('.')} {word}" if word == "general" and i > 0 else word
 
 
 def _name_record(
@@ -114,7 +123,7 @@ def _name_record(
     gender = role = None
     if cut:
         title = low[cut - 1]
-        role = title.rstrip(".")
+        role = _role_key(low, cut - 1)
         if title in _GENDERED:
             gender = "m" if title in _MALE else "f"
     name = toks[cut:]

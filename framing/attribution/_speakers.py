@@ -33,6 +33,7 @@ from ._name_records import (
     _SENTENCE_WORD,
     _TITLES,
     _name_record,
+    _role_key,
     _sentence_pieces,
     _strip_possessive,
 )
@@ -240,6 +241,9 @@ class SpeakerResolver:
             if att.appositive and not relative and stype in ("person", "unknown") and names:
                 app = self.text[att.appositive[0] : att.appositive[1]].split()
                 role = _role_noun(app)
+                if role == "general":  # ("a former attorney general")
+                    app_low = [w.lower().strip(",.") for w in app]
+                    role = _role_key(app_low, app_low.index(role))
                 if role:
                     self.roles[role] = names[0]
                     if role in _FEMALE or role in _MALE:
@@ -328,7 +332,7 @@ class SpeakerResolver:
             if m and not (prev and prev[0].lower() in ("obtained", "seen", "reviewed")):
                 return [_strip_det(m.group(1))], "document"
             return [_strip_det(src)], "document"
-        head = low[-1] if low else ""
+        head = _role_key(low, len(low) - 1) if low else ""
         if head in self.roles and low[0] in ("the", "this"):
             return [self.roles[head]], "person"
         if (
