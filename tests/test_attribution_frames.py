@@ -478,3 +478,8 @@ def test_a_participle_before_a_function_word_stays_a_cue():
 def test_a_questions_auxiliary_is_no_part_of_the_source():
     s = "Did the mayor say that the bridge would close?"
     assert _t(s, _one(s).source) == "the mayor"
+
+
+def test_a_connective_adverb_before_the_verb_is_no_part_of_the_source():
+    s = "The audit thus concluded that the money was lost."
+    assert _t(s, _one(s).source) == "The audit"

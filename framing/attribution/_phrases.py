@@ -34,6 +34,10 @@ _OPENERS = frozenset(
 )
 
 
+#: Connective adverbs between a subject and its verb ("The report thus concluded").
+_TRAILING_ADVERBS = frozenset("thus therefore hence too however".split())
+
+
 def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int] | None:
     """Token range [a, i) of the noun phrase ending before token ``i`` in sentence ``sid``."""
     j = i
@@ -72,7 +76,10 @@ def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int]
         return None
     if words[i - 1] in _NOUN_BEFORE or strict and not _VERBISH.isdisjoint(words[j:i]):
         return None
-    return (j, i)
+    end = i
+    while end - 1 > j and words[end - 1] in _TRAILING_ADVERBS:
+        end -= 1  # "The report thus concluded": the adverb is no part of the subject
+    return (j, end)
 
 
 #: Possessive endings of a token or phrase ("trump's", "the voters'").
