@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framing.attribution import extract_attributions
+from framing.attribution._cue_weights import load_cue_model
 from framing.segment import split_paragraphs
 
 
@@ -483,3 +484,19 @@ def test_a_questions_auxiliary_is_no_part_of_the_source():
 def test_a_connective_adverb_before_the_verb_is_no_part_of_the_source():
     s = "The audit thus concluded that the money was lost."
     assert _t(s, _one(s).source) == "The audit"
+
+
+def test_that_said_opening_a_sentence_is_a_connective_not_a_cue():
+    # (with the shipped cue model, which frames cues the strict rules leave out)
+    model = load_cue_model()
+    s = "The plan has critics.\nThat said, the council will vote on Friday."
+    atts, _ = extract_attributions(
+        s, split_paragraphs(s, "line"), cue_filter=model.keep, cue_prior=model.prior_set
+    )
+    assert atts == []
+
+
+def test_am_joins_the_cue_as_an_auxiliary():
+    s = "I am not saying that the count was wrong."
+    a = _one(s)
+    assert (_t(s, a.source), _t(s, a.cue)) == ("I", "am not saying")

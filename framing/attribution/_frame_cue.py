@@ -152,6 +152,15 @@ def _not_a_cue(p: _Para, c: Candidate, sid: int) -> bool:
         words[a - 1] in _TAG_OPEN or words[a - 1] == "/" and a > 1 and words[a - 2] == "<"
     ):
         return True  # "<tweet/>", "</quote>"
+    if (
+        words[a] == "said"
+        and a > 0
+        and words[a - 1] == "that"
+        and (a == 1 or p.sent[a - 2] != sid)
+        and b < len(words)
+        and words[b] == ","
+    ):
+        return True  # "That said, the vote is set": a connective, as "however"
     if words[a] in _ADJECTIVE_PARTICIPLES and _before_a_noun(p, a, b, sid):
         return True  # "one alleged incident", "the reported attack": an adjective
     if c.entry.lemma == "confirm" and b < len(words) and words[b] == "to" and words[a - 1] in _BE:

@@ -31,7 +31,7 @@ _STOP_LEFT = frozenset(
     "although though or than until unless whether what how why nor yet whereas".split()
 )
 _AUX = frozenset(
-    "has have had was were is are be been also later previously repeatedly then recently once "
+    "has have had was were is are am be been also later previously repeatedly then recently once "
     "again would will did does do not never often frequently just simply already earlier still "
     "further first finally initially privately openly even could can may might should must "
     "always both all n't reportedly has't hasn't haven't didn't doesn't don't won't wouldn't "
