@@ -500,3 +500,10 @@ def test_am_joins_the_cue_as_an_auxiliary():
     s = "I am not saying that the count was wrong."
     a = _one(s)
     assert (_t(s, a.source), _t(s, a.cue)) == ("I", "am not saying")
+
+
+def test_an_age_before_who_is_skipped_to_the_name():
+    s = "Ann Roe, 51, who says the plant leaks, met the board."
+    a = _run(s)[0]
+    assert (_t(s, a.source), _t(s, a.appositive)) == ("who", "Ann Roe")
+    assert a.speaker == "Ann Roe"

@@ -288,6 +288,10 @@ def _source_elsewhere(
     if prev in ("who", "which") and ca > 1:
         k = ca - 2
         ante = _left_np(p, k + 1 if words[k] != "," else k, sid)
+        if ante is not None and words[ante[0]].isdigit() and ante[0] > 1:
+            # "Ann Roe, 51, who claims": the age describes the name before it
+            if words[ante[0] - 1] == ",":
+                ante = _left_np(p, ante[0] - 1, sid) or ante
         return (ca - 1, ca), ante, None, None
     if (
         prev in ("and", "but", ",")
