@@ -93,6 +93,9 @@ def test_two_named_speakers():
         ("The White House said the road was closed.", "organization"),
         ("The Dover Tribune reported that the road was closed.", "organization"),
         ("NBC News reported that the road was closed.", "organization"),
+        ("The Harbor Post reported that the road was closed.", "organization"),
+        ("The Guardian reported that the road was closed.", "organization"),
+        ("A post on a forum said that the road was closed.", "document"),
         ("The road was closed, according to a report released Tuesday by the agency.", "document"),
         ("Critics said the road was closed.", "group"),
         ("I said the road was closed.", "author"),
@@ -306,3 +309,9 @@ def test_an_appositive_attorney_general_is_found_again():
         "The attorney general added that it would fail."
     )
     assert [sp for sp, _ in _speakers(s)] == ["Jane Roe", "Jane Roe"]
+
+
+def test_a_newspapers_name_keeps_the_type_the_cue_model_was_trained_with():
+    # (the cue model's srctype feature read "Post" as a document; its inputs stay so)
+    assert speaker_type_of("The Harbor Post") == "organization"
+    assert speaker_type_of("The Harbor Post", as_trained=True) == "document"

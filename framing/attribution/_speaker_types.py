@@ -21,7 +21,8 @@ _ORG = frozenset(
 #: Words of news outlets' names: organisations too (not in the cue model's typing).
 _OUTLETS = frozenset(
     "tribune herald gazette telegraph magazine newspaper radio television tv channel ap afp "
-    "npr abc nbc cbs msnbc pbs politico".split()
+    "npr abc nbc cbs msnbc pbs politico guardian times post journal observer chronicle "
+    "inquirer examiner globe bulletin newsweek reuters bloomberg cnn bbc axios news".split()
 )
 _DOCUMENT = frozenset(
     "report reports poll polls survey surveys study studies statement statements document "
@@ -49,6 +50,12 @@ def _common_noun(phrase: str) -> bool:
     case after a first word capitalised at a sentence start ("Industry groups")."""
     words = phrase.split()
     return phrase[:1].islower() or len(words) > 1 and all(w[:1].islower() for w in words[1:])
+
+
+def _capitalised_head(source: str, head: str) -> bool:
+    """Whether ``head`` (lower case) is written capitalised in ``source`` ("The
+    Washington Post", not "a post on Facebook")."""
+    return any(w.lower().strip(".,") == head and w[:1].isupper() for w in source.split())
 
 
 def _plural(word: str) -> bool:
@@ -154,6 +161,10 @@ def _typed(source: str, ws: list[str], head: str) -> tuple[str, str, str]:
     if not _ANON_MARKS.isdisjoint(ws) or (head in _ANON and ws[0] != "the"):
         return ("anonymous",) * 3
     if head in _DOCUMENT:
+        if head in _OUTLETS and _capitalised_head(source, head):
+            # "The Washington Post": a newspaper's name (the cue model was trained with
+            # the document type here)
+            return "organization", "organization", "document"
         return ("document",) * 3
     person = "organization" if source.isupper() else "person"  # (a capitalised name)
     named = source[:1].isupper() and ws[0] not in _DETS
