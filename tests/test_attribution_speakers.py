@@ -315,3 +315,23 @@ def test_a_newspapers_name_keeps_the_type_the_cue_model_was_trained_with():
     # (the cue model's srctype feature read "Post" as a document; its inputs stay so)
     assert speaker_type_of("The Harbor Post") == "organization"
     assert speaker_type_of("The Harbor Post", as_trained=True) == "document"
+
+
+def test_she_skips_a_man_whom_the_text_calls_he():
+    s = (
+        "Rita Osei said the vote was rigged.\n"
+        "Paul Brandt said his count was fair and he would publish it.\n"
+        "She said the records would show it."
+    )
+    assert [sp for sp, _ in _speakers(s)][-1] == "Rita Osei"
+
+
+def test_a_shared_surname_takes_no_gender_from_pronouns():
+    # Tom Lind's "his" says nothing of Mara Lind: "she" may still go to her
+    s = (
+        "Mara Lind said the door was locked.\n"
+        "Tom Lind waved, and Lind said his key was lost.\n"
+        "Mara Lind said the police came.\n"
+        "She said they left at noon."
+    )
+    assert [sp for sp, _ in _speakers(s)][-1] == "Mara Lind"

@@ -23,6 +23,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ._frames import Attribution
+from ._gender_votes import pronoun_gender
 from ._name_parts import capitalised, head_caps, name_after_title_of
 from ._name_records import (
     _FEMALE,
@@ -109,6 +110,7 @@ class SpeakerResolver:
         self.by_part: dict[str, list[tuple[int, str]]] = {}
         self.roles: dict[str, str] = {}
         self.gender: dict[str, str] = {}
+        self._voted: dict[str, str | None] = {}  # (surnames pronoun_gender was asked about)
         self._side_re = _cached_side_patterns(
             tuple((side, tuple(aliases)) for side, aliases in (actors or {}).items())
         )
@@ -181,6 +183,19 @@ class SpeakerResolver:
                         return cands[k - 1][1]
                 return cands[0][1]
         return None
+
+    def _gender_of(self, last: str) -> str | None:
+        """The gender known for a surname: from a title, a role noun or an earlier
+        pronoun, else from the pronouns after its mentions (:func:`pronoun_gender`,
+        asked once per surname that no two full names share)."""
+        g = self.gender.get(last)
+        if g is None and last not in self._voted:
+            # (no vote for a surname that two people share: "Rakeyia Scott", "Keith Scott")
+            shared = len({full for _, full in self.by_part.get(last, ())}) > 1
+            g = self._voted[last] = None if shared else pronoun_gender(self.text, last)
+            if g is not None:
+                self.gender[last] = g
+        return g
 
     def _last_full_before(self, pos: int) -> tuple[int, str] | None:
         """The last full name registered before ``pos``: (offset, name), or None.
@@ -290,7 +305,7 @@ class SpeakerResolver:
             # (keeps paragraphs with thousands of attributions linear).
             for _, names, stype in reversed(history[-_PRONOUN_LOOKBACK:]):
                 if kind in ("m", "f") and stype == "person" and len(names) == 1:
-                    g = self.gender.get(names[0].split()[-1])
+                    g = self._gender_of(names[0].split()[-1])
                     if g in (None, kind):
                         self.gender.setdefault(names[0].split()[-1], kind)
                         return names, "person"
@@ -304,7 +319,7 @@ class SpeakerResolver:
                     return names, stype
             if kind in ("m", "f"):
                 earlier = self._last_full_before(pos)
-                if earlier is not None:
+                if earlier is not None and self._gender_of(earlier[1].split()[-1]) in (None, kind):
                     return [earlier[1]], "person"
                 other = _MALE if kind == "f" else _FEMALE
                 for _, names, stype in reversed(history[-_PRONOUN_LOOKBACK:]):
