@@ -51,7 +51,7 @@ def test_head_noun_of_normalised_words_is_the_role_noun() -> None:
 def test_a_run_cut_at_a_sentence_end_registers_both_parts() -> None:
     from framing.attribution._speakers import SpeakerResolver
 
-    r = SpeakerResolver("He spoke in Tarn Valley. Valdor Smith left. Sen. Ann Lee stayed.")
+    r = SpeakerResolver("He spoke with Tarn Vallow. Valdor Smith left. Sen. Ann Lee stayed.")
     assert r.canonical("Smith") == "Valdor Smith"
-    assert r.canonical("Valley") == "Tarn Valley"
+    assert r.canonical("Vallow") == "Tarn Vallow"
     assert r.roles["sen"] == "Ann Lee"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framing.attribution import extract_attributions, speaker_type_of
+from framing.attribution._speakers import SpeakerResolver
 from framing.segment import split_paragraphs
 
 
@@ -335,3 +336,21 @@ def test_a_shared_surname_takes_no_gender_from_pronouns():
         "She said they left at noon."
     )
     assert [sp for sp, _ in _speakers(s)][-1] == "Mara Lind"
+
+
+def test_a_place_speaks_as_an_organization():
+    s = "North Korea said the test was a success."
+    assert _speakers(s) == [("North Korea", "organization")]
+
+
+@pytest.mark.parametrize(
+    "run",
+    [
+        "Fairview Preparatory School",  # an institution
+        "Quiet Lake Massacre",  # an event
+        "Mayor Grey Calls Off Harbor Fair Plans Today",  # a title-case headline
+    ],
+)
+def test_runs_that_name_no_person_are_not_registered(run):
+    s = f"{run} was in the news.\nShe said the plan was new."
+    assert SpeakerResolver(s).canonical(run.split()[-1]) is None

@@ -61,6 +61,22 @@ _SKIP_NAME = frozenset(
 )
 
 
+#: Words that make a run of capitalised words a place, a building or an event, not a
+#: person ("Georgetown Preparatory School", "Las Vegas Massacre", "Union Station").
+#: (Not words that are also first names or surnames: "Bill", "Park", "Day", "Street".)
+_NO_PERSON = frozenset(
+    "school academy hospital church cathedral mosque synagogue temple city county province "
+    "district valley river island islands beach avenue square station airport hotel casino "
+    "tower bridge massacre war act amendment treaty summit convention festival prize award "
+    "awards".split()
+)
+#: First words of place names ("New York", "Los Angeles", "South Carolina"; not "St.":
+#: "St. Paul" may be the apostle): such a name speaks for an institution, not a person.
+PLACE_FIRST = frozenset("new las los san santa fort port lake mount north south east west".split())
+#: The most words a person's name has ("Maria de la Cruz Lopez").
+_LONGEST_NAME = 5
+
+
 def _strip_possessive(s: str) -> str:
     """``s`` without its possessive mark: "Trump's" -> "Trump", "voters'" -> "voters"."""
     if s.endswith(("'s", "\u2019s")) and len(s) > 2:
@@ -130,7 +146,13 @@ def _name_record(
     if name[-1].endswith(_POSSESSIVE_ENDS):  # "Donald Trump's (claim)"
         name[-1] = _strip_possessive(name[-1])
     first, last = name[0], name[-1]
-    if len(name) < 2 or not _ORG.isdisjoint(map(str.lower, name)):
+    words = [w.lower() for w in name]
+    if (
+        len(name) < 2
+        or len(name) > _LONGEST_NAME  # (a title-case headline, not a name)
+        or not _ORG.isdisjoint(words)
+        or not _NO_PERSON.isdisjoint(words)
+    ):
         return role, first, last, gender, None
     return role, first, last, gender, " ".join(name)
 

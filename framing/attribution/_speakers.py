@@ -33,6 +33,7 @@ from ._name_records import (
     _SENTENCE_ADVERBS,
     _SENTENCE_WORD,
     _TITLES,
+    PLACE_FIRST,
     _name_record,
     _role_key,
     _sentence_pieces,
@@ -340,7 +341,9 @@ class SpeakerResolver:
             if full is not None and not (
                 stype == "organization" and len(caps) > 1 and full not in src
             ):
-                return [full], "person"
+                # ("New York said", "North Korea said": a place speaks for its government)
+                place = full.split()[0].lower() in PLACE_FIRST
+                return [full], "organization" if place else "person"
         if stype == "document":
             m = _BY_AGENT.search(src)
             prev = src[: m.start()].split()[-1:] if m else []
