@@ -507,3 +507,16 @@ def test_an_age_before_who_is_skipped_to_the_name():
     a = _run(s)[0]
     assert (_t(s, a.source), _t(s, a.appositive)) == ("who", "Ann Roe")
     assert a.speaker == "Ann Roe"
+
+
+def test_a_wh_word_opening_a_sentence_is_no_source():
+    model = load_cue_model()
+    s = (
+        "The vote was close.\n"
+        "What of the towns where we campaigned, and not what critics would have them "
+        "believe that we did."
+    )
+    atts, _ = extract_attributions(
+        s, split_paragraphs(s, "line"), cue_filter=model.keep, cue_prior=model.prior_set
+    )
+    assert all(a.source is None or s[a.source[0] : a.source[1]] != "What" for a in atts)

@@ -34,6 +34,8 @@ _OPENERS = frozenset(
 )
 
 
+#: Question and relative words, which open a clause at a sentence start, not a subject.
+_WH_WORDS = frozenset("what whatever whoever whichever how why where".split())
 #: Connective adverbs between a subject and its verb ("The report thus concluded").
 _TRAILING_ADVERBS = frozenset("thus therefore hence too however".split())
 
@@ -182,8 +184,8 @@ def _subject(p: _Para, s0: int, limit: int) -> tuple[int, int] | None:
         s0 += 1
     if s0 < limit and words[s0] == ",":
         s0 += 1
-    if s0 >= limit:
-        return None
+    if s0 >= limit or words[s0] in _WH_WORDS:
+        return None  # ("What we believe is ...": a clause, not a subject)
     if (
         words[s0] in _LEAD
         or words[s0] in _TIME_LEAD
