@@ -520,3 +520,14 @@ def test_a_wh_word_opening_a_sentence_is_no_source():
         s, split_paragraphs(s, "line"), cue_filter=model.keep, cue_prior=model.prior_set
     )
     assert all(a.source is None or s[a.source[0] : a.source[1]] != "What" for a in atts)
+
+
+@pytest.mark.parametrize(
+    ("s", "cue"),
+    [
+        ("The mayor boasted of a budget that balanced.", "boasted of"),
+        ("Ms. Diaz spoke out against the closure.", "spoke out"),
+    ],
+)
+def test_a_phrasal_cue_takes_its_particle(s, cue):
+    assert _t(s, _one(s).cue) == cue
