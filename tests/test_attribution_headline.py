@@ -27,6 +27,16 @@ def test_labels_are_not_sources() -> None:
         assert _head(s) is None, s
 
 
+def test_kickers_and_topic_labels_are_not_sources() -> None:
+    for s in (
+        "Breaking: The council just voted to close the harbor.",
+        "Wow: The mayor just said something nobody expected.",
+        "Harbor Fever Outbreak: Nine towns now report cases of the illness.",
+        "Budget Update: The council votes on the plan next week.",
+    ):
+        assert _head(s) is None, s
+
+
 def test_a_quotation_after_the_colon_is_left_to_the_quote_frames() -> None:
     assert _head("Ann Lee: \u201cThe budget will not pass this year.\u201d") is None
 
