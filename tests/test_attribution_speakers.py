@@ -354,3 +354,8 @@ def test_a_place_speaks_as_an_organization():
 def test_runs_that_name_no_person_are_not_registered(run):
     s = f"{run} was in the news.\nShe said the plan was new."
     assert SpeakerResolver(s).canonical(run.split()[-1]) is None
+
+
+def test_a_possessor_before_a_name_is_no_part_of_it():
+    s = "As Tribune’s Dana Ruiz noted, the road was closed. Ruiz said it would open soon."
+    assert [sp for sp, _ in _speakers(s)] == ["Dana Ruiz", "Dana Ruiz"]

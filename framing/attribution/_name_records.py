@@ -143,6 +143,10 @@ def _name_record(
         if title in _GENDERED:
             gender = "m" if title in _MALE else "f"
     name = toks[cut:]
+    for i in range(len(name) - 2, -1, -1):
+        if name[i].endswith(_POSSESSIVE_ENDS):
+            name = name[i + 1 :]  # "MSNBC's Chuck Todd": the name after the possessor
+            break
     if name[-1].endswith(_POSSESSIVE_ENDS):  # "Donald Trump's (claim)"
         name[-1] = _strip_possessive(name[-1])
     first, last = name[0], name[-1]
