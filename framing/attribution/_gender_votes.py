@@ -12,6 +12,7 @@ reads the text, not a list of first names.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 __all__ = ["pronoun_gender"]
 
@@ -35,11 +36,29 @@ _CLAUSE_OPENERS = frozenset(
     "that while when because if although though who which whom after before since until "
     "unless whether where".split()
 )
-#: How far after a mention a pronoun is looked for (characters).
-_WINDOW = 160
+#: How far after a mention a pronoun is looked for (characters; four words fit).
+_WINDOW = 80
 #: The least number of votes, and the share the larger side needs, for an answer.
 _MIN_VOTES = 1
 _MIN_SHARE = 0.75
+
+
+def _mentions(text: str, name: str) -> Iterator[int]:
+    """Offsets of the whole-word occurrences of ``name`` in ``text`` (found with
+    ``str.find``: a pattern compiled for each name would cost more than the search)."""
+    n = len(name)
+    i = text.find(name)
+    while i >= 0:
+        prev = text[i - 1] if i else " "
+        nxt = text[i + n] if i + n < len(text) else " "
+        if not (_in_word(prev) or _in_word(nxt)):
+            yield i
+        i = text.find(name, i + n)
+
+
+def _in_word(ch: str) -> bool:
+    """Whether ``ch`` continues a word (a letter, digit, underscore or apostrophe)."""
+    return ch.isalnum() or ch in "_'\u2019"
 
 
 def _same_clause(between: str) -> bool:
@@ -85,19 +104,23 @@ def pronoun_gender(text: str, name: str) -> str | None:
     if not name:
         return None
     male = female = 0
-    for m in re.finditer(rf"(?<![\w'\u2019]){re.escape(name)}(?![\w'\u2019])", text):
-        before = text[max(0, m.start() - 60) : m.start()]
+    for start in _mentions(text, name):
+        # (the pronoun first: most mentions have none within reach, and need no more)
+        seg = text[start + len(name) : start + len(name) + _WINDOW]
+        hit = _PRONOUN.search(seg)
+        if hit is None:
+            continue
+        between = seg[: hit.start()]
+        if _SENTENCE_END.search(between) or not _same_clause(between):
+            continue
+        before = text[max(0, start - 60) : start]
         before = before[: _NAME_BEFORE.search(before).start()]
         if before and not _BEFORE_SUBJECT.search(before):
             continue  # (not a subject: "appointing Powell to the post, though he ...")
-        seg = text[m.end() : m.end() + _WINDOW]
-        end = _SENTENCE_END.search(seg)
-        hit = _PRONOUN.search(seg, 0, end.start() if end is not None else len(seg))
-        if hit is not None and _same_clause(seg[: hit.start()]):
-            if hit.group(1).lower() in _MASCULINE:
-                male += 1
-            else:
-                female += 1
+        if hit.group(1).lower() in _MASCULINE:
+            male += 1
+        else:
+            female += 1
     votes = male + female
     if votes < _MIN_VOTES:
         return None
