@@ -359,3 +359,29 @@ def test_runs_that_name_no_person_are_not_registered(run):
 def test_a_possessor_before_a_name_is_no_part_of_it():
     s = "As Tribune’s Dana Ruiz noted, the road was closed. Ruiz said it would open soon."
     assert [sp for sp, _ in _speakers(s)] == ["Dana Ruiz", "Dana Ruiz"]
+
+
+def test_a_sentence_opening_pronoun_takes_the_previous_sentences_subject():
+    s = (
+        "Council Leader Priya Raman opened the meeting.\n"
+        "Tom Haldane said the vote was rushed.\n"
+        "Raman rejected that. She said every member had the papers."
+    )
+    assert [sp for sp, _ in _speakers(s)] == ["Tom Haldane", "Priya Raman"]
+
+
+def test_the_subject_of_a_reported_clause_is_not_the_next_pronouns():
+    s = (
+        "Attorney Marc Vidal spoke for the family of Omar Reyes.\n"
+        "Omar Reyes knew nothing of the plan, attorney Marc Vidal said. "
+        "He said the family would sue."
+    )
+    assert [sp for sp, _ in _speakers(s)][-1] == "Marc Vidal"
+
+
+def test_a_title_dot_ends_no_sentence_before_a_pronoun():
+    s = (
+        "Dana Ruiz said the show was fair to Mr. Lee Tran.\n"
+        "The host was kinder to Mr. Tran than usual. He said the ratings rose."
+    )
+    assert [sp for sp, _ in _speakers(s)][-1] == "Dana Ruiz"

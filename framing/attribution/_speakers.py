@@ -32,6 +32,7 @@ from ._name_records import (
     _NAME_MEMOS,
     _SENTENCE_ADVERBS,
     _SENTENCE_WORD,
+    _SKIP_NAME,
     _TITLES,
     PLACE_FIRST,
     _name_record,
@@ -41,6 +42,7 @@ from ._name_records import (
 )
 from ._name_scan import name_runs
 from ._phrases import _POSSESSIVE_ENDS
+from ._sentence_subject import previous_subject_name
 from ._speaker_types import _DETS, _role_noun, speaker_type_of
 
 __all__ = ["SpeakerResolver", "speaker_type_of"]
@@ -80,6 +82,7 @@ def _untitled(name: str) -> tuple[tuple[str, ...], str | None]:
 
 
 _RELATIVE = frozenset(["who", "which"])
+_NOT_A_NAME_START = _SKIP_NAME | _DETS | frozenset(["i", "we", "you", "there", "here"])
 #: Words that open a common-noun phrase capitalised at a sentence start ("One pastor").
 _QUANTIFIERS = frozenset("one another some several many two three four five".split())
 _OF = ("of ", "of the ")
@@ -198,6 +201,25 @@ class SpeakerResolver:
                 self.gender[last] = g
         return g
 
+    def _previous_subject(self, pos: int, kind: str, since: int) -> str | None:
+        """The person who opens the sentence before a sentence-opening pronoun ("Raman
+        rejected that. She told ..."), when the text names them in full elsewhere and
+        does not give them the other gender; else None. Not when that sentence holds the
+        latest attribution (its source at ``since``): "…, attorney Marc Victor said. He
+        said …" continues the speaker, not the reported clause's subject.
+        """
+        found = previous_subject_name(self.text, pos)
+        # (not when that sentence holds the latest attribution)
+        if found is None or since >= found[1]:
+            return None
+        name = found[0]
+        if name.split()[0].lower() in _NOT_A_NAME_START:
+            return None  # ("This country is ...", "The senator said")
+        full = self.canonical(name, pos)
+        if full is None or full not in self.full_names or full.split()[0].lower() in PLACE_FIRST:
+            return None
+        return full if self._gender_of(full.split()[-1]) in (None, kind) else None
+
     def _last_full_before(self, pos: int) -> tuple[int, str] | None:
         """The last full name registered before ``pos``: (offset, name), or None.
 
@@ -302,6 +324,11 @@ class SpeakerResolver:
             kind = _PRON[low[0]]
             if kind == "author":
                 return ["author"], "author"
+            if kind in ("m", "f"):
+                since = history[-1][0] if history else -1
+                subject = self._previous_subject(pos, kind, since)
+                if subject is not None:
+                    return [subject], "person"
             # A pronoun refers back to a recent speaker: look at the latest ones only
             # (keeps paragraphs with thousands of attributions linear).
             for _, names, stype in reversed(history[-_PRONOUN_LOOKBACK:]):

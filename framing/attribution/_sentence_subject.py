@@ -1,0 +1,81 @@
+"""The name that opens the sentence before a pronoun ("Raman rejected that. She told").
+
+A pronoun that opens a sentence most often refers to the subject of the sentence before
+it. :func:`previous_subject_name` finds that subject when it is a capitalised name: the
+resolver then checks that the text names that person in full and does not give them the
+other gender. Sentence ends are read with ``str.rfind`` (a dot after a title or an
+initial, "Mr. Trump", "Sen. Lee", "U.S.", ends no sentence), not with a pattern run
+over the text before each pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["previous_subject_name"]
+
+# A capitalised name opening a sentence and followed by its verb ("Raman rejected").
+_NAME_AT = re.compile(r"((?:[A-Z][\w'\u2019.-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*)[ \t]+[a-z]")
+_OPENING_MARKS = '"\u201c'
+_CLOSING_MARKS = '"\u201d\u2019'
+#: How far back the sentence before a pronoun is looked for (characters).
+_REACH = 400
+
+
+def _ends_sentence(text: str, i: int) -> bool:
+    """Whether the mark at ``text[i]`` ("." "!" "?") ends a sentence: it follows a word
+    of three lower-case letters or a number (not "Mr.", "Sen.", "U.S.")."""
+    before = text[i - 3 : i]
+    return len(before) == 3 and (before.isalpha() and before.islower() or before[-1].isdigit())
+
+
+def _sentence_start_before(text: str, end: int, lo: int) -> int | None:
+    """Where the sentence that ends just before ``end`` starts: after the nearest earlier
+    sentence end (at or after ``lo``) or line break; None when there is none in reach."""
+    i = end
+    while i > lo:
+        cands = [text.rfind(m + " ", lo, i) for m in ".!?"]
+        cands.append(text.rfind("\n", lo, i))
+        j = max(cands)
+        if j < 0:
+            return None
+        if text[j] == "\n" or _ends_sentence(text, j):
+            k = j + 1
+            while k < end and text[k] in " \t\n" + _CLOSING_MARKS:
+                k += 1
+            return k
+        i = j  # (an abbreviation's dot: look further back)
+    return None
+
+
+def previous_subject_name(text: str, pos: int) -> tuple[str, int] | None:
+    """The capitalised name that opens the sentence before the one opening at ``pos``,
+    and that sentence's start; None when ``pos`` does not open a sentence or that
+    sentence opens otherwise.
+
+    Examples
+    --------
+    >>> t = "Raman rejected that. She told the paper."
+    >>> previous_subject_name(t, t.index("She"))
+    ('Raman', 0)
+    >>> previous_subject_name("In 2019 it rained. He left.", 19) is None
+    True
+    """
+    lo = max(0, pos - _REACH)
+    k = pos
+    while k > lo and text[k - 1] in " \t" + _OPENING_MARKS:
+        k -= 1
+    while k > lo and text[k - 1] in _CLOSING_MARKS:
+        k -= 1
+    # (the pronoun opens its sentence: a sentence end or a line break stands before it)
+    if k <= lo or not (text[k - 1] == "\n" or text[k - 1] in ".!?" and _ends_sentence(text, k - 1)):
+        return None
+    start = _sentence_start_before(text, k - 1, lo)
+    if start is None and lo == 0:
+        start = 0
+    if start is None:
+        return None
+    while start < k and text[start] in _OPENING_MARKS:
+        start += 1
+    m = _NAME_AT.match(text, start, k)
+    return (m.group(1), start) if m is not None else None

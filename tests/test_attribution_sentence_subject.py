@@ -1,0 +1,29 @@
+"""The name opening the sentence before a pronoun (own sentences)."""
+
+from framing.attribution._sentence_subject import previous_subject_name
+
+
+def _before(text: str, pronoun: str = "She"):
+    return previous_subject_name(text, text.rindex(pronoun))
+
+
+def test_the_name_opening_the_sentence_before_is_found():
+    assert _before("Tom left. Ann Roe stayed. She spoke.") == ("Ann Roe", 10)
+
+
+def test_a_title_dot_is_no_sentence_end():
+    t = "Tom left. Ann Roe met Mr. Lee today. She spoke."
+    assert _before(t) == ("Ann Roe", 10)
+
+
+def test_a_pronoun_inside_a_sentence_has_no_previous_subject():
+    assert _before("Ann Roe stayed and she spoke.", "she") is None
+
+
+def test_a_line_break_ends_a_sentence():
+    assert _before("Ann Roe stayed\nShe spoke.") == ("Ann Roe", 0)
+
+
+def test_a_quotation_before_the_pronoun_is_stepped_over():
+    t = "Lee arrived. Ann Roe said “it is over.” She left."
+    assert _before(t) == ("Ann Roe", 13)
