@@ -531,3 +531,10 @@ def test_a_wh_word_opening_a_sentence_is_no_source():
 )
 def test_a_phrasal_cue_takes_its_particle(s, cue):
     assert _t(s, _one(s).cue) == cue
+
+
+@pytest.mark.parametrize("aux", ["can’t", "couldn't", "wasn’t"])
+def test_a_negated_auxiliary_joins_the_cue(aux):
+    s = f"Ms. Ruiz {aux} say that the vote was fair."
+    a = _one(s)
+    assert (_t(s, a.source), _t(s, a.cue)) == ("Ms. Ruiz", f"{aux} say")

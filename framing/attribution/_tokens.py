@@ -35,7 +35,8 @@ _AUX = frozenset(
     "again would will did does do not never often frequently just simply already earlier still "
     "further first finally initially privately openly even could can may might should must "
     "always both all n't reportedly has't hasn't haven't didn't doesn't don't won't wouldn't "
-    "did't now long since".split()
+    "did't now long since can't cannot couldn't shouldn't isn't aren't wasn't weren't "
+    "hadn't".split()
 )
 _AUX = _AUX | {w.replace("'", "\u2019") for w in _AUX}
 _APPOS_START = frozenset("a an the who whose his her their its".split())
