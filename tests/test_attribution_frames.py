@@ -538,3 +538,13 @@ def test_a_negated_auxiliary_joins_the_cue(aux):
     s = f"Ms. Ruiz {aux} say that the vote was fair."
     a = _one(s)
     assert (_t(s, a.source), _t(s, a.cue)) == ("Ms. Ruiz", f"{aux} say")
+
+
+@pytest.mark.parametrize(
+    ("s", "source"),
+    [
+        ("Of Carson, Levine, who gave money to the mayor, said, “He is scary.”", "Levine"),
+    ],
+)
+def test_an_of_phrase_opening_the_sentence_is_no_source(s, source):
+    assert _t(s, _run(s)[-1].source) == source

@@ -163,7 +163,7 @@ _SUBJ_DET = frozenset("the a an his her their its our this these those".split())
 _LEAD = frozenset(
     "in on at as after before during since despite with without for from by like unlike "
     "under over amid among while when though although because if unless until once here "
-    "there now then instead still meanwhile however also along".split()
+    "there now then instead still meanwhile however also along of to thus indeed".split()
 )
 _CONJ = frozenset("and but so yet or".split())
 #: Time words that open a lead-in phrase before the subject ("Earlier this week, Jo Lee
