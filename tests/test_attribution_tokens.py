@@ -95,3 +95,24 @@ def test_sentence_ids_from_the_flags_are_those_looked_up() -> None:
         s = " ".join(rng.choice(vocab) for _ in range(rng.randint(0, 12))).lower()
         starts, words, _, ends = _tokens(s, 0, len(s))
         assert _sentence_ids(words, ends) == _sentence_ids(words), s
+
+
+def test_tokens_carry_their_lexicon_look_ups() -> None:
+    from framing.attribution._candidates import LearnedCues, cue_bucket, cue_lookup
+    from framing.attribution._tokens import _tokens_and_entries, chunk_memo
+    from framing.attribution._verbs import load_reporting_verbs
+
+    lex = load_reporting_verbs()
+    prior = LearnedCues(frozenset({cue_bucket("zorbled")}))
+    rng = random.Random(7)
+    words = ["said,", "zorbled", '"told', "according", "to", "in", "u.s.", "it\u2019s", "."]
+    gaps = [" ", " ", " ", "  ", "\t", "\x1c"]
+    for learned in (None, prior):
+        table, look = cue_lookup(lex, learned)
+        chunks = chunk_memo(table, look)
+        assert chunk_memo(table, look) is chunks  # (one memo per table)
+        for _ in range(500):
+            s = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(0, 6)))
+            got = _tokens_and_entries(s, 0, len(s), chunks)
+            assert got[:4] == _pattern_tokens(s), repr(s)
+            assert got[4] == [look(w) for w in got[1]], repr(s)

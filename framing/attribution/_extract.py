@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ._candidates import LearnedCues
+from ._candidates import LearnedCues, cue_lookup
 from ._frames import Attribution, find_frames
 from ._headline import HEAD_REACH, headline_attributions, poll_attributions
 from ._passive import passive_sources
 from ._quotes import Quote, find_quotes
 from ._speakers import SpeakerResolver
+from ._tokens import chunk_memo
 from ._verbs import ReportingLexicon, load_reporting_verbs
 
 __all__ = ["extract_attributions"]
@@ -94,6 +95,7 @@ def extract_attributions(
     for q in quotes:
         by_para.setdefault(q.para_id, []).append(q)
     low = text.lower()
+    chunks = chunk_memo(*cue_lookup(lex, cue_prior))  # (the tokens' lexicon look-ups)
     out: list[Attribution] = []
     owner: dict[int, Attribution] = {}  # qid -> attribution holding it
     last_direct: Attribution | None = None
@@ -107,7 +109,18 @@ def extract_attributions(
     for pid, (pstart, pend) in enumerate(paragraphs):
         pq = by_para.get(pid, [])
         atts, free = find_frames(
-            text, pid, pstart, pend, pq, lex, low, cue_prior, word_starts, permissive, cue_filter
+            text,
+            pid,
+            pstart,
+            pend,
+            pq,
+            lex,
+            low,
+            cue_prior,
+            word_starts,
+            permissive,
+            cue_filter,
+            chunks,
         )
         if lead is not None:
             q = free[0] if free else None

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import reduce
 from itertools import accumulate, compress
 from operator import iadd
+from typing import Any
 
 from ._quotes import Quote
 
@@ -110,46 +112,68 @@ _TOKEN_SPLIT = re.compile(r"(\w++(?:['\u2019\-&.]\w++)*+|\S)")
 _TOKEN_SPLIT_ASCII = re.compile(_TOKEN_SPLIT.pattern, re.ASCII)
 
 
-class _ChunkTokens(dict[str, tuple[str | int, ...]]):
-    """Memo: a blank-free chunk of lower-cased text -> its tokens, each with its step and flags.
+class _ChunkTokens(dict[str, tuple[Any, ...]]):
+    """Memo: a blank-free chunk of lower-cased text -> its tokens, each with its step, flags
+    and lexicon entry.
 
     The step of a token is the distance from its start to the next token's start when the
     chunk is followed by one blank: the token's length, plus one for the chunk's last token.
     The flags say whether the token is a word (its first character is alphanumeric; the
-    scorer counts these) and whether it is a sentence-end mark (``.``, ``!``, ``?``):
-    ``"said."`` -> ``("said", 4, True, False, ".", 2, False, True)``. Chunks repeat across
-    news text (words with their punctuation), so a paragraph's tokens and flags are mostly
-    one dictionary look-up per chunk, and the token strings are the memo's own, whose hashes
-    are computed once: the later look-ups of every token (lexicon) do not hash it again.
+    scorer counts these) and whether it is a sentence-end mark (``.``, ``!``, ``?``); the
+    entry is ``look(token)``, what the cue lexicon holds for it (None for most tokens):
+    ``"said."`` -> ``("said", 4, True, False, <said>, ".", 2, False, True, None)``. Chunks
+    repeat across news text (words with their punctuation), so a paragraph's tokens, flags
+    and lexicon entries are mostly one dictionary look-up per chunk, and the token strings
+    are the memo's own, whose hashes are computed once.
     """
 
-    __slots__ = ()
+    __slots__ = ("look",)
 
-    def __missing__(self, chunk: str) -> tuple[str | int, ...]:
+    def __init__(self, look: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.look = look
+
+    def __missing__(self, chunk: str) -> tuple[Any, ...]:
         if len(self) >= _CHUNK_MEMO_CAP:
             self.clear()
         n = len(chunk)
+        look = self.look
         if not n:  # (between two blanks of a wider gap: no token, one step)
-            value: tuple[str | int, ...] = ("", 1, False, False)
+            value: tuple[Any, ...] = ("", 1, False, False, None)
         elif chunk.isalnum():  # (all ``\\w``, no joiner: one word)
-            value = (chunk, n + 1, True, False)
+            value = (chunk, n + 1, True, False, look(chunk))
         elif n > 1 and chunk[:-1].isalnum() and not _word_char(last := chunk[-1]):
-            value = (chunk[:-1], n - 1, True, False, last, 2, False, last in _END)  # "said,"
+            w = chunk[:-1]  # "said,"
+            value = (w, n - 1, True, False, look(w), last, 2, False, last in _END, look(last))
         elif n > 1 and chunk[1:].isalnum() and not _word_char(first := chunk[0]):
-            value = (first, 1, False, first in _END, chunk[1:], n, True, False)  # '"we'
+            w = chunk[1:]  # '"we'
+            value = (first, 1, False, first in _END, look(first), w, n, True, False, look(w))
         else:  # (no blank inside: every gap of the split is empty)
             words = _TOKEN_SPLIT.split(chunk)[1::2]
-            flat: list[str | int] = []
+            flat: list[Any] = []
             for w in words:
-                flat += (w, len(w), w[0].isalnum(), w in _END)
-            flat[-3] += 1  # type: ignore[operator]
+                flat += (w, len(w), w[0].isalnum(), w in _END, look(w))
+            flat[-4] += 1
             value = tuple(flat)
         self[chunk] = value
         return value
 
 
 _CHUNK_MEMO_CAP = 100_000
-_chunk_tokens = _ChunkTokens().__getitem__
+#: The chunk memo without a lexicon (every entry None), and the memo of each look-up table.
+_PLAIN_CHUNKS = _ChunkTokens({}.get)
+_CHUNK_MEMOS: dict[int, tuple[object, _ChunkTokens]] = {}
+
+
+def chunk_memo(table: object, look: Callable[[str], Any]) -> _ChunkTokens:
+    """The chunk memo whose tokens carry ``look(token)``, their entry in ``table`` (one
+    memo per table, which must not change; ``look`` is the same for every call)."""
+    held = _CHUNK_MEMOS.get(id(table))
+    if held is None or held[0] is not table:
+        if len(_CHUNK_MEMOS) >= 8:  # (a process that makes many lexicons keeps a few)
+            _CHUNK_MEMOS.clear()
+        held = _CHUNK_MEMOS[id(table)] = (table, _ChunkTokens(look))
+    return held[1]
 
 
 def _word_char(c: str) -> bool:
@@ -158,18 +182,27 @@ def _word_char(c: str) -> bool:
 
 
 def _tokens(low: str, start: int, end: int) -> tuple[list[int], list[str], list[bool], list[bool]]:
-    """Starts, strings and flags of the tokens of ``low[start:end]``.
+    """Starts, strings and flags of the tokens of ``low[start:end]`` (those of
+    :func:`_tokens_and_entries`, without the lexicon)."""
+    return _tokens_and_entries(low, start, end, _PLAIN_CHUNKS)[:4]  # type: ignore[return-value]
+
+
+def _tokens_and_entries(
+    low: str, start: int, end: int, chunks: _ChunkTokens
+) -> tuple[list[int], list[str], list[bool], list[bool], list[Any]]:
+    """Starts, strings, flags and lexicon entries of the tokens of ``low[start:end]``.
 
     The tokens are those of ``_TOKEN.finditer``; the flags say whether a token is a word
     (its first character is alphanumeric), which the scorer's word counts need, and
-    whether it is a sentence-end mark, which :func:`_sentence_ids` needs.
+    whether it is a sentence-end mark, which :func:`_sentence_ids` needs; the entries are
+    ``chunks.look(token)`` (the cue candidates' look-ups, see :func:`chunk_memo`).
 
     A token never holds white space, so the tokens are those of each blank-separated
-    chunk (:class:`_ChunkTokens`, memoised with their flags). When one white-space
-    character separates the chunks and none is at either end (the usual case), the steps
-    of the chunks' tokens add up to the starts, and their total to ``end + 1``. Every step
-    is a C-level pass: ``split``, a memo look-up per chunk, list concatenation,
-    ``accumulate``, slices.
+    chunk (:class:`_ChunkTokens`, memoised with their flags and entries). When one
+    white-space character separates the chunks and none is at either end (the usual
+    case), the steps of the chunks' tokens add up to the starts, and their total to
+    ``end + 1``. Every step is a C-level pass: ``split``, a memo look-up per chunk, list
+    concatenation, ``accumulate``, slices.
 
     Else (a wider gap: the total falls short), when the blank is the only white space,
     the chunks between single blanks are taken, the empty ones (a blank more) as an
@@ -177,21 +210,22 @@ def _tokens(low: str, start: int, end: int) -> tuple[list[int], list[str], list[
     the pattern (:func:`_split_tokens`).
     """
     seg = low[start:end]
-    flat: list[str | int] = reduce(iadd, map(_chunk_tokens, seg.split()), [])
-    starts: list[int] = list(accumulate(flat[1::4], initial=start))  # type: ignore[arg-type]
+    flat: list[Any] = reduce(iadd, map(chunks.__getitem__, seg.split()), [])
+    starts: list[int] = list(accumulate(flat[1::5], initial=start))
     if starts.pop() == end + 1:
-        return starts, flat[::4], flat[2::4], flat[3::4]  # type: ignore[return-value]
+        return starts, flat[::5], flat[2::5], flat[3::5], flat[4::5]
     if not seg.isprintable():  # (white space other than the blank; or a control)
         starts, words = _split_tokens(low, start, end)
-        return starts, words, *_token_flags(words)
-    flat = reduce(iadd, map(_chunk_tokens, seg.split(" ")), [])
-    starts = list(accumulate(flat[1::4], initial=start))  # type: ignore[arg-type]
-    words: list[str] = flat[::4]  # type: ignore[assignment]
+        return starts, words, *_token_flags(words), list(map(chunks.look, words))
+    flat = reduce(iadd, map(chunks.__getitem__, seg.split(" ")), [])
+    starts = list(accumulate(flat[1::5], initial=start))
+    words: list[str] = flat[::5]
     return (
         list(compress(starts, words)),
         list(filter(None, words)),
-        list(compress(flat[2::4], words)),  # type: ignore[arg-type]
-        list(compress(flat[3::4], words)),  # type: ignore[arg-type]
+        list(compress(flat[2::5], words)),
+        list(compress(flat[3::5], words)),
+        list(compress(flat[4::5], words)),
     )
 
 
