@@ -19,6 +19,8 @@ __all__ = ["extract_attributions"]
 _CAP_WORD = re.compile(r"(?<![.!?\u201c\"]\s)(?<!^)\b[A-Z][a-z]+\b")
 _WORD = re.compile(r"\w+")
 _SENT_END = re.compile(r"[.!?,\u2026-]\W*$")
+# Four words or more (four runs of ``\w``, as ``len(_WORD.findall(...)) >= 4``).
+_FOUR_WORDS = re.compile(r"\w+(?:\W+\w+){3}")
 
 CueFilter = Callable[[str, Attribution], bool]
 
@@ -177,7 +179,7 @@ def extract_attributions(
                 before = [a for a in atts if a.direct and a.content and a.content[-1][1] <= q.start]
                 if (
                     before
-                    and len(_WORD.findall(text, q.start, q.end)) >= 4
+                    and _FOUR_WORDS.search(text, q.start, q.end)
                     and (_SENT_END.search(text, q.start, q.end))
                 ):
                     # The same voice goes on in this paragraph: one more fragment.
