@@ -11,7 +11,7 @@ from ._headline import HEAD_REACH, headline_attributions, poll_attributions
 from ._passive import passive_sources
 from ._quotes import Quote, find_quotes
 from ._speakers import SpeakerResolver
-from ._tokens import chunk_memo
+from ._tokens import chunk_memo, lowers_in_place
 from ._verbs import ReportingLexicon, load_reporting_verbs
 
 __all__ = ["extract_attributions"]
@@ -96,7 +96,9 @@ def extract_attributions(
     by_para: dict[int, list[Quote]] = {}
     for q in quotes:
         by_para.setdefault(q.para_id, []).append(q)
-    low = text.lower()
+    # (the chunk memo lowers the words: the text stands for its lower case, unless lower
+    # case moves offsets, when the frames take the token pattern)
+    low = text if lowers_in_place(text) else None
     chunks = chunk_memo(*cue_lookup(lex, cue_prior))  # (the tokens' lexicon look-ups)
     out: list[Attribution] = []
     owner: dict[int, Attribution] = {}  # qid -> attribution holding it

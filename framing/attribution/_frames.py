@@ -115,6 +115,10 @@ def find_frames(
         The quotations whose fragment lies in this paragraph.
     lex : ReportingLexicon
         The cue lexicon.
+    low : str, optional
+        ``text.lower()``, or ``text`` itself (the tokens are lowered chunk by chunk), when
+        lower case keeps every offset (:func:`~._tokens.lowers_in_place`); None (or a
+        lower case of another length) tokenises with the pattern.
     cue_filter : callable, optional
         ``cue_filter(text, attribution) -> bool`` (the cue classifier): an attribution
         it rejects hides no later cue as nested in its reported clause.
