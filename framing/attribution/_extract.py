@@ -214,12 +214,10 @@ def extract_attributions(
         direct = [a for a in atts if a.direct]
         if direct:
             last_direct = direct[-1]
-            last_end = max(
-                x[1]
-                for x in ([last_direct.cue, last_direct.source] + last_direct.content)
-                if x is not None
-            )
-            last_end = max(last_end, max(q.mark_end for q in pq) if pq else last_end)
+            # (the end of its last part, or of the paragraph's last quotation mark: one
+            # ``max`` call over a list, which costs less than a call per pair)
+            parts = (last_direct.cue, last_direct.source, *last_direct.content)
+            last_end = max([x[1] for x in parts if x is not None] + [q.mark_end for q in pq])
         elif atts or _WORD.search(text, pstart, pend):
             last_direct = None
     resolver = SpeakerResolver(text, actors)
