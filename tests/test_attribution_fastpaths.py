@@ -22,8 +22,9 @@ _ODD = [
 
 
 def _pattern_tokens(s: str, start: int = 0, end: int | None = None) -> tuple[list, ...]:
-    """Starts, strings, word flags and sentence-end flags of the pattern's tokens."""
-    found = list(_TOKEN.finditer(s, start, len(s) if end is None else end))
+    """Starts, strings, word flags and sentence-end flags of the pattern's tokens of ``s``
+    lowered (the frames' tokens are lowered)."""
+    found = list(_TOKEN.finditer(s.lower(), start, len(s) if end is None else end))
     words = [m.group() for m in found]
     ends = [w in (".", "!", "?") for w in words]
     return [m.start() for m in found], words, [w[0].isalnum() for w in words], ends

@@ -55,3 +55,18 @@ def test_a_run_cut_at_a_sentence_end_registers_both_parts() -> None:
     assert r.canonical("Smith") == "Valdor Smith"
     assert r.canonical("Vallow") == "Tarn Vallow"
     assert r.roles["sen"] == "Ann Lee"
+
+
+def test_four_words_pattern_is_four_word_runs_or_more() -> None:
+    import random
+
+    from framing.attribution._extract import _FOUR_WORDS, _WORD
+
+    rng = random.Random(9)
+    alphabet = list("ab9_ \u00e9,.'\u201c-")
+    for _ in range(5_000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        a = rng.randint(0, len(s))
+        b = rng.randint(a, len(s))
+        found = _FOUR_WORDS.search(s, a, b) is not None
+        assert found == (len(_WORD.findall(s, a, b)) >= 4), (s, a, b)

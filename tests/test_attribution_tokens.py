@@ -9,8 +9,9 @@ from framing.attribution._tokens import _TOKEN, _sentence_ids, _tokens
 
 
 def _pattern_tokens(s: str, start: int = 0, end: int | None = None) -> tuple[list, ...]:
-    """Starts, strings, word flags and sentence-end flags of the pattern's tokens."""
-    found = list(_TOKEN.finditer(s, start, len(s) if end is None else end))
+    """Starts, strings, word flags and sentence-end flags of the pattern's tokens of ``s``
+    lowered (the frames' tokens are lowered)."""
+    found = list(_TOKEN.finditer(s.lower(), start, len(s) if end is None else end))
     words = [m.group() for m in found]
     ends = [w in (".", "!", "?") for w in words]
     return [m.start() for m in found], words, [w[0].isalnum() for w in words], ends
@@ -104,3 +105,45 @@ def test_a_mark_before_a_comma_ends_no_sentence() -> None:
     sent = _sentence_ids(words, ends)
     assert sent[words.index("says")] == sent[0]
     assert sent[words.index("said")] == sent[words.index("tom")] == sent[0] + 1
+
+
+def test_tokens_carry_their_lexicon_look_ups() -> None:
+    from framing.attribution._candidates import LearnedCues, cue_bucket, cue_lookup
+    from framing.attribution._tokens import _tokens_and_entries, chunk_memo
+    from framing.attribution._verbs import load_reporting_verbs
+
+    lex = load_reporting_verbs()
+    prior = LearnedCues(frozenset({cue_bucket("zorbled")}))
+    rng = random.Random(7)
+    words = ["said,", "zorbled", '"told', "according", "to", "in", "u.s.", "it\u2019s", "."]
+    gaps = [" ", " ", " ", "  ", "\t", "\x1c"]
+    for learned in (None, prior):
+        table, look = cue_lookup(lex, learned)
+        chunks = chunk_memo(table, look)
+        assert chunk_memo(table, look) is chunks  # (one memo per table)
+        for _ in range(500):
+            s = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(0, 6)))
+            got = _tokens_and_entries(s, 0, len(s), chunks)
+            assert got[:4] == _pattern_tokens(s), repr(s)
+            assert got[4] == [look(w) for w in got[1]], repr(s)
+
+
+def test_only_dotted_capital_i_lowers_to_two_characters() -> None:
+    import sys
+
+    from framing.attribution._tokens import lowers_in_place
+
+    longer = [c for c in map(chr, range(sys.maxunicode + 1)) if len(c.lower()) != 1]
+    assert longer == ["\u0130"]
+    assert lowers_in_place("Said \u00c9T\u00c9 \u03a3") and not lowers_in_place("\u0130stanbul")
+
+
+def test_text_as_written_gives_the_tokens_of_its_lower_case() -> None:
+    from framing.attribution._tokens import _PLAIN_CHUNKS, _tokens_and_entries
+
+    rng = random.Random(8)
+    words = ["Said,", "U.S.", '"We', "IT\u2019S", "A&B", "\u00c9T\u00c9.", "(D-Wash.)", "O\u03a3"]
+    gaps = [" ", " ", "  ", "\t", "\x1c"]
+    for _ in range(2_000):
+        s = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(0, 6)))
+        assert _tokens_and_entries(s, 0, len(s), _PLAIN_CHUNKS)[:4] == _pattern_tokens(s)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import bisect
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import compress
 
 from ._tokens import _AUX, _STOP_LEFT
 from ._verbs import CueEntry, ReportingLexicon
 
-__all__ = ["Candidate", "LearnedCues", "cue_bucket"]
+__all__ = ["Candidate", "LearnedCues", "cue_bucket", "cue_lookup"]
 
 
 @dataclass(slots=True)
@@ -115,6 +116,16 @@ class LearnedCues:
         return len(self.buckets)
 
 
+def cue_lookup(lex: ReportingLexicon, prior: LearnedCues | None) -> tuple[dict, Callable]:
+    """The table a paragraph's words are looked up in, and the look-up: the lexicon's
+    (``get``: None outside it) or, with learned cues, the table that decides a word it has
+    not seen (``table[w]``)."""
+    if prior is None:
+        return lex.lookup_table, lex.lookup_table.get
+    table = prior.table_for(lex)
+    return table, table.__getitem__
+
+
 def _candidates(
     text: str,
     pid: int,
@@ -123,17 +134,17 @@ def _candidates(
     inq: list[int] | None,
     lex: ReportingLexicon,
     prior: LearnedCues | None = None,
+    hits: list[_Hit | None] | None = None,
 ) -> list[Candidate]:
     """Cue candidates of one paragraph's tokens (``inq`` as :class:`_Para`'s, or None
     when the paragraph has no quotation), so that a paragraph with neither a cue nor a
-    quotation needs no :class:`_Para`."""
+    quotation needs no :class:`_Para`. ``hits`` are the words' look-ups
+    (:func:`cue_lookup`), when the tokens came with them."""
     out: list[Candidate] = []
     # One C-level pass: hits are (entry, regex) tuples or None (no cue); a word the
     # learned table has not seen is decided as it is looked up. ``compress`` keeps the hits.
-    if prior is None:
-        hits = list(map(lex.lookup_table.get, words))
-    else:
-        hits = list(map(prior.table_for(lex).__getitem__, words))
+    if hits is None:
+        hits = list(map(cue_lookup(lex, prior)[1], words))
     skip_to = 0
     n = len(words)
     nexts = lex.next_initials

@@ -193,7 +193,7 @@ class _KeepMemos:
             self.w(f"cue={' '.join(words)}")
             + weight_last
             + weight_suf
-            + self.ncue[min(len(words), 4)]
+            + self.ncue[len(words) if len(words) < 4 else 4]
             + w_cls
             + w_mode
             + w_kind
@@ -214,7 +214,7 @@ class _KeepMemos:
             srclast = self.src_last[sw[-1]]
         else:
             src0, shape0, srclast = one["src0", ""], one["src0shape", ""], one["srclast", ""]
-        size = self.srclen[min(len(sw), 6)]
+        size = self.srclen[len(sw) if len(sw) < 6 else 6]
         return self.src, size, one["srctype", stype], src0, srclast, shape0, stype
 
     def context(self, last: str, words: list[str], side: str) -> float:

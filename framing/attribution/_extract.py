@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ._candidates import LearnedCues
+from ._candidates import LearnedCues, cue_lookup
 from ._frames import Attribution, find_frames
 from ._headline import HEAD_REACH, headline_attributions, poll_attributions
 from ._passive import passive_sources
 from ._quotes import Quote, find_quotes
 from ._speakers import SpeakerResolver
+from ._tokens import chunk_memo, lowers_in_place
 from ._verbs import ReportingLexicon, load_reporting_verbs
 
 __all__ = ["extract_attributions"]
@@ -18,6 +19,8 @@ __all__ = ["extract_attributions"]
 _CAP_WORD = re.compile(r"(?<![.!?\u201c\"]\s)(?<!^)\b[A-Z][a-z]+\b")
 _WORD = re.compile(r"\w+")
 _SENT_END = re.compile(r"[.!?,\u2026-]\W*$")
+# Four words or more (four runs of ``\w``, as ``len(_WORD.findall(...)) >= 4``).
+_FOUR_WORDS = re.compile(r"\w+(?:\W+\w+){3}")
 
 CueFilter = Callable[[str, Attribution], bool]
 
@@ -93,7 +96,10 @@ def extract_attributions(
     by_para: dict[int, list[Quote]] = {}
     for q in quotes:
         by_para.setdefault(q.para_id, []).append(q)
-    low = text.lower()
+    # (the chunk memo lowers the words: the text stands for its lower case, unless lower
+    # case moves offsets, when the frames take the token pattern)
+    low = text if lowers_in_place(text) else None
+    chunks = chunk_memo(*cue_lookup(lex, cue_prior))  # (the tokens' lexicon look-ups)
     out: list[Attribution] = []
     owner: dict[int, Attribution] = {}  # qid -> attribution holding it
     last_direct: Attribution | None = None
@@ -107,7 +113,18 @@ def extract_attributions(
     for pid, (pstart, pend) in enumerate(paragraphs):
         pq = by_para.get(pid, [])
         atts, free = find_frames(
-            text, pid, pstart, pend, pq, lex, low, cue_prior, word_starts, permissive, cue_filter
+            text,
+            pid,
+            pstart,
+            pend,
+            pq,
+            lex,
+            low,
+            cue_prior,
+            word_starts,
+            permissive,
+            cue_filter,
+            chunks,
         )
         if lead is not None:
             q = free[0] if free else None
@@ -164,7 +181,7 @@ def extract_attributions(
                 before = [a for a in atts if a.direct and a.content and a.content[-1][1] <= q.start]
                 if (
                     before
-                    and len(_WORD.findall(text, q.start, q.end)) >= 4
+                    and _FOUR_WORDS.search(text, q.start, q.end)
                     and (_SENT_END.search(text, q.start, q.end))
                 ):
                     # The same voice goes on in this paragraph: one more fragment.
@@ -197,12 +214,10 @@ def extract_attributions(
         direct = [a for a in atts if a.direct]
         if direct:
             last_direct = direct[-1]
-            last_end = max(
-                x[1]
-                for x in ([last_direct.cue, last_direct.source] + last_direct.content)
-                if x is not None
-            )
-            last_end = max(last_end, max(q.mark_end for q in pq) if pq else last_end)
+            # (the end of its last part, or of the paragraph's last quotation mark: one
+            # ``max`` call over a list, which costs less than a call per pair)
+            parts = (last_direct.cue, last_direct.source, *last_direct.content)
+            last_end = max([x[1] for x in parts if x is not None] + [q.mark_end for q in pq])
         elif atts or _WORD.search(text, pstart, pend):
             last_direct = None
     resolver = SpeakerResolver(text, actors)

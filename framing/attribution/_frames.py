@@ -14,12 +14,19 @@ import bisect
 from collections.abc import Callable
 
 from ._attribution import Attribution
-from ._candidates import Candidate, LearnedCues, _candidates
+from ._candidates import Candidate, LearnedCues, _candidates, cue_lookup
 from ._frame_cue import _frame_cue
 from ._overlaps import _drop_inside_reported_before, _resolve_overlaps
 from ._phrases import _left_np, _quote_tokens, _right_np, _span
 from ._quotes import Quote
-from ._tokens import _Para, _sentence_ids, _token_flags, _tokens
+from ._tokens import (
+    _ChunkTokens,
+    _Para,
+    _sentence_ids,
+    _token_flags,
+    _tokens_and_entries,
+    chunk_memo,
+)
 from ._verbs import ReportingLexicon
 
 __all__ = ["Attribution", "find_frames"]
@@ -94,6 +101,7 @@ def find_frames(
     word_starts: dict[int, tuple[list[int], list[bool]]] | None = None,
     permissive: bool = False,
     cue_filter: Callable[[str, Attribution], bool] | None = None,
+    chunks: _ChunkTokens | None = None,
 ) -> tuple[list[Attribution], list[Quote]]:
     """Attributions of one paragraph, and its top-level quotations left unattributed.
 
@@ -107,23 +115,34 @@ def find_frames(
         The quotations whose fragment lies in this paragraph.
     lex : ReportingLexicon
         The cue lexicon.
+    low : str, optional
+        ``text.lower()``, or ``text`` itself (the tokens are lowered chunk by chunk), when
+        lower case keeps every offset (:func:`~._tokens.lowers_in_place`); None (or a
+        lower case of another length) tokenises with the pattern.
     cue_filter : callable, optional
         ``cue_filter(text, attribution) -> bool`` (the cue classifier): an attribution
         it rejects hides no later cue as nested in its reported clause.
+    chunks : _ChunkTokens, optional
+        ``chunk_memo(*cue_lookup(lex, prior))``, the memo of the tokens with their
+        look-ups in the lexicon (a caller that frames many paragraphs finds it once).
     """
     p: _Para | None = None  # (no quotation: the paragraph view only once a cue is found)
     if low is not None and len(low) == len(text):
-        starts, words, is_word, is_end = _tokens(low, start, end)
+        # (the tokens come with their look-ups in the cue lexicon, memoised by chunk)
+        if chunks is None:
+            chunks = chunk_memo(*cue_lookup(lex, prior))
+        starts, words, is_word, is_end, hits = _tokens_and_entries(low, start, end, chunks)
         if quotes:
             p = _Para(text, pid, start, end, quotes, low, sentences=False, tokens=(starts, words))
     else:
         p = _Para(text, pid, start, end, quotes, low, sentences=False)
         starts, words = p.starts, p.words
         is_word, is_end = _token_flags(words)
+        hits = None
     inq = p.inq if p is not None else None
     if word_starts is not None:
         word_starts[pid] = (starts, is_word)  # word starts are picked out lazily
-    cands = _candidates(text, pid, starts, words, inq, lex, prior)
+    cands = _candidates(text, pid, starts, words, inq, lex, prior, hits)
     if not cands and not quotes:
         return [], []
     if p is None:

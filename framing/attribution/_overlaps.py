@@ -43,7 +43,7 @@ def _resolve_overlaps(text: str, atts: list[Attribution]) -> None:
     if len(atts) > 1:
         marks = [x for a in atts for x in (a.cue, a.source) if x is not None]
         marks.sort()
-    longest = max([m[1] - m[0] for m in marks], default=0)
+    longest = max([m[1] - m[0] for m in marks]) if marks else 0
     for att in cut:
         s, e = att.content[0]
         if marks:

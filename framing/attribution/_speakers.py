@@ -166,7 +166,8 @@ class SpeakerResolver:
                 # ends with a letter, right before the run or before a blank; a cheap sieve)
                 c1, c2 = text[pos - 1], text[pos - 2]
                 if c1.isspace() and (c2.isalpha() or c2.isspace()) or c1.isalpha():
-                    before = text[max(0, pos - 40) : pos].rsplit(None, 1)[-1:]  # the last word
+                    lo = pos - 40 if pos > 40 else 0
+                    before = text[lo:pos].rsplit(None, 1)[-1:]  # the last word
                     if before and before[-1].isalpha() and before[-1].islower():
                         roles.setdefault(before[-1].lower(), full)
 

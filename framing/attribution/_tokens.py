@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from functools import reduce
 from itertools import accumulate, compress
 from operator import iadd
+from typing import Any
 
 from ._quotes import Quote
 
@@ -113,46 +115,71 @@ _TOKEN_SPLIT = re.compile(r"(\w++(?:['\u2019\-&.]\w++)*+|\S)")
 _TOKEN_SPLIT_ASCII = re.compile(_TOKEN_SPLIT.pattern, re.ASCII)
 
 
-class _ChunkTokens(dict[str, tuple[str | int, ...]]):
-    """Memo: a blank-free chunk of lower-cased text -> its tokens, each with its step and flags.
+class _ChunkTokens(dict[str, tuple[Any, ...]]):
+    """Memo: a blank-free chunk of text -> the tokens of its lower case, each with its step,
+    flags and lexicon entry.
 
     The step of a token is the distance from its start to the next token's start when the
     chunk is followed by one blank: the token's length, plus one for the chunk's last token.
     The flags say whether the token is a word (its first character is alphanumeric; the
-    scorer counts these) and whether it is a sentence-end mark (``.``, ``!``, ``?``):
-    ``"said."`` -> ``("said", 4, True, False, ".", 2, False, True)``. Chunks repeat across
-    news text (words with their punctuation), so a paragraph's tokens and flags are mostly
-    one dictionary look-up per chunk, and the token strings are the memo's own, whose hashes
-    are computed once: the later look-ups of every token (lexicon) do not hash it again.
+    scorer counts these) and whether it is a sentence-end mark (``.``, ``!``, ``?``); the
+    entry is ``look(token)``, what the cue lexicon holds for it (None for most tokens):
+    ``"Said."`` -> ``("said", 4, True, False, <said>, ".", 2, False, True, None)``. Chunks
+    repeat across news text (words with their punctuation), so a paragraph's tokens, flags
+    and lexicon entries are mostly one dictionary look-up per chunk, and the token strings
+    are the memo's own, whose hashes are computed once. The chunks are the keys as
+    written: text is lowered chunk by chunk, once per new chunk, not document by document
+    (the same lower case: lowering keeps white space, and what a character lowers to never
+    depends on what lies beyond a blank).
     """
 
-    __slots__ = ()
+    __slots__ = ("look",)
 
-    def __missing__(self, chunk: str) -> tuple[str | int, ...]:
+    def __init__(self, look: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.look = look
+
+    def __missing__(self, chunk: str) -> tuple[Any, ...]:
         if len(self) >= _CHUNK_MEMO_CAP:
             self.clear()
-        n = len(chunk)
+        low = chunk.lower()
+        n = len(low)
+        look = self.look
         if not n:  # (between two blanks of a wider gap: no token, one step)
-            value: tuple[str | int, ...] = ("", 1, False, False)
-        elif chunk.isalnum():  # (all ``\\w``, no joiner: one word)
-            value = (chunk, n + 1, True, False)
-        elif n > 1 and chunk[:-1].isalnum() and not _word_char(last := chunk[-1]):
-            value = (chunk[:-1], n - 1, True, False, last, 2, False, last in _END)  # "said,"
-        elif n > 1 and chunk[1:].isalnum() and not _word_char(first := chunk[0]):
-            value = (first, 1, False, first in _END, chunk[1:], n, True, False)  # '"we'
+            value: tuple[Any, ...] = ("", 1, False, False, None)
+        elif low.isalnum():  # (all ``\\w``, no joiner: one word)
+            value = (low, n + 1, True, False, look(low))
+        elif n > 1 and low[:-1].isalnum() and not _word_char(last := low[-1]):
+            w = low[:-1]  # "said,"
+            value = (w, n - 1, True, False, look(w), last, 2, False, last in _END, look(last))
+        elif n > 1 and low[1:].isalnum() and not _word_char(first := low[0]):
+            w = low[1:]  # '"we'
+            value = (first, 1, False, first in _END, look(first), w, n, True, False, look(w))
         else:  # (no blank inside: every gap of the split is empty)
-            words = _TOKEN_SPLIT.split(chunk)[1::2]
-            flat: list[str | int] = []
-            for w in words:
-                flat += (w, len(w), w[0].isalnum(), w in _END)
-            flat[-3] += 1  # type: ignore[operator]
+            flat: list[Any] = []
+            for w in _TOKEN_SPLIT.split(low)[1::2]:
+                flat += (w, len(w), w[0].isalnum(), w in _END, look(w))
+            flat[-4] += 1
             value = tuple(flat)
         self[chunk] = value
         return value
 
 
 _CHUNK_MEMO_CAP = 100_000
-_chunk_tokens = _ChunkTokens().__getitem__
+#: The chunk memo without a lexicon (every entry None), and the memo of each look-up table.
+_PLAIN_CHUNKS = _ChunkTokens({}.get)
+_CHUNK_MEMOS: dict[int, tuple[object, _ChunkTokens]] = {}
+
+
+def chunk_memo(table: object, look: Callable[[str], Any]) -> _ChunkTokens:
+    """The chunk memo whose tokens carry ``look(token)``, their entry in ``table`` (one
+    memo per table, which must not change; ``look`` is the same for every call)."""
+    held = _CHUNK_MEMOS.get(id(table))
+    if held is None or held[0] is not table:
+        if len(_CHUNK_MEMOS) >= 8:  # (a process that makes many lexicons keeps a few)
+            _CHUNK_MEMOS.clear()
+        held = _CHUNK_MEMOS[id(table)] = (table, _ChunkTokens(look))
+    return held[1]
 
 
 def _word_char(c: str) -> bool:
@@ -161,40 +188,61 @@ def _word_char(c: str) -> bool:
 
 
 def _tokens(low: str, start: int, end: int) -> tuple[list[int], list[str], list[bool], list[bool]]:
-    """Starts, strings and flags of the tokens of ``low[start:end]``.
+    """Starts, strings and flags of the tokens of ``low[start:end]`` (those of
+    :func:`_tokens_and_entries`, without the lexicon)."""
+    return _tokens_and_entries(low, start, end, _PLAIN_CHUNKS)[:4]  # type: ignore[return-value]
 
-    The tokens are those of ``_TOKEN.finditer``; the flags say whether a token is a word
-    (its first character is alphanumeric), which the scorer's word counts need, and
-    whether it is a sentence-end mark, which :func:`_sentence_ids` needs.
+
+def lowers_in_place(text: str) -> bool:
+    """Whether ``text.lower()`` keeps every offset (one character for one).
+
+    So it does unless ``text`` holds U+0130 (``İ``), the one character whose lower case is
+    two characters (``tests/test_attribution_tokens.py`` checks this Python's tables).
+    """
+    return "\u0130" not in text
+
+
+def _tokens_and_entries(
+    text: str, start: int, end: int, chunks: _ChunkTokens
+) -> tuple[list[int], list[str], list[bool], list[bool], list[Any]]:
+    """Starts, strings, flags and lexicon entries of the tokens of ``text[start:end]``
+    lowered (``text`` as written or lowered already, when :func:`lowers_in_place`).
+
+    The tokens are those of ``_TOKEN.finditer`` on the lowered text; the flags say
+    whether a token is a word (its first character is alphanumeric), which the scorer's
+    word counts need, and whether it is a sentence-end mark, which :func:`_sentence_ids`
+    needs; the entries are ``chunks.look(token)`` (the cue candidates' look-ups, see
+    :func:`chunk_memo`).
 
     A token never holds white space, so the tokens are those of each blank-separated
-    chunk (:class:`_ChunkTokens`, memoised with their flags). When one white-space
-    character separates the chunks and none is at either end (the usual case), the steps
-    of the chunks' tokens add up to the starts, and their total to ``end + 1``. Every step
-    is a C-level pass: ``split``, a memo look-up per chunk, list concatenation,
-    ``accumulate``, slices.
+    chunk (:class:`_ChunkTokens`, memoised lowered with their flags and entries). When
+    one white-space character separates the chunks and none is at either end (the usual
+    case), the steps of the chunks' tokens add up to the starts, and their total to
+    ``end + 1``. Every step is a C-level pass: ``split``, a memo look-up per chunk, list
+    concatenation, ``accumulate``, slices.
 
     Else (a wider gap: the total falls short), when the blank is the only white space,
     the chunks between single blanks are taken, the empty ones (a blank more) as an
     empty token one character wide, dropped at the end; other paragraphs go through
     the pattern (:func:`_split_tokens`).
     """
-    seg = low[start:end]
-    flat: list[str | int] = reduce(iadd, map(_chunk_tokens, seg.split()), [])
-    starts: list[int] = list(accumulate(flat[1::4], initial=start))  # type: ignore[arg-type]
+    seg = text[start:end]
+    flat: list[Any] = reduce(iadd, map(chunks.__getitem__, seg.split()), [])
+    starts: list[int] = list(accumulate(flat[1::5], initial=start))
     if starts.pop() == end + 1:
-        return starts, flat[::4], flat[2::4], flat[3::4]  # type: ignore[return-value]
+        return starts, flat[::5], flat[2::5], flat[3::5], flat[4::5]
     if not seg.isprintable():  # (white space other than the blank; or a control)
-        starts, words = _split_tokens(low, start, end)
-        return starts, words, *_token_flags(words)
-    flat = reduce(iadd, map(_chunk_tokens, seg.split(" ")), [])
-    starts = list(accumulate(flat[1::4], initial=start))  # type: ignore[arg-type]
-    words: list[str] = flat[::4]  # type: ignore[assignment]
+        starts, words = _split_tokens(seg.lower(), start)
+        return starts, words, *_token_flags(words), list(map(chunks.look, words))
+    flat = reduce(iadd, map(chunks.__getitem__, seg.split(" ")), [])
+    starts = list(accumulate(flat[1::5], initial=start))
+    words: list[str] = flat[::5]
     return (
         list(compress(starts, words)),
         list(filter(None, words)),
-        list(compress(flat[2::4], words)),  # type: ignore[arg-type]
-        list(compress(flat[3::4], words)),  # type: ignore[arg-type]
+        list(compress(flat[2::5], words)),
+        list(compress(flat[3::5], words)),
+        list(compress(flat[4::5], words)),
     )
 
 
@@ -203,14 +251,14 @@ def _token_flags(words: list[str]) -> tuple[list[bool], list[bool]]:
     return [w[0].isalnum() for w in words], [w in _END for w in words]
 
 
-def _split_tokens(low: str, start: int, end: int) -> tuple[list[int], list[str]]:
-    """Starts and strings of the tokens of ``low[start:end]`` (as ``_TOKEN.finditer``).
+def _split_tokens(seg: str, start: int) -> tuple[list[int], list[str]]:
+    """Starts and strings of the tokens of ``seg``, text from offset ``start`` (as
+    ``_TOKEN.finditer``).
 
     Every character is in a token or in the white space between two: ``split`` on
     the token pattern gives ``[gap, token, gap, token, ..., gap]`` as plain strings (no
     match objects, no tuples); the starts are running sums of the part lengths.
     """
-    seg = low[start:end]
     if (
         seg.isascii()
         and "\x1c" not in seg
@@ -221,7 +269,7 @@ def _split_tokens(low: str, start: int, end: int) -> tuple[list[int], list[str]]
         parts = _TOKEN_SPLIT_ASCII.split(seg)
     else:
         parts = _TOKEN_SPLIT.split(seg)
-    # Offsets of every part; token i is part 2i + 1 (the last offset is ``end``).
+    # Offsets of every part; token i is part 2i + 1 (the last offset is the end).
     return list(accumulate(map(len, parts), initial=start))[1:-1:2], parts[1::2]
 
 
