@@ -548,3 +548,14 @@ def test_a_negated_auxiliary_joins_the_cue(aux):
 )
 def test_an_of_phrase_opening_the_sentence_is_no_source(s, source):
     assert _t(s, _run(s)[-1].source) == source
+
+
+def test_a_short_quoted_sentence_after_a_direct_quote_continues_its_voice():
+    s = "“Nobody read the contract,” Haldane said. “Nobody asked us.”"
+    a = _one(s)
+    assert [_t(s, c) for c in a.content] == ["Nobody read the contract,", "Nobody asked us."]
+
+
+def test_a_short_scare_quote_after_a_direct_quote_is_not_its_content():
+    s = "“We lost,” Haldane said. He called the plan a “slow death.”"
+    assert [len(a.content) for a in _run(s) if a.direct] == [1]

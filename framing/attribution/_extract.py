@@ -35,6 +35,18 @@ def _is_floating_text(text: str, start: int, end: int, quotes: list[Quote]) -> b
     return _WORD.search(text, pos, end) is None
 
 
+def _opens_sentence(text: str, q: Quote) -> bool:
+    """A short quotation that is a sentence of its own: it opens with a capital letter
+    right after a sentence's end ("“…,” Lee said. “Nobody asked us.”"), as a scare quote
+    ("a “slow death.”") does not."""
+    before = text[max(0, q.mark_start - 3) : q.mark_start].rstrip()
+    return (
+        q.start < len(text)
+        and text[q.start].isupper()
+        and before[-1:] in (".", "!", "?", "\u201d", '"')
+    )
+
+
 def _intervenes(text: str, start: int, end: int) -> bool:
     """A capitalised word that could introduce a new person between two offsets."""
     return _CAP_WORD.search(text[start:end]) is not None
@@ -181,7 +193,7 @@ def extract_attributions(
                 before = [a for a in atts if a.direct and a.content and a.content[-1][1] <= q.start]
                 if (
                     before
-                    and _FOUR_WORDS.search(text, q.start, q.end)
+                    and (_FOUR_WORDS.search(text, q.start, q.end) or _opens_sentence(text, q))
                     and (_SENT_END.search(text, q.start, q.end))
                 ):
                     # The same voice goes on in this paragraph: one more fragment.
