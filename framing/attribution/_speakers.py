@@ -7,9 +7,10 @@ A sieve over the document, in reading order:
    name mentioned before (or after) it;
 2. roles from appositives and pre-name titles (``Jane Doe, a spokeswoman for the
    ministry``; ``spokeswoman Jane Doe``) map ``the spokeswoman`` back to the person;
-3. a pronoun goes to the most recent earlier speaker of compatible gender and number
-   (``he``/``she`` to a person, ``they`` to a group, ``it`` to an organisation), else to
-   the most recent person named before it;
+3. a pronoun goes to the subject of the sentence before it or to the most recent
+   earlier speaker of compatible gender and number (``he``/``she`` to a person,
+   ``they`` to a group, ``it`` to an organisation), else to the most recent person
+   named before it (:mod:`._pronouns`);
 4. everything else is typed from its head words: anonymous (``officials``, ``a person
    familiar with``), organisation, document, group, author (``I``/``we``), unknown.
 """
@@ -23,7 +24,6 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ._frames import Attribution
-from ._gender_votes import pronoun_gender
 from ._name_parts import capitalised, head_caps, name_after_title_of
 from ._name_records import (
     _FEMALE,
@@ -32,7 +32,6 @@ from ._name_records import (
     _NAME_MEMOS,
     _SENTENCE_ADVERBS,
     _SENTENCE_WORD,
-    _SKIP_NAME,
     _TITLES,
     PLACE_FIRST,
     _name_record,
@@ -42,13 +41,10 @@ from ._name_records import (
 )
 from ._name_scan import name_runs
 from ._phrases import _POSSESSIVE_ENDS
-from ._sentence_subject import previous_subject_name
+from ._pronouns import PRONOUNS, PronounResolution
 from ._speaker_types import _DETS, _role_noun, speaker_type_of
 
 __all__ = ["SpeakerResolver", "speaker_type_of"]
-
-_PRONOUN_LOOKBACK = 64
-_PRON = {"he": "m", "she": "f", "they": "pl", "it": "n", "i": "author", "we": "author"}
 
 
 @lru_cache(maxsize=65536)
@@ -82,14 +78,13 @@ def _untitled(name: str) -> tuple[tuple[str, ...], str | None]:
 
 
 _RELATIVE = frozenset(["who", "which"])
-_NOT_A_NAME_START = _SKIP_NAME | _DETS | frozenset(["i", "we", "you", "there", "here"])
 #: Words that open a common-noun phrase capitalised at a sentence start ("One pastor").
 _QUANTIFIERS = frozenset("one another some several many two three four five".split())
 _OF = ("of ", "of the ")
 _FIRST = itemgetter(0)
 
 
-class SpeakerResolver:
+class SpeakerResolver(PronounResolution):
     """Resolve the speakers of one document's attributions, in reading order.
 
     Parameters
@@ -188,38 +183,6 @@ class SpeakerResolver:
                         return cands[k - 1][1]
                 return cands[0][1]
         return None
-
-    def _gender_of(self, last: str) -> str | None:
-        """The gender known for a surname: from a title, a role noun or an earlier
-        pronoun, else from the pronouns after its mentions (:func:`pronoun_gender`,
-        asked once per surname that no two full names share)."""
-        g = self.gender.get(last)
-        if g is None and last not in self._voted:
-            # (no vote for a surname that two people share: "Rakeyia Scott", "Keith Scott")
-            shared = len({full for _, full in self.by_part.get(last, ())}) > 1
-            g = self._voted[last] = None if shared else pronoun_gender(self.text, last)
-            if g is not None:
-                self.gender[last] = g
-        return g
-
-    def _previous_subject(self, pos: int, kind: str, since: int) -> str | None:
-        """The person who opens the sentence before a sentence-opening pronoun ("Raman
-        rejected that. She told ..."), when the text names them in full elsewhere and
-        does not give them the other gender; else None. Not when that sentence holds the
-        latest attribution (its source at ``since``): "…, attorney Marc Victor said. He
-        said …" continues the speaker, not the reported clause's subject.
-        """
-        found = previous_subject_name(self.text, pos)
-        # (not when that sentence holds the latest attribution)
-        if found is None or since >= found[1]:
-            return None
-        name = found[0]
-        if name.split()[0].lower() in _NOT_A_NAME_START:
-            return None  # ("This country is ...", "The senator said")
-        full = self.canonical(name, pos)
-        if full is None or full not in self.full_names or full.split()[0].lower() in PLACE_FIRST:
-            return None
-        return full if self._gender_of(full.split()[-1]) in (None, kind) else None
 
     def _last_full_before(self, pos: int) -> tuple[int, str] | None:
         """The last full name registered before ``pos``: (offset, name), or None.
@@ -321,40 +284,8 @@ class SpeakerResolver:
             # a nominal cue's possessor ("Donald Trump's claim"): the name without the mark
             src = _strip_possessive(src)
             ws, low, caps, _, stype = _source_words(src)
-        if len(low) == 1 and low[0] in _PRON:
-            kind = _PRON[low[0]]
-            if kind == "author":
-                return ["author"], "author"
-            if kind in ("m", "f"):
-                since = history[-1][0] if history else -1
-                subject = self._previous_subject(pos, kind, since)
-                if subject is not None:
-                    return [subject], "person"
-            # A pronoun refers back to a recent speaker: look at the latest ones only
-            # (keeps paragraphs with thousands of attributions linear).
-            for _, names, stype in reversed(history[-_PRONOUN_LOOKBACK:]):
-                if kind in ("m", "f") and stype == "person" and len(names) == 1:
-                    g = self._gender_of(names[0].split()[-1])
-                    if g in (None, kind):
-                        self.gender.setdefault(names[0].split()[-1], kind)
-                        return names, "person"
-                if kind == "pl" and (
-                    len(names) > 1
-                    or stype == "group"
-                    or (stype == "anonymous" and names[0].endswith("s"))  # "officials"
-                ):
-                    return names, "group" if len(names) > 1 else stype
-                if kind == "n" and stype in ("organization", "document"):
-                    return names, stype
-            if kind in ("m", "f"):
-                earlier = self._last_full_before(pos)
-                if earlier is not None and self._gender_of(earlier[1].split()[-1]) in (None, kind):
-                    return [earlier[1]], "person"
-                other = _MALE if kind == "f" else _FEMALE
-                for _, names, stype in reversed(history[-_PRONOUN_LOOKBACK:]):
-                    if stype == "office" and names[0].split()[-1].lower() not in other:
-                        return names, "person"  # "the minister said … he added"
-            return [], "unknown"
+        if len(low) == 1 and low[0] in PRONOUNS:
+            return self._resolve_pronoun(PRONOUNS[low[0]], pos, history)
         # "Smith and Jones": several speakers
         if "and" in low and src[:1].isupper():
             parts = _AND_SPLIT.split(src)

@@ -1,0 +1,119 @@
+"""Pronouns: which earlier speaker "he", "she", "they" or "it" stands for.
+
+:class:`PronounResolution` is the part of
+:class:`~framing.attribution._speakers.SpeakerResolver` that resolves a pronoun source.
+In order:
+
+1. "I" and "we" are the author;
+2. a sentence-opening "he" or "she" takes the name that opens the sentence before
+   ("Raman rejected that. She told ...", :mod:`._sentence_subject`);
+3. else the latest earlier speaker of a compatible gender and number (a group or plural
+   anonymous source for "they", an organisation or document for "it");
+4. else the last full name before it, else an unnamed office ("the minister said ... he
+   added").
+
+A person's gender comes from a title or role noun, from an earlier pronoun resolved to
+them, or from the pronouns the text puts after their name (:mod:`._gender_votes`).
+"""
+
+from __future__ import annotations
+
+from ._gender_votes import pronoun_gender
+from ._name_records import _FEMALE, _MALE, _SKIP_NAME, PLACE_FIRST
+from ._sentence_subject import previous_subject_name
+from ._speaker_types import _DETS
+
+__all__ = ["PRONOUNS", "PronounResolution"]
+
+#: How many of the latest speakers a pronoun looks back at (keeps long texts linear).
+_PRONOUN_LOOKBACK = 64
+#: What each pronoun refers to: a man, a woman, a group, a thing, or the author.
+PRONOUNS = {"he": "m", "she": "f", "they": "pl", "it": "n", "i": "author", "we": "author"}
+# Capitalised words that open a sentence but no name ("This country ...", "The senator").
+_NOT_A_NAME_START = _SKIP_NAME | _DETS | frozenset(["i", "we", "you", "there", "here"])
+
+History = list[tuple[int, list[str], str]]
+
+
+class PronounResolution:
+    """Pronoun resolution for a speaker resolver (a mixin).
+
+    The resolver provides ``text``, ``gender`` (surname -> "m"/"f"), ``_voted``
+    (surnames :func:`pronoun_gender` was asked about), ``by_part`` and ``full_names``
+    (its registry of names), :meth:`canonical` and :meth:`_last_full_before`.
+    """
+
+    text: str
+    gender: dict[str, str]
+    _voted: dict[str, str | None]
+    by_part: dict[str, list[tuple[int, str]]]
+    full_names: set[str]
+
+    def _resolve_pronoun(self, kind: str, pos: int, history: History) -> tuple[list[str], str]:
+        """Names and type of a pronoun source of ``kind`` (a value of :data:`PRONOUNS`) at
+        offset ``pos``; ``history`` holds the earlier speakers as ``(offset, names,
+        type)``."""
+        if kind == "author":
+            return ["author"], "author"
+        if kind in ("m", "f"):
+            since = history[-1][0] if history else -1
+            subject = self._previous_subject(pos, kind, since)
+            if subject is not None:
+                return [subject], "person"
+        # A pronoun refers back to a recent speaker: look at the latest ones only
+        # (keeps paragraphs with thousands of attributions linear).
+        for _, names, stype in reversed(history[-_PRONOUN_LOOKBACK:]):
+            if kind in ("m", "f") and stype == "person" and len(names) == 1:
+                g = self._gender_of(names[0].split()[-1])
+                if g in (None, kind):
+                    self.gender.setdefault(names[0].split()[-1], kind)
+                    return names, "person"
+            if kind == "pl" and (
+                len(names) > 1
+                or stype == "group"
+                or (stype == "anonymous" and names[0].endswith("s"))  # "officials"
+            ):
+                return names, "group" if len(names) > 1 else stype
+            if kind == "n" and stype in ("organization", "document"):
+                return names, stype
+        if kind in ("m", "f"):
+            earlier = self._last_full_before(pos)
+            if earlier is not None and self._gender_of(earlier[1].split()[-1]) in (None, kind):
+                return [earlier[1]], "person"
+            other = _MALE if kind == "f" else _FEMALE
+            for _, names, stype in reversed(history[-_PRONOUN_LOOKBACK:]):
+                if stype == "office" and names[0].split()[-1].lower() not in other:
+                    return names, "person"  # "the minister said … he added"
+        return [], "unknown"
+
+    def _gender_of(self, last: str) -> str | None:
+        """The gender known for a surname: from a title, a role noun or an earlier
+        pronoun, else from the pronouns after its mentions (:func:`pronoun_gender`,
+        asked once per surname that no two full names share)."""
+        g = self.gender.get(last)
+        if g is None and last not in self._voted:
+            # (no vote for a surname that two people share: "Rakeyia Scott", "Keith Scott")
+            shared = len({full for _, full in self.by_part.get(last, ())}) > 1
+            g = self._voted[last] = None if shared else pronoun_gender(self.text, last)
+            if g is not None:
+                self.gender[last] = g
+        return g
+
+    def _previous_subject(self, pos: int, kind: str, since: int) -> str | None:
+        """The person who opens the sentence before a sentence-opening pronoun ("Raman
+        rejected that. She told ..."), when the text names them in full elsewhere and
+        does not give them the other gender; else None. Not when that sentence holds the
+        latest attribution (its source at ``since``): "…, attorney Marc Victor said. He
+        said …" continues the speaker, not the reported clause's subject.
+        """
+        found = previous_subject_name(self.text, pos)
+        # (not when that sentence holds the latest attribution)
+        if found is None or since >= found[1]:
+            return None
+        name = found[0]
+        if name.split()[0].lower() in _NOT_A_NAME_START:
+            return None  # ("This country is ...", "The senator said")
+        full = self.canonical(name, pos)
+        if full is None or full not in self.full_names or full.split()[0].lower() in PLACE_FIRST:
+            return None
+        return full if self._gender_of(full.split()[-1]) in (None, kind) else None
