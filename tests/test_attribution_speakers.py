@@ -385,3 +385,13 @@ def test_a_title_dot_ends_no_sentence_before_a_pronoun():
         "The host was kinder to Mr. Tran than usual. He said the ratings rose."
     )
     assert [sp for sp, _ in _speakers(s)][-1] == "Dana Ruiz"
+
+
+def test_the_name_after_a_title_and_its_department():
+    s = "Foreign Minister Petrov claimed the deal was a victory."
+    assert _speakers(s) == [("Petrov", "person")]
+
+
+def test_one_of_an_unnamed_group_is_anonymous():
+    s = "Diplomats said the talks were stuck.\nOne described the plan as a stunt."
+    assert _speakers(s)[-1] == ("One", "anonymous")

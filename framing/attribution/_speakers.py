@@ -321,12 +321,16 @@ class SpeakerResolver(PronounResolution):
                 if len(names) > 1:
                     return names, "group"
         if stype == "person":
+            if _QUANTIFIERS.issuperset(low):
+                return [src], "anonymous"  # "One described the plan as ...": one of them
             if len(caps) < len(capitalised(ws)) or _QUANTIFIERS.issuperset(low[: len(caps)]):
                 # a name in a modifier ("One bastion of Trump"), or a quantifier before a
                 # common noun ("One pastor", "Another official"): the phrase is the
                 # speaker, typed in resolve; pronouns do not take it
                 return [_strip_det(src)], "unknown"
-            kept = [w for w in ws if w.lower().rstrip(".") not in _TITLES]
+            # (the words after the last title: "Foreign Minister Petrov" is "Petrov")
+            titled = [i for i, w in enumerate(low) if w.rstrip(".") in _TITLES]
+            kept = list(ws[titled[-1] + 1 :]) if titled else list(ws)
             return [" ".join(kept) if kept else _strip_det(src)], "person"
         if stype in ("organization", "group", "anonymous"):
             return [_strip_det(src)], stype
