@@ -97,6 +97,8 @@ def test_two_named_speakers():
         ("The Harbor Post reported that the road was closed.", "organization"),
         ("The Guardian reported that the road was closed.", "organization"),
         ("A post on a forum said that the road was closed.", "document"),
+        ("The Chamber of Commerce said the road was closed.", "organization"),
+        ("The road was closed, according to a copy seen by the Courier.", "document"),
         ("The road was closed, according to a report released Tuesday by the agency.", "document"),
         ("Critics said the road was closed.", "group"),
         ("I said the road was closed.", "author"),

@@ -18,11 +18,15 @@ _ORG = frozenset(
     "center centre club firm bureau pentagon coalition alliance federation league "
     "prosecutors state spokesman's".split()
 )
-#: Words of news outlets' names: organisations too (not in the cue model's typing).
+#: Words of news outlets' and institutions' names: organisations too (not in the cue
+#: model's typing).
 _OUTLETS = frozenset(
     "tribune herald gazette telegraph magazine newspaper radio television tv channel ap afp "
     "npr abc nbc cbs msnbc pbs politico guardian times post journal observer chronicle "
-    "inquirer examiner globe bulletin newsweek reuters bloomberg cnn bbc axios news".split()
+    "inquirer examiner globe bulletin newsweek reuters bloomberg cnn bbc axios news ledger "
+    # (and institutions the cue model's typing did not know)
+    "chamber assembly legislature tribunal secretariat academy museum hospital school "
+    "church".split()
 )
 _DOCUMENT = frozenset(
     "report reports poll polls survey surveys study studies statement statements document "
@@ -152,6 +156,8 @@ def _speaker_types(source: str) -> tuple[str, str, str]:
     return _typed(source, ws, head)
 
 
+#: Document nouns the cue model's typing did not know.
+_MORE_DOCUMENTS = frozenset("copy copies draft drafts excerpt excerpts".split())
 #: Unnamed-source nouns that stay anonymous after "the" ("the people" may be the public).
 _DEFINITE_ANON = _ANON - {"people", "person"}
 
@@ -181,6 +187,9 @@ def _typed(source: str, ws: list[str], head: str) -> tuple[str, str, str]:
         plain = "group"  # "critics", "the voters", "industry groups"
     else:
         plain = person if named else "unknown"
+    if head in _MORE_DOCUMENTS:
+        # "a copy seen by the paper" (the cue model keeps the typing it was trained with)
+        return "document", "document", trained
     if head in _DEFINITE_ANON:
         # "the official", "the aides": unnamed people met before, still anonymous (the
         # cue model keeps the typing it was trained with)
