@@ -559,3 +559,12 @@ def test_a_short_quoted_sentence_after_a_direct_quote_continues_its_voice():
 def test_a_short_scare_quote_after_a_direct_quote_is_not_its_content():
     s = "“We lost,” Haldane said. He called the plan a “slow death.”"
     assert [len(a.content) for a in _run(s) if a.direct] == [1]
+
+
+def test_talks_as_negotiations_is_no_cue():
+    assert _run("The mayor left the harbor talks early.") == []
+
+
+def test_talks_to_is_a_cue():
+    s = "The mayor talks to reporters about the plan every week."
+    assert (_t(s, _one(s).cue), _t(s, _one(s).source)) == ("talks", "The mayor")

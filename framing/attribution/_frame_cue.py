@@ -68,6 +68,8 @@ _DETERMINERS = frozenset(
 _FUNCTION_AFTER = frozenset(
     "that to by in on at for from with as of and or but than if when while".split()
 )
+# Words after "talks" when it is a verb ("talks to reporters", "talks about the plan").
+_TALKS_TO = frozenset(["to", "about", "with", "up"])
 _BE = frozenset("be been being is are was were".split())
 _TAG_OPEN = frozenset(["<", "</"])  # ("</" is two tokens: "/" after "<" is checked too)
 # Words after "declined" when it means a fall ("declined in every state").
@@ -166,6 +168,8 @@ def _not_a_cue(p: _Para, c: Candidate, sid: int) -> bool:
         and words[b] == ","
     ):
         return True  # "That said, the vote is set": a connective, as "however"
+    if words[a] == "talks" and (a + 1 >= len(words) or words[a + 1] not in _TALKS_TO):
+        return True  # "the Marisport talks", "debt ceiling talks": negotiations
     if words[a] in _ADJECTIVE_PARTICIPLES and _before_a_noun(p, a, b, sid):
         return True  # "one alleged incident", "the reported attack": an adjective
     if c.entry.lemma == "confirm" and b < len(words) and words[b] == "to" and words[a - 1] in _BE:
