@@ -35,10 +35,12 @@ def _frame_edges(
     The frame is the cue (tokens ``ca`` .. ``cb``), its source and its appositive; the
     content lies on either side of it, past the commas and dashes before it.
     """
-    lo = min(source[0], ca) if source else ca
-    hi = max(source[1], cb) if source else cb
-    if apposition:
-        lo, hi = min(lo, apposition[0]), max(hi, apposition[1])
+    # (conditional expressions: a builtin min or max call costs far more)
+    lo, hi = ca, cb
+    for part in (source, apposition):
+        if part:
+            lo = part[0] if part[0] < lo else lo
+            hi = part[1] if part[1] > hi else hi
     words, inq = p.words, p.inq
     j = lo - 1
     while j >= 0 and words[j] in _DASHES and inq[j] < 0:
@@ -175,7 +177,7 @@ def _indirect_content(
             start += 1
         # The clause stops at its first adjunct break (", when ..."), else at the
         # sentence end (no search when no subordinator follows the start).
-        stop = min(start + 1, s1)
+        stop = start + 1 if start + 1 < s1 else s1
         if _SUBORDINATORS.isdisjoint(words[stop + 1 : s1]):
             stop = s1
         else:
