@@ -69,7 +69,7 @@ _FUNCTION_AFTER = frozenset(
     "that to by in on at for from with as of and or but than if when while".split()
 )
 _BE = frozenset("be been being is are was were".split())
-_TAG_OPEN = frozenset(["<", "</"])  # ("</" is two tokens: "/" after "<" is checked too)
+_TAG_OPEN = frozenset(["<", "</", "/"])  # ("</" may be two tokens: "/" only after "<")
 # Words after "declined" when it means a fall ("declined in every state").
 _FALL_NEXT = frozenset("in by from over since sharply slightly steadily steeply".split())
 _DECLINE = frozenset("decline declined declines declining refuse refused refuses refusing".split())
@@ -153,8 +153,10 @@ def _not_a_cue(p: _Para, c: Candidate, sid: int) -> bool:
         and not _title_verb(p, c, sid)
     ):
         return True
-    if a > 0 and (
-        words[a - 1] in _TAG_OPEN or words[a - 1] == "/" and a > 1 and words[a - 2] == "<"
+    if (
+        a > 0
+        and words[a - 1] in _TAG_OPEN
+        and (words[a - 1] != "/" or a > 1 and words[a - 2] == "<")
     ):
         return True  # "<tweet/>", "</quote>"
     if (
@@ -249,32 +251,25 @@ def _cue_end(p: _Para, c: Candidate, sid: int) -> tuple[int, int] | None:
         cue_end, cb = p.end(a), a + 1
     elif (
         b == a + 1
-        and b + 1 < n
-        and words[b] in _PREP_JOIN
-        and sent[b] == sid
-        and inq[b] < 0
-        and c.entry.mode != "fixed"
-        and words[b + 1] not in _TEMPORAL
-        and not words[b + 1][:1].isdigit()
-    ):
-        cue_end, cb = p.end(b), b + 1  # "talked about", "warned against"
-    elif (
-        b == a + 1
-        and b + 1 < n
-        and _PARTICLES.get(c.entry.lemma) == words[b]
-        and sent[b] == sid
-        and inq[b] < 0
-    ):
-        cue_end, cb = p.end(b), b + 1  # "accused of", "boasted of", "hinted at"
-    elif (
-        b == a + 1
         and b < n
-        and words[b] in _ADV_JOIN
+        and (
+            # "talked about", "warned against"
+            words[b] in _PREP_JOIN
+            and b + 1 < n
+            and c.entry.mode != "fixed"
+            and words[b + 1] not in _TEMPORAL
+            and not words[b + 1][:1].isdigit()
+            # "boasted of", "spoke out"
+            or _PARTICLES.get(c.entry.lemma) == words[b]
+            and b + 1 < n
+            # "said repeatedly", "talked up"
+            or words[b] in _ADV_JOIN
+            and c.entry.mode != "fixed"
+        )
         and sent[b] == sid
         and inq[b] < 0
-        and c.entry.mode != "fixed"
     ):
-        cue_end, cb = p.end(b), b + 1  # "said repeatedly", "talked up"
+        cue_end, cb = p.end(b), b + 1  # (the word after a one-word cue joins it)
     # ("said in a statement": the pattern's next word is "in" or "on"; another ASCII
     # token there rules it out without a match call)
     nxt = words[cb] if cb < n else "in"

@@ -140,7 +140,7 @@ def _before_time_phrase(p: _Para, ca: int, sid: int) -> int:
     that …") or follows a participle ("Figures released last week show") is left alone."""
     words, sent = p.words, p.sent
     k = ca
-    while k > 0 and ca - k < 4 and sent[k - 1] == sid and words[k - 1] in _TIME_WORDS:
+    while k > 0 and words[k - 1] in _TIME_WORDS and ca - k < 4 and sent[k - 1] == sid:
         k -= 1
     if k == ca or k == 0 or sent[k - 1] != sid or _TIME_HEADS.isdisjoint(words[k:ca]):
         return ca
