@@ -165,7 +165,7 @@ def _indirect_content(
         if addressing and start < s1 and p.inq[start] < 0:
             start = _past_addressee(p, start, s1)  # "told reporters (that)"
         t = start  # "said Tuesday that": the time belongs to the frame
-        while t < s1 and t < start + 5 and words[t] in _TEMPORAL:
+        while t < s1 and words[t] in _TEMPORAL and t < start + 5:
             t += 1
         if t > start and t < s1 and words[t] == "that":
             start = t

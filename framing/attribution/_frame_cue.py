@@ -47,6 +47,7 @@ _ADV_JOIN = frozenset(["repeatedly", "recently", "publicly", "up", "upon"])
 # joining them lowered neither source nor content F1 there (cue exact +0.0006); "accused
 # of", "hinted at", "agreed on", "known for" and others won cue matches but cost sources.
 _PARTICLES = {"assure": "of", "boast": "of", "speak": "out", "shout": "out", "plead": "for"}
+_PARTICLE_WORDS = frozenset(_PARTICLES.values())
 # The words that open a right extension of the cue ("in a statement", "on Twitter").
 _IN_ON = frozenset(["in", "on"])
 # Nouns ending in "-ly" that are no adverb before a cue ("the family said", "the assembly
@@ -204,8 +205,6 @@ def _cue_start(p: _Para, a: int, sid: int) -> int:
     ca = a
     while (
         ca > 0
-        and sent[ca - 1] == sid
-        and inq[ca - 1] < 0
         and ca > a - 3
         and (
             words[ca - 1] in _AUX
@@ -216,6 +215,8 @@ def _cue_start(p: _Para, a: int, sid: int) -> int:
                 and words[ca - 1] not in _LY_NOUNS
             )
         )
+        and sent[ca - 1] == sid
+        and inq[ca - 1] < 0
     ):
         ca -= 1
     return ca
@@ -259,12 +260,13 @@ def _cue_end(p: _Para, c: Candidate, sid: int) -> tuple[int, int] | None:
             and c.entry.mode != "fixed"
             and words[b + 1] not in _TEMPORAL
             and not words[b + 1][:1].isdigit()
-            # "boasted of", "spoke out"
-            or _PARTICLES.get(c.entry.lemma) == words[b]
-            and b + 1 < n
             # "said repeatedly", "talked up"
             or words[b] in _ADV_JOIN
             and c.entry.mode != "fixed"
+            # "boasted of", "spoke out"
+            or words[b] in _PARTICLE_WORDS
+            and _PARTICLES.get(c.entry.lemma) == words[b]
+            and b + 1 < n
         )
         and sent[b] == sid
         and inq[b] < 0

@@ -75,7 +75,7 @@ def _find_source(
         if given_by is not None:
             return given_by, None, None, None
     ca = _before_time_phrase(p, ca, sid)  # ("Rep. Lee last month joked": from "Lee")
-    if words[c.tok].endswith("ing") and ca > 0 and words[ca - 1] in _ASPECT:
+    if ca > 0 and words[ca - 1] in _ASPECT and words[c.tok].endswith("ing"):
         # "more Republicans have begun urging …": the subject of "begun"
         ca -= 1
         while ca > 0 and sent[ca - 1] == sid and words[ca - 1] in _AUX:
