@@ -197,8 +197,9 @@ def find_frames(
 
 def _take_inner_quotes(quotes: list[Quote], used: list[bool], atts: list[Attribution]) -> None:
     """Quotations left free inside an indirect content make it ``mixed`` (in place)."""
-    by_mark = sorted(range(len(quotes)), key=lambda qi: quotes[qi].mark_start)
-    mark_starts = [quotes[qi].mark_start for qi in by_mark]
+    starts = [q.mark_start for q in quotes]
+    by_mark = sorted(range(len(quotes)), key=starts.__getitem__)
+    mark_starts = [starts[qi] for qi in by_mark]
     for att in atts:
         s, e = att.content[0]
         hits = []
