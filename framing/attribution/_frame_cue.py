@@ -48,6 +48,8 @@ _ADV_JOIN = frozenset(["repeatedly", "recently", "publicly", "up", "upon"])
 # of", "hinted at", "agreed on", "known for" and others won cue matches but cost sources.
 _PARTICLES = {"assure": "of", "boast": "of", "speak": "out", "shout": "out", "plead": "for"}
 _PARTICLE_WORDS = frozenset(_PARTICLES.values())
+# Every word that may join a one-word cue on its right (one set test for most cues).
+_JOINING = _PREP_JOIN | _ADV_JOIN | _PARTICLE_WORDS
 # The words that open a right extension of the cue ("in a statement", "on Twitter").
 _IN_ON = frozenset(["in", "on"])
 # Nouns ending in "-ly" that are no adverb before a cue ("the family said", "the assembly
@@ -253,6 +255,7 @@ def _cue_end(p: _Para, c: Candidate, sid: int) -> tuple[int, int] | None:
     elif (
         b == a + 1
         and b < n
+        and words[b] in _JOINING
         and (
             # "talked about", "warned against"
             words[b] in _PREP_JOIN
