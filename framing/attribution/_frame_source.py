@@ -19,6 +19,7 @@ from ._attribution import Attribution
 from ._candidates import Candidate
 from ._frame_parts import _adverbial, _appositive_chain
 from ._phrases import (
+    _has_verb,
     _is_name,
     _is_possessive,
     _left_np,
@@ -91,12 +92,14 @@ def _find_source(
     ):
         # The noun phrase right before the cue; a noun cue takes its possessor
         if words[c.tok] in (head_word, head_word + "s"):  # a noun form: "Trump's claim(s)"
-            source = _possessor(p, ca, sid) or _left_np(p, ca, sid)
-        else:
-            source = _left_np(p, ca, sid)
+            source = _possessor(p, ca, sid)
+        raw = None  # (the phrase before the cue with any verb: walked once for both uses)
+        if source is None:
+            raw = _left_np(p, ca, sid, strict=False)
+            source = raw if raw is not None and not _has_verb(words, raw[0], ca) else None
         if source is None:
             # "Katie Roe, who is chair of the group said": the antecedent of "who"
-            found = _antecedent(p, ca, sid, permissive)
+            found = _antecedent(p, ca, sid, raw, permissive)
             if found is None:
                 return None
             source, apposition = found
@@ -150,16 +153,17 @@ def _before_time_phrase(p: _Para, ca: int, sid: int) -> int:
 
 
 def _antecedent(
-    p: _Para, ca: int, sid: int, permissive: bool
+    p: _Para, ca: int, sid: int, raw: _Span | None, permissive: bool
 ) -> tuple[_Span | None, _Span | None] | None:
     """``(source, appositive)`` when a relative clause stands between the source and
     the cue ("Katie Roe, who is chair of the group said"), the clause its appositive.
 
-    None rejects the cue: there is no subject where one is needed (``permissive``
-    framing lets it pass with Nones, but not after a word that makes the cue a noun).
+    ``raw`` is the phrase before the cue, verbs allowed (``_left_np(p, ca, sid,
+    strict=False)``). None rejects the cue: there is no subject where one is needed
+    (``permissive`` framing lets it pass with Nones, but not after a word that makes the
+    cue a noun).
     """
     words = p.words
-    raw = _left_np(p, ca, sid, strict=False)
     if raw is None or raw[0] < 2 or words[raw[0] - 1] not in ("who", "whose"):
         if not permissive or words[ca - 1] in _NOUN_BEFORE:
             return None
