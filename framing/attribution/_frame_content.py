@@ -36,11 +36,11 @@ def _frame_edges(
     content lies on either side of it, past the commas and dashes before it.
     """
     # (conditional expressions: a builtin min or max call costs far more)
-    lo, hi = ca, cb
-    for part in (source, apposition):
-        if part:
-            lo = part[0] if part[0] < lo else lo
-            hi = part[1] if part[1] > hi else hi
+    lo = source[0] if source and source[0] < ca else ca
+    hi = source[1] if source and source[1] > cb else cb
+    if apposition:
+        lo = apposition[0] if apposition[0] < lo else lo
+        hi = apposition[1] if apposition[1] > hi else hi
     words, inq = p.words, p.inq
     j = lo - 1
     while j >= 0 and words[j] in _DASHES and inq[j] < 0:
