@@ -75,7 +75,8 @@ def _find_source(
         given_by = _right_np(p, cb + 1, sid)
         if given_by is not None:
             return given_by, None, None, None
-    ca = _before_time_phrase(p, ca, sid)  # ("Rep. Lee last month joked": from "Lee")
+    if ca > 0 and words[ca - 1] in _TIME_WORDS:  # (no call for most cues)
+        ca = _before_time_phrase(p, ca, sid)  # ("Rep. Lee last month joked": from "Lee")
     if ca > 0 and words[ca - 1] in _ASPECT and words[c.tok].endswith("ing"):
         # "more Republicans have begun urging …": the subject of "begun"
         ca -= 1
