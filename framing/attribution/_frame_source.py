@@ -19,7 +19,7 @@ from ._attribution import Attribution
 from ._candidates import Candidate
 from ._frame_parts import _adverbial, _appositive_chain
 from ._phrases import (
-    _has_verb,
+    _POSSESSIVE_ENDS,
     _is_name,
     _is_possessive,
     _left_np,
@@ -92,12 +92,16 @@ def _find_source(
         and prev not in _STOP_LEFT
     ):
         # The noun phrase right before the cue; a noun cue takes its possessor
-        if words[c.tok] in (head_word, head_word + "s"):  # a noun form: "Trump's claim(s)"
+        if (
+            words[c.tok] in (head_word, head_word + "s")  # a noun form: "Trump's claim(s)"
+            and prev.endswith(_POSSESSIVE_ENDS)  # (no call for most cues)
+        ):
             source = _possessor(p, ca, sid)
         raw = None  # (the phrase before the cue with any verb: walked once for both uses)
         if source is None:
             raw = _left_np(p, ca, sid, strict=False)
-            source = raw if raw is not None and not _has_verb(words, raw[0], ca) else None
+            # (the strict test of _left_np: a verb-like word makes the phrase a clause)
+            source = raw if raw is not None and _VERBISH.isdisjoint(words[raw[0] : ca]) else None
         if source is None:
             # "Katie Roe, who is chair of the group said": the antecedent of "who"
             found = _antecedent(p, ca, sid, raw, permissive)

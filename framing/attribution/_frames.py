@@ -148,7 +148,7 @@ def find_frames(
     if p is None:
         p = _Para(text, pid, start, end, quotes, low, sentences=False, tokens=(starts, words))
     p.sent = _sentence_ids(p.words, is_end)
-    used = [q.depth > 0 for q in quotes]
+    used = [q.depth > 0 for q in quotes] if quotes else []
     atts: list[Attribution] = []
     taken: set[int] = set()
     kept: set[int] = set()  # (ids of attributions the cue filter kept)

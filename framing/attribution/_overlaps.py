@@ -39,10 +39,12 @@ def _resolve_overlaps(text: str, atts: list[Attribution]) -> None:
         return
     # (a lone attribution has no other cue or source to cut at: only the tails go)
     marks: list[tuple[int, int]] = []
+    longest = 0  # (the longest mark)
     if len(atts) > 1:
         marks = [x for a in atts for x in (a.cue, a.source) if x is not None]
         marks.sort()
-    longest = max([m[1] - m[0] for m in marks]) if marks else 0
+        for m in marks:
+            longest = m[1] - m[0] if m[1] - m[0] > longest else longest
     for att in cut:
         s, e = att.content[0]
         if marks:

@@ -76,17 +76,12 @@ def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int]
         j += 1  # "Probably she thinks", "Yes, the police asked": not part of the subject
     if j == i or j == paren < i or i - j > 12:
         return None
-    if words[i - 1] in _NOUN_BEFORE or strict and _has_verb(words, j, i):
+    if words[i - 1] in _NOUN_BEFORE or strict and not _VERBISH.isdisjoint(words[j:i]):
         return None
     end = i
     while end - 1 > j and words[end - 1] in _TRAILING_ADVERBS:
         end -= 1  # "The report thus concluded": the adverb is no part of the subject
     return (j, end)
-
-
-def _has_verb(words: list[str], a: int, b: int) -> bool:
-    """Whether one of ``words[a:b]`` is verb-like (a clause, then: no noun phrase)."""
-    return not _VERBISH.isdisjoint(words[a:b])
 
 
 #: Possessive endings of a token or phrase ("trump's", "the voters'").
