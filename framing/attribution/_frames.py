@@ -188,6 +188,8 @@ def find_frames(
                 atts[-2], atts[-1] = att, atts[-2]  # (the paragraph-final "X said:" last)
     atts = _drop_inside_reported_before(atts)
     _resolve_overlaps(text, atts)
+    if False not in used:
+        return atts, []  # (every quotation taken: none left to join a content or go free)
     indirect = [att for att in atts if not att.direct and att.content]
     if indirect:
         _take_inner_quotes(quotes, used, indirect)
