@@ -35,10 +35,12 @@ def _frame_edges(
     The frame is the cue (tokens ``ca`` .. ``cb``), its source and its appositive; the
     content lies on either side of it, past the commas and dashes before it.
     """
-    lo = min(source[0], ca) if source else ca
-    hi = max(source[1], cb) if source else cb
+    # (conditional expressions: a builtin min or max call costs far more)
+    lo = source[0] if source and source[0] < ca else ca
+    hi = source[1] if source and source[1] > cb else cb
     if apposition:
-        lo, hi = min(lo, apposition[0]), max(hi, apposition[1])
+        lo = apposition[0] if apposition[0] < lo else lo
+        hi = apposition[1] if apposition[1] > hi else hi
     words, inq = p.words, p.inq
     j = lo - 1
     while j >= 0 and words[j] in _DASHES and inq[j] < 0:
@@ -163,7 +165,7 @@ def _indirect_content(
         if addressing and start < s1 and p.inq[start] < 0:
             start = _past_addressee(p, start, s1)  # "told reporters (that)"
         t = start  # "said Tuesday that": the time belongs to the frame
-        while t < s1 and t < start + 5 and words[t] in _TEMPORAL:
+        while t < s1 and words[t] in _TEMPORAL and t < start + 5:
             t += 1
         if t > start and t < s1 and words[t] == "that":
             start = t
@@ -175,7 +177,7 @@ def _indirect_content(
             start += 1
         # The clause stops at its first adjunct break (", when ..."), else at the
         # sentence end (no search when no subordinator follows the start).
-        stop = min(start + 1, s1)
+        stop = start + 1 if start + 1 < s1 else s1
         if _SUBORDINATORS.isdisjoint(words[stop + 1 : s1]):
             stop = s1
         else:

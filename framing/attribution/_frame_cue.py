@@ -47,6 +47,9 @@ _ADV_JOIN = frozenset(["repeatedly", "recently", "publicly", "up", "upon"])
 # joining them lowered neither source nor content F1 there (cue exact +0.0006); "accused
 # of", "hinted at", "agreed on", "known for" and others won cue matches but cost sources.
 _PARTICLES = {"assure": "of", "boast": "of", "speak": "out", "shout": "out", "plead": "for"}
+_PARTICLE_WORDS = frozenset(_PARTICLES.values())
+# Every word that may join a one-word cue on its right (one set test for most cues).
+_JOINING = _PREP_JOIN | _ADV_JOIN | _PARTICLE_WORDS
 # The words that open a right extension of the cue ("in a statement", "on Twitter").
 _IN_ON = frozenset(["in", "on"])
 # Nouns ending in "-ly" that are no adverb before a cue ("the family said", "the assembly
@@ -71,7 +74,7 @@ _FUNCTION_AFTER = frozenset(
 # Words after "talks" when it is a verb ("talks to reporters", "talks about the plan").
 _TALKS_TO = frozenset(["to", "about", "with", "up"])
 _BE = frozenset("be been being is are was were".split())
-_TAG_OPEN = frozenset(["<", "</"])  # ("</" is two tokens: "/" after "<" is checked too)
+_TAG_OPEN = frozenset(["<", "</", "/"])  # ("</" may be two tokens: "/" only after "<")
 # Words after "declined" when it means a fall ("declined in every state").
 _FALL_NEXT = frozenset("in by from over since sharply slightly steadily steeply".split())
 _DECLINE = frozenset("decline declined declines declining refuse refused refuses refusing".split())
@@ -155,8 +158,10 @@ def _not_a_cue(p: _Para, c: Candidate, sid: int) -> bool:
         and not _title_verb(p, c, sid)
     ):
         return True
-    if a > 0 and (
-        words[a - 1] in _TAG_OPEN or words[a - 1] == "/" and a > 1 and words[a - 2] == "<"
+    if (
+        a > 0
+        and words[a - 1] in _TAG_OPEN
+        and (words[a - 1] != "/" or a > 1 and words[a - 2] == "<")
     ):
         return True  # "<tweet/>", "</quote>"
     if (
@@ -206,8 +211,6 @@ def _cue_start(p: _Para, a: int, sid: int) -> int:
     ca = a
     while (
         ca > 0
-        and sent[ca - 1] == sid
-        and inq[ca - 1] < 0
         and ca > a - 3
         and (
             words[ca - 1] in _AUX
@@ -218,6 +221,8 @@ def _cue_start(p: _Para, a: int, sid: int) -> int:
                 and words[ca - 1] not in _LY_NOUNS
             )
         )
+        and sent[ca - 1] == sid
+        and inq[ca - 1] < 0
     ):
         ca -= 1
     return ca
@@ -253,32 +258,27 @@ def _cue_end(p: _Para, c: Candidate, sid: int) -> tuple[int, int] | None:
         cue_end, cb = p.end(a), a + 1
     elif (
         b == a + 1
-        and b + 1 < n
-        and words[b] in _PREP_JOIN
-        and sent[b] == sid
-        and inq[b] < 0
-        and c.entry.mode != "fixed"
-        and words[b + 1] not in _TEMPORAL
-        and not words[b + 1][:1].isdigit()
-    ):
-        cue_end, cb = p.end(b), b + 1  # "talked about", "warned against"
-    elif (
-        b == a + 1
-        and b + 1 < n
-        and _PARTICLES.get(c.entry.lemma) == words[b]
-        and sent[b] == sid
-        and inq[b] < 0
-    ):
-        cue_end, cb = p.end(b), b + 1  # "accused of", "boasted of", "hinted at"
-    elif (
-        b == a + 1
         and b < n
-        and words[b] in _ADV_JOIN
+        and words[b] in _JOINING
+        and (
+            # "talked about", "warned against"
+            words[b] in _PREP_JOIN
+            and b + 1 < n
+            and c.entry.mode != "fixed"
+            and words[b + 1] not in _TEMPORAL
+            and not words[b + 1][:1].isdigit()
+            # "said repeatedly", "talked up"
+            or words[b] in _ADV_JOIN
+            and c.entry.mode != "fixed"
+            # "boasted of", "spoke out"
+            or words[b] in _PARTICLE_WORDS
+            and _PARTICLES.get(c.entry.lemma) == words[b]
+            and b + 1 < n
+        )
         and sent[b] == sid
         and inq[b] < 0
-        and c.entry.mode != "fixed"
     ):
-        cue_end, cb = p.end(b), b + 1  # "said repeatedly", "talked up"
+        cue_end, cb = p.end(b), b + 1  # (the word after a one-word cue joins it)
     # ("said in a statement": the pattern's next word is "in" or "on"; another ASCII
     # token there rules it out without a match call)
     nxt = words[cb] if cb < n else "in"

@@ -19,6 +19,7 @@ from ._attribution import Attribution
 from ._candidates import Candidate
 from ._frame_parts import _adverbial, _appositive_chain
 from ._phrases import (
+    _POSSESSIVE_ENDS,
     _is_name,
     _is_possessive,
     _left_np,
@@ -74,8 +75,9 @@ def _find_source(
         given_by = _right_np(p, cb + 1, sid)
         if given_by is not None:
             return given_by, None, None, None
-    ca = _before_time_phrase(p, ca, sid)  # ("Rep. Lee last month joked": from "Lee")
-    if words[c.tok].endswith("ing") and ca > 0 and words[ca - 1] in _ASPECT:
+    if ca > 0 and words[ca - 1] in _TIME_WORDS:  # (no call for most cues)
+        ca = _before_time_phrase(p, ca, sid)  # ("Rep. Lee last month joked": from "Lee")
+    if ca > 0 and words[ca - 1] in _ASPECT and words[c.tok].endswith("ing"):
         # "more Republicans have begun urging …": the subject of "begun"
         ca -= 1
         while ca > 0 and sent[ca - 1] == sid and words[ca - 1] in _AUX:
@@ -90,13 +92,19 @@ def _find_source(
         and prev not in _STOP_LEFT
     ):
         # The noun phrase right before the cue; a noun cue takes its possessor
-        if words[c.tok] in (head_word, head_word + "s"):  # a noun form: "Trump's claim(s)"
-            source = _possessor(p, ca, sid) or _left_np(p, ca, sid)
-        else:
-            source = _left_np(p, ca, sid)
+        if (
+            words[c.tok] in (head_word, head_word + "s")  # a noun form: "Trump's claim(s)"
+            and prev.endswith(_POSSESSIVE_ENDS)  # (no call for most cues)
+        ):
+            source = _possessor(p, ca, sid)
+        raw = None  # (the phrase before the cue with any verb: walked once for both uses)
+        if source is None:
+            raw = _left_np(p, ca, sid, strict=False)
+            # (the strict test of _left_np: a verb-like word makes the phrase a clause)
+            source = raw if raw is not None and _VERBISH.isdisjoint(words[raw[0] : ca]) else None
         if source is None:
             # "Katie Roe, who is chair of the group said": the antecedent of "who"
-            found = _antecedent(p, ca, sid, permissive)
+            found = _antecedent(p, ca, sid, raw, permissive)
             if found is None:
                 return None
             source, apposition = found
@@ -140,7 +148,7 @@ def _before_time_phrase(p: _Para, ca: int, sid: int) -> int:
     that …") or follows a participle ("Figures released last week show") is left alone."""
     words, sent = p.words, p.sent
     k = ca
-    while k > 0 and ca - k < 4 and sent[k - 1] == sid and words[k - 1] in _TIME_WORDS:
+    while k > 0 and words[k - 1] in _TIME_WORDS and ca - k < 4 and sent[k - 1] == sid:
         k -= 1
     if k == ca or k == 0 or sent[k - 1] != sid or _TIME_HEADS.isdisjoint(words[k:ca]):
         return ca
@@ -150,16 +158,17 @@ def _before_time_phrase(p: _Para, ca: int, sid: int) -> int:
 
 
 def _antecedent(
-    p: _Para, ca: int, sid: int, permissive: bool
+    p: _Para, ca: int, sid: int, raw: _Span | None, permissive: bool
 ) -> tuple[_Span | None, _Span | None] | None:
     """``(source, appositive)`` when a relative clause stands between the source and
     the cue ("Katie Roe, who is chair of the group said"), the clause its appositive.
 
-    None rejects the cue: there is no subject where one is needed (``permissive``
-    framing lets it pass with Nones, but not after a word that makes the cue a noun).
+    ``raw`` is the phrase before the cue, verbs allowed (``_left_np(p, ca, sid,
+    strict=False)``). None rejects the cue: there is no subject where one is needed
+    (``permissive`` framing lets it pass with Nones, but not after a word that makes the
+    cue a noun).
     """
     words = p.words
-    raw = _left_np(p, ca, sid, strict=False)
     if raw is None or raw[0] < 2 or words[raw[0] - 1] not in ("who", "whose"):
         if not permissive or words[ca - 1] in _NOUN_BEFORE:
             return None

@@ -148,7 +148,7 @@ def find_frames(
     if p is None:
         p = _Para(text, pid, start, end, quotes, low, sentences=False, tokens=(starts, words))
     p.sent = _sentence_ids(p.words, is_end)
-    used = [q.depth > 0 for q in quotes]
+    used = [q.depth > 0 for q in quotes] if quotes else []
     atts: list[Attribution] = []
     taken: set[int] = set()
     kept: set[int] = set()  # (ids of attributions the cue filter kept)
@@ -188,6 +188,8 @@ def find_frames(
                 atts[-2], atts[-1] = att, atts[-2]  # (the paragraph-final "X said:" last)
     atts = _drop_inside_reported_before(atts)
     _resolve_overlaps(text, atts)
+    if False not in used:
+        return atts, []  # (every quotation taken: none left to join a content or go free)
     indirect = [att for att in atts if not att.direct and att.content]
     if indirect:
         _take_inner_quotes(quotes, used, indirect)
@@ -197,8 +199,9 @@ def find_frames(
 
 def _take_inner_quotes(quotes: list[Quote], used: list[bool], atts: list[Attribution]) -> None:
     """Quotations left free inside an indirect content make it ``mixed`` (in place)."""
-    by_mark = sorted(range(len(quotes)), key=lambda qi: quotes[qi].mark_start)
-    mark_starts = [quotes[qi].mark_start for qi in by_mark]
+    starts = [q.mark_start for q in quotes]
+    by_mark = sorted(range(len(quotes)), key=starts.__getitem__)
+    mark_starts = [starts[qi] for qi in by_mark]
     for att in atts:
         s, e = att.content[0]
         hits = []

@@ -12,8 +12,9 @@ __all__: list[str] = []
 
 _TAIL_WORDS = ("and", "but", "while", "as", "who")
 _TAIL_CHARS = " \t\n,;:\u2014\u2013-"
-# Last letters of the tail words, both cases (no other character lower-cases to them).
-_TAIL_LAST = frozenset("dteosDTEOS")
+# The tail word by its last letter, in both cases (their last letters differ, and no
+# other character lower-cases to them).
+_TAIL_BY_LAST = {c: w for w in _TAIL_WORDS for c in (w[-1], w[-1].upper())}
 
 
 def _strip_tail(text: str, s: int, e: int) -> int:
@@ -21,15 +22,13 @@ def _strip_tail(text: str, s: int, e: int) -> int:
     while e > s:
         while e > s and text[e - 1] in _TAIL_CHARS:
             e -= 1
-        if e <= s or text[e - 1] not in _TAIL_LAST:
+        w = _TAIL_BY_LAST.get(text[e - 1]) if e > s else None
+        if w is None:
             return e  # (no tail word can end here)
-        for w in _TAIL_WORDS:
-            k = e - len(w)
-            if k >= s and text[k:e].lower() == w and (k == s or not text[k - 1].isalnum()):
-                e = k
-                break
-        else:
+        k = e - len(w)
+        if k < s or text[k:e].lower() != w or (k > s and text[k - 1].isalnum()):
             return e
+        e = k
     return e
 
 
@@ -40,10 +39,12 @@ def _resolve_overlaps(text: str, atts: list[Attribution]) -> None:
         return
     # (a lone attribution has no other cue or source to cut at: only the tails go)
     marks: list[tuple[int, int]] = []
+    longest = 0  # (the longest mark)
     if len(atts) > 1:
         marks = [x for a in atts for x in (a.cue, a.source) if x is not None]
         marks.sort()
-    longest = max([m[1] - m[0] for m in marks]) if marks else 0
+        for m in marks:
+            longest = m[1] - m[0] if m[1] - m[0] > longest else longest
     for att in cut:
         s, e = att.content[0]
         if marks:

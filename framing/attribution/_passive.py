@@ -63,16 +63,18 @@ _RAISING = frozenset("seem seems seemed seeming appear appears appeared appearin
 _NO_SOURCE_CUES = frozenset(["reportedly", "known", "known as"])
 
 
-def _subject_is_no_source(text: str, cue: tuple[int, int]) -> bool:
-    """Whether the cue ends with a form of "seem" or "appear" ("may seem", "appeared"),
-    or is one of :data:`_NO_SOURCE_CUES` (after any auxiliary: "has reportedly")."""
-    words = text[cue[0] : cue[1]].lower().split()
+def _subject_is_no_source(cue: str) -> bool:
+    """Whether the cue's text ``cue`` ends with a form of "seem" or "appear" ("may seem",
+    "appeared"), or is one of :data:`_NO_SOURCE_CUES` (after any auxiliary: "has
+    reportedly")."""
+    words = cue.lower().split()
     if not words:
         return False
     return (
         words[-1] in _RAISING
         or words[-1] in _NO_SOURCE_CUES
-        or " ".join(words[-2:]) in _NO_SOURCE_CUES
+        or len(words) > 1  # (one word was just tested)
+        and " ".join(words[-2:]) in _NO_SOURCE_CUES
     )
 
 
@@ -142,15 +144,18 @@ def passive_sources(
     for att in atts:
         if att.cue is None or att.direct or att.source is None or att.source[0] > att.cue[0]:
             continue
-        if att.head is None and _subject_is_no_source(text, att.cue):
+        if att.head is not None:
+            continue  # (a coordinated cue: its source is its head's)
+        cue = text[att.cue[0] : att.cue[1]]
+        if _subject_is_no_source(cue):
             if not _hedged_speech(text, att.cue[1], lex):
                 _subject_to_content(att)  # "The court seemed to side with ...": no source
             continue
-        if att.head is not None or text[att.cue[0] : att.cue[1]].isalpha():
+        if cue.isalpha():
             continue  # (a one-word cue holds no form of "be" before a participle)
         if not _PASSIVE.search(text, att.cue[0], att.cue[1]):
             continue
-        if text[att.cue[0] : att.cue[1]].rsplit(None, 1)[-1].lower() in _STATES:
+        if cue.rsplit(None, 1)[-1].lower() in _STATES:
             continue
         m = _BY.match(text, att.cue[1])
         agent = _agent(text, m.end()) if m is not None else None

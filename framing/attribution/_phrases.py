@@ -53,7 +53,7 @@ def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int]
             j = k
     paren = j
     # (a phrase longer than 12 tokens is no source: the walk stops one token past that)
-    lim = max(0, i - 13)
+    lim = i - 13 if i > 13 else 0
     sent, inq = p.sent, p.inq
     while j > lim and sent[j - 1] == sid and inq[j - 1] < 0:
         w = words[j - 1]
