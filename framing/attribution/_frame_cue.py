@@ -177,7 +177,13 @@ def _not_a_cue(p: _Para, c: Candidate, sid: int) -> bool:
         return True  # "the Marisport talks", "debt ceiling talks": negotiations
     if words[a] in _ADJECTIVE_PARTICIPLES and _before_a_noun(p, a, b, sid):
         return True  # "one alleged incident", "the reported attack": an adjective
-    if c.entry.lemma == "confirm" and b < len(words) and words[b] == "to" and words[a - 1] in _BE:
+    if (
+        c.entry.lemma == "confirm"
+        and 0 < a
+        and b < len(words)
+        and words[b] == "to"
+        and words[a - 1] in _BE
+    ):
         # "be confirmed to the Supreme Court": an appointment ("was confirmed as one of
         # the passengers" is a confirmation, and PolNeAR annotates it)
         return True

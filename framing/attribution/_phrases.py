@@ -41,7 +41,8 @@ _TRAILING_ADVERBS = frozenset("thus therefore hence too however".split())
 
 
 def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int] | None:
-    """Token range [a, i) of the noun phrase ending before token ``i`` in sentence ``sid``."""
+    """Token range [a, b) of the noun phrase ending before token ``i`` in sentence ``sid``
+    (``b`` is ``i``, or before a connective adverb: "The report thus concluded")."""
     j = i
     words = p.words
     if j > 2 and words[j - 1] == ")" and p.sent[j - 1] == sid and p.inq[j - 1] < 0:
