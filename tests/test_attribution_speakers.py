@@ -397,3 +397,12 @@ def test_the_name_after_a_title_and_its_department():
 def test_one_of_an_unnamed_group_is_anonymous():
     s = "Diplomats said the talks were stuck.\nOne described the plan as a stunt."
     assert _speakers(s)[-1] == ("One", "anonymous")
+
+
+def test_you_is_nobody_the_text_names():
+    assert _speakers("You might think that the plan would fail.") == [(None, "unknown")]
+
+
+def test_a_common_word_opening_a_sentence_is_no_name():
+    s = "The roads were closed by the authorities.\nAuthorities said the roads would reopen."
+    assert _speakers(s)[-1] == ("Authorities", "group")

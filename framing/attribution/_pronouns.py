@@ -4,7 +4,7 @@
 :class:`~framing.attribution._speakers.SpeakerResolver` that resolves a pronoun source.
 In order:
 
-1. "I" and "we" are the author;
+1. "I" and "we" are the author; "you" is nobody the text names;
 2. a sentence-opening "he" or "she" takes the name that opens the sentence before
    ("Raman rejected that. She told ...", :mod:`._sentence_subject`);
 3. else the latest earlier speaker of a compatible gender and number (a group or plural
@@ -27,8 +27,16 @@ __all__ = ["PRONOUNS", "PronounResolution"]
 
 #: How many of the latest speakers a pronoun looks back at (keeps long texts linear).
 _PRONOUN_LOOKBACK = 64
-#: What each pronoun refers to: a man, a woman, a group, a thing, or the author.
-PRONOUNS = {"he": "m", "she": "f", "they": "pl", "it": "n", "i": "author", "we": "author"}
+#: What each pronoun refers to: a man, a woman, a group, a thing, the author or the reader.
+PRONOUNS = {
+    "he": "m",
+    "she": "f",
+    "they": "pl",
+    "it": "n",
+    "i": "author",
+    "we": "author",
+    "you": "reader",
+}
 # Capitalised words that open a sentence but no name ("This country ...", "The senator").
 _NOT_A_NAME_START = _SKIP_NAME | _DETS | frozenset(["i", "we", "you", "there", "here"])
 
@@ -55,6 +63,8 @@ class PronounResolution:
         type)``."""
         if kind == "author":
             return ["author"], "author"
+        if kind == "reader":
+            return [], "unknown"  # ("You might think ...": the reader, or anyone)
         if kind in ("m", "f"):
             since = history[-1][0] if history else -1
             subject = self._previous_subject(pos, kind, since)

@@ -42,7 +42,7 @@ from ._name_records import (
 from ._name_scan import name_runs
 from ._phrases import _POSSESSIVE_ENDS
 from ._pronouns import PRONOUNS, PronounResolution
-from ._speaker_types import _DETS, _role_noun, speaker_type_of
+from ._speaker_types import _DETS, _PERSON_ROLES, _plural, _role_noun, speaker_type_of
 
 __all__ = ["SpeakerResolver", "speaker_type_of"]
 
@@ -110,6 +110,7 @@ class SpeakerResolver(PronounResolution):
         self.roles: dict[str, str] = {}
         self.gender: dict[str, str] = {}
         self._voted: dict[str, str | None] = {}  # (surnames pronoun_gender was asked about)
+        self._common: dict[str, bool] = {}  # (words _common_word was asked about)
         self._side_re = _cached_side_patterns(
             tuple((side, tuple(aliases)) for side, aliases in (actors or {}).items())
         )
@@ -183,6 +184,21 @@ class SpeakerResolver(PronounResolution):
                         return cands[k - 1][1]
                 return cands[0][1]
         return None
+
+    def _common_word(self, word: str) -> bool:
+        """Whether the capitalised ``word`` is a common word, not a name: the text writes
+        it in lower case elsewhere ("authorities", "evidence"), and it is no title or role
+        ("Pope", "Judge")."""
+        low = word.lower().rstrip(".,")
+        found = self._common.get(low)
+        if found is None:
+            text = self.text
+            found = self._common[low] = (
+                low not in _TITLES
+                and low not in _PERSON_ROLES
+                and any(f" {low}{end}" in text for end in " ,.;:")
+            )
+        return found
 
     def _last_full_before(self, pos: int) -> tuple[int, str] | None:
         """The last full name registered before ``pos``: (offset, name), or None.
@@ -328,6 +344,10 @@ class SpeakerResolver(PronounResolution):
                 # common noun ("One pastor", "Another official"): the phrase is the
                 # speaker, typed in resolve; pronouns do not take it
                 return [_strip_det(src)], "unknown"
+            if len(ws) == 1 and self._common_word(ws[0]):
+                # "Authorities said", "Evidence shows": a common word that opens a
+                # sentence, as the text writes it in lower case elsewhere
+                return [src], "group" if _plural(low[0]) else "unknown"
             # (the words after the last title: "Foreign Minister Petrov" is "Petrov")
             titled = [i for i, w in enumerate(low) if w.rstrip(".") in _TITLES]
             kept = list(ws[titled[-1] + 1 :]) if titled else list(ws)
