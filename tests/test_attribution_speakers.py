@@ -406,3 +406,12 @@ def test_you_is_nobody_the_text_names():
 def test_a_common_word_opening_a_sentence_is_no_name():
     s = "The roads were closed by the authorities.\nAuthorities said the roads would reopen."
     assert _speakers(s)[-1] == ("Authorities", "group")
+
+
+def test_a_plural_word_that_names_nobody_is_a_group():
+    assert _speakers("Swedes said the police could not cope.") == [("Swedes", "group")]
+
+
+def test_a_surname_that_looks_plural_stays_a_person():
+    s = "Cardinal Danneels was there.\nDanneels said the meeting was private."
+    assert _speakers(s)[-1] == ("Danneels", "person")

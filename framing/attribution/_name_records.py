@@ -68,7 +68,7 @@ _NO_PERSON = frozenset(
     "school academy hospital church cathedral mosque synagogue temple city county province "
     "district valley river island islands beach avenue square station airport hotel casino "
     "tower bridge massacre war act amendment treaty summit convention festival prize award "
-    "awards".split()
+    "awards society movement caucus".split()
 )
 #: First words of place names ("New York", "Los Angeles", "South Carolina"; not "St.":
 #: "St. Paul" may be the apostle): such a name speaks for an institution, not a person.

@@ -88,7 +88,11 @@ class PronounResolution:
                 return names, stype
         if kind in ("m", "f"):
             earlier = self._last_full_before(pos)
-            if earlier is not None and self._gender_of(earlier[1].split()[-1]) in (None, kind):
+            if (
+                earlier is not None
+                and earlier[1].split()[0].lower() not in PLACE_FIRST  # (not "New York")
+                and self._gender_of(earlier[1].split()[-1]) in (None, kind)
+            ):
                 return [earlier[1]], "person"
             other = _MALE if kind == "f" else _FEMALE
             for _, names, stype in reversed(history[-_PRONOUN_LOOKBACK:]):

@@ -111,6 +111,7 @@ class SpeakerResolver(PronounResolution):
         self.gender: dict[str, str] = {}
         self._voted: dict[str, str | None] = {}  # (surnames pronoun_gender was asked about)
         self._common: dict[str, bool] = {}  # (words _common_word was asked about)
+        self._not_surnames: dict[str, bool] = {}  # (words _no_surname was asked about)
         self._side_re = _cached_side_patterns(
             tuple((side, tuple(aliases)) for side, aliases in (actors or {}).items())
         )
@@ -184,6 +185,22 @@ class SpeakerResolver(PronounResolution):
                         return cands[k - 1][1]
                 return cands[0][1]
         return None
+
+    def _no_surname(self, word: str) -> bool:
+        """Whether the text never writes ``word`` after a capitalised word, as a surname
+        after a first name or a title ("Cardinal Danneels", "Alex Jones")."""
+        found = self._not_surnames.get(word)
+        if found is None:
+            text, i = self.text, self.text.find(word)
+            found = True
+            while i > 0:
+                before = text[max(0, i - 30) : i].split()
+                if i > 0 and text[i - 1] == " " and before and before[-1][:1].isupper():
+                    found = False
+                    break
+                i = text.find(word, i + len(word))
+            self._not_surnames[word] = found
+        return found
 
     def _common_word(self, word: str) -> bool:
         """Whether the capitalised ``word`` is a common word, not a name: the text writes
@@ -344,6 +361,8 @@ class SpeakerResolver(PronounResolution):
                 # common noun ("One pastor", "Another official"): the phrase is the
                 # speaker, typed in resolve; pronouns do not take it
                 return [_strip_det(src)], "unknown"
+            if len(ws) == 1 and _plural(low[0]) and ws[0][1:].islower() and self._no_surname(ws[0]):
+                return [src], "group"  # "Swedes said", "Leftists insist": no one's name
             if len(ws) == 1 and self._common_word(ws[0]):
                 # "Authorities said", "Evidence shows": a common word that opens a
                 # sentence, as the text writes it in lower case elsewhere
