@@ -43,6 +43,7 @@ from ._name_scan import name_runs
 from ._phrases import _POSSESSIVE_ENDS
 from ._pronouns import PRONOUNS, PronounResolution
 from ._speaker_types import _DETS, _PERSON_ROLES, _plural, _role_noun, speaker_type_of
+from ._word_kinds import follows_a_capital, written_in_lower_case
 
 __all__ = ["SpeakerResolver", "speaker_type_of"]
 
@@ -187,33 +188,23 @@ class SpeakerResolver(PronounResolution):
         return None
 
     def _no_surname(self, word: str) -> bool:
-        """Whether the text never writes ``word`` after a capitalised word, as a surname
-        after a first name or a title ("Cardinal Danneels", "Alex Jones")."""
+        """Whether the text never writes ``word`` as a surname (memoised)."""
         found = self._not_surnames.get(word)
         if found is None:
-            text, i = self.text, self.text.find(word)
-            found = True
-            while i > 0:
-                before = text[max(0, i - 30) : i].split()
-                if i > 0 and text[i - 1] == " " and before and before[-1][:1].isupper():
-                    found = False
-                    break
-                i = text.find(word, i + len(word))
-            self._not_surnames[word] = found
+            found = self._not_surnames[word] = not follows_a_capital(self.text, word)
         return found
 
     def _common_word(self, word: str) -> bool:
         """Whether the capitalised ``word`` is a common word, not a name: the text writes
         it in lower case elsewhere ("authorities", "evidence"), and it is no title or role
-        ("Pope", "Judge")."""
+        ("Pope", "Judge"). Memoised."""
         low = word.lower().rstrip(".,")
         found = self._common.get(low)
         if found is None:
-            text = self.text
             found = self._common[low] = (
                 low not in _TITLES
                 and low not in _PERSON_ROLES
-                and any(f" {low}{end}" in text for end in " ,.;:")
+                and written_in_lower_case(self.text, low)
             )
         return found
 
