@@ -415,3 +415,8 @@ def test_a_plural_word_that_names_nobody_is_a_group():
 def test_a_surname_that_looks_plural_stays_a_person():
     s = "Cardinal Danneels was there.\nDanneels said the meeting was private."
     assert _speakers(s)[-1] == ("Danneels", "person")
+
+
+def test_a_newspaper_word_in_lower_case_is_no_organization():
+    assert speaker_type_of("the medical examiner") != "organization"
+    assert speaker_type_of("The Harbor Examiner") == "organization"

@@ -22,11 +22,16 @@ _ORG = frozenset(
 #: model's typing).
 _OUTLETS = frozenset(
     "tribune herald gazette telegraph magazine newspaper radio television tv channel ap afp "
-    "npr abc nbc cbs msnbc pbs politico guardian times post journal observer chronicle "
-    "inquirer examiner globe bulletin newsweek reuters bloomberg cnn bbc axios news ledger "
+    "npr abc nbc cbs msnbc pbs politico newsweek reuters bloomberg cnn bbc axios "
     # (and institutions the cue model's typing did not know)
     "chamber assembly legislature tribunal secretariat academy museum hospital school "
     "church".split()
+)
+#: Words of newspapers' names that are common nouns too ("his guardian", "the medical
+#: examiner"): an organisation only when written capitalised ("The Guardian").
+_OUTLET_NAMES = frozenset(
+    "guardian times post journal observer chronicle inquirer examiner globe bulletin news "
+    "ledger".split()
 )
 _DOCUMENT = frozenset(
     "report reports poll polls survey surveys study studies statement statements document "
@@ -167,7 +172,7 @@ def _typed(source: str, ws: list[str], head: str) -> tuple[str, str, str]:
     if not _ANON_MARKS.isdisjoint(ws) or (head in _ANON and ws[0] != "the"):
         return ("anonymous",) * 3
     if head in _DOCUMENT:
-        if head in _OUTLETS and _capitalised_head(source, head):
+        if head in _OUTLET_NAMES and _capitalised_head(source, head):
             # "The Washington Post": a newspaper's name (the cue model was trained with
             # the document type here)
             return "organization", "organization", "document"
@@ -181,7 +186,12 @@ def _typed(source: str, ws: list[str], head: str) -> tuple[str, str, str]:
         trained = "group"
     else:
         trained = person if named else "unknown"
-    if head in _ORG or head in _OUTLETS:
+    if (
+        head in _ORG
+        or head in _OUTLETS
+        or head in _OUTLET_NAMES
+        and _capitalised_head(source, head)
+    ):
         plain = "organization"
     elif head in _GROUP or _plural(head) and (ws[0] in _GROUP_DETS or _common_noun(source)):
         plain = "group"  # "critics", "the voters", "industry groups"
