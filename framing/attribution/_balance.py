@@ -92,13 +92,9 @@ def voice_summary(
     1.0
     """
     if not detail:
-        scalars = (
-            _one_row_scalars(rows[0], n_unattributed_quotes, sides)
-            if len(rows) == 1
-            else _single_speaker_scalars(rows, n_unattributed_quotes, sides)
-        )
+        scalars = _quick_scalars(rows, n_unattributed_quotes, sides)
         if scalars is not None:
-            return scalars
+            return dict(zip(SCALARS, scalars, strict=True))
     by_speaker: dict[str, float] = {}
     by_side: dict[str, float] = {}
     quotes_by_side: dict[str, float] = {}
@@ -175,8 +171,9 @@ def voice_summary(
 
 def _single_speaker_scalars(
     rows: Sequence[Mapping[str, Any]], n_free: int, sides: Sequence[str] | None
-) -> dict[str, Any] | None:
-    """The scalar measures when no voice lists several speakers (else None).
+) -> tuple | None:
+    """The scalar measures (in :data:`SCALARS` order) when no voice lists several speakers
+    (else None).
 
     Same arithmetic as :func:`voice_summary` (each voice has one speaker, or none);
     the voices are picked from ``rows`` here, in one pass (this runs once per paragraph).
@@ -221,19 +218,19 @@ def _single_speaker_scalars(
             balance = evenness(named) if named else math.nan
     total = sum(by_speaker.values())
     claims = n + n_free
-    return {
-        "n_quotes": n,
-        "n_direct": n_direct,
-        "balance": balance,
-        "top_speaker_share": max(by_speaker.values()) / total if total else math.nan,
-        "anonymous_share": anonymous / n if n else math.nan,
-        "unattributed_share": (unattributed + n_free) / claims if claims else math.nan,
-    }
+    return (
+        n,
+        n_direct,
+        balance,
+        max(by_speaker.values()) / total if total else math.nan,
+        anonymous / n if n else math.nan,
+        (unattributed + n_free) / claims if claims else math.nan,
+    )
 
 
 def _one_row_scalars(
     r: Mapping[str, Any], n_free: int, sides: Sequence[str] | None
-) -> dict[str, Any] | None:
+) -> tuple | None:
     """:func:`_single_speaker_scalars` of a single row, without the loop and the sums.
 
     Most quoted paragraphs hold one attribution. One voice of ``t > 0`` tokens is the
@@ -242,27 +239,20 @@ def _one_row_scalars(
     """
     get = r.get
     if get("kind") == "non_comment":
-        return {
-            "n_quotes": 0,
-            "n_direct": 0,
-            "balance": math.nan,
-            "top_speaker_share": math.nan,
-            "anonymous_share": math.nan,
-            "unattributed_share": 1.0 if n_free else math.nan,
-        }
+        return (0, 0, math.nan, math.nan, math.nan, 1.0 if n_free else math.nan)
     listed = get("speakers")
     if listed and len(listed) > 1:
         return None
     named = bool(listed) or bool(get("speaker"))
     unattributed = 0 if named else 1
-    return {
-        "n_quotes": 1,
-        "n_direct": 1 if get("direct") else 0,
-        "balance": 0.0 if sides or named else math.nan,
-        "top_speaker_share": 1.0,
-        "anonymous_share": 1.0 if get("speaker_type") == "anonymous" else 0.0,
-        "unattributed_share": (unattributed + n_free) / (1 + n_free),
-    }
+    return (
+        1,
+        1 if get("direct") else 0,
+        0.0 if sides or named else math.nan,
+        1.0,
+        1.0 if get("speaker_type") == "anonymous" else 0.0,
+        (unattributed + n_free) / (1 + n_free),
+    )
 
 
 #: The scalar measures of :func:`voice_summary`, in its order.
@@ -274,6 +264,16 @@ SCALARS = (
     "anonymous_share",
     "unattributed_share",
 )
+
+
+def _quick_scalars(
+    rows: Sequence[Mapping[str, Any]], n_free: int, sides: Sequence[str] | None
+) -> tuple | None:
+    """The scalar measures in :data:`SCALARS` order by the quick paths (one row, or one
+    speaker per voice); None when a voice lists several speakers."""
+    if len(rows) == 1:
+        return _one_row_scalars(rows[0], n_free, sides)
+    return _single_speaker_scalars(rows, n_free, sides)
 
 
 def paragraph_scalars(
@@ -288,12 +288,17 @@ def paragraph_scalars(
     paragraph ``pid``'s rows (``by_para``, rows of the scorer's ``quotes`` table) and
     quotations no frame attributes (``free``); a paragraph in neither gets the summary of
     nothing. Only the quoted paragraphs are visited (a para_id is the paragraph's
-    position).
+    position); each paragraph's measures are a tuple, turned into columns in one C-level
+    transposition.
     """
-    empty = voice_summary([], sides, 0, detail=False)
-    cols = {c: [empty[c]] * n_paras for c in SCALARS}
+    values = [_quick_scalars((), 0, sides)] * n_paras
     for pid in by_para.keys() | free.keys():
-        s = voice_summary(by_para.get(pid, ()), sides, free.get(pid, 0), detail=False)
-        for c, col in cols.items():
-            col[pid] = s[c]
-    return cols
+        rows, n_free = by_para.get(pid, ()), free.get(pid, 0)
+        s = _quick_scalars(rows, n_free, sides)
+        if s is None:  # (several speakers in one voice: the general path)
+            summary = voice_summary(rows, sides, n_free, detail=False)
+            s = tuple([summary[c] for c in SCALARS])
+        values[pid] = s
+    if not values:
+        return {c: [] for c in SCALARS}
+    return dict(zip(SCALARS, map(list, zip(*values, strict=True)), strict=True))

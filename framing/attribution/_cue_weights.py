@@ -94,6 +94,9 @@ class CueWeights:
         self.classes = np.asarray(classes)
         self.prior = prior
         self.C = C
+        # (built on first use by _memos; an attribute, always present, as keep reads it
+        # on every call: a plain attribute load costs less than ``__dict__.get``)
+        self._keep_memos: _KeepMemos | None = None
 
     # ------------------------------------------------------------------ file format
     @classmethod
@@ -192,7 +195,7 @@ class CueWeights:
         """Pickled without the :meth:`keep` memos (rebuilt on first use; they hold
         closures, and a copy sent to a worker need not carry them)."""
         state = dict(self.__dict__)
-        state.pop("_keep_memos", None)
+        state["_keep_memos"] = None
         return state
 
     def _memos(self) -> _KeepMemos:
@@ -201,7 +204,7 @@ class CueWeights:
         if memos is None:
             if "_weights" not in self.__dict__:
                 self._weight_of([])  # (builds the bucket -> weight table)
-            memos = self.__dict__["_keep_memos"] = _KeepMemos(self.__dict__["_weights"])
+            memos = self._keep_memos = _KeepMemos(self.__dict__["_weights"])
         return memos
 
     def keep(self, text: str, att: Attribution) -> bool:
@@ -221,7 +224,7 @@ class CueWeights:
             att.score = 1.0 / (1.0 + math.exp(-z))
             return att.score >= self.threshold
         # (the scoring body is here, not in a method of the memos: one call per attribution)
-        memos = self.__dict__.get("_keep_memos") or self._memos()
+        memos = self._keep_memos or self._memos()
         cs, ce = att.cue
         cls, mode, kind = att.cue_class, att.mode, att.kind
         source, content = att.source, att.content

@@ -223,15 +223,17 @@ def extract_attributions(
                 atts + extra, key=lambda a: a.content[0][0] if a.content else (a.cue or (0, 0))[0]
             )
         out.extend(atts)
-        direct = [a for a in atts if a.direct]
-        if direct:
-            last_direct = direct[-1]
-            # (the end of its last part, or of the paragraph's last quotation mark: one
-            # ``max`` call over a list, which costs less than a call per pair)
-            parts = (last_direct.cue, last_direct.source, *last_direct.content)
-            last_end = max([x[1] for x in parts if x is not None] + [q.mark_end for q in pq])
-        elif atts or _WORD.search(text, pstart, pend):
-            last_direct = None
+        for a in reversed(atts):  # (the paragraph's last direct attribution, if any)
+            if a.direct:
+                last_direct = a
+                # (the end of its last part, or of the paragraph's last quotation mark: one
+                # ``max`` call over a list, which costs less than a call per pair)
+                parts = (a.cue, a.source, *a.content)
+                last_end = max([x[1] for x in parts if x is not None] + [q.mark_end for q in pq])
+                break
+        else:
+            if atts or _WORD.search(text, pstart, pend):
+                last_direct = None
     resolver = SpeakerResolver(text, actors)
     resolver.resolve(out)
     return out, quotes

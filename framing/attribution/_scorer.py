@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
-from itertools import accumulate, compress
+from itertools import compress
 from typing import Any, ClassVar
 
 from .._gc import relaxed_gc
@@ -310,10 +310,18 @@ def _ranges(atts: list[Attribution], full: list[Quote]) -> list[tuple[int, int]]
 
 def _free_quote_counts(atts: list[Attribution], full: list[Quote]) -> dict[int, int]:
     """Per paragraph, the full quotations that no attribution's content contains."""
+    if not full:
+        return {}
     covered = sorted([c for a in atts for c in a.content])
     starts = [s for s, _ in covered]
-    # reach[k]: the furthest end among the contents starting at or before starts[k]
-    reach = list(accumulate((e for _, e in covered), max))
+    # reach[k]: the furthest end among the contents starting at or before starts[k] (a
+    # loop: a builtin ``max`` call per content costs more)
+    reach: list[int] = []
+    far = -1
+    for _, e in covered:
+        if e > far:
+            far = e
+        reach.append(far)
     out: dict[int, int] = {}
     for q in full:
         k = bisect.bisect_right(starts, q.start)
