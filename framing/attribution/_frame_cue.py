@@ -33,6 +33,7 @@ from ._frame_parts import (
 )
 from ._frame_source import _find_source
 from ._phrases import _right_np, _sentence_bounds, _span, _trim
+from ._speaker_types import _DETS
 from ._tokens import _ADDRESSING, _AUX, _CLAUSE, _DAYS, _END, _RIGHT_EXT, _TEMPORAL, _Para
 
 # Prepositions PolNeAR annotators join to a verb cue ("talked about", "warned against"):
@@ -64,9 +65,7 @@ _CONTRACTED = re.compile(
 )
 # Past participles of cues that are mostly adjectives before a noun ("an alleged plot").
 _ADJECTIVE_PARTICIPLES = frozenset("alleged purported reported rumored rumoured supposed".split())
-_DETERMINERS = frozenset(
-    "the a an one his her their its this these those our my your another any each every".split()
-)
+_DETERMINERS = (_DETS - {"that"}) | frozenset("one my your another any each every".split())
 # Words after a participle that show it is a verb ("one alleged that", "a reported to").
 _FUNCTION_AFTER = frozenset(
     "that to by in on at for from with as of and or but than if when while".split()

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ._tokens import _STOP_LEFT
+
 __all__ = ["pronoun_gender"]
 
 # (the first personal pronoun after a mention, within its sentence)
@@ -32,10 +34,9 @@ _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+)*$")
 #: At most this many words between a mention and the pronoun that votes.
 _MAX_BETWEEN = 4
 _QUOTE_MARKS = frozenset("\"\u201c\u201d\u2018\u2019'")
-_CLAUSE_OPENERS = frozenset(
-    "that while when because if although though who which whom after before since until "
-    "unless whether where".split()
-)
+# (the words that stop a noun phrase's walk, less the coordinating conjunctions: "Lee
+# spoke and he said" is the same person)
+_CLAUSE_OPENERS = _STOP_LEFT - frozenset("and but or nor yet so as than".split())
 #: How far after a mention a pronoun is looked for (characters; four words fit).
 _WINDOW = 80
 #: The least number of votes, and the share the larger side needs, for an answer.

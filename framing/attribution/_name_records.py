@@ -72,7 +72,14 @@ _NO_PERSON = frozenset(
 )
 #: First words of place names ("New York", "Los Angeles", "South Carolina"; not "St.":
 #: "St. Paul" may be the apostle): such a name speaks for an institution, not a person.
-PLACE_FIRST = frozenset("new las los san santa fort port lake mount north south east west".split())
+_PLACE_FIRST = frozenset("new las los san santa fort port lake mount north south east west".split())
+
+
+def is_place_name(full: str) -> bool:
+    """Whether a registered full name is a place's ("New York", "North Korea")."""
+    return full.split()[0].lower() in _PLACE_FIRST
+
+
 #: The most words a person's name has ("Maria de la Cruz Lopez").
 _LONGEST_NAME = 5
 

@@ -33,11 +33,11 @@ from ._name_records import (
     _SENTENCE_ADVERBS,
     _SENTENCE_WORD,
     _TITLES,
-    PLACE_FIRST,
     _name_record,
     _role_key,
     _sentence_pieces,
     _strip_possessive,
+    is_place_name,
 )
 from ._name_scan import name_runs
 from ._phrases import _POSSESSIVE_ENDS
@@ -325,8 +325,7 @@ class SpeakerResolver(PronounResolution):
                 stype == "organization" and len(caps) > 1 and full not in src
             ):
                 # ("New York said", "North Korea said": a place speaks for its government)
-                place = full.split()[0].lower() in PLACE_FIRST
-                return [full], "organization" if place else "person"
+                return [full], "organization" if is_place_name(full) else "person"
         if stype == "document":
             m = _BY_AGENT.search(src)
             prev = src[: m.start()].split()[-1:] if m else []

@@ -71,10 +71,6 @@ _RIGHT_EXT = re.compile(
     r"speech|op-ed|memo|note|release)|on\s+(?:twitter|facebook|instagram|television|tv))\b",
     re.IGNORECASE,
 )
-_TITLE_WORDS = frozenset(
-    "mr mrs ms dr president senator sen rep gov governor minister secretary chairman chairwoman "
-    "mayor judge general commissioner".split()
-)
 
 
 def paragraph_tokens(
