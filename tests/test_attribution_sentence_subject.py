@@ -27,3 +27,16 @@ def test_a_line_break_ends_a_sentence():
 def test_a_quotation_before_the_pronoun_is_stepped_over():
     t = "Lee arrived. Ann Roe said “it is over.” She left."
     assert _before(t) == ("Ann Roe", 13)
+
+
+def test_a_subject_followed_by_an_appositive_or_who_clause_is_found():
+    t = "Tom left. Judge Ann Roe, who led the hearing, set a date. She spoke."
+    assert _before(t) == ("Judge Ann Roe", 10)
+    t = "Tom left. Ann Roe, a nurse, stayed. She spoke."
+    assert _before(t) == ("Ann Roe", 10)
+    t = "Tom left. Ann Roe, 51, stayed. She spoke."
+    assert _before(t) == ("Ann Roe", 10)
+
+
+def test_a_capitalised_phrase_before_a_comma_and_a_clause_is_no_subject():
+    assert _before("Tom left. In Selma, it rained. She spoke.") is None

@@ -14,8 +14,12 @@ import re
 
 __all__ = ["previous_subject_name"]
 
-# A capitalised name opening a sentence and followed by its verb ("Raman rejected").
-_NAME_AT = re.compile(r"((?:[A-Z][\w'\u2019.-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*)[ \t]+[a-z]")
+# A capitalised name opening a sentence and followed by its verb ("Raman rejected"), or
+# by a comma that opens an appositive or a who-clause ("Judge Ann Roe, who led ...").
+_NAME_AT = re.compile(
+    r"((?:[A-Z][\w'\u2019.-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*)"
+    r"(?:[ \t]+[a-z]|,[ \t]+(?:a|an|the|who|\d+,)[ \t])"
+)
 _OPENING_MARKS = '"\u201c'
 _CLOSING_MARKS = '"\u201d\u2019'
 #: How far back the sentence before a pronoun is looked for (characters).
