@@ -399,6 +399,13 @@ def test_one_of_an_unnamed_group_is_anonymous():
     assert _speakers(s)[-1] == ("One", "anonymous")
 
 
+def test_a_quantifier_of_a_group_is_anonymous():
+    s = "Fans waited outside.\nOne of them said the team had let them down."
+    assert _speakers(s)[-1] == ("One of them", "anonymous")
+    s = "Hawaii, as one of his aides pointed out, had two storms."
+    assert _speakers(s) == [("one of his aides", "anonymous")]
+
+
 def test_you_is_nobody_the_text_names():
     assert _speakers("You might think that the plan would fail.") == [(None, "unknown")]
 

@@ -81,7 +81,11 @@ class PronounResolution:
             if kind == "pl" and (
                 len(names) > 1
                 or stype == "group"
-                or (stype == "anonymous" and names[0].endswith("s"))  # "officials"
+                or (  # "officials", not "one of the officials"
+                    stype == "anonymous"
+                    and names[0].endswith("s")
+                    and not names[0].lower().startswith(("one ", "another "))
+                )
             ):
                 return names, "group" if len(names) > 1 else stype
             if kind == "n" and stype in ("organization", "document"):

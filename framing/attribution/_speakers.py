@@ -310,6 +310,8 @@ class SpeakerResolver(PronounResolution):
             ws, low, caps, _, stype = _source_words(src)
         if len(low) == 1 and low[0] in PRONOUNS:
             return self._resolve_pronoun(PRONOUNS[low[0]], pos, history)
+        if len(low) > 2 and low[1] == "of" and low[0] in ("one", "another"):
+            return [src], "anonymous"  # "One of them", "one of his aides": unnamed
         # "Smith and Jones": several speakers
         if "and" in low and src[:1].isupper():
             parts = _AND_SPLIT.split(src)
