@@ -568,3 +568,11 @@ def test_talks_as_negotiations_is_no_cue():
 def test_talks_to_is_a_cue():
     s = "The mayor talks to reporters about the plan every week."
     assert (_t(s, _one(s).cue), _t(s, _one(s).source)) == ("talks", "The mayor")
+
+
+@pytest.mark.parametrize("mark", ['"', "\u201c"])
+def test_reported_clause_ends_before_the_next_sentences_opening_mark(mark):
+    close = '"' if mark == '"' else "\u201d"
+    s = f"Lee said the plan failed. {mark}It was doomed,{close} Ann Roe told jurors."
+    a = _run(s)[0]
+    assert _t(s, a.content[0]) == "the plan failed"

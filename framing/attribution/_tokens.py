@@ -303,6 +303,22 @@ def _sentence_ids(words: list[str], is_end: list[bool] | None = None) -> list[in
     return out
 
 
+def _move_opening_marks(sent: list[int], starts: list[int], quotes: list[Quote]) -> None:
+    """Give each quotation's opening mark to the sentence it opens, in place.
+
+    :func:`_sentence_ids` joins the marks after a sentence end to that sentence (they
+    close it: 'she said."'); a mark there that opens a quotation ('failed. "It was')
+    belongs to the next sentence instead.
+    """
+    n = len(starts)
+    for q in quotes:
+        if q.depth or q.mark_start == q.start:
+            continue
+        t = bisect.bisect_left(starts, q.mark_start)
+        if 0 < t < n - 1 and starts[t] == q.mark_start and sent[t] != sent[t + 1]:
+            sent[t] = sent[t + 1]
+
+
 class _Para:
     """Token view of one paragraph with quotation membership."""
 
@@ -332,6 +348,8 @@ class _Para:
             self.starts, self._ends, self.words = paragraph_tokens(text, start, end)
         if sentences:  # (else the caller sets ``sent`` when it needs it)
             self.sent = _sentence_ids(self.words, is_end)
+            if quotes:
+                _move_opening_marks(self.sent, self.starts, quotes)
         self.quotes = quotes
         inq = [-1] * len(self.starts)
         for qi, q in enumerate(quotes):
