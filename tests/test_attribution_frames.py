@@ -576,3 +576,14 @@ def test_reported_clause_ends_before_the_next_sentences_opening_mark(mark):
     s = f"Lee said the plan failed. {mark}It was doomed,{close} Ann Roe told jurors."
     a = _run(s)[0]
     assert _t(s, a.content[0]) == "the plan failed"
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "Marcus Bell told the court the mayor kept a ledger.",
+        "Marcus Bell told jurors the mayor kept a ledger.",
+    ],
+)
+def test_an_addressee_without_that_is_no_part_of_the_clause(s):
+    assert _t(s, _one(s).content[0]) == "the mayor kept a ledger"

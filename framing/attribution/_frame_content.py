@@ -197,6 +197,13 @@ def _indirect_content(
     return att
 
 
+#: Addressees named by "the" and a noun ("told the court", "told the committee").
+_BODIES = frozenset(
+    "court jury committee panel hearing senate house council board newspaper paper "
+    "magazine station network audience crowd nation country".split()
+)
+
+
 def _past_addressee(p: _Para, start: int, s1: int) -> int:
     """Where the clause after an addressing cue starts, its addressee at ``start``.
 
@@ -207,6 +214,8 @@ def _past_addressee(p: _Para, start: int, s1: int) -> int:
     that = [t for t in range(start, min(start + 8, s1)) if words[t] == "that"]
     if that:
         return that[0] + 1
+    if words[start] == "the" and start + 2 < s1 and words[start + 1] in _BODIES:
+        return start + 2  # "told the court the mayor kept ..."
     if (
         words[start] in _ADDRESSEE
         or words[start][:1].isalpha()

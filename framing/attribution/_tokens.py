@@ -63,7 +63,7 @@ _NOUN_BEFORE = frozenset(
 )
 _ADDRESSEE = frozenset(
     "reporters me him her them us you journalists supporters crowd audience viewers listeners "
-    "voters lawmakers congress".split()
+    "voters lawmakers congress jurors".split()
 )
 _ADDRESSING = frozenset("tell told tells telling inform assure warn urge remind ask advise".split())
 _RIGHT_EXT = re.compile(
