@@ -25,6 +25,11 @@ def test_title_and_surname_map_to_the_full_name():
     assert _speakers(s) == [("Ruth Ellison", "person")]
 
 
+def test_chief_executive_is_a_title():
+    s = "“Demand is soft,” Chief Executive Hanna Lind said.\nLind said jobs would go."
+    assert _speakers(s) == [("Hanna Lind", "person")] * 2
+
+
 def test_surname_alone_maps_to_the_full_name():
     s = "Prime Minister Oskar Lind spoke first.\n“We are calm,” Lind said."
     assert _speakers(s)[-1] == ("Oskar Lind", "person")

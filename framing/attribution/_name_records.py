@@ -40,7 +40,7 @@ _TITLES = frozenset(
     "congressman congresswoman councilman councilwoman lady first u.s. us "
     # (offices, ranks and honorifics seen before names in news: "Hungarian PM Viktor
     # Orban", "Wells Fargo CEO John Stumpf", "Cardinal Reinhard Marx", "Sir Peter ...")
-    "pm premier president-elect secretary-general ceo cfo coo founder principal "
+    "pm premier president-elect secretary-general ceo cfo coo founder principal executive "
     "superintendent supervisor cardinal archbishop bishop rabbi imam pastor reverend "
     "colonel lieutenant captain sergeant admiral sir dame lord sens sens. reps reps.".split()
 )
