@@ -583,6 +583,7 @@ def test_reported_clause_ends_before_the_next_sentences_opening_mark(mark):
     [
         "Marcus Bell told the court the mayor kept a ledger.",
         "Marcus Bell told jurors the mayor kept a ledger.",
+        "Marcus Bell told analysts the mayor kept a ledger.",
     ],
 )
 def test_an_addressee_without_that_is_no_part_of_the_clause(s):

@@ -63,7 +63,8 @@ _NOUN_BEFORE = frozenset(
 )
 _ADDRESSEE = frozenset(
     "reporters me him her them us you journalists supporters crowd audience viewers listeners "
-    "voters lawmakers congress jurors".split()
+    "voters lawmakers congress jurors analysts investors clients shareholders employees "
+    "workers staff students colleagues".split()
 )
 _ADDRESSING = frozenset("tell told tells telling inform assure warn urge remind ask advise".split())
 _RIGHT_EXT = re.compile(
