@@ -588,3 +588,15 @@ def test_reported_clause_ends_before_the_next_sentences_opening_mark(mark):
 )
 def test_an_addressee_without_that_is_no_part_of_the_clause(s):
     assert _t(s, _one(s).content[0]) == "the mayor kept a ledger"
+
+
+@pytest.mark.parametrize(
+    "s, content",
+    [
+        ("Ann Roe said to reporters that the deal was dead.", "the deal was dead"),
+        ("Ann Roe wrote in a note to clients that the deal was dead.", "the deal was dead"),
+        ("Ann Roe explained to the court that she was ill.", "she was ill"),
+    ],
+)
+def test_an_addressee_after_to_is_no_part_of_the_clause(s, content):
+    assert _t(s, _one(s).content[0]) == content

@@ -169,6 +169,8 @@ def _indirect_content(
             t += 1
         if t > start and t < s1 and words[t] == "that":
             start = t
+        elif start < s1 and words[start] == "to":
+            start = _past_to_addressee(p, start, s1)  # "said to reporters that"
         if att.mode == "learned" and not (
             start < s1 and (words[start] in (",", ":", "that") or p.is_mark(start))
         ):
@@ -228,6 +230,20 @@ def _past_addressee(p: _Para, start: int, s1: int) -> int:
             and (words[start] in _ADDRESSEE or p.text[p.starts[start]].isupper())
         ):
             start += 1
+    return start
+
+
+def _past_to_addressee(p: _Para, start: int, s1: int) -> int:
+    """The "that" after an addressee with "to" at ``start`` ("said to reporters that",
+    "wrote in a note to clients that", "told to The Post that"), else ``start`` (not
+    "agreed to a plan that": a relative clause)."""
+    words = p.words
+    for t in range(start + 1, min(start + 5, s1)):
+        w = words[t]
+        if w == "that":
+            return t if t > start + 1 else start
+        if not (w in _ADDRESSEE or w in _BODIES or w == "the" or p.is_cap(t)):
+            break
     return start
 
 
