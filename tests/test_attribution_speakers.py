@@ -113,6 +113,11 @@ def test_speaker_types(sentence, stype):
     assert _speakers(sentence)[0][1] == stype
 
 
+def test_a_report_by_a_described_group_names_the_group():
+    s = "According to a report by the industry group Chip Europe, orders fell."
+    assert _speakers(s) == [("Chip Europe", "document")]
+
+
 def test_documents_obtained_by_a_paper_are_not_the_paper():
     s = "The road was closed, according to documents obtained by The Courier."
     assert _speakers(s) == [("documents obtained by The Courier", "document")]

@@ -332,7 +332,7 @@ class SpeakerResolver(PronounResolution):
             m = _BY_AGENT.search(src)
             prev = src[: m.start()].split()[-1:] if m else []
             if m and not (prev and prev[0].lower() in ("obtained", "seen", "reviewed")):
-                return [_strip_det(m.group(1))], "document"
+                return [_strip_det(m.group(1) or m.group(2))], "document"
             return [_strip_det(src)], "document"
         head = _role_key(low, len(low) - 1) if low else ""
         if head in self.roles and low[0] in ("the", "this"):
@@ -369,7 +369,12 @@ class SpeakerResolver(PronounResolution):
 
 
 _AND_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
-_BY_AGENT = re.compile(r"\bby\s+((?:the\s+)?[\w.&'\u2019-]+(?:\s+[A-Z][\w.&'\u2019-]*)*)")
+# "by the Commerce Department"; "by the industry group SEMI Europe" (the name, not
+# the lower-case words before it: the second alternative)
+_BY_AGENT = re.compile(
+    r"\bby\s+(?:(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}([A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*)"
+    r"|((?:the\s+)?[\w.&'\u2019-]+(?:\s+[A-Z][\w.&'\u2019-]*)*))"
+)
 
 
 def _strip_det(s: str) -> str:
