@@ -30,6 +30,11 @@ def test_chief_executive_is_a_title():
     assert _speakers(s) == [("Hanna Lind", "person")] * 2
 
 
+def test_a_capitalised_office_before_the_name_is_its_appositive():
+    s = "The Home Secretary, Tom Alder, called the vote a shame. He said talks would go on."
+    assert _speakers(s) == [("Tom Alder", "person")] * 2
+
+
 def test_surname_alone_maps_to_the_full_name():
     s = "Prime Minister Oskar Lind spoke first.\n“We are calm,” Lind said."
     assert _speakers(s)[-1] == ("Oskar Lind", "person")

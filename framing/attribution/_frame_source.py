@@ -201,8 +201,12 @@ def _appositive_before(p: _Para, ca: int, sid: int) -> tuple[_Span | None, _Span
         return chain  # "Ann Roe, 67, a nurse in Dover, Del., said"
     if inner is not None and inner[0] > 1 and words[inner[0] - 1] == ",":
         head = _left_np(p, inner[0] - 1, sid)
-        if head is not None and _is_name(p, *inner) and not _is_name(p, *head):
-            return inner, head  # "the party's chair, Ann Lee, said"
+        if (
+            head is not None
+            and _is_name(p, *inner)
+            and (not _is_name(p, *head) or words[head[0]] == "the")
+        ):
+            return inner, head  # "the party's chair, Ann Lee, said"; "The Home Secretary, Ann Lee,"
         if (
             head is not None
             and (words[inner[0]] in _APPOS_START or _is_name(p, *head))
