@@ -108,6 +108,9 @@ def test_two_named_speakers():
         ("The Guardian reported that the road was closed.", "organization"),
         ("A post on a forum said that the road was closed.", "document"),
         ("The Chamber of Commerce said the road was closed.", "organization"),
+        ("Shares of Norvane Systems fell. Norvane said sales were weak.", "organization"),
+        ("Vandersteen NV said the road was closed.", "organization"),
+        ("Downing Street said the road was closed.", "organization"),
         ("The road was closed, according to a copy seen by the Courier.", "document"),
         ("The road was closed, according to a report released Tuesday by the agency.", "document"),
         ("Critics said the road was closed.", "group"),
@@ -442,3 +445,8 @@ def test_a_surname_that_looks_plural_stays_a_person():
 def test_a_newspaper_word_in_lower_case_is_no_organization():
     assert speaker_type_of("the medical examiner") != "organization"
     assert speaker_type_of("The Harbor Examiner") == "organization"
+
+
+def test_he_is_no_company():
+    s = "Norvane Systems cut 400 jobs on Monday. He said the plan was bad."
+    assert _speakers(s) == [(None, "unknown")]

@@ -80,6 +80,22 @@ def is_place_name(full: str) -> bool:
     return full.split()[0].lower() in _PLACE_FIRST
 
 
+#: Last words of company and institution names that are no common surnames
+#: ("Norvane Systems", "Vandersteen NV", "Downing Street" for the British government).
+_ORGANIZATION_LAST = frozenset(
+    "systems group holdings partners inc inc. corp corp. corporation ltd ltd. llc plc nv ag "
+    "gmbh sa company co co. bank ministry department agency university institute foundation "
+    "council committee commission association street airlines industries technologies "
+    "motors".split()
+)
+
+
+def is_organization_name(full: str) -> bool:
+    """Whether a registered full name is a company's or an institution's by its last word
+    ("Norvane Systems", "Vandersteen NV"), or a place's (:func:`is_place_name`)."""
+    return full.rsplit(None, 1)[-1].lower() in _ORGANIZATION_LAST or is_place_name(full)
+
+
 #: The most words a person's name has ("Maria de la Cruz Lopez").
 _LONGEST_NAME = 5
 

@@ -19,7 +19,7 @@ them, or from the pronouns the text puts after their name (:mod:`._gender_votes`
 from __future__ import annotations
 
 from ._gender_votes import pronoun_gender
-from ._name_records import _FEMALE, _MALE, _SKIP_NAME, is_place_name
+from ._name_records import _FEMALE, _MALE, _SKIP_NAME, is_organization_name
 from ._sentence_subject import previous_subject_name
 from ._speaker_types import _DETS
 
@@ -94,7 +94,7 @@ class PronounResolution:
             earlier = self._last_full_before(pos)
             if (
                 earlier is not None
-                and not is_place_name(earlier[1])  # (not "New York")
+                and not is_organization_name(earlier[1])  # (not "New York", "Acme Inc")
                 and self._gender_of(earlier[1].split()[-1]) in (None, kind)
             ):
                 return [earlier[1]], "person"
@@ -132,6 +132,6 @@ class PronounResolution:
         if name.split()[0].lower() in _NOT_A_NAME_START:
             return None  # ("This country is ...", "The senator said")
         full = self.canonical(name, pos)
-        if full is None or full not in self.full_names or is_place_name(full):
+        if full is None or full not in self.full_names or is_organization_name(full):
             return None
         return full if self._gender_of(full.split()[-1]) in (None, kind) else None

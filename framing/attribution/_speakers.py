@@ -37,7 +37,7 @@ from ._name_records import (
     _role_key,
     _sentence_pieces,
     _strip_possessive,
-    is_place_name,
+    is_organization_name,
 )
 from ._name_scan import name_runs
 from ._phrases import _POSSESSIVE_ENDS
@@ -327,7 +327,8 @@ class SpeakerResolver(PronounResolution):
                 stype == "organization" and len(caps) > 1 and full not in src
             ):
                 # ("New York said", "North Korea said": a place speaks for its government)
-                return [full], "organization" if is_place_name(full) else "person"
+                # (a company's or an institution's name: "Norvane Systems said")
+                return [full], "organization" if is_organization_name(full) else "person"
         if stype == "document":
             m = _BY_AGENT.search(src)
             prev = src[: m.start()].split()[-1:] if m else []
