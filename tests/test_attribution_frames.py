@@ -600,3 +600,9 @@ def test_an_addressee_without_that_is_no_part_of_the_clause(s):
 )
 def test_an_addressee_after_to_is_no_part_of_the_clause(s, content):
     assert _t(s, _one(s).content[0]) == content
+
+
+def test_a_frame_inside_the_reported_sentence_reports_both_sides():
+    s = "The plan failed, Ann Roe said, because nobody paid for it."
+    a = [x for x in _run(s) if _t(s, x.cue) == "said"][0]
+    assert [_t(s, c) for c in a.content] == ["The plan failed", "because nobody paid for it"]

@@ -160,6 +160,20 @@ def _indirect_content(
         tail += 1
     if tail >= s1 and j > s0 and words[j + 1] in _DASHES:
         ra, rb = _trim(p, s0, j + 1)
+    elif (
+        j > s0
+        and att.mode in ("speech", "writing")
+        and words[j + 1] == ","
+        and tail < s1
+        and words[tail - 1] == ","
+        and words[tail] in _SUBORDINATORS
+    ):
+        # "The talks stalled, two diplomats said, as each side ...": the frame stands
+        # inside the reported sentence; its content is the sentence on both sides
+        ra, rb = _trim(p, s0, j + 1)
+        if rb > ra:
+            att.content.append(_span(p, ra, rb))
+        ra, rb = _trim(p, tail, s1)
     else:
         start = hi
         if addressing and start < s1 and p.inq[start] < 0:
