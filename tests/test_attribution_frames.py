@@ -606,3 +606,10 @@ def test_a_frame_inside_the_reported_sentence_reports_both_sides():
     s = "The plan failed, Ann Roe said, because nobody paid for it."
     a = [x for x in _run(s) if _t(s, x.cue) == "said"][0]
     assert [_t(s, c) for c in a.content] == ["The plan failed", "because nobody paid for it"]
+
+
+@pytest.mark.parametrize("clause", ["reached by phone", "speaking on condition of anonymity"])
+def test_a_participle_clause_between_subject_and_cue_is_its_appositive(clause):
+    s = f"A rebel commander, {clause}, said the troops had fired first."
+    said = [a for a in _run(s) if _t(s, a.cue) == "said"]
+    assert [_t(s, a.source) for a in said] == ["A rebel commander"]

@@ -209,7 +209,11 @@ def _appositive_before(p: _Para, ca: int, sid: int) -> tuple[_Span | None, _Span
             return inner, head  # "the party's chair, Ann Lee, said"; "The Home Secretary, Ann Lee,"
         if (
             head is not None
-            and (words[inner[0]] in _APPOS_START or _is_name(p, *head))
+            and (
+                words[inner[0]] in _APPOS_START
+                or _is_name(p, *head)
+                or words[inner[0]].endswith(("ing", "ed"))  # "A commander, reached by phone,"
+            )
             and not _adverbial(p, head)
         ):
             return head, inner  # "Ann Lee, the party's chair, said"
