@@ -203,6 +203,12 @@ def _subject(p: _Para, s0: int, limit: int) -> tuple[int, int] | None:
         j += 1
         if j < limit and not p.is_cap(j) and words[j].isalpha():
             j += 1
+            # "A rebel commander, speaking ...": more lower-case nouns before a comma
+            k = j
+            while k < limit and k - s0 < 5 and words[k].isalpha() and not p.is_cap(k):
+                k += 1
+            if k > j and k < limit and words[k] == "," and _VERBISH.isdisjoint(words[j:k]):
+                return (s0, k)
     while j < limit and j - s0 < 6:
         if p.is_cap(j) and words[j][0].isalnum():
             j += 1
