@@ -203,12 +203,15 @@ def _subject(p: _Para, s0: int, limit: int) -> tuple[int, int] | None:
         j += 1
         if j < limit and not p.is_cap(j) and words[j].isalpha():
             j += 1
-            # "A rebel commander, speaking ...": more lower-case nouns before a comma
-            k = j
-            while k < limit and k - s0 < 5 and words[k].isalpha() and not p.is_cap(k):
-                k += 1
-            if k > j and k < limit and words[k] == "," and _VERBISH.isdisjoint(words[j:k]):
-                return (s0, k)
+            # "A rebel commander, speaking ...": a noun after the modifier, then a comma
+            if (
+                j + 1 < limit
+                and words[j + 1] == ","
+                and words[j].isalpha()
+                and not p.is_cap(j)
+                and words[j] not in _VERBISH
+            ):
+                return (s0, j + 1)
     while j < limit and j - s0 < 6:
         if p.is_cap(j) and words[j][0].isalnum():
             j += 1
