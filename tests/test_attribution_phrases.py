@@ -43,3 +43,8 @@ def test_near_subject_is_the_pronoun_or_name_right_before_the_verb() -> None:
     a, b = _near_subject(p, k, 0)
     assert s[p.starts[a] : p.end(b - 1)] == "Senate Republicans"
     assert _near_subject(p, p.words.index("exactly"), 0) is None
+
+
+def test_subject_of_a_modifier_and_a_noun_before_a_comma_is_whole() -> None:
+    s = "The tentative deal, announced Friday, would last four years."
+    assert _subject_text(s, "would") == "The tentative deal"
