@@ -613,3 +613,19 @@ def test_a_participle_clause_between_subject_and_cue_is_its_appositive(clause):
     s = f"A rebel commander, {clause}, said the troops had fired first."
     said = [a for a in _run(s) if _t(s, a.cue) == "said"]
     assert [_t(s, a.source) for a in said] == ["A rebel commander"]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "CAIRO (Reuters) - The talks stalled, two diplomats said.",
+        "CAIRO \u2014 The talks stalled, two diplomats said.",
+    ],
+)
+def test_a_wire_dateline_is_no_part_of_the_reported_clause(s):
+    assert _t(s, _one(s).content[0]) == "The talks stalled"
+
+
+def test_a_hyphen_between_capitals_is_no_dateline():
+    s = "US - China talks stalled, two diplomats said."
+    assert _t(s, _one(s).content[0]) == "US - China talks stalled"

@@ -159,7 +159,7 @@ def _indirect_content(
     while tail < s1 and words[tail] in _TRIMMED:  # (punctuation, no quotation mark)
         tail += 1
     if tail >= s1 and j > s0 and words[j + 1] in _DASHES:
-        ra, rb = _trim(p, s0, j + 1)
+        ra, rb = _trim(p, _past_dateline(p, s0) if s0 == 0 else s0, j + 1)
     elif (
         j > s0
         and att.mode in ("speech", "writing")
@@ -170,7 +170,7 @@ def _indirect_content(
     ):
         # "The talks stalled, two diplomats said, as each side ...": the frame stands
         # inside the reported sentence; its content is the sentence on both sides
-        ra, rb = _trim(p, s0, j + 1)
+        ra, rb = _trim(p, _past_dateline(p, s0) if s0 == 0 else s0, j + 1)
         if rb > ra:
             att.content.append(_span(p, ra, rb))
         ra, rb = _trim(p, tail, s1)
@@ -218,6 +218,24 @@ _BODIES = frozenset(
     "court jury committee panel hearing senate house council board newspaper paper "
     "magazine station network audience crowd nation country".split()
 )
+
+
+def _past_dateline(p: _Para, a: int) -> int:
+    """The token after a wire dateline that opens the paragraph at token ``a`` ("CAIRO
+    (Reuters) - ", "WASHINGTON — "), else ``a``: one to three words in capitals, then
+    an agency in parentheses and a dash, or a long dash ("US - China talks" is none)."""
+    words, t, n = p.words, a, len(p.words)
+    while t < n and t - a < 4 and (words[t] == "," or p.text[p.starts[t] : p.end(t)].isupper()):
+        t += 1
+    dashes = _LONG_DASHES
+    if t + 2 < n and words[t] == "(" and words[t + 2] == ")":
+        t += 3
+        dashes = _DATELINE_DASHES  # (after an agency a hyphen too: "CAIRO (Reuters) -")
+    return t + 1 if a < t < n and words[t] in dashes else a
+
+
+_LONG_DASHES = frozenset(["--", "\u2013", "\u2014"])
+_DATELINE_DASHES = _LONG_DASHES | {"-"}
 
 
 def _past_addressee(p: _Para, start: int, s1: int) -> int:
