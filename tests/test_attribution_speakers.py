@@ -35,6 +35,11 @@ def test_a_capitalised_office_before_the_name_is_its_appositive():
     assert _speakers(s) == [("Tom Alder", "person")] * 2
 
 
+def test_a_who_antecedent_after_a_verb_is_the_object_only():
+    s = "Critics blame the shopkeepers on Vester Street, who say trade has fallen."
+    assert _speakers(s)[-1] == ("shopkeepers on Vester Street", "group")
+
+
 def test_surname_alone_maps_to_the_full_name():
     s = "Prime Minister Oskar Lind spoke first.\n“We are calm,” Lind said."
     assert _speakers(s)[-1] == ("Oskar Lind", "person")

@@ -177,7 +177,23 @@ def _antecedent(
     source = _left_np(p, k, sid)
     if source is None:
         return (None, None) if permissive else None
-    return source, (raw[0] - 1, raw[1])
+    return _last_noun_phrase(words, *source), (raw[0] - 1, raw[1])
+
+
+#: Determiners that open a noun phrase, and prepositions that join one to the noun
+#: before it ("a spokeswoman for the ministry").
+_NP_DETS = frozenset("the a an this these those his her their its our".split())
+_NP_JOINS = frozenset("of for at on in with from by to and , about".split())
+
+
+def _last_noun_phrase(words: list[str], a: int, b: int) -> _Span:
+    """The last noun phrase of ``words[a:b]`` that a determiner opens after a word that
+    joins no noun phrase (a verb: "the usual suspects include the shopkeepers on Vester
+    Street, who"); the whole range when there is none."""
+    for t in range(b - 1, a, -1):
+        if words[t] in _NP_DETS and words[t - 1] not in _NP_JOINS and words[t - 1].isalpha():
+            return (t, b)
+    return (a, b)
 
 
 def _appositive_before(p: _Para, ca: int, sid: int) -> tuple[_Span | None, _Span | None]:
@@ -309,6 +325,8 @@ def _source_elsewhere(
             # "Ann Roe, 51, who claims": the age describes the name before it
             if words[ante[0] - 1] == ",":
                 ante = _left_np(p, ante[0] - 1, sid) or ante
+        if ante is not None:
+            ante = _last_noun_phrase(words, *ante)  # (not "Critics blame the mayor")
         return (ca - 1, ca), ante, None, None
     if (
         prev in ("and", "but", ",")
