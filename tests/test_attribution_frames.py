@@ -635,3 +635,10 @@ def test_a_hyphen_between_capitals_is_no_dateline():
 def test_a_sentence_opening_before_he_or_she_is_no_part_of_the_source(opening):
     s = f"{opening} she called the plan a disaster."
     assert _t(s, _one(s).source) == "she"
+
+
+def test_a_title_set_off_by_commas_is_an_appositive_not_a_quotation():
+    s = 'The council\'s report, "Parking for the Future", admits that the pilot failed.'
+    atts = _run(s)
+    assert [(_t(s, a.cue), _t(s, a.source)) for a in atts] == [("admits", "The council's report")]
+    assert _t(s, atts[0].content[0]) == "the pilot failed"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import compress
 
 from ._attribution import Attribution
-from ._frame_parts import _take_back, _title_before
+from ._frame_parts import _take_back, _title_before, _title_between_commas
 from ._phrases import _QUOTE_MARKS, _TRIMMED, _sentence_bounds, _span, _trim
 from ._tokens import (
     _ADDRESSEE,
@@ -109,6 +109,11 @@ def _direct_content(
         kk += 1
     if kk > k and inq[kk] >= 0 and k - hi <= 6:
         after_q = inq[kk]
+    # ('The report, "Parking for the Future", admits': a title, on either side)
+    if after_q >= 0 and _title_between_commas(p, after_q):
+        after_q = -1
+    if before_q >= 0 and _title_between_commas(p, before_q):
+        before_q = -1
     if (
         before_q >= 0
         and used[before_q]
@@ -199,6 +204,14 @@ def _indirect_content(
         else:
             stop = _adjunct_break(p, stop, s1)
         ra, rb = _trim(p, start, stop)
+        if (
+            ra < rb
+            and p.is_mark(ra)
+            and ra + 1 < n
+            and p.inq[ra + 1] >= 0
+            and _title_between_commas(p, p.inq[ra + 1])
+        ):
+            rb = ra  # 'The report, "Parking for the Future", admits': the noun's title
     if rb <= ra:
         if cb >= n and words[n - 1] == ":" and att.source is not None and not p.is_mark(n - 1):
             att.kind = "lead"  # "X said:" ends the paragraph: the next one may be the quote

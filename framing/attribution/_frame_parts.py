@@ -97,6 +97,21 @@ def _appositive_chain(
     return first, (segs[-2][0], inner[1])
 
 
+def _title_between_commas(p: _Para, qi: int) -> bool:
+    """Quotation ``qi`` is a title set off by commas: one to six words, each longer than
+    three letters capitalised ("Parking for the Future"), a comma on either side."""
+    q = p.quotes[qi]
+    a, b = bisect.bisect_left(p.starts, q.start), bisect.bisect_left(p.starts, q.end)
+    words = p.words
+    if not 0 < b - a <= 6 or not p.is_cap(a):
+        return False
+    if any(len(words[t]) > 3 and not p.is_cap(t) for t in range(a, b)):
+        return False
+    e = bisect.bisect_left(p.starts, q.mark_end)
+    m = bisect.bisect_left(p.starts, q.mark_start)
+    return e < len(words) and words[e] == "," and m > 0 and words[m - 1] == ","
+
+
 def _title_before(p: _Para, qi: int, k: int, sid: int) -> bool:
     """Quotation ``qi`` before a cue is a short title and a clause follows the cue.
 

@@ -17,7 +17,7 @@ import bisect
 
 from ._attribution import Attribution
 from ._candidates import Candidate
-from ._frame_parts import _adverbial, _appositive_chain
+from ._frame_parts import _adverbial, _appositive_chain, _title_between_commas
 from ._phrases import (
     _POSSESSIVE_ENDS,
     _is_name,
@@ -204,6 +204,13 @@ def _appositive_before(p: _Para, ca: int, sid: int) -> tuple[_Span | None, _Span
     name, or the phrase an appositive opener describes, is the source.
     """
     words = p.words
+    qi = p.inq[ca - 3] if ca > 3 and p.is_mark(ca - 2) else -1
+    if qi >= 0 and _title_between_commas(p, qi):
+        # 'The council's report, "Parking for the Future", admits': the title is the
+        # appositive of the noun phrase before it
+        m = bisect.bisect_left(p.starts, p.quotes[qi].mark_start)
+        head = _left_np(p, m - 1, sid)
+        return (head, (m, ca - 1)) if head is not None else (None, None)
     inner = _left_np(p, ca - 1, sid, strict=False)
     if inner is not None and inner[0] > 1 and words[inner[0] - 1] == "and":
         # "Ann Lee, a donor and president of the club, said": both are the appositive
