@@ -30,7 +30,8 @@ _TRIMMED = (_CLAUSE | _END) - _QUOTE_MARKS
 #: before its subject ("Probably she thinks", "Did you know").
 _OPENERS = frozenset(
     "probably perhaps maybe surely clearly certainly obviously apparently evidently "
-    "frankly honestly yes well oh ok okay did does".split()
+    "frankly honestly yes well oh ok okay did does q".split()
+    + [":"]  # (an interview's question label, "Q: What would you ...")
 )
 
 

@@ -4,7 +4,8 @@
 :class:`~framing.attribution._speakers.SpeakerResolver` that resolves a pronoun source.
 In order:
 
-1. "I" and "we" are the author; "you" is nobody the text names;
+1. "I" and "we" are the author; "you" is nobody the text names (in an interview, "I"
+   answering and "you" asked are the interviewee, :mod:`._interview`);
 2. a sentence-opening "he" or "she" takes the name that opens the sentence before
    ("Raman rejected that. She told ...", :mod:`._sentence_subject`);
 3. else the latest earlier speaker of a compatible gender and number (a group or plural
@@ -19,6 +20,7 @@ them, or from the pronouns the text puts after their name (:mod:`._gender_votes`
 from __future__ import annotations
 
 from ._gender_votes import pronoun_gender
+from ._interview import turn_at
 from ._name_records import _FEMALE, _MALE, _SKIP_NAME, is_organization_name
 from ._sentence_subject import previous_subject_name
 from ._speaker_types import _DETS
@@ -56,11 +58,19 @@ class PronounResolution:
     _voted: dict[str, str | None]
     by_part: dict[str, list[tuple[int, str]]]
     full_names: set[str]
+    full: list[tuple[int, str]]
+    turns: list[tuple[int, str]]
 
     def _resolve_pronoun(self, kind: str, pos: int, history: History) -> tuple[list[str], str]:
         """Names and type of a pronoun source of ``kind`` (a value of :data:`PRONOUNS`) at
         offset ``pos``; ``history`` holds the earlier speakers as ``(offset, names,
         type)``."""
+        if self.turns and kind in ("author", "reader"):
+            # (in an interview, "I" answering and "you" asked are the interviewee)
+            if turn_at(self.turns, pos) == ("a" if kind == "author" else "q"):
+                who = self._interviewee()
+                if who is not None:
+                    return [who], "person"
         if kind == "author":
             return ["author"], "author"
         if kind == "reader":
@@ -103,6 +113,16 @@ class PronounResolution:
                 if stype == "office" and names[0].split()[-1].lower() not in other:
                     return names, "person"  # "the minister said … he added"
         return [], "unknown"
+
+    def _interviewee(self) -> str | None:
+        """The first person the text names before an interview's first turn."""
+        first = self.turns[0][0]
+        for pos, full in self.full:
+            if pos >= first:
+                break
+            if not is_organization_name(full):
+                return full
+        return None
 
     def _gender_of(self, last: str) -> str | None:
         """The gender known for a surname: from a title, a role noun or an earlier

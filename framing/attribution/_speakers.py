@@ -24,6 +24,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ._frames import Attribution
+from ._interview import interview_turns
 from ._name_parts import capitalised, head_caps, name_after_title_of
 from ._name_records import (
     _FEMALE,
@@ -105,6 +106,7 @@ class SpeakerResolver(PronounResolution):
 
     def __init__(self, text: str, actors: dict[str, list[str]] | None = None) -> None:
         self.text = text
+        self.turns = interview_turns(text)  # (a Q&A's turn labels; mostly none)
         self.full: list[tuple[int, str]] = []  # (offset, full name)
         self.full_names: set[str] = set()
         self.by_part: dict[str, list[tuple[int, str]]] = {}
