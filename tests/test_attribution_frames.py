@@ -642,3 +642,18 @@ def test_a_title_set_off_by_commas_is_an_appositive_not_a_quotation():
     atts = _run(s)
     assert [(_t(s, a.cue), _t(s, a.source)) for a in atts] == [("admits", "The council's report")]
     assert _t(s, atts[0].content[0]) == "the pilot failed"
+
+
+@pytest.mark.parametrize(
+    "s, source",
+    [
+        (
+            "Walkers live longer, a study published on Wednesday found.",
+            "a study published on Wednesday",
+        ),
+        ("A report released Tuesday said the plan failed.", "A report released Tuesday"),
+    ],
+)
+def test_a_participle_after_a_document_noun_is_part_of_the_source(s, source):
+    a = _one(s)
+    assert (_t(s, a.source), _t(s, a.cue)) == (source, "found" if "found" in s else "said")

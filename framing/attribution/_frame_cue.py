@@ -33,7 +33,7 @@ from ._frame_parts import (
 )
 from ._frame_source import _find_source
 from ._phrases import _right_np, _sentence_bounds, _span, _trim
-from ._speaker_types import _DETS
+from ._speaker_types import _DETS, _DOCUMENT
 from ._tokens import _ADDRESSING, _AUX, _CLAUSE, _DAYS, _END, _RIGHT_EXT, _TEMPORAL, _Para
 
 # Prepositions PolNeAR annotators join to a verb cue ("talked about", "warned against"):
@@ -66,6 +66,8 @@ _CONTRACTED = re.compile(
 # Past participles of cues that are mostly adjectives before a noun ("an alleged plot").
 _ADJECTIVE_PARTICIPLES = frozenset("alleged purported reported rumored rumoured supposed".split())
 _DETERMINERS = (_DETS - {"that"}) | frozenset("one my your another any each every".split())
+# Participles that follow a document noun as part of it ("a study published in ...").
+_RELEASED = frozenset("published released issued conducted commissioned".split())
 # Words after a participle that show it is a verb ("one alleged that", "a reported to").
 _FUNCTION_AFTER = frozenset(
     "that to by in on at for from with as of and or but than if when while".split()
@@ -176,6 +178,8 @@ def _not_a_cue(p: _Para, c: Candidate, sid: int) -> bool:
         return True  # "the Marisport talks", "debt ceiling talks": negotiations
     if words[a] in _ADJECTIVE_PARTICIPLES and _before_a_noun(p, a, b, sid):
         return True  # "one alleged incident", "the reported attack": an adjective
+    if words[a] in _RELEASED and a > 0 and words[a - 1] in _DOCUMENT:
+        return True  # "a study published in", "a report released Tuesday": the subject's
     if (
         c.entry.lemma == "confirm"
         and 0 < a
