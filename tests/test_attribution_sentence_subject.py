@@ -40,3 +40,12 @@ def test_a_subject_followed_by_an_appositive_or_who_clause_is_found():
 
 def test_a_capitalised_phrase_before_a_comma_and_a_clause_is_no_subject():
     assert _before("Tom left. In Selma, it rained. She spoke.") is None
+
+
+def test_the_plural_subject_of_the_sentence_before_is_found():
+    from framing.attribution._sentence_subject import previous_group_subject
+
+    t = "The researchers, led by Ann Roe, pooled data. They wrote that it helps."
+    assert previous_group_subject(t, t.index("They")) == ("researchers", 0)
+    t = "Those are numbers anyone knows. They tell nothing."
+    assert previous_group_subject(t, t.index("They")) is None

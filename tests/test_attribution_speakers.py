@@ -455,3 +455,8 @@ def test_a_newspaper_word_in_lower_case_is_no_organization():
 def test_he_is_no_company():
     s = "Norvane Systems cut 400 jobs on Monday. He said the plan was bad."
     assert _speakers(s) == [(None, "unknown")]
+
+
+def test_they_takes_the_plural_subject_of_the_sentence_before():
+    s = "The researchers pooled data from 15 studies. They wrote that walking helps."
+    assert _speakers(s) == [("researchers", "group")]

@@ -7,7 +7,8 @@ In order:
 1. "I" and "we" are the author; "you" is nobody the text names (in an interview, "I"
    answering and "you" asked are the interviewee, :mod:`._interview`);
 2. a sentence-opening "he" or "she" takes the name that opens the sentence before
-   ("Raman rejected that. She told ...", :mod:`._sentence_subject`);
+   ("Raman rejected that. She told ...", :mod:`._sentence_subject`), and "they" the
+   plural subject that opens it ("The researchers pooled data. They wrote ...");
 3. else the latest earlier speaker of a compatible gender and number (a group or plural
    anonymous source for "they", an organisation or document for "it");
 4. else the last full name before it, else an unnamed office ("the minister said ... he
@@ -22,7 +23,7 @@ from __future__ import annotations
 from ._gender_votes import pronoun_gender
 from ._interview import turn_at
 from ._name_records import _FEMALE, _MALE, _SKIP_NAME, is_organization_name
-from ._sentence_subject import previous_subject_name
+from ._sentence_subject import previous_group_subject, previous_subject_name
 from ._speaker_types import _DETS
 
 __all__ = ["PRONOUNS", "PronounResolution"]
@@ -80,6 +81,12 @@ class PronounResolution:
             subject = self._previous_subject(pos, kind, since)
             if subject is not None:
                 return [subject], "person"
+        elif kind == "pl":
+            # "The researchers pooled the data. They wrote ...": the plural subject of
+            # the sentence before (not when that sentence holds the latest attribution)
+            group = previous_group_subject(self.text, pos)
+            if group is not None and (not history or history[-1][0] < group[1]):
+                return [group[0]], "group"
         # A pronoun refers back to a recent speaker: look at the latest ones only
         # (keeps paragraphs with thousands of attributions linear).
         for _, names, stype in reversed(history[-_PRONOUN_LOOKBACK:]):

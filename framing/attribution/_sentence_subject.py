@@ -12,13 +12,21 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["previous_subject_name"]
+__all__ = ["previous_group_subject", "previous_subject_name"]
 
 # A capitalised name opening a sentence and followed by its verb ("Raman rejected"), or
 # by a comma that opens an appositive or a who-clause ("Judge Ann Roe, who led ...").
 _NAME_AT = re.compile(
     r"((?:[A-Z][\w'\u2019.-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*)"
     r"(?:[ \t]+[a-z]|,[ \t]+(?:a|an|the|who|\d+,)[ \t])"
+)
+# A plural common noun after a determiner, followed by its verb or a comma ("The
+# researchers pooled", "Many voters, ...").
+_GROUP_AT = re.compile(
+    r"(?:The|These|Those|Both|Many|Some|Most)[ \t]+"
+    r"(?!(?:are|were|have|had|will|would|could|should|may|might|must|can|do|did)\b)"
+    r"((?:[a-z][\w-]*[ \t]+){0,2}[a-z][\w-]*s)"
+    r"(?=,|[ \t]+[a-z])"
 )
 _OPENING_MARKS = '"\u201c'
 _CLOSING_MARKS = '"\u201d\u2019'
@@ -65,6 +73,26 @@ def previous_subject_name(text: str, pos: int) -> tuple[str, int] | None:
     >>> previous_subject_name("In 2019 it rained. He left.", 19) is None
     True
     """
+    return _previous_subject(text, pos, _NAME_AT)
+
+
+def previous_group_subject(text: str, pos: int) -> tuple[str, int] | None:
+    """The plural common noun that opens the sentence before the one opening at ``pos``
+    after "The", "These", "Those", "Both", "Many", "Some" or "Most" ("The researchers
+    pooled the data. They wrote ..."), and that sentence's start; else None.
+
+    Examples
+    --------
+    >>> t = "The researchers, led by Ann Roe, pooled data. They wrote that it helps."
+    >>> previous_group_subject(t, t.index("They"))
+    ('researchers', 0)
+    """
+    return _previous_subject(text, pos, _GROUP_AT)
+
+
+def _previous_subject(text: str, pos: int, pattern: re.Pattern[str]) -> tuple[str, int] | None:
+    """``pattern``'s first group at the start of the sentence before ``pos``, and that
+    start (see :func:`previous_subject_name`)."""
     lo = max(0, pos - _REACH)
     k = pos
     while k > lo and text[k - 1] in " \t" + _OPENING_MARKS:
@@ -81,5 +109,5 @@ def previous_subject_name(text: str, pos: int) -> tuple[str, int] | None:
         return None
     while start < k and text[start] in _OPENING_MARKS:
         start += 1
-    m = _NAME_AT.match(text, start, k)
+    m = pattern.match(text, start, k)
     return (m.group(1), start) if m is not None else None
