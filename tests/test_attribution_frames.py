@@ -657,3 +657,9 @@ def test_a_title_set_off_by_commas_is_an_appositive_not_a_quotation():
 def test_a_participle_after_a_document_noun_is_part_of_the_source(s, source):
     a = _one(s)
     assert (_t(s, a.source), _t(s, a.cue)) == (source, "found" if "found" in s else "said")
+
+
+@pytest.mark.parametrize("aside", ["too", "though"])
+def test_an_aside_between_cue_and_clause_is_no_part_of_the_clause(aside):
+    s = f"The authors note, {aside}, that the studies were small."
+    assert _t(s, _one(s).content[0]) == "the studies were small"

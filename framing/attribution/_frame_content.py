@@ -183,6 +183,13 @@ def _indirect_content(
         start = hi
         if addressing and start < s1 and p.inq[start] < 0:
             start = _past_addressee(p, start, s1)  # "told reporters (that)"
+        if (
+            start + 3 < s1
+            and words[start] == ","
+            and words[start + 2] == ","
+            and words[start + 1] in _ASIDES
+        ):
+            start += 3  # "They note, too, that ...": the aside belongs to the frame
         t = start  # "said Tuesday that": the time belongs to the frame
         while t < s1 and words[t] in _TEMPORAL and t < start + 5:
             t += 1
@@ -230,6 +237,13 @@ def _indirect_content(
 _BODIES = frozenset(
     "court jury committee panel hearing senate house council board newspaper paper "
     "magazine station network audience crowd nation country".split()
+)
+
+
+#: Adverbs set off by commas between a cue and its clause ("note, too, that").
+_ASIDES = frozenset(
+    "too however though also again moreover furthermore meanwhile nevertheless instead "
+    "therefore still".split()
 )
 
 
