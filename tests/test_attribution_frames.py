@@ -663,3 +663,9 @@ def test_a_participle_after_a_document_noun_is_part_of_the_source(s, source):
 def test_an_aside_between_cue_and_clause_is_no_part_of_the_clause(aside):
     s = f"The authors note, {aside}, that the studies were small."
     assert _t(s, _one(s).content[0]) == "the studies were small"
+
+
+def test_a_long_who_clause_between_subject_and_cue_is_its_appositive():
+    s = "A neighbor, who would not give her name because she feared them, said it burned."
+    said = [a for a in _run(s) if _t(s, a.cue) == "said"]
+    assert [_t(s, a.source) for a in said] == ["A neighbor"]

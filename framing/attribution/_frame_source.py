@@ -211,6 +211,13 @@ def _appositive_before(p: _Para, ca: int, sid: int) -> tuple[_Span | None, _Span
         m = bisect.bisect_left(p.starts, p.quotes[qi].mark_start)
         head = _left_np(p, m - 1, sid)
         return (head, (m, ca - 1)) if head is not None else (None, None)
+    relative = _relative_clause_before(p, ca - 1, sid)
+    if relative is not None:
+        # "A neighbor, who declined to give her name because she feared retaliation,
+        # said": the clause is the appositive of the phrase before it, however long
+        head = _left_np(p, relative[0] - 1, sid)
+        if head is not None:
+            return head, relative
     inner = _left_np(p, ca - 1, sid, strict=False)
     if inner is not None and inner[0] > 1 and words[inner[0] - 1] == "and":
         # "Ann Lee, a donor and president of the club, said": both are the appositive
@@ -241,6 +248,19 @@ def _appositive_before(p: _Para, ca: int, sid: int) -> tuple[_Span | None, _Span
         ):
             return head, inner  # "Ann Lee, the party's chair, said"
     return None, None
+
+
+def _relative_clause_before(p: _Para, k: int, sid: int) -> _Span | None:
+    """The relative clause ", who ...," that ends at the comma ``k`` (its tokens after
+    the opening comma to ``k``), when one opens after an earlier comma of the sentence
+    within 24 tokens and holds no quotation; else None."""
+    words, inq, sent = p.words, p.inq, p.sent
+    t = k - 1
+    while t > 0 and k - t < 24 and sent[t] == sid and inq[t] < 0 and words[t] != ",":
+        t -= 1
+    if t > 0 and words[t] == "," and words[t + 1] in ("who", "whose") and t + 2 < k:
+        return (t + 1, k)
+    return None
 
 
 def _ends_in_past_verb(w: str) -> bool:
