@@ -49,3 +49,8 @@ def test_the_plural_subject_of_the_sentence_before_is_found():
     assert previous_group_subject(t, t.index("They")) == ("researchers", 0)
     t = "Those are numbers anyone knows. They tell nothing."
     assert previous_group_subject(t, t.index("They")) is None
+
+
+def test_a_name_in_commas_after_an_opening_description_is_the_subject():
+    t = "Tom left. The club's coach, Ellen Marsh, was angry. She spoke."
+    assert _before(t) == ("Ellen Marsh", 10)

@@ -20,6 +20,11 @@ _NAME_AT = re.compile(
     r"((?:[A-Z][\w'\u2019.-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*)"
     r"(?:[ \t]+[a-z]|,[ \t]+(?:a|an|the|who|\d+,)[ \t])"
 )
+# A name set off by commas after a description that opens the sentence ("Rovers' coach,
+# Ellen Marsh, was less forgiving", "His lawyer, Pieter Vance, said").
+_APPOSITIVE_NAME_AT = re.compile(
+    r"[^,.\n]{2,40},[ \t]+((?:[A-Z][\w'\u2019.-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*),[ \t]+[a-z]"
+)
 # A plural common noun after a determiner, followed by its verb or a comma ("The
 # researchers pooled", "Many voters, ...").
 _GROUP_AT = re.compile(
@@ -73,7 +78,9 @@ def previous_subject_name(text: str, pos: int) -> tuple[str, int] | None:
     >>> previous_subject_name("In 2019 it rained. He left.", 19) is None
     True
     """
-    return _previous_subject(text, pos, _NAME_AT)
+    return _previous_subject(text, pos, _APPOSITIVE_NAME_AT) or _previous_subject(
+        text, pos, _NAME_AT
+    )
 
 
 def previous_group_subject(text: str, pos: int) -> tuple[str, int] | None:
