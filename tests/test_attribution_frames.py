@@ -669,3 +669,9 @@ def test_a_long_who_clause_between_subject_and_cue_is_its_appositive():
     s = "A neighbor, who would not give her name because she feared them, said it burned."
     said = [a for a in _run(s) if _t(s, a.cue) == "said"]
     assert [_t(s, a.source) for a in said] == ["A neighbor"]
+
+
+def test_according_to_keeps_a_clause_that_is_another_attribution():
+    s = "According to two aides, the White House had urged both senators to wait."
+    (acc,) = [a for a in _run(s) if a.kind == "according"]
+    assert _t(s, acc.content[0]) == "the White House had urged both senators to wait"

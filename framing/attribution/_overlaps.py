@@ -64,6 +64,11 @@ def _resolve_overlaps(text: str, atts: list[Attribution]) -> None:
             s += 1
         if e > s:
             att.content[0] = (s, e)
+        elif att.kind == "according":
+            # "According to two aides, the White House urged ...": what the aides say is
+            # the other attribution (the clause stays whole)
+            s, e = att.content[0]
+            att.content[0] = (s, _strip_tail(text, s, e))
         else:
             att.content.clear()
 
