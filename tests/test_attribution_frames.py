@@ -675,3 +675,8 @@ def test_according_to_keeps_a_clause_that_is_another_attribution():
     s = "According to two aides, the White House had urged both senators to wait."
     (acc,) = [a for a in _run(s) if a.kind == "according"]
     assert _t(s, acc.content[0]) == "the White House had urged both senators to wait"
+
+
+def test_a_name_with_of_and_a_place_is_the_appositive_source():
+    s = "Her counterpart, Sen. Rosa Lee of New Mexico, rejected the plan."
+    assert _t(s, _one(s).source) == "Sen. Rosa Lee of New Mexico"

@@ -232,8 +232,17 @@ def _subject(p: _Para, s0: int, limit: int) -> tuple[int, int] | None:
 
 
 def _is_name(p: _Para, a: int, b: int) -> bool:
-    """Capitalised words only (titles with their dots allowed): a name."""
-    return all(p.is_cap(t) or p.words[t] in (".", "and") for t in range(a, b)) and p.is_cap(a)
+    """Capitalised words only (titles with their dots allowed, and "of" between two:
+    "Rosa Whitfield of New Mexico"): a name."""
+    words = p.words
+    return p.is_cap(a) and all(
+        p.is_cap(t)
+        or words[t] in (".", "and")
+        or words[t] == "of"
+        and a < t < b - 1
+        and p.is_cap(t + 1)
+        for t in range(a, b)
+    )
 
 
 def _span(p: _Para, a: int, b: int) -> tuple[int, int]:
