@@ -680,3 +680,8 @@ def test_according_to_keeps_a_clause_that_is_another_attribution():
 def test_a_name_with_of_and_a_place_is_the_appositive_source():
     s = "Her counterpart, Sen. Rosa Lee of New Mexico, rejected the plan."
     assert _t(s, _one(s).source) == "Sen. Rosa Lee of New Mexico"
+
+
+def test_that_before_a_last_noun_is_a_determiner():
+    s = "The authors acknowledge that limitation."
+    assert _t(s, _one(s).content[0]) == "that limitation"

@@ -202,6 +202,8 @@ def _indirect_content(
         ):
             return None  # a verb outside the lexicon reports only a clause or a quotation
         while start < s1 and words[start] in (",", ":", "that"):  # (none of them a mark)
+            if words[start] == "that" and s1 - start <= 3:
+                break  # "rejected that account.": a determiner, no clause follows
             start += 1
         # The clause stops at its first adjunct break (", when ..."), else at the
         # sentence end (no search when no subordinator follows the start).
