@@ -461,3 +461,10 @@ def test_he_is_no_company():
 def test_they_takes_the_plural_subject_of_the_sentence_before():
     s = "The researchers pooled data from 15 studies. They wrote that walking helps."
     assert _speakers(s) == [("researchers", "group")]
+
+
+def test_a_person_of_a_place_or_an_outlet_is_the_person():
+    s = "“It is smart,” said Representative Charles Rangel of New York."
+    assert _speakers(s) == [("Charles Rangel", "person")]
+    s = "The plan failed, wrote Luke Rosiak of The Daily Caller."
+    assert _speakers(s) == [("Luke Rosiak", "person")]

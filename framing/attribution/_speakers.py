@@ -323,6 +323,19 @@ class SpeakerResolver(PronounResolution):
         if antecedent:
             caps = capitalised(ws)
         # (``stype``: typed without role nouns; a role noun alone is typed in resolve)
+        if stype in ("person", "unknown") and "of" in low and caps:
+            # "Sen. Rosa Whitfield of New Mexico": the person before the place (the word
+            # before "of" is their surname, not a title: "Secretary of Defense Robert ...")
+            k = low.index("of")
+            before = capitalised(tuple(ws[:k]))
+            full = self.canonical(" ".join(before), pos) if before and k > 0 else None
+            if (
+                full is not None
+                and full in self.full_names
+                and full.split()[-1] == ws[k - 1]
+                and not is_organization_name(full)
+            ):
+                return [full], "person"
         if stype in ("person", "unknown") and caps:
             full = self.canonical(" ".join(caps), pos)
             if full is not None and not (
