@@ -468,3 +468,14 @@ def test_a_person_of_a_place_or_an_outlet_is_the_person():
     assert _speakers(s) == [("Charles Rangel", "person")]
     s = "The plan failed, wrote Luke Rosiak of The Daily Caller."
     assert _speakers(s) == [("Luke Rosiak", "person")]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "Sen. Mark Dell, R-Ohio, said the deal was dead. The Republican said he would wait.",
+        "Rep. Mark Dell (R-Ohio) said the deal was dead. The Republican said he would wait.",
+    ],
+)
+def test_a_party_label_makes_the_party_noun_a_role(s):
+    assert _speakers(s) == [("Mark Dell", "person")] * 2

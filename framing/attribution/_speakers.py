@@ -278,6 +278,11 @@ class SpeakerResolver(PronounResolution):
                         self.gender.setdefault(
                             names[0].split()[-1], "f" if role in _FEMALE else "m"
                         )
+            if stype == "person" and len(names) == 1 and not relative:
+                party = _PARTY_AFTER.match(text, end) or _PARTY_AFTER.search(src)
+                if party is not None:
+                    # "Sen. Mark Delaney, R-Ohio, said" ... "The Republican said"
+                    self.roles[_PARTIES[party.group(1)]] = names[0]
             att.speaker = "; ".join(names) if names else None
             att.speaker_type = stype if len(names) <= 1 else "group"
             att.side = self.side(att.speaker, src) if self._side_re else None
@@ -384,6 +389,9 @@ class SpeakerResolver(PronounResolution):
         return ([_strip_det(src)] if src else []), stype
 
 
+# A party label after a name ("Mark Delaney, R-Ohio", "Rosa Lee (D-N.M.)").
+_PARTY_AFTER = re.compile(r"[ \t]*[,(][ \t]*([RD])-[A-Z]")
+_PARTIES = {"R": "republican", "D": "democrat"}
 _AND_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
 # "by the Commerce Department"; "by the industry group SEMI Europe" (the name, not
 # the lower-case words before it: the second alternative)
