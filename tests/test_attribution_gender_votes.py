@@ -40,3 +40,10 @@ def test_mixed_votes_give_no_answer():
 
 def test_a_surname_inside_a_longer_word_is_no_mention():
     assert pronoun_gender("Leeds said she would go.", "Lee") is None
+
+
+def test_the_pronoun_opening_the_next_sentence_votes():
+    t = "Court records show that the man, Kevin Ash, was charged with arson. He is held."
+    assert pronoun_gender(t, "Ash") == "m"
+    t = "Kevin Ash was charged with arson by Judge Lee. She set bail."
+    assert pronoun_gender(t, "Ash") is None  # (another name stands between)

@@ -112,7 +112,19 @@ def pronoun_gender(text: str, name: str) -> str | None:
         if hit is None:
             continue
         between = seg[: hit.start()]
-        if _SENTENCE_END.search(between) or not _same_clause(between):
+        end = _SENTENCE_END.search(between)
+        if end is not None:
+            # "Ashdown was charged with arson. He is being held": the pronoun that opens
+            # the next sentence, when the rest of the mention's sentence names no one
+            if not (
+                end.end() == len(between)
+                and between[end.start()] == "."
+                and hit.group(1) in ("He", "She")
+                and not _CAPITAL.search(between)
+                and _QUOTE_MARKS.isdisjoint(between)
+            ):
+                continue
+        elif not _same_clause(between):
             continue
         before = text[max(0, start - 60) : start]
         before = before[: _NAME_BEFORE.search(before).start()]
