@@ -479,3 +479,13 @@ def test_a_person_of_a_place_or_an_outlet_is_the_person():
 )
 def test_a_party_label_makes_the_party_noun_a_role(s):
     assert _speakers(s) == [("Mark Dell", "person")] * 2
+
+
+def test_a_title_followed_by_lower_case_words_stays_in_the_speaker():
+    s = "Mayor Joan Whit spoke. Whit's chief of staff later said the mayor would wait."
+    assert _speakers(s)[-1] == ("Whit's chief of staff", "person")
+
+
+def test_an_organisation_at_a_sentence_start_keeps_its_first_word():
+    s = "Clean Rivers Trust said it would sue."
+    assert _speakers(s) == [("Clean Rivers Trust", "organization")]

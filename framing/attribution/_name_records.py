@@ -86,7 +86,7 @@ _ORGANIZATION_LAST = frozenset(
     "systems group holdings partners inc inc. corp corp. corporation ltd ltd. llc plc nv ag "
     "gmbh sa company co co. bank ministry department agency university institute foundation "
     "council committee commission association street airlines industries technologies "
-    "motors".split()
+    "motors trust".split()
 )
 
 
@@ -154,7 +154,13 @@ def _name_record(
                 cut = i + 1
     while cut < n and low[cut] in _SKIP_NAME:
         cut += 1
-    if cut == 0 and n >= 3 and at_start and not _initial(toks[1]):
+    if (
+        cut == 0
+        and n >= 3
+        and at_start
+        and not _initial(toks[1])
+        and low[-1] not in _ORGANIZATION_LAST  # (not "Clean Rivers Trust")
+    ):
         cut = 1  # "Fishmonger Arno Dekker" at a sentence start: a role, then the name
         # (not "Maya D. Song": a middle initial follows a first name)
     if cut == n:

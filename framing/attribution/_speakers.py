@@ -383,7 +383,9 @@ class SpeakerResolver(PronounResolution):
             # (the words after the last title: "Foreign Minister Petrov" is "Petrov")
             titled = [i for i, w in enumerate(low) if w.rstrip(".") in _TITLES]
             kept = list(ws[titled[-1] + 1 :]) if titled else list(ws)
-            return [" ".join(kept) if kept else _strip_det(src)], "person"
+            if not kept or not kept[0][:1].isupper():
+                kept = _strip_det(src).split()  # ("Whitcombe's chief of staff")
+            return [" ".join(kept)], "person"
         if stype in ("organization", "group", "anonymous"):
             return [_strip_det(src)], stype
         return ([_strip_det(src)] if src else []), stype
