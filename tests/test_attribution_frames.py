@@ -685,3 +685,10 @@ def test_a_name_with_of_and_a_place_is_the_appositive_source():
 def test_that_before_a_last_noun_is_a_determiner():
     s = "The authors acknowledge that limitation."
     assert _t(s, _one(s).content[0]) == "that limitation"
+
+
+@pytest.mark.parametrize("subject", ["Both", "All"])
+def test_both_or_all_opening_the_sentence_is_the_subject(subject):
+    s = f"{subject} agree that more data is needed."
+    a = _one(s)
+    assert (_t(s, a.source), _t(s, a.cue)) == (subject, "agree")

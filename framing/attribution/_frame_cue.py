@@ -233,6 +233,8 @@ def _cue_start(p: _Para, a: int, sid: int) -> int:
         and sent[ca - 1] == sid
         and inq[ca - 1] < 0
     ):
+        if (words[ca - 1] == "both" or words[ca - 1] == "all") and (ca == 1 or sent[ca - 2] != sid):
+            break  # "Both agree that ...": the subject, not an adverb ("they both agree")
         ca -= 1
     return ca
 
