@@ -489,3 +489,8 @@ def test_a_title_followed_by_lower_case_words_stays_in_the_speaker():
 def test_an_organisation_at_a_sentence_start_keeps_its_first_word():
     s = "Clean Rivers Trust said it would sue."
     assert _speakers(s) == [("Clean Rivers Trust", "organization")]
+
+
+def test_it_takes_a_company_named_by_its_common_noun():
+    s = "The airline said the fault was fixed. It added that passengers would be rebooked."
+    assert _speakers(s) == [("airline", "organization")] * 2

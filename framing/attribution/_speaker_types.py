@@ -28,6 +28,12 @@ _INSTITUTIONS = frozenset(
     "chamber assembly legislature tribunal secretariat academy museum hospital school "
     "church".split()
 )
+#: Common nouns for companies and other bodies ("the airline said", "the regulator").
+_COMPANY_NOUNS = frozenset(
+    "airline carrier operator retailer insurer lender manufacturer maker chipmaker "
+    "carmaker automaker publisher broadcaster regulator watchdog utility supplier "
+    "startup start-up charity trust".split()
+)
 #: Words of newspapers' names that are common nouns too ("his guardian", "the medical
 #: examiner"): an organisation only when written capitalised ("The Guardian").
 _OUTLET_NAMES = frozenset(
@@ -191,6 +197,7 @@ def _typed(source: str, ws: list[str], head: str) -> tuple[str, str, str]:
         head in _ORG
         or head in _OUTLETS
         or head in _INSTITUTIONS
+        or head in _COMPANY_NOUNS
         or head in _OUTLET_NAMES
         and _capitalised_head(source, head)
     ):
