@@ -692,3 +692,8 @@ def test_both_or_all_opening_the_sentence_is_the_subject(subject):
     s = f"{subject} agree that more data is needed."
     a = _one(s)
     assert (_t(s, a.source), _t(s, a.cue)) == (subject, "agree")
+
+
+def test_a_name_with_of_the_is_the_appositive_source():
+    s = "Its author, Prof. Kasia Wrobel of the University of Gdansk, contends that it is."
+    assert _t(s, _one(s).source) == "Prof. Kasia Wrobel of the University of Gdansk"

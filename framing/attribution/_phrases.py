@@ -232,14 +232,19 @@ def _subject(p: _Para, s0: int, limit: int) -> tuple[int, int] | None:
 
 
 def _is_name(p: _Para, a: int, b: int) -> bool:
-    """Capitalised words only (titles with their dots allowed, and "of" between two:
-    "Rosa Whitfield of New Mexico"): a name."""
+    """Capitalised words only (titles with their dots allowed, and "of" or "of the"
+    between two: "Rosa Whitfield of New Mexico", "Kasia Wrobel of the University of
+    Gdansk"): a name."""
     words = p.words
     return p.is_cap(a) and all(
         p.is_cap(t)
         or words[t] in (".", "and")
         or words[t] == "of"
         and a < t < b - 1
+        and (p.is_cap(t + 1) or words[t + 1] == "the")
+        or words[t] == "the"
+        and a < t < b - 1
+        and words[t - 1] == "of"
         and p.is_cap(t + 1)
         for t in range(a, b)
     )
