@@ -54,3 +54,9 @@ def test_the_plural_subject_of_the_sentence_before_is_found():
 def test_a_name_in_commas_after_an_opening_description_is_the_subject():
     t = "Tom left. The club's coach, Ellen Marsh, was angry. She spoke."
     assert _before(t) == ("Ellen Marsh", 10)
+
+
+def test_a_pronoun_after_an_opening_adverbial_looks_at_the_sentence_before():
+    t = "Tom left. Ann Roe rarely spoke. In a 1998 interview with the Gazette, she said no."
+    assert _before(t, "she") == ("Ann Roe", 10)
+    assert _before("Tom left. Ann Roe spoke. Tired, she left.", "she") is None

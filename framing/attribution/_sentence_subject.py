@@ -33,6 +33,11 @@ _GROUP_AT = re.compile(
     r"((?:[a-z][\w-]*[ \t]+){0,2}[a-z][\w-]*s)"
     r"(?=,|[ \t]+[a-z])"
 )
+# An adverbial that opens a sentence before its subject ("In a 1998 interview, she").
+_ADVERBIAL = re.compile(
+    r"(?:In|On|At|During|After|Before|Later|Earlier|Last|Asked|Speaking|When|While|Since|"
+    r"Then|Still|But|Yet|However|Meanwhile|Years|Decades|Months|Weeks|Back)\b[^.!?\n\"\u201c]*"
+)
 _OPENING_MARKS = '"\u201c'
 _CLOSING_MARKS = '"\u201d\u2019'
 #: How far back the sentence before a pronoun is looked for (characters).
@@ -106,6 +111,19 @@ def _previous_subject(text: str, pos: int, pattern: re.Pattern[str]) -> tuple[st
         k -= 1
     while k > lo and text[k - 1] in _CLOSING_MARKS:
         k -= 1
+    if k > lo and text[k - 1] == ",":
+        # "In a 1998 interview with the Gazette, she said": an opening adverbial before
+        # the pronoun; the sentence before is the one before the adverbial's
+        opening = _sentence_start_before(text, k - 1, lo)
+        if opening is None and lo == 0:
+            opening = 0
+        if opening is None or not _ADVERBIAL.fullmatch(text, opening, k - 1):
+            return None
+        k = opening
+        while k > lo and text[k - 1] in " \t" + _OPENING_MARKS:
+            k -= 1
+        while k > lo and text[k - 1] in _CLOSING_MARKS:
+            k -= 1
     # (the pronoun opens its sentence: a sentence end or a line break stands before it)
     if k <= lo or not (text[k - 1] == "\n" or text[k - 1] in ".!?" and _ends_sentence(text, k - 1)):
         return None
