@@ -697,3 +697,9 @@ def test_both_or_all_opening_the_sentence_is_the_subject(subject):
 def test_a_name_with_of_the_is_the_appositive_source():
     s = "Its author, Prof. Kasia Wrobel of the University of Gdansk, contends that it is."
     assert _t(s, _one(s).source) == "Prof. Kasia Wrobel of the University of Gdansk"
+
+
+def test_a_short_quotation_before_a_cue_and_an_adjunct_is_no_title():
+    s = "“No comment,” a spokesman said when reporters asked about it."
+    said = [a for a in _run(s) if _t(s, a.cue) == "said"][0]
+    assert (said.direct, _t(s, said.content[0])) == (True, "No comment,")

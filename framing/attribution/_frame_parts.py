@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ._candidates import Candidate
 from ._phrases import _LEAD, _is_name, _left_np, _sentence_bounds
-from ._tokens import _CLAUSE, _END, _TEMPORAL, _Para
+from ._tokens import _CLAUSE, _END, _SUBORDINATORS, _TEMPORAL, _Para
 
 if TYPE_CHECKING:
     from ._frames import Attribution
@@ -132,8 +132,10 @@ def _title_before(p: _Para, qi: int, k: int, sid: int) -> bool:
     if sum(p.is_cap(t) for t in inside) < len(inside) - 1:
         return False
     words, n = p.words, len(p.words)
-    if k < n and words[k] in _ADJUNCT_PREPS:
-        return False  # '“Go,” said the man, in a statement': an adjunct, not a clause
+    if k < n and (words[k] in _ADJUNCT_PREPS or words[k] in _SUBORDINATORS):
+        # '“Go,” said the man, in a statement', '“No comment,” he said when asked': an
+        # adjunct, not a clause
+        return False
     m = k
     while m < n and p.sent[m] == sid and p.inq[m] < 0 and words[m] not in _END:
         m += 1
