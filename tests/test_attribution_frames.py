@@ -703,3 +703,14 @@ def test_a_short_quotation_before_a_cue_and_an_adjunct_is_no_title():
     s = "“No comment,” a spokesman said when reporters asked about it."
     said = [a for a in _run(s) if _t(s, a.cue) == "said"][0]
     assert (said.direct, _t(s, said.content[0])) == (True, "No comment,")
+
+
+def test_according_to_skips_a_who_clause_after_its_source():
+    s = "According to two officials, who asked not to be named, the plan failed."
+    (acc,) = [a for a in _run(s) if a.kind == "according"]
+    assert (_t(s, acc.source), _t(s, acc.content[0])) == ("two officials", "the plan failed")
+
+
+def test_a_passive_addressee_at_the_sentence_end_reports_no_clause_before():
+    s = "The plan failed, the board was never told."
+    assert [_t(s, a.cue) for a in _run(s) if a.content] == []

@@ -163,7 +163,14 @@ def _indirect_content(
             tail += 1
     while tail < s1 and words[tail] in _TRIMMED:  # (punctuation, no quotation mark)
         tail += 1
-    if tail >= s1 and j > s0 and words[j + 1] in _DASHES:
+    if (
+        tail >= s1
+        and j > s0
+        and words[j + 1] in _DASHES
+        and not (addressing and not _BE.isdisjoint(words[ca:a]))
+    ):
+        # ("…, X said."; not "…, the board was never told.": a passive's subject is the
+        # addressee)
         ra, rb = _trim(p, _past_dateline(p, s0) if s0 == 0 else s0, j + 1)
     elif (
         j > s0
@@ -242,6 +249,7 @@ _BODIES = frozenset(
 )
 
 
+_BE = frozenset("was were is are be been being".split())
 #: Adverbs set off by commas between a cue and its clause ("note, too, that").
 _ASIDES = frozenset(
     "too however though also again moreover furthermore meanwhile nevertheless instead "

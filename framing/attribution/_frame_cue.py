@@ -365,7 +365,16 @@ def _frame_according(p: _Para, c: Candidate) -> Attribution | None:
     ):
         lead += 1
     if lead == a:
-        ra, rb = _trim(p, src[1], s1)
+        start = src[1]
+        if start + 1 < s1 and words[start] == "," and words[start + 1] in ("who", "whose"):
+            # "According to three people, who spoke on condition of anonymity, the
+            # board ...": the relative clause describes the source
+            close = start + 2
+            while close < s1 and close < start + 30 and words[close] != ",":
+                close += 1
+            if close < s1:
+                start = close
+        ra, rb = _trim(p, start, s1)
     else:
         ra, rb = _trim(p, s0, a)
     if rb > ra:
