@@ -714,3 +714,10 @@ def test_according_to_skips_a_who_clause_after_its_source():
 def test_a_passive_addressee_at_the_sentence_end_reports_no_clause_before():
     s = "The plan failed, the board was never told."
     assert [_t(s, a.cue) for a in _run(s) if a.content] == []
+
+
+@pytest.mark.parametrize("platform", ["Telegram", "LinkedIn", "social media"])
+def test_a_platform_after_the_cue_joins_it(platform):
+    s = f"Ann Roe wrote on {platform} that the grain was stolen."
+    a = _one(s)
+    assert (_t(s, a.cue), _t(s, a.content[0])) == (f"wrote on {platform}", "the grain was stolen")

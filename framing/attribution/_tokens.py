@@ -69,7 +69,8 @@ _ADDRESSEE = frozenset(
 _ADDRESSING = frozenset("tell told tells telling inform assure warn urge remind ask advise".split())
 _RIGHT_EXT = re.compile(
     r"\s+(?:in\s+(?:a|an|her|his|their|its)\s+(?:statement|tweet|post|email|letter|"
-    r"speech|op-ed|memo|note|release)|on\s+(?:twitter|facebook|instagram|television|tv))\b",
+    r"speech|op-ed|memo|note|release)|on\s+(?:twitter|facebook|instagram|television|tv|"
+    r"telegram|linkedin|youtube|tiktok|weibo|social\s+media))\b",
     re.IGNORECASE,
 )
 
