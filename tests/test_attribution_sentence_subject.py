@@ -60,3 +60,10 @@ def test_a_pronoun_after_an_opening_adverbial_looks_at_the_sentence_before():
     t = "Tom left. Ann Roe rarely spoke. In a 1998 interview with the Gazette, she said no."
     assert _before(t, "she") == ("Ann Roe", 10)
     assert _before("Tom left. Ann Roe spoke. Tired, she left.", "she") is None
+
+
+def test_a_pronoun_after_a_quotation_looks_at_the_sentence_before_it():
+    t = 'Tom left. Mulvey, asked about the title, laughed. "Ask me in April," he said.'
+    assert _before(t, "he") == ("Mulvey", 10)
+    t = "Tom left. Ann Roe bristled. \u201cI am ready,\u201d she said."
+    assert _before(t, "she") == ("Ann Roe", 10)

@@ -18,7 +18,7 @@ __all__ = ["previous_group_subject", "previous_subject_name"]
 # by a comma that opens an appositive or a who-clause ("Judge Ann Roe, who led ...").
 _NAME_AT = re.compile(
     r"((?:[A-Z][\w'\u2019.-]*[ \t]+){0,3}[A-Z][\w'\u2019-]*)"
-    r"(?:[ \t]+[a-z]|,[ \t]+(?:a|an|the|who|\d+,)[ \t])"
+    r"(?:[ \t]+[a-z]|,[ \t]+(?:a|an|the|who|\d+,|[a-z]+ed|[a-z]+ing)[ \t])"
 )
 # A name set off by commas after a description that opens the sentence ("Rovers' coach,
 # Ellen Marsh, was less forgiving", "His lawyer, Pieter Vance, said").
@@ -117,8 +117,12 @@ def _previous_subject(text: str, pos: int, pattern: re.Pattern[str]) -> tuple[st
         opening = _sentence_start_before(text, k - 1, lo)
         if opening is None and lo == 0:
             opening = 0
-        if opening is None or not _ADVERBIAL.fullmatch(text, opening, k - 1):
-            return None
+        if opening is None or not (
+            text[opening] in _OPENING_MARKS
+            or text[opening - 1] in _OPENING_MARKS  # (a '"' stepped over as a closer)
+            or _ADVERBIAL.fullmatch(text, opening, k - 1)
+        ):
+            return None  # (the pronoun follows a quotation, '“Ask me,” he said', too)
         k = opening
         while k > lo and text[k - 1] in " \t" + _OPENING_MARKS:
             k -= 1
