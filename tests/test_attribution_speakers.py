@@ -494,3 +494,10 @@ def test_an_organisation_at_a_sentence_start_keeps_its_first_word():
 def test_it_takes_a_company_named_by_its_common_noun():
     s = "The airline said the fault was fixed. It added that passengers would be rebooked."
     assert _speakers(s) == [("airline", "organization")] * 2
+
+
+def test_a_pronoun_after_a_quotation_takes_the_subject_before_it_unless_adding():
+    s = "“A first point,” Tom Smith said.\nMary Chen shook her head. “No,” she said."
+    assert [sp for sp, _ in _speakers(s)] == ["Tom Smith", "Mary Chen"]
+    s = "“A first point,” Tom Smith said.\nMary Chen nodded. “A second,” he added."
+    assert [sp for sp, _ in _speakers(s)] == ["Tom Smith", "Tom Smith"]

@@ -20,6 +20,8 @@ them, or from the pronouns the text puts after their name (:mod:`._gender_votes`
 
 from __future__ import annotations
 
+import re
+
 from ._gender_votes import pronoun_gender
 from ._interview import turn_at
 from ._name_records import _FEMALE, _MALE, _SKIP_NAME, is_organization_name
@@ -44,6 +46,12 @@ PRONOUNS = {
 _NOT_A_NAME_START = _SKIP_NAME | _DETS | frozenset(["i", "we", "you", "there", "here"])
 
 History = list[tuple[int, list[str], str]]
+
+
+#: Cues after "he"/"she" that continue the last speaker ('“…,” he added'), and the
+#: closing marks before such a pronoun.
+_CONTINUING = re.compile(r"\w+\s+(?:added|adds|continued|went on)\b")
+_AFTER_QUOTE = frozenset('"\u201d\u2019')
 
 
 class PronounResolution:
@@ -151,7 +159,10 @@ class PronounResolution:
         latest attribution (its source at ``since``): "…, attorney Marc Victor said. He
         said …" continues the speaker, not the reported clause's subject.
         """
-        found = previous_subject_name(self.text, pos)
+        text = self.text
+        if text[pos - 3 : pos].rstrip()[-1:] in _AFTER_QUOTE and _CONTINUING.match(text, pos):
+            return None  # '“A second point,” he added': the last speaker goes on
+        found = previous_subject_name(text, pos)
         # (not when that sentence holds the latest attribution)
         if found is None or since >= found[1]:
             return None
