@@ -501,3 +501,15 @@ def test_a_pronoun_after_a_quotation_takes_the_subject_before_it_unless_adding()
     assert [sp for sp, _ in _speakers(s)] == ["Tom Smith", "Mary Chen"]
     s = "“A first point,” Tom Smith said.\nMary Chen nodded. “A second,” he added."
     assert [sp for sp, _ in _speakers(s)] == ["Tom Smith", "Tom Smith"]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "His lawyer, Piet Vance, said he would appeal. His lawyer said the judge erred.",
+        "It was confirmed by his lawyer, Piet Vance, who said it was over. "
+        "“We will appeal,” his lawyer said.",
+    ],
+)
+def test_a_possessive_role_named_in_commas_is_that_person_later(s):
+    assert [sp for sp, _ in _speakers(s)][-1] == "Piet Vance"

@@ -80,6 +80,9 @@ def _untitled(name: str) -> tuple[tuple[str, ...], str | None]:
 
 
 _RELATIVE = frozenset(["who", "which"])
+_POSSESSIVE_DETS = frozenset(["his", "her", "their"])
+# A possessive role ending just before a name ("her daughter, " Anne Reed).
+_KIN_BEFORE_NAME = re.compile(r"\b(his|her|their)\s+([a-z-]+),\s*$", re.IGNORECASE)
 #: Words that open a common-noun phrase capitalised at a sentence start ("One pastor").
 _QUANTIFIERS = frozenset("one another some several many two three four five".split())
 _OF = ("of ", "of the ")
@@ -111,6 +114,8 @@ class SpeakerResolver(PronounResolution):
         self.full_names: set[str] = set()
         self.by_part: dict[str, list[tuple[int, str]]] = {}
         self.roles: dict[str, str] = {}
+        # (("her", "daughter") -> the name given as "her daughter, Anne Reed,")
+        self.kin: dict[tuple[str, str], str] = {}
         self.gender: dict[str, str] = {}
         self._voted: dict[str, str | None] = {}  # (surnames pronoun_gender was asked about)
         self._common: dict[str, bool] = {}  # (words _common_word was asked about)
@@ -260,6 +265,10 @@ class SpeakerResolver(PronounResolution):
                 # "the senator, who said": resolve the antecedent
                 src, pos = self.text[att.appositive[0] : att.appositive[1]], att.appositive[0]
                 names, stype = self._resolve_source(src, pos, history, antecedent=True)
+                kin = _KIN_BEFORE_NAME.search(text, max(0, pos - 40), pos)
+                if kin is not None and stype == "person" and len(names) == 1:
+                    # "her daughter, Anne Reed, who said": "her daughter" is Anne Reed
+                    self.kin[(kin.group(1).lower(), kin.group(2).lower())] = names[0]
             elif relative:  # no antecedent phrase found: the closest full name before
                 last = self._last_full_before(pos)
                 near = last[1] if last is not None and last[0] > pos - 80 else None
@@ -274,6 +283,8 @@ class SpeakerResolver(PronounResolution):
                     role = _role_key(app_low, app_low.index(role))
                 if role:
                     self.roles[role] = names[0]
+                    if app[0].lower() in _POSSESSIVE_DETS:  # "His lawyer, Pieter Vance,"
+                        self.kin[(app[0].lower(), role)] = names[0]
                     if role in _FEMALE or role in _MALE:
                         self.gender.setdefault(
                             names[0].split()[-1], "f" if role in _FEMALE else "m"
@@ -356,6 +367,8 @@ class SpeakerResolver(PronounResolution):
                 return [_strip_det(m.group(1) or m.group(2))], "document"
             return [_strip_det(src)], "document"
         head = _role_key(low, len(low) - 1) if low else ""
+        if len(low) == 2 and (low[0], head) in self.kin:
+            return [self.kin[(low[0], head)]], "person"  # "her daughter said"
         if head in self.roles and low[0] in ("the", "this"):
             return [self.roles[head]], "person"
         if (
