@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from framing.attribution import extract_attributions, speaker_type_of
+from framing.attribution._cue_weights import load_cue_model
 from framing.attribution._speakers import SpeakerResolver
 from framing.segment import split_paragraphs
 
@@ -13,6 +14,15 @@ def _one_paragraph(text: str):
     """The attributions of ``text`` read as one paragraph, every cue kept."""
     atts, _ = extract_attributions(text, [(0, len(text))], cue_filter=None)
     return atts
+
+
+def _speakers_model(text: str) -> list[tuple[str | None, str]]:
+    """Speakers with the shipped cue model deciding (it drops "declared victory")."""
+    model = load_cue_model()
+    atts, _ = extract_attributions(
+        text, split_paragraphs(text, "line"), cue_filter=model.keep, cue_prior=model.prior_set
+    )
+    return [(a.speaker, a.speaker_type) for a in atts]
 
 
 def _speakers(text: str) -> list[tuple[str | None, str]]:
@@ -513,3 +523,8 @@ def test_a_pronoun_after_a_quotation_takes_the_subject_before_it_unless_adding()
 )
 def test_a_possessive_role_named_in_commas_is_that_person_later(s):
     assert [sp for sp, _ in _speakers(s)][-1] == "Piet Vance"
+
+
+def test_saying_after_a_dropped_frame_takes_its_named_subject():
+    s = "Helen Oduya declared victory, saying that voters had chosen well."
+    assert _speakers_model(s) == [("Helen Oduya", "person")]

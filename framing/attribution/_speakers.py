@@ -244,12 +244,17 @@ class SpeakerResolver(PronounResolution):
         """Fill ``speaker``, ``speaker_type`` and ``side`` of each attribution in place."""
         history: list[tuple[int, list[str], str]] = []  # (pos, speakers, type)
         text = self.text
+        done: set[int] = set()  # (ids of the attributions resolved so far)
         for att in atts:
-            if att.head is not None:
-                h = att.head
+            done.add(id(att))
+            h = att.head
+            if h is not None and (id(h) in done or h.source is None):
                 att.speaker, att.speaker_type, att.side = h.speaker, h.speaker_type, h.side
                 continue
-            if att.source is None:
+            # (a head the cue filter dropped, "X declared victory, saying ...": its source
+            # is this attribution's)
+            frame = att if h is None else h
+            if frame.source is None:
                 if att.speaker is None:
                     att.speaker_type = "unknown"
                 att.side = self.side(att.speaker) if self._side_re else None
@@ -258,12 +263,12 @@ class SpeakerResolver(PronounResolution):
                         (att.content[0][0] if att.content else 0, [att.speaker], att.speaker_type)
                     )
                 continue
-            pos, end = att.source
+            pos, end = frame.source
             src = text[pos:end]
             relative = src.lower() in _RELATIVE
-            if relative and att.appositive is not None:
+            if relative and frame.appositive is not None:
                 # "the senator, who said": resolve the antecedent
-                src, pos = self.text[att.appositive[0] : att.appositive[1]], att.appositive[0]
+                src, pos = self.text[frame.appositive[0] : frame.appositive[1]], frame.appositive[0]
                 names, stype = self._resolve_source(src, pos, history, antecedent=True)
                 kin = _KIN_BEFORE_NAME.search(text, max(0, pos - 40), pos)
                 if kin is not None and stype == "person" and len(names) == 1:
@@ -275,8 +280,10 @@ class SpeakerResolver(PronounResolution):
                 names, stype = ([near], "person") if near else ([], "unknown")
             else:
                 names, stype = self._resolve_source(src, pos, history)
-            if att.appositive and not relative and stype in ("person", "unknown") and names:
-                app = self.text[att.appositive[0] : att.appositive[1]].split()
+            if frame is not att and not (len(names) == 1 and names[0] in self.full_names):
+                names, stype = [], "unknown"  # (a dropped frame's source: a named person only)
+            if frame.appositive and not relative and stype in ("person", "unknown") and names:
+                app = self.text[frame.appositive[0] : frame.appositive[1]].split()
                 role = _role_noun(app)
                 if role == "general":  # ("a former attorney general")
                     app_low = [w.lower().strip(",.") for w in app]
