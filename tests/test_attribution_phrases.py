@@ -48,3 +48,8 @@ def test_near_subject_is_the_pronoun_or_name_right_before_the_verb() -> None:
 def test_subject_of_a_modifier_and_a_noun_before_a_comma_is_whole() -> None:
     s = "The tentative deal, announced Friday, would last four years."
     assert _subject_text(s, "would") == "The tentative deal"
+
+
+def test_subject_with_an_of_phrase_runs_to_its_verb() -> None:
+    s = "A group of former drivers has sued the firm."
+    assert _subject_text(s, "sued") == "A group of former drivers"

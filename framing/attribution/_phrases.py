@@ -217,6 +217,15 @@ def _subject(p: _Para, s0: int, limit: int) -> tuple[int, int] | None:
                 and words[j] not in _VERBISH
             ):
                 return (s0, j + 1)
+            if j < limit and words[j] == "of":
+                # "A group of former drivers has sued": the "of" phrase up to the verb
+                k = j + 1
+                while k < limit and k - j < 5 and words[k].isalpha() and not p.is_cap(k):
+                    if words[k] in _VERBISH:
+                        break
+                    k += 1
+                if k > j + 1 and (k == limit or words[k] in _VERBISH):
+                    return (s0, k)
     while j < limit and j - s0 < 6:
         if p.is_cap(j) and words[j][0].isalnum():
             j += 1
