@@ -721,3 +721,8 @@ def test_a_platform_after_the_cue_joins_it(platform):
     s = f"Ann Roe wrote on {platform} that the grain was stolen."
     a = _one(s)
     assert (_t(s, a.cue), _t(s, a.content[0])) == (f"wrote on {platform}", "the grain was stolen")
+
+
+def test_a_request_for_anonymity_is_no_cue():
+    s = "Her mother, who asked that her last name not be used, said they live far away."
+    assert [_t(s, a.cue) for a in _run(s)] == ["said"]

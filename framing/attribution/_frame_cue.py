@@ -66,6 +66,8 @@ _CONTRACTED = re.compile(
 # Past participles of cues that are mostly adjectives before a noun ("an alleged plot").
 _ADJECTIVE_PARTICIPLES = frozenset("alleged purported reported rumored rumoured supposed".split())
 _DETERMINERS = (_DETS - {"that"}) | frozenset("one my your another any each every".split())
+# Last words of a request for anonymity ("asked that her name not be used").
+_ANONYMITY = frozenset("used published named identified printed given".split())
 # Participles that follow a document noun as part of it ("a study published in ...").
 _RELEASED = frozenset("published released issued conducted commissioned".split())
 # Words after a participle that show it is a verb ("one alleged that", "a reported to").
@@ -190,6 +192,11 @@ def _not_a_cue(p: _Para, c: Candidate, sid: int) -> bool:
         # "be confirmed to the Supreme Court": an appointment ("was confirmed as one of
         # the passengers" is a confirmation, and PolNeAR annotates it)
         return True
+    if c.entry.lemma in ("ask", "request") and words[b : b + 1] == ["that"]:
+        # "who asked that her last name not be used": anonymity describes the source
+        after = words[b + 1 : b + 9]
+        if "not" in after and not _ANONYMITY.isdisjoint(after):
+            return True
     return c.entry.lemma in ("ask", "request") and words[b : b + 3] == ["not", "to", "be"]
 
 
