@@ -27,8 +27,6 @@ from ._frames import Attribution
 from ._interview import interview_turns
 from ._name_parts import capitalised, head_caps, name_after_title_of
 from ._name_records import (
-    _FEMALE,
-    _MALE,
     _NAME_MEMO_CAP,
     _NAME_MEMOS,
     _SENTENCE_ADVERBS,
@@ -43,7 +41,8 @@ from ._name_records import (
 from ._name_scan import name_runs
 from ._phrases import _POSSESSIVE_ENDS
 from ._pronouns import PRONOUNS, PronounResolution
-from ._speaker_types import _DETS, _PERSON_ROLES, _plural, _role_noun, speaker_type_of
+from ._roles import RoleMemory
+from ._speaker_types import _DETS, _PERSON_ROLES, _plural, speaker_type_of
 from ._word_kinds import follows_a_capital, written_in_lower_case
 
 __all__ = ["SpeakerResolver", "speaker_type_of"]
@@ -80,16 +79,13 @@ def _untitled(name: str) -> tuple[tuple[str, ...], str | None]:
 
 
 _RELATIVE = frozenset(["who", "which"])
-_POSSESSIVE_DETS = frozenset(["his", "her", "their"])
-# A possessive role ending just before a name ("her daughter, " Anne Reed).
-_KIN_BEFORE_NAME = re.compile(r"\b(his|her|their)\s+([a-z-]+),\s*$", re.IGNORECASE)
 #: Words that open a common-noun phrase capitalised at a sentence start ("One pastor").
 _QUANTIFIERS = frozenset("one another some several many two three four five".split())
 _OF = ("of ", "of the ")
 _FIRST = itemgetter(0)
 
 
-class SpeakerResolver(PronounResolution):
+class SpeakerResolver(PronounResolution, RoleMemory):
     """Resolve the speakers of one document's attributions, in reading order.
 
     Parameters
@@ -270,10 +266,8 @@ class SpeakerResolver(PronounResolution):
                 # "the senator, who said": resolve the antecedent
                 src, pos = self.text[frame.appositive[0] : frame.appositive[1]], frame.appositive[0]
                 names, stype = self._resolve_source(src, pos, history, antecedent=True)
-                kin = _KIN_BEFORE_NAME.search(text, max(0, pos - 40), pos)
-                if kin is not None and stype == "person" and len(names) == 1:
-                    # "her daughter, Anne Reed, who said": "her daughter" is Anne Reed
-                    self.kin[(kin.group(1).lower(), kin.group(2).lower())] = names[0]
+                if stype == "person" and len(names) == 1:
+                    self._learn_kin_before(pos, names[0])
             elif relative:  # no antecedent phrase found: the closest full name before
                 last = self._last_full_before(pos)
                 near = last[1] if last is not None and last[0] > pos - 80 else None
@@ -283,24 +277,11 @@ class SpeakerResolver(PronounResolution):
             if frame is not att and not (len(names) == 1 and names[0] in self.full_names):
                 names, stype = [], "unknown"  # (a dropped frame's source: a named person only)
             if frame.appositive and not relative and stype in ("person", "unknown") and names:
-                app = self.text[frame.appositive[0] : frame.appositive[1]].split()
-                role = _role_noun(app)
-                if role == "general":  # ("a former attorney general")
-                    app_low = [w.lower().strip(",.") for w in app]
-                    role = _role_key(app_low, app_low.index(role))
-                if role:
-                    self.roles[role] = names[0]
-                    if app[0].lower() in _POSSESSIVE_DETS:  # "His lawyer, Pieter Vance,"
-                        self.kin[(app[0].lower(), role)] = names[0]
-                    if role in _FEMALE or role in _MALE:
-                        self.gender.setdefault(
-                            names[0].split()[-1], "f" if role in _FEMALE else "m"
-                        )
+                self._learn_appositive_role(
+                    text[frame.appositive[0] : frame.appositive[1]].split(), names[0]
+                )
             if stype == "person" and len(names) == 1 and not relative:
-                party = _PARTY_AFTER.match(text, end) or _PARTY_AFTER.search(src)
-                if party is not None:
-                    # "Sen. Mark Delaney, R-Ohio, said" ... "The Republican said"
-                    self.roles[_PARTIES[party.group(1)]] = names[0]
+                self._learn_party(end, src, names[0])
             att.speaker = "; ".join(names) if names else None
             att.speaker_type = stype if len(names) <= 1 else "group"
             att.side = self.side(att.speaker, src) if self._side_re else None
@@ -411,9 +392,6 @@ class SpeakerResolver(PronounResolution):
         return ([_strip_det(src)] if src else []), stype
 
 
-# A party label after a name ("Mark Delaney, R-Ohio", "Rosa Lee (D-N.M.)").
-_PARTY_AFTER = re.compile(r"[ \t]*[,(][ \t]*([RD])-[A-Z]")
-_PARTIES = {"R": "republican", "D": "democrat"}
 _AND_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
 # "by the Commerce Department"; "by the industry group SEMI Europe" (the name, not
 # the lower-case words before it: the second alternative)
