@@ -17,6 +17,7 @@ from ._phrases import _QUOTE_MARKS, _TRIMMED, _sentence_bounds, _span, _trim
 from ._tokens import (
     _ADDRESSEE,
     _ADJUNCT_BREAK,
+    _BE,
     _CLAUSE,
     _END,
     _SUBORDINATORS,
@@ -25,6 +26,19 @@ from ._tokens import (
 )
 
 _DASHES = (",", "\u2014", "\u2013", "-")  # (what separates a frame from what it reports)
+#: Addressees named by "the" and a noun ("told the court", "told the committee").
+_BODIES = frozenset(
+    "court jury committee panel hearing senate house council board newspaper paper "
+    "magazine station network audience crowd nation country".split()
+)
+#: Adverbs set off by commas between a cue and its clause ("note, too, that").
+_ASIDES = frozenset(
+    "too however though also again moreover furthermore meanwhile nevertheless instead "
+    "therefore still".split()
+)
+#: Dashes after a wire dateline ("WASHINGTON — "; after an agency a hyphen too).
+_LONG_DASHES = frozenset(["--", "\u2013", "\u2014"])
+_DATELINE_DASHES = _LONG_DASHES | {"-"}
 
 
 def _frame_edges(
@@ -142,8 +156,12 @@ def _indirect_content(
 ) -> Attribution | None:
     """``att`` with the reported clause as its content, or None when the cue reports none.
 
-    The clause before the frame when the frame ends the sentence ("…, X said."), else
-    the clause after it up to the sentence end or an adjunct (", when ..."). A cue with
+    The clause before the frame when the frame ends the sentence ("…, X said."; a wire
+    dateline left out, and not after a passive addressee: "…, the board was never
+    told."); both sides when a speech frame stands inside its sentence ("The plan failed,
+    X said, because ..."); else the clause after it up to the sentence end or an adjunct
+    (", when ..."), past an addressee ("told the court", "said to reporters that") or an
+    aside ("note, too, that"). A cue with
     no clause is kept only as a fixed phrase, or as a ``lead`` ("X said:" ending the
     paragraph announces the next one); "did not say whether ..." is ``negated``. ``a``
     is the cue's verb, ``ca`` its first token and ``cb`` the token after it; ``j`` and
@@ -242,21 +260,6 @@ def _indirect_content(
     return att
 
 
-#: Addressees named by "the" and a noun ("told the court", "told the committee").
-_BODIES = frozenset(
-    "court jury committee panel hearing senate house council board newspaper paper "
-    "magazine station network audience crowd nation country".split()
-)
-
-
-_BE = frozenset("was were is are be been being".split())
-#: Adverbs set off by commas between a cue and its clause ("note, too, that").
-_ASIDES = frozenset(
-    "too however though also again moreover furthermore meanwhile nevertheless instead "
-    "therefore still".split()
-)
-
-
 def _past_dateline(p: _Para, a: int) -> int:
     """The token after a wire dateline that opens the paragraph at token ``a`` ("CAIRO
     (Reuters) - ", "WASHINGTON — "), else ``a``: one to three words in capitals, then
@@ -269,10 +272,6 @@ def _past_dateline(p: _Para, a: int) -> int:
         t += 3
         dashes = _DATELINE_DASHES  # (after an agency a hyphen too: "CAIRO (Reuters) -")
     return t + 1 if a < t < n and words[t] in dashes else a
-
-
-_LONG_DASHES = frozenset(["--", "\u2013", "\u2014"])
-_DATELINE_DASHES = _LONG_DASHES | {"-"}
 
 
 def _past_addressee(p: _Para, start: int, s1: int) -> int:

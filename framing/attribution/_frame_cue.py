@@ -34,7 +34,7 @@ from ._frame_parts import (
 from ._frame_source import _find_source
 from ._phrases import _right_np, _sentence_bounds, _span, _trim
 from ._speaker_types import _DETS, _DOCUMENT
-from ._tokens import _ADDRESSING, _AUX, _CLAUSE, _DAYS, _END, _RIGHT_EXT, _TEMPORAL, _Para
+from ._tokens import _ADDRESSING, _AUX, _BE, _CLAUSE, _DAYS, _END, _RIGHT_EXT, _TEMPORAL, _Para
 
 # Prepositions PolNeAR annotators join to a verb cue ("talked about", "warned against"):
 # on PolNeAR train, the word right after a gold verb cue is inside the cue 294 / 41 times
@@ -76,7 +76,6 @@ _FUNCTION_AFTER = frozenset(
 )
 # Words after "talks" when it is a verb ("talks to reporters", "talks about the plan").
 _TALKS_TO = frozenset(["to", "about", "with", "up"])
-_BE = frozenset("be been being is are was were".split())
 _TAG_OPEN = frozenset(["<", "</", "/"])  # ("</" may be two tokens: "/" only after "<")
 # Words after "declined" when it means a fall ("declined in every state").
 _FALL_NEXT = frozenset("in by from over since sharply slightly steadily steeply".split())

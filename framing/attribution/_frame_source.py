@@ -20,6 +20,7 @@ from ._candidates import Candidate
 from ._frame_parts import _adverbial, _appositive_chain, _title_between_commas
 from ._phrases import (
     _POSSESSIVE_ENDS,
+    _SUBJ_DET,
     _is_name,
     _is_possessive,
     _left_np,
@@ -180,9 +181,7 @@ def _antecedent(
     return _last_noun_phrase(words, *source), (raw[0] - 1, raw[1])
 
 
-#: Determiners that open a noun phrase, and prepositions that join one to the noun
-#: before it ("a spokeswoman for the ministry").
-_NP_DETS = frozenset("the a an this these those his her their its our".split())
+#: Words that join a noun phrase to the noun before it ("a spokeswoman for the ministry").
 _NP_JOINS = frozenset("of for at on in with from by to and , about".split())
 
 
@@ -191,7 +190,7 @@ def _last_noun_phrase(words: list[str], a: int, b: int) -> _Span:
     joins no noun phrase (a verb: "the usual suspects include the shopkeepers on Vester
     Street, who"); the whole range when there is none."""
     for t in range(b - 1, a, -1):
-        if words[t] in _NP_DETS and words[t - 1] not in _NP_JOINS and words[t - 1].isalpha():
+        if words[t] in _SUBJ_DET and words[t - 1] not in _NP_JOINS and words[t - 1].isalpha():
             return (t, b)
     return (a, b)
 
@@ -201,7 +200,9 @@ def _appositive_before(p: _Para, ca: int, sid: int) -> tuple[_Span | None, _Span
 
     "Jane Doe, a spokeswoman for the ministry, said" (the appositive follows the name)
     and "the party's chair, Ann Lee, said" (the name is the appositive's content): the
-    name, or the phrase an appositive opener describes, is the source.
+    name, or the phrase an appositive opener describes, is the source. So is the phrase
+    before a title in commas ('The council's report, "Parking for the Future", admits'),
+    a who-clause of any length, or a participle clause ("A commander, reached by phone,").
     """
     words = p.words
     qi = p.inq[ca - 3] if ca > 3 and p.is_mark(ca - 2) else -1

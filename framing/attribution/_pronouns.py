@@ -58,8 +58,9 @@ class PronounResolution:
     """Pronoun resolution for a speaker resolver (a mixin).
 
     The resolver provides ``text``, ``gender`` (surname -> "m"/"f"), ``_voted``
-    (surnames :func:`pronoun_gender` was asked about), ``by_part`` and ``full_names``
-    (its registry of names), :meth:`canonical` and :meth:`_last_full_before`.
+    (surnames :func:`pronoun_gender` was asked about), ``by_part``, ``full_names`` and
+    ``full`` (its registry of names), ``turns`` (an interview's turn labels),
+    :meth:`canonical` and :meth:`_last_full_before`.
     """
 
     text: str

@@ -1,11 +1,17 @@
 """The name that opens the sentence before a pronoun ("Raman rejected that. She told").
 
 A pronoun that opens a sentence most often refers to the subject of the sentence before
-it. :func:`previous_subject_name` finds that subject when it is a capitalised name: the
-resolver then checks that the text names that person in full and does not give them the
-other gender. Sentence ends are read with ``str.rfind`` (a dot after a title or an
-initial, "Mr. Trump", "Sen. Lee", "U.S.", ends no sentence), not with a pattern run
-over the text before each pronoun.
+it. :func:`previous_subject_name` finds that subject when it is a capitalised name (also
+before an appositive, an age, a who-clause or a participle clause, or in commas after an
+opening description: "Rovers' coach, Ellen Marsh, was ..."): the resolver then checks
+that the text names that person in full and does not give them the other gender.
+:func:`previous_group_subject` finds a plural common noun for "they" ("The researchers
+pooled data. They wrote"). A pronoun after an opening adverbial ("In a 1998 interview,
+she said") or after a quotation ('"Ask me in April," he said') counts as opening its
+sentence, and the sentence before the adverbial's or the quotation's is read. Sentence
+ends are read with ``str.rfind`` (a dot after a title or an initial, "Mr. Trump", "Sen.
+Lee", "U.S.", ends no sentence), not with a pattern run over the text before each
+pronoun.
 """
 
 from __future__ import annotations

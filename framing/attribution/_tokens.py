@@ -66,6 +66,7 @@ _ADDRESSEE = frozenset(
     "voters lawmakers congress jurors analysts investors clients shareholders employees "
     "workers staff students colleagues".split()
 )
+_BE = frozenset("be been being is are was were".split())
 _ADDRESSING = frozenset("tell told tells telling inform assure warn urge remind ask advise".split())
 _RIGHT_EXT = re.compile(
     r"\s+(?:in\s+(?:a|an|her|his|their|its)\s+(?:statement|tweet|post|email|letter|"
