@@ -726,3 +726,14 @@ def test_a_platform_after_the_cue_joins_it(platform):
 def test_a_request_for_anonymity_is_no_cue():
     s = "Her mother, who asked that her last name not be used, said they live far away."
     assert [_t(s, a.cue) for a in _run(s)] == ["said"]
+
+
+@pytest.mark.parametrize(
+    "s",
+    [
+        "Jonas Ek said in an interview that the tour was off.",
+        "Jonas Ek said on a call with analysts that the tour was off.",
+    ],
+)
+def test_where_it_was_said_is_no_part_of_the_clause(s):
+    assert _t(s, _one(s).content[0]) == "the tour was off"

@@ -36,6 +36,14 @@ _ASIDES = frozenset(
     "too however though also again moreover furthermore meanwhile nevertheless instead "
     "therefore still".split()
 )
+#: Prepositions and nouns of the setting of a statement ("in an interview", "at a
+#: briefing", "on a call with analysts").
+_SETTING_PREPS = frozenset("in on at during".split())
+_SETTINGS = frozenset(
+    "interview interviews statement speech letter email post tweet podcast video call "
+    "conference hearing meeting briefing appearance op-ed memo filing note broadcast "
+    "address remarks testimony".split()
+)
 #: Dashes after a wire dateline ("WASHINGTON — "; after an agency a hyphen too).
 _LONG_DASHES = frozenset(["--", "\u2013", "\u2014"])
 _DATELINE_DASHES = _LONG_DASHES | {"-"}
@@ -222,6 +230,8 @@ def _indirect_content(
             start = t
         elif start < s1 and words[start] == "to":
             start = _past_to_addressee(p, start, s1)  # "said to reporters that"
+        elif start < s1 and words[start] in _SETTING_PREPS:
+            start = _past_setting(words, start, s1)  # "said in an interview that"
         if att.mode == "learned" and not (
             start < s1 and (words[start] in (",", ":", "that") or p.is_mark(start))
         ):
@@ -313,6 +323,19 @@ def _past_to_addressee(p: _Para, start: int, s1: int) -> int:
         if not (w in _ADDRESSEE or w in _BODIES or w == "the" or p.is_cap(t)):
             break
     return start
+
+
+def _past_setting(words: list[str], start: int, s1: int) -> int:
+    """The "that" after a phrase naming where something was said, at ``start`` ("said in
+    an interview that", "wrote in a letter to parents that", "said at a briefing that"),
+    else ``start`` (not "believes in a plan that": a relative clause)."""
+    stop = min(start + 9, s1)
+    that = next((t for t in range(start + 1, stop) if words[t] == "that"), None)
+    if that is None or _SETTINGS.isdisjoint(words[start + 1 : that]):
+        return start
+    if not _CLAUSE.isdisjoint(words[start + 1 : that]):
+        return start
+    return that
 
 
 def _adjunct_break(p: _Para, stop: int, s1: int) -> int:
