@@ -528,3 +528,8 @@ def test_a_possessive_role_named_in_commas_is_that_person_later(s):
 def test_saying_after_a_dropped_frame_takes_its_named_subject():
     s = "Helen Oduya declared victory, saying that voters had chosen well."
     assert _speakers_model(s) == [("Helen Oduya", "person")]
+
+
+def test_a_report_by_a_lower_case_body_names_the_whole_body():
+    s = "Scores rose, a report released by the state education department on Monday shows."
+    assert _speakers(s) == [("state education department", "document")]

@@ -393,11 +393,12 @@ class SpeakerResolver(PronounResolution, RoleMemory):
 
 
 _AND_SPLIT = re.compile(r"\s*(?:,|\band\b)\s*")
-# "by the Commerce Department"; "by the industry group SEMI Europe" (the name, not
-# the lower-case words before it: the second alternative)
+# "by the industry group SEMI Europe" (the name, not the lower-case words before it);
+# "by the Commerce Department", "by the state education department" (up to a preposition)
 _BY_AGENT = re.compile(
     r"\bby\s+(?:(?:the\s+)?(?:[a-z][\w-]*\s+){1,3}([A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*)"
-    r"|((?:the\s+)?[\w.&'\u2019-]+(?:\s+[A-Z][\w.&'\u2019-]*)*))"
+    r"|((?:the\s+)?[\w.&'\u2019-]+(?:\s+[A-Z][\w.&'\u2019-]*)*"
+    r"(?:\s+(?!(?:on|in|at|for|with|from|to|of|last|this|that|which|who)\b)[a-z][\w-]*){0,2}))"
 )
 
 
