@@ -737,3 +737,9 @@ def test_a_request_for_anonymity_is_no_cue():
 )
 def test_where_it_was_said_is_no_part_of_the_clause(s):
     assert _t(s, _one(s).content[0]) == "the tour was off"
+
+
+def test_a_two_apostrophe_opening_mark_after_a_sentence_end_opens_the_next():
+    s = "Ruth Jones said the family would rebuild. ''We always do,'' she said."
+    said = [a for a in _run(s) if not a.direct][0]
+    assert _t(s, said.content[0]) == "the family would rebuild"

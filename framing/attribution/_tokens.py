@@ -318,8 +318,9 @@ def _move_opening_marks(sent: list[int], starts: list[int], quotes: list[Quote])
         if q.depth or q.mark_start == q.start:
             continue
         t = bisect.bisect_left(starts, q.mark_start)
-        if 0 < t < n - 1 and starts[t] == q.mark_start and sent[t] != sent[t + 1]:
-            sent[t] = sent[t + 1]
+        u = bisect.bisect_left(starts, q.start, t)  # (the first token inside; "''" is two)
+        if 0 < t < u < n and starts[t] == q.mark_start and sent[t] != sent[u]:
+            sent[t:u] = [sent[u]] * (u - t)
 
 
 class _Para:
