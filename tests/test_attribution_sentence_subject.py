@@ -67,3 +67,8 @@ def test_a_pronoun_after_a_quotation_looks_at_the_sentence_before_it():
     assert _before(t, "he") == ("Mulvey", 10)
     t = "Tom left. Ann Roe bristled. \u201cI am ready,\u201d she said."
     assert _before(t, "she") == ("Ann Roe", 10)
+
+
+def test_two_apostrophes_count_as_quotation_marks():
+    t = "Tom left. Ruth Jones said they would rebuild. ''We always do,'' she said."
+    assert _before(t, "she") == ("Ruth Jones", 10)

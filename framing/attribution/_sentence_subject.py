@@ -44,8 +44,8 @@ _ADVERBIAL = re.compile(
     r"(?:In|On|At|During|After|Before|Later|Earlier|Last|Asked|Speaking|When|While|Since|"
     r"Then|Still|But|Yet|However|Meanwhile|Years|Decades|Months|Weeks|Back)\b[^.!?\n\"\u201c]*"
 )
-_OPENING_MARKS = '"\u201c'
-_CLOSING_MARKS = '"\u201d\u2019'
+_OPENING_MARKS = "\"\u201c'"
+_CLOSING_MARKS = "\"\u201d\u2019'"
 #: How far back the sentence before a pronoun is looked for (characters).
 _REACH = 400
 
