@@ -533,3 +533,11 @@ def test_saying_after_a_dropped_frame_takes_its_named_subject():
 def test_a_report_by_a_lower_case_body_names_the_whole_body():
     s = "Scores rose, a report released by the state education department on Monday shows."
     assert _speakers(s) == [("state education department", "document")]
+
+
+def test_he_for_one_person_says_nothing_of_another_with_the_surname():
+    s = (
+        "“We lost the barn,” said Bill Jones. He said the insurer would not pay.\n"
+        "His wife, Ruth Jones, said they would rebuild. “We always do,” she said."
+    )
+    assert [sp for sp, _ in _speakers(s)][-1] == "Ruth Jones"

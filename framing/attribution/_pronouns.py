@@ -70,6 +70,7 @@ class PronounResolution:
     full_names: set[str]
     full: list[tuple[int, str]]
     turns: list[tuple[int, str]]
+    _gender_by: dict[str, str]
 
     def _resolve_pronoun(self, kind: str, pos: int, history: History) -> tuple[list[str], str]:
         """Names and type of a pronoun source of ``kind`` (a value of :data:`PRONOUNS`) at
@@ -100,9 +101,11 @@ class PronounResolution:
         # (keeps paragraphs with thousands of attributions linear).
         for _, names, stype in reversed(history[-_PRONOUN_LOOKBACK:]):
             if kind in ("m", "f") and stype == "person" and len(names) == 1:
-                g = self._gender_of(names[0].split()[-1])
-                if g in (None, kind):
-                    self.gender.setdefault(names[0].split()[-1], kind)
+                if self._person_gender(names[0]) in (None, kind):
+                    last = names[0].split()[-1]
+                    if last not in self.gender:
+                        self.gender[last] = kind
+                        self._gender_by[last] = names[0]
                     return names, "person"
             if kind == "pl" and (
                 len(names) > 1
@@ -121,7 +124,7 @@ class PronounResolution:
             if (
                 earlier is not None
                 and not is_organization_name(earlier[1])  # (not "New York", "Acme Inc")
-                and self._gender_of(earlier[1].split()[-1]) in (None, kind)
+                and self._person_gender(earlier[1]) in (None, kind)
             ):
                 return [earlier[1]], "person"
             other = _MALE if kind == "f" else _FEMALE
@@ -139,6 +142,16 @@ class PronounResolution:
             if not is_organization_name(full):
                 return full
         return None
+
+    def _person_gender(self, full: str) -> str | None:
+        """The gender known for a person's surname (:meth:`_gender_of`), unless an earlier
+        pronoun gave it to another person of that surname ("he" for Bill Jones says
+        nothing of Ruth Jones)."""
+        last = full.split()[-1]
+        by = self._gender_by.get(last)
+        if by is not None and by != full and any(f == full for _, f in self.by_part.get(last, ())):
+            return None
+        return self._gender_of(last)
 
     def _gender_of(self, last: str) -> str | None:
         """The gender known for a surname: from a title, a role noun or an earlier
@@ -173,4 +186,4 @@ class PronounResolution:
         full = self.canonical(name, pos)
         if full is None or full not in self.full_names or is_organization_name(full):
             return None
-        return full if self._gender_of(full.split()[-1]) in (None, kind) else None
+        return full if self._person_gender(full) in (None, kind) else None

@@ -113,6 +113,7 @@ class SpeakerResolver(PronounResolution, RoleMemory):
         # (("her", "daughter") -> the name given as "her daughter, Anne Reed,")
         self.kin: dict[tuple[str, str], str] = {}
         self.gender: dict[str, str] = {}
+        self._gender_by: dict[str, str] = {}  # (surname -> the person a pronoun gave it)
         self._voted: dict[str, str | None] = {}  # (surnames pronoun_gender was asked about)
         self._common: dict[str, bool] = {}  # (words _common_word was asked about)
         self._not_surnames: dict[str, bool] = {}  # (words _no_surname was asked about)
