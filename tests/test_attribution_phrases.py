@@ -53,3 +53,8 @@ def test_subject_of_a_modifier_and_a_noun_before_a_comma_is_whole() -> None:
 def test_subject_with_an_of_phrase_runs_to_its_verb() -> None:
     s = "A group of former drivers has sued the firm."
     assert _subject_text(s, "sued") == "A group of former drivers"
+
+
+def test_subject_not_every_is_the_quantified_phrase() -> None:
+    s = "Not every speaker opposed the closure."
+    assert _subject_text(s, "opposed") == "Not every speaker"

@@ -163,6 +163,7 @@ def _right_np(p: _Para, i: int, sid: int, limit: int = 8) -> tuple[int, int] | N
 
 
 _PRONOUNS = frozenset("he she they it we i".split())
+_NOT_EVERY = frozenset("every all each everyone everybody".split())
 _SUBJ_DET = frozenset("the a an his her their its our this these those".split())
 # Sentence openers that start an adverbial, not the subject ("In New Hampshire, Rubio
 # ...", "Facing criticism, Mr. Trump ..."): the subject follows the first comma.
@@ -203,6 +204,12 @@ def _subject(p: _Para, s0: int, limit: int) -> tuple[int, int] | None:
         return None if comma is None else _subject(p, comma + 1, limit)
     if words[s0] in _PRONOUNS:
         return (s0, s0 + 1)
+    if words[s0] == "not" and s0 + 2 < limit and words[s0 + 1] in _NOT_EVERY:
+        # "Not every speaker opposed ...": the quantified phrase up to its verb
+        k = s0 + 2
+        while k < limit and k - s0 < 5 and words[k].isalpha() and words[k] not in _VERBISH:
+            k += 1
+        return (s0, k) if k == limit else None
     j = s0
     if words[j] in _SUBJ_DET:
         j += 1
