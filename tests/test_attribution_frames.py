@@ -631,7 +631,9 @@ def test_a_hyphen_between_capitals_is_no_dateline():
     assert _t(s, _one(s).content[0]) == "US - China talks stalled"
 
 
-@pytest.mark.parametrize("opening", ["On a radio phone-in on Monday", "Then", "The last time"])
+@pytest.mark.parametrize(
+    "opening", ["On a radio phone-in on Monday", "Then", "The last time", "After the match"]
+)
 def test_a_sentence_opening_before_he_or_she_is_no_part_of_the_source(opening):
     s = f"{opening} she called the plan a disaster."
     assert _t(s, _one(s).source) == "she"

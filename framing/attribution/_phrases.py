@@ -12,6 +12,7 @@ from ._tokens import (
     _MARK_CHARS,
     _NOUN_BEFORE,
     _STOP_LEFT,
+    _SUBORDINATORS,
     _VERBISH,
     _Para,
 )
@@ -83,7 +84,16 @@ def _left_np(p: _Para, i: int, sid: int, strict: bool = True) -> tuple[int, int]
     end = i
     while end - 1 > j and words[end - 1] in _TRAILING_ADVERBS:
         end -= 1  # "The report thus concluded": the adverb is no part of the subject
-    if end - 1 > j and words[end - 1] in ("he", "she") and (j == 0 or sent[j - 1] != sid):
+    if (
+        end - 1 > j
+        and words[end - 1] in ("he", "she")
+        and (
+            j == 0
+            or sent[j - 1] != sid
+            or words[j - 1] in _SUBORDINATORS
+            and (j == 1 or sent[j - 2] != sid)
+        )
+    ):
         # "On a phone-in on Monday he called": at a sentence start, the pronoun only (not
         # in "…, something she has asked": a relative clause)
         return (end - 1, end)
