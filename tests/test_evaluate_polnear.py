@@ -138,9 +138,11 @@ def test_quote_protocol_on_our_annotated_articles():
     strict = quote_protocol_scores(gold, pred, coverage=0.8)
     lenient = quote_protocol_scores(gold, pred, coverage=0.3)
     assert lenient["f1"] >= strict["f1"]
-    assert lenient["f1"] >= 0.85
-    assert lenient["speaker_accuracy"] >= 0.85
-    assert lenient["verb_accuracy"] >= 0.7
+    # (35 articles, 280 quotations at the end of session 13: 0.936 / 0.95 / 0.84; the
+    # floors guard against regressions, a few points below)
+    assert lenient["f1"] >= 0.90
+    assert lenient["speaker_accuracy"] >= 0.90
+    assert lenient["verb_accuracy"] >= 0.80
 
 
 def test_quote_protocol_counts_each_prediction_once():
