@@ -745,3 +745,9 @@ def test_a_two_apostrophe_opening_mark_after_a_sentence_end_opens_the_next():
     s = "Ruth Jones said the family would rebuild. ''We always do,'' she said."
     said = [a for a in _run(s) if not a.direct][0]
     assert _t(s, said.content[0]) == "the family would rebuild"
+
+
+@pytest.mark.parametrize("time", ["on Monday", "last week"])
+def test_a_time_after_a_closing_frame_leaves_the_clause_before(time):
+    s = f"The plan failed, the health ministry said {time}."
+    assert _t(s, _one(s).content[0]) == "The plan failed"

@@ -187,6 +187,11 @@ def _indirect_content(
             and (words[tail] in _ADDRESSEE or p.is_cap(tail) or words[tail] == "the")
         ):
             tail += 1
+    t = tail
+    while t < s1 and t < tail + 4 and words[t] in _TEMPORAL:
+        t += 1  # "…, the ministry said on Monday.", "said last week.": the time ends it
+    if t > tail and (t >= s1 or words[t] in _TRIMMED):
+        tail = t
     while tail < s1 and words[tail] in _TRIMMED:  # (punctuation, no quotation mark)
         tail += 1
     if (
