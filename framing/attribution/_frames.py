@@ -21,9 +21,7 @@ from ._phrases import _left_np, _quote_tokens, _right_np, _span
 from ._quotes import Quote
 from ._tokens import (
     _ChunkTokens,
-    _move_opening_marks,
     _Para,
-    _sentence_ids,
     _token_flags,
     _tokens_and_entries,
     chunk_memo,
@@ -148,9 +146,7 @@ def find_frames(
         return [], []
     if p is None:
         p = _Para(text, pid, start, end, quotes, low, sentences=False, tokens=(starts, words))
-    p.sent = _sentence_ids(p.words, is_end)
-    if quotes:
-        _move_opening_marks(p.sent, p.starts, quotes)
+    p.set_sentences(is_end)
     used = [q.depth > 0 for q in quotes] if quotes else []
     atts: list[Attribution] = []
     taken: set[int] = set()

@@ -350,11 +350,9 @@ class _Para:
             self._ends: list[int] | None = None
         else:
             self.starts, self._ends, self.words = paragraph_tokens(text, start, end)
-        if sentences:  # (else the caller sets ``sent`` when it needs it)
-            self.sent = _sentence_ids(self.words, is_end)
-            if quotes:
-                _move_opening_marks(self.sent, self.starts, quotes)
         self.quotes = quotes
+        if sentences:  # (else the caller calls ``set_sentences`` when it needs them)
+            self.set_sentences(is_end)
         inq = [-1] * len(self.starts)
         for qi, q in enumerate(quotes):
             if q.depth:
@@ -363,6 +361,13 @@ class _Para:
             b = bisect.bisect_left(self.starts, q.end, a)
             inq[a:b] = [qi] * (b - a)
         self.inq = inq
+
+    def set_sentences(self, is_end: list[bool] | None = None) -> None:
+        """Fill ``sent``: :func:`_sentence_ids`, each quotation's opening mark given to
+        the sentence it opens (:func:`_move_opening_marks`)."""
+        self.sent = _sentence_ids(self.words, is_end)
+        if self.quotes:
+            _move_opening_marks(self.sent, self.starts, self.quotes)
 
     @property
     def ends(self) -> list[int]:
