@@ -59,21 +59,22 @@ def _ends_sentence(text: str, i: int) -> bool:
 
 def _sentence_start_before(text: str, end: int, lo: int) -> int | None:
     """Where the sentence that ends just before ``end`` starts: after the nearest earlier
-    sentence end (at or after ``lo``) or line break; None when there is none in reach."""
+    sentence end (at or after ``lo``) or line break, or the text's start when ``lo`` is
+    0; None when there is none in reach."""
     i = end
     while i > lo:
         cands = [text.rfind(m + " ", lo, i) for m in ".!?"]
         cands.append(text.rfind("\n", lo, i))
         j = max(cands)
         if j < 0:
-            return None
+            break
         if text[j] == "\n" or _ends_sentence(text, j):
             k = j + 1
             while k < end and text[k] in " \t\n" + _CLOSING_MARKS:
                 k += 1
             return k
         i = j  # (an abbreviation's dot: look further back)
-    return None
+    return 0 if lo == 0 else None
 
 
 def previous_subject_name(text: str, pos: int) -> tuple[str, int] | None:
@@ -89,9 +90,7 @@ def previous_subject_name(text: str, pos: int) -> tuple[str, int] | None:
     >>> previous_subject_name("In 2019 it rained. He left.", 19) is None
     True
     """
-    return _previous_subject(text, pos, _APPOSITIVE_NAME_AT) or _previous_subject(
-        text, pos, _NAME_AT
-    )
+    return _previous_subject(text, pos, _APPOSITIVE_NAME_AT, _NAME_AT)
 
 
 def previous_group_subject(text: str, pos: int) -> tuple[str, int] | None:
@@ -108,41 +107,41 @@ def previous_group_subject(text: str, pos: int) -> tuple[str, int] | None:
     return _previous_subject(text, pos, _GROUP_AT)
 
 
-def _previous_subject(text: str, pos: int, pattern: re.Pattern[str]) -> tuple[str, int] | None:
-    """``pattern``'s first group at the start of the sentence before ``pos``, and that
-    start (see :func:`previous_subject_name`)."""
-    lo = max(0, pos - _REACH)
-    k = pos
+def _step_back(text: str, k: int, lo: int) -> int:
+    """``k`` moved back over blanks and quotation marks (not below ``lo``)."""
     while k > lo and text[k - 1] in " \t" + _OPENING_MARKS:
         k -= 1
     while k > lo and text[k - 1] in _CLOSING_MARKS:
         k -= 1
+    return k
+
+
+def _previous_subject(text: str, pos: int, *patterns: re.Pattern[str]) -> tuple[str, int] | None:
+    """The first group of the first of ``patterns`` that matches at the start of the
+    sentence before ``pos``, and that start (see :func:`previous_subject_name`)."""
+    lo = max(0, pos - _REACH)
+    k = _step_back(text, pos, lo)
     if k > lo and text[k - 1] == ",":
         # "In a 1998 interview with the Gazette, she said": an opening adverbial before
         # the pronoun; the sentence before is the one before the adverbial's
         opening = _sentence_start_before(text, k - 1, lo)
-        if opening is None and lo == 0:
-            opening = 0
         if opening is None or not (
             text[opening] in _OPENING_MARKS
             or text[opening - 1] in _OPENING_MARKS  # (a '"' stepped over as a closer)
             or _ADVERBIAL.fullmatch(text, opening, k - 1)
         ):
             return None  # (the pronoun follows a quotation, '“Ask me,” he said', too)
-        k = opening
-        while k > lo and text[k - 1] in " \t" + _OPENING_MARKS:
-            k -= 1
-        while k > lo and text[k - 1] in _CLOSING_MARKS:
-            k -= 1
+        k = _step_back(text, opening, lo)
     # (the pronoun opens its sentence: a sentence end or a line break stands before it)
     if k <= lo or not (text[k - 1] == "\n" or text[k - 1] in ".!?" and _ends_sentence(text, k - 1)):
         return None
     start = _sentence_start_before(text, k - 1, lo)
-    if start is None and lo == 0:
-        start = 0
     if start is None:
         return None
     while start < k and text[start] in _OPENING_MARKS:
         start += 1
-    m = pattern.match(text, start, k)
-    return (m.group(1), start) if m is not None else None
+    for pattern in patterns:
+        m = pattern.match(text, start, k)
+        if m is not None:
+            return m.group(1), start
+    return None
